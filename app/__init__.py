@@ -1,0 +1,79 @@
+"""WithUs application factory: config, then extensions, then blueprints, then commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, g
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from app.config import ROOT, load_config
+from app.db import configure_sqlite
+from app.extensions import babel, csrf, db, limiter, migrate
+from app.i18n import LANGUAGES, current_language, select_locale
+
+
+def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_object(load_config(config_name))
+    app.config.update(overrides)
+    if app.config["PROXY_COUNT"]:
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_templates(app)
+
+    from app.cli import withus
+
+    app.cli.add_command(withus)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), compare_type=True)
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(ROOT / "translations"),
+        default_timezone=app.config["TIME_ZONE"],
+    )
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from app.auth.views import bp as auth_bp
+    from app.core.errors import register_error_pages
+    from app.core.http import register_http
+    from app.core.views import bp as core_bp
+    from app.staff.views import bp as staff_bp
+
+    app.register_blueprint(core_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(staff_bp)
+    register_error_pages(app)
+    register_http(app)
+
+
+def _register_templates(app: Flask) -> None:
+    app.jinja_env.autoescape = True
+
+    @app.context_processor
+    def _page_context() -> dict[str, Any]:
+        return {
+            "language": current_language(),
+            "languages": LANGUAGES,
+            "organisation_name": app.config["ORGANISATION_NAME"],
+            # Only what is already loaded: an error page must never need the database.
+            "signed_in_staff": g.get("staff"),
+        }

@@ -1,0 +1,100 @@
+"""Who is signed in, and which routes each role may reach.
+
+Every view carries an `access` attribute set by one of the decorators here; a test reads it
+for every route so none can slip in unchecked.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
+
+from flask import abort, current_app, flash, g, redirect, request, session, url_for
+from flask_babel import gettext as _
+
+from app.auth.models import Role, StaffUser
+from app.extensions import db
+
+PUBLIC = "public"
+
+
+def public(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Open to anyone, signed in or not."""
+    view.access = PUBLIC  # type: ignore[attr-defined]
+    return view
+
+
+def roles_required(*roles: Role) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Only signed-in staff with one of these roles; others get 403, strangers the sign-in page."""
+    allowed = frozenset(roles)
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            user = current_staff()
+            if user is None:
+                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            if user.role not in allowed:
+                abort(403)
+            return view(*args, **kwargs)
+
+        guarded.access = allowed  # type: ignore[attr-defined]
+        return guarded
+
+    return decorate
+
+
+def current_staff() -> StaffUser | None:
+    """The signed-in staff member for this request, checked against the server-side version."""
+    if "staff" not in g:
+        g.staff = _load_staff()
+    return g.staff
+
+
+def _load_staff() -> StaffUser | None:
+    user_id, version = session.get("staff_id"), session.get("staff_version")
+    if user_id is None:
+        return None
+    last_seen = session.get("seen", 0)
+    idle = current_app.config["STAFF_IDLE_TIMEOUT"].total_seconds()
+    if time.time() - last_seen > idle:
+        _forget()
+        flash(_("You were signed out because the page was not used for a while."))
+        return None
+    user = db.session.get(StaffUser, user_id)
+    if user is None or not user.active or user.session_version != version:
+        _forget()
+        return None
+    session["seen"] = int(time.time())
+    return user
+
+
+def sign_in(user: StaffUser) -> None:
+    """Start a brand-new session so an identifier planted before sign-in is useless after it."""
+    session.clear()
+    session.permanent = False
+    session["sid"] = secrets.token_urlsafe(16)
+    session["staff_id"] = user.id
+    session["staff_version"] = user.session_version
+    session["seen"] = int(time.time())
+    g.staff = user
+
+
+def _forget() -> None:
+    session.clear()
+    g.staff = None
+
+
+def sign_out() -> None:
+    _forget()
+
+
+def access_of(view: Callable[..., Any]) -> str | frozenset[Role] | None:
+    return getattr(view, "access", None)
+
+
+def role_names(roles: Iterable[Role]) -> list[str]:
+    return sorted(role.value for role in roles)

@@ -1,0 +1,81 @@
+"""Staff account use cases: one transaction each, no request or templates."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+
+from app.auth.models import Role, StaffUser
+from app.db import utcnow
+from app.extensions import db
+
+_hasher = PasswordHasher()
+# Verifying against this when the email is unknown makes both failures take the same time.
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+MIN_PASSWORD_LENGTH = 12
+
+
+class AccountError(ValueError):
+    """A staff account could not be created; the message is safe to show."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def create_staff_user(email: str, name: str, role: Role | str, password: str) -> StaffUser:
+    """Create a staff account with an argon2 hash of its password."""
+    email = normalise_email(email)
+    if "@" not in email:
+        raise AccountError(_("Enter an email address like name@example.org."))
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(
+            _("Use a password of at least %(count)d characters.", count=MIN_PASSWORD_LENGTH)
+        )
+    if db.session.scalar(select(StaffUser.id).where(StaffUser.email == email)) is not None:
+        raise AccountError(_("There is already a staff account for %(email)s.", email=email))
+    user = StaffUser(
+        email=email,
+        name=name.strip() or email,
+        role=Role(role),
+        password_hash=_hasher.hash(password),
+    )
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def authenticate(email: str, password: str) -> StaffUser | None:
+    """Return the active account these details open, or None; same cost either way."""
+    user = db.session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
+    stored = user.password_hash if user is not None and user.active else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        db.session.rollback()
+        return None
+    if user is None or not user.active:
+        db.session.rollback()
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    user.last_signed_in_at = utcnow()
+    db.session.commit()
+    return user
+
+
+def end_all_sessions(user_id: int) -> None:
+    """Sign the person out everywhere: older session cookies no longer match."""
+    db.session.execute(
+        update(StaffUser)
+        .where(StaffUser.id == user_id)
+        .values(session_version=StaffUser.session_version + 1)
+    )
+    db.session.commit()
+
+
+def list_staff() -> list[StaffUser]:
+    return list(db.session.scalars(select(StaffUser).order_by(StaffUser.name)))

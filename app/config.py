@@ -1,0 +1,133 @@
+"""Configuration: the only module that reads the environment."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+
+
+class ConfigError(RuntimeError):
+    """Raised when the site cannot start safely with the settings it was given."""
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _database_url(default: str) -> str:
+    url = os.environ.get("DATABASE_URL", default)
+    # Hosting panels often hand out postgres:// URLs; psycopg 3 is the driver we ship.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _dev_secret_key() -> str:
+    """A random key kept in instance/ so a developer's sign-in survives a restart."""
+    INSTANCE.mkdir(exist_ok=True)
+    path = INSTANCE / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+class Config:
+    ENV_NAME = "production"
+    TESTING = False
+    SQLALCHEMY_DATABASE_URI = ""
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SQLITE_BUSY_TIMEOUT_MS = 5000
+
+    ORGANISATION_NAME = os.environ.get("WITHUS_ORGANISATION", "WithUs")
+    TIME_ZONE = os.environ.get("WITHUS_TIME_ZONE", "Europe/London")
+
+    # Served over HTTPS (directly or behind a proxy that says so): secure, __Host- cookies and HSTS.
+    HTTPS = _flag("WITHUS_HTTPS")
+    PROXY_COUNT = int(os.environ.get("WITHUS_PROXY_COUNT", "0"))
+
+    # A slow participant must never lose answers to an expired form: the token lives as long as
+    # the session cookie instead of one hour.
+    WTF_CSRF_TIME_LIMIT = None
+    WTF_CSRF_SSL_STRICT = True
+
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = False
+    RATELIMIT_ENABLED = True
+    SIGN_IN_LIMIT = os.environ.get("WITHUS_SIGN_IN_LIMIT", "10 per 15 minutes")
+
+    STAFF_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("WITHUS_IDLE_MINUTES", "30")))
+    PERMANENT_SESSION_LIFETIME = timedelta(days=30)
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+
+    SEND_FILE_MAX_AGE_DEFAULT = timedelta(days=365)
+    MAX_CONTENT_LENGTH = 12 * 1024 * 1024
+
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_USE_TLS = _flag("MAIL_USE_TLS")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "withus@localhost")
+
+    def __init__(self) -> None:
+        self.SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE / 'withus.db'}")
+        self.SECRET_KEY = os.environ.get("SECRET_KEY") or self._missing_secret_key()
+        self.SESSION_COOKIE_SECURE = self.HTTPS
+        self.SESSION_COOKIE_NAME = "__Host-session" if self.HTTPS else "session"
+        self.PREFERRED_URL_SCHEME = "https" if self.HTTPS else "http"
+
+    def _missing_secret_key(self) -> str:
+        raise ConfigError(
+            "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
+            "value (for example the output of: python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(48))') before starting WithUs."
+        )
+
+
+class DevelopmentConfig(Config):
+    ENV_NAME = "development"
+
+    def _missing_secret_key(self) -> str:
+        return _dev_secret_key()
+
+
+class TestingConfig(Config):
+    ENV_NAME = "testing"
+    TESTING = True
+    SERVER_NAME = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The suite builds its own database; DATABASE_URL picks PostgreSQL instead of SQLite.
+        self.SQLALCHEMY_DATABASE_URI = _database_url(
+            os.environ.get("TEST_DATABASE_URL", f"sqlite:///{INSTANCE / 'test.db'}")
+        )
+
+    def _missing_secret_key(self) -> str:
+        return "testing-only-key-" + "x" * 32
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "production": Config,
+    "testing": TestingConfig,
+}
+
+
+def load_config(name: str | None = None) -> Config:
+    """Build the config object named by WITHUS_ENV (production when unset)."""
+    name = name or os.environ.get("WITHUS_ENV", "production")
+    if name not in CONFIGS:
+        raise ConfigError(f"WITHUS_ENV must be one of {', '.join(CONFIGS)}, not {name!r}.")
+    return CONFIGS[name]()

@@ -1,0 +1,110 @@
+"""Plain, translated error pages in the site's layout, for every failure a person can meet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Flask, current_app, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from app.extensions import db
+
+RETRY_AFTER_SECONDS = 30
+
+MESSAGES: dict[int, tuple[Any, Any]] = {
+    400: (
+        _l("Something was wrong with that request"),
+        _l("Go back, check what you entered and try again."),
+    ),
+    403: (
+        _l("You cannot see this page"),
+        _l("Your account does not allow this. Ask an admin if you think you need it."),
+    ),
+    404: (
+        _l("Page not found"),
+        _l("Check the address is typed correctly. If you followed a link, it may be old."),
+    ),
+    405: (
+        _l("Something was wrong with that request"),
+        _l("Go back, check what you entered and try again."),
+    ),
+    413: (_l("That was too big to send"), _l("Go back and send something smaller.")),
+    429: (
+        _l("Please wait before trying again"),
+        _l("There have been too many tries. Wait 15 minutes, then try again."),
+    ),
+    500: (
+        _l("Sorry, something went wrong on our side"),
+        _l("Your last action may not have been saved. Please try again in a few minutes."),
+    ),
+    503: (
+        _l("Sorry, the site is not working right now"),
+        _l("Nothing you already sent us has been lost. Please try again in a few minutes."),
+    ),
+}
+
+
+def reshow_on_csrf_failure(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a view whose form can be shown again, answers kept, when its token fails.
+
+    Only for views that change nothing unless their form validates: the form's own token check
+    fails too, so running the view again just re-renders what the person typed with a message.
+    """
+    view.reshow_on_csrf = True  # type: ignore[attr-defined]
+    return view
+
+
+def error_page(code: int) -> tuple[str, int]:
+    title, body = MESSAGES.get(code, MESSAGES[500])
+    return render_template("errors/error.html", title=title, body=body, code=code), code
+
+
+def _http_error(error: HTTPException) -> Any:
+    code = error.code or 500
+    if code < 400:
+        return error
+    return error_page(code if code in MESSAGES else 400)
+
+
+def _csrf_error(_error: CSRFError) -> Any:
+    view = current_app.view_functions.get(request.endpoint or "")
+    if view is not None and getattr(view, "reshow_on_csrf", False):
+        body, _status = view(**(request.view_args or {}))
+        return body, 400
+    title = _l("This page had expired")
+    body = _l(
+        "This page was open for a long time, or was sent from somewhere else. "
+        "Go back, check what you entered and press the button again."
+    )
+    return render_template("errors/error.html", title=title, body=body, code=400), 400
+
+
+def _database_unavailable(_error: Exception) -> Any:
+    db.session.remove()
+    response = current_app.make_response(error_page(503))
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def _unexpected(error: Exception) -> Any:
+    original = getattr(error, "original_exception", None) or error
+    if isinstance(original, OperationalError | DBAPIError) and _connection_failure(original):
+        return _database_unavailable(original)
+    current_app.logger.exception("Unhandled error", exc_info=original)
+    db.session.remove()
+    return error_page(500)
+
+
+def _connection_failure(error: DBAPIError) -> bool:
+    return bool(error.connection_invalidated) or isinstance(error, OperationalError)
+
+
+def register_error_pages(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(InternalServerError, _unexpected)
+    app.register_error_handler(OperationalError, _database_unavailable)

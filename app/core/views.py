@@ -1,0 +1,68 @@
+"""Home, language choice and health check: the pages anyone can reach."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.wrappers import Response
+
+from app.auth.guard import public
+from app.core.errors import RETRY_AFTER_SECONDS, reshow_on_csrf_failure
+from app.core.forms import LanguageForm
+from app.core.links import safe_local_path
+from app.extensions import db
+from app.i18n import LANGUAGE_COOKIE, current_language
+
+bp = Blueprint("core", __name__)
+
+ONE_YEAR = 365 * 24 * 3600
+
+
+@bp.route("/")
+@public
+def home() -> str:
+    return render_template("core/home.html")
+
+
+@bp.route("/language", methods=["GET", "POST"])
+@public
+@reshow_on_csrf_failure
+def language() -> tuple[str, int] | Response:
+    form = LanguageForm()
+    if request.method == "GET":
+        form.next.data = safe_local_path(request.args.get("next"), url_for("core.home"))
+        form.language.data = current_language().code
+    if form.validate_on_submit():
+        response = redirect(safe_local_path(form.next.data, url_for("core.home")))
+        response.set_cookie(
+            LANGUAGE_COOKIE,
+            form.language.data or "en",
+            max_age=ONE_YEAR,
+            secure=current_app.config["HTTPS"],
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
+    return render_template("core/language.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/healthz")
+@public
+def healthz() -> tuple[str, int, dict[str, str]]:
+    """Liveness for a proxy or monitor: 200 when the database answers, 503 when it does not."""
+    try:
+        db.session.execute(text("SELECT 1"))
+        db.session.rollback()
+    except SQLAlchemyError:
+        db.session.remove()
+        return (
+            "unavailable\n",
+            503,
+            {
+                "Content-Type": "text/plain; charset=utf-8",
+                "Retry-After": str(RETRY_AFTER_SECONDS),
+                "Cache-Control": "no-store",
+            },
+        )
+    return "ok\n", 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}

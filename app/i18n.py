@@ -1,0 +1,53 @@
+"""Languages the site speaks, how one is chosen, and which way text runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import has_request_context, request
+from flask_babel import get_locale
+
+LANGUAGE_COOKIE = "lang"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # the language's own name for itself, never translated
+    direction: str = "ltr"
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language("en", "English"),
+    Language("cy", "Cymraeg"),
+    Language("pl", "Polski"),
+    Language("ar", "العربية", "rtl"),
+    Language("ur", "اردو", "rtl"),
+    Language("bn", "বাংলা"),
+)
+BY_CODE = {language.code: language for language in LANGUAGES}
+DEFAULT = "en"
+
+
+def is_supported(code: str | None) -> bool:
+    return code in BY_CODE
+
+
+def select_locale() -> str:
+    """The cookie the person set at /language wins; otherwise their browser's preference."""
+    if not has_request_context():
+        return DEFAULT  # commands run in English
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if is_supported(chosen):
+        return chosen  # type: ignore[return-value]
+    return request.accept_languages.best_match([lang.code for lang in LANGUAGES]) or DEFAULT
+
+
+def direction(code: str) -> str:
+    return BY_CODE.get(code, BY_CODE[DEFAULT]).direction
+
+
+def current_language() -> Language:
+    """The language this request is answered in."""
+    locale = get_locale()
+    return BY_CODE.get(str(locale.language) if locale else DEFAULT, BY_CODE[DEFAULT])

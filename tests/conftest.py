@@ -1,0 +1,127 @@
+"""Fixtures: an app on a database built by the real migrations, a checking client, staff."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from app import create_app
+from app.auth import services
+from app.auth.models import Role
+from app.extensions import db, limiter
+from tests.pagecheck import check_page
+
+PASSWORD = "correct horse battery staple"
+
+
+def _database_url(tmp_dir: Path) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_dir / 'withus-test.db'}"
+
+
+def _reset_postgres_schema() -> None:
+    with db.engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+
+
+def build_app(database_url: str, **overrides: object) -> Flask:
+    return create_app("testing", SQLALCHEMY_DATABASE_URI=database_url, **overrides)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return _database_url(tmp_path_factory.mktemp("db"))
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str) -> Iterator[Flask]:
+    application = build_app(database_url)
+    with application.app_context():
+        if db.engine.dialect.name == "postgresql":
+            _reset_postgres_schema()
+        upgrade()
+        db.session.remove()
+    yield application
+
+
+@pytest.fixture(autouse=True)
+def _clean_state(app: Flask) -> Iterator[None]:
+    """Each test starts with empty tables and fresh rate limits."""
+    yield
+    with app.app_context():
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        limiter.reset()
+
+
+class CheckingClient(FlaskClient):
+    """A test client that fails the test when an HTML page it fetches is not well made."""
+
+    def open(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        response = super().open(*args, **kwargs)
+        if response.mimetype == "text/html" and not response.is_streamed:
+            path = args[0] if args and isinstance(args[0], str) else kwargs.get("path", "?")
+            check_page(response.get_data(as_text=True), str(path))
+        return response
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    app.test_client_class = CheckingClient
+    return app.test_client()
+
+
+def csrf_token(client: FlaskClient, path: str) -> str:
+    """The form token from the page at path, as a browser would have it."""
+    html = client.get(path).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html)
+    assert match, f"no csrf_token on {path}"
+    return match.group(1)
+
+
+@dataclass(frozen=True)
+class Staff:
+    id: int
+    email: str
+    role: Role
+
+
+def make_staff(app: Flask, role: Role = Role.COORDINATOR, email: str | None = None) -> Staff:
+    with app.app_context():
+        user = services.create_staff_user(
+            email=email or f"{role.value}@example.org",
+            name=f"Test {role.value}",
+            role=role,
+            password=PASSWORD,
+        )
+        return Staff(user.id, user.email, user.role)
+
+
+def sign_in(client: FlaskClient, email: str, password: str = PASSWORD, next_path: str = ""):  # type: ignore[no-untyped-def]
+    token = csrf_token(client, "/login")
+    url = "/login" + (f"?next={next_path}" if next_path else "")
+    return client.post(url, data={"email": email, "password": password, "csrf_token": token})
+
+
+@pytest.fixture
+def staff_client(app: Flask, client: FlaskClient):  # type: ignore[no-untyped-def]
+    """Sign in as a new member of staff with the given role: staff_client(Role.ADMIN)."""
+
+    def _sign_in(role: Role = Role.COORDINATOR) -> FlaskClient:
+        user = make_staff(app, role)
+        response = sign_in(client, user.email)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return client
+
+    return _sign_in

@@ -1,0 +1,190 @@
+"""Staff sign-in: right and wrong details, rate limits, sessions that really end."""
+
+from __future__ import annotations
+
+import time
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from app.auth.models import Role
+from tests.conftest import PASSWORD, csrf_token, make_staff, sign_in
+
+
+def _session_cookie(client: FlaskClient) -> str | None:
+    cookie = client.get_cookie("session")
+    return cookie.value if cookie else None
+
+
+def test_staff_sign_in_shows_their_role(app: Flask, client: FlaskClient) -> None:
+    user = make_staff(app, Role.FINANCE)
+    response = sign_in(client, user.email)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/staff/"
+    page = client.get("/staff/").get_data(as_text=True)
+    assert "Finance" in page
+    assert user.email in page
+
+
+def test_wrong_password_is_refused_with_a_plain_message(app: Flask, client: FlaskClient) -> None:
+    user = make_staff(app)
+    response = sign_in(client, user.email, password="not the password")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "The email address or password is not right" in page
+    assert 'href="#password"' in page  # the error summary links to the field
+    assert user.email in page  # what was typed is kept
+    assert "not the password" not in page  # but never the password
+    assert client.get("/staff/").status_code == 302
+
+
+def test_unknown_email_gets_the_same_message_as_a_wrong_password(client: FlaskClient) -> None:
+    response = sign_in(client, "nobody@example.org")
+    assert response.status_code == 400
+    assert "The email address or password is not right" in response.get_data(as_text=True)
+
+
+def test_empty_sign_in_form_names_each_missing_field(client: FlaskClient) -> None:
+    token = csrf_token(client, "/login")
+    page = client.post("/login", data={"csrf_token": token}).get_data(as_text=True)
+    assert "Enter your email address" in page and "Enter your password" in page
+    assert page.index('href="#email"') < page.index('href="#password"')
+    assert "<title>Error:" in page
+
+
+def test_inactive_account_cannot_sign_in(app: Flask, client: FlaskClient) -> None:
+    from app.auth.models import StaffUser
+    from app.extensions import db
+
+    user = make_staff(app)
+    with app.app_context():
+        db.session.get(StaffUser, user.id).active = False
+        db.session.commit()
+    assert sign_in(client, user.email).status_code == 400
+
+
+def test_sign_in_is_rate_limited_per_address(app: Flask, client: FlaskClient) -> None:
+    user = make_staff(app)
+    limit = int(app.config["SIGN_IN_LIMIT"].split()[0])
+    for _ in range(limit):
+        assert sign_in(client, user.email, password="wrong").status_code == 400
+    blocked = sign_in(client, user.email)  # even the right password waits now
+    assert blocked.status_code == 429
+    assert "Please wait before trying again" in blocked.get_data(as_text=True)
+
+
+def test_sign_in_is_rate_limited_per_email_across_addresses(
+    app: Flask, client: FlaskClient
+) -> None:
+    user = make_staff(app)
+    limit = int(app.config["SIGN_IN_LIMIT"].split()[0])
+    for n in range(limit):
+        client.environ_base["REMOTE_ADDR"] = f"10.0.0.{n + 1}"
+        assert sign_in(client, user.email, password="wrong").status_code == 400
+    client.environ_base["REMOTE_ADDR"] = "10.0.1.1"
+    assert sign_in(client, user.email).status_code == 429
+
+
+def test_session_identifier_changes_at_sign_in(app: Flask, client: FlaskClient) -> None:
+    user = make_staff(app)
+    client.get("/login")
+    with client.session_transaction() as session:
+        session["sid"] = "planted-by-someone-else"
+    before = _session_cookie(client)
+    sign_in(client, user.email)
+    with client.session_transaction() as session:
+        assert session["sid"] != "planted-by-someone-else"
+        assert len(session["sid"]) >= 16
+    assert _session_cookie(client) != before
+
+
+def test_sign_out_ends_the_session_even_for_a_copied_cookie(
+    app: Flask, client: FlaskClient
+) -> None:
+    user = make_staff(app)
+    sign_in(client, user.email)
+    stolen = _session_cookie(client)
+    token = csrf_token(client, "/staff/")
+    response = client.post("/logout", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert client.get("/staff/").status_code == 302
+
+    replay = app.test_client()
+    replay.set_cookie("session", stolen)
+    response = replay.get("/staff/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+
+
+def test_idle_staff_session_times_out(app: Flask, client: FlaskClient) -> None:
+    user = make_staff(app)
+    sign_in(client, user.email)
+    with client.session_transaction() as session:
+        session["seen"] = int(time.time() - app.config["STAFF_IDLE_TIMEOUT"].total_seconds() - 5)
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "signed out because the page was not used for a while" in page
+
+
+def test_sign_in_only_redirects_within_the_site(app: Flask, client: FlaskClient) -> None:
+    user = make_staff(app)
+    response = sign_in(client, user.email, next_path="https://evil.example/")
+    assert response.headers["Location"] == "/staff/"
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/staff/")})
+    response = sign_in(client, user.email, next_path="/staff/accounts")
+    assert response.headers["Location"] == "/staff/accounts"
+
+
+def test_signed_out_visitor_is_sent_to_sign_in_and_back(client: FlaskClient) -> None:
+    response = client.get("/staff/accounts")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/login?next=/staff/accounts"
+
+
+def test_password_is_stored_as_an_argon2_hash(app: Flask) -> None:
+    from app.auth.models import StaffUser
+    from app.extensions import db
+
+    user = make_staff(app)
+    with app.app_context():
+        stored = db.session.get(StaffUser, user.id).password_hash
+    assert stored.startswith("$argon2id$")
+    assert PASSWORD not in stored
+
+
+def test_create_user_command_asks_for_the_password(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    result = runner.invoke(
+        args=["withus", "create-user", "--email", "Sam@Example.org", "--role", "finance"],
+        input="a long enough password\na long enough password\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Created finance account for sam@example.org" in result.output
+    assert "a long enough password" not in result.output
+    client = app.test_client()
+    assert sign_in(client, "sam@example.org", "a long enough password").status_code == 302
+
+
+def test_create_user_command_refuses_a_short_password_and_a_duplicate(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    short = runner.invoke(
+        args=["withus", "create-user", "--email", "a@example.org", "--role", "viewer"],
+        input="short\nshort\n",
+    )
+    assert short.exit_code != 0 and "at least 12 characters" in short.output
+    make_staff(app, Role.VIEWER, email="b@example.org")
+    again = runner.invoke(
+        args=["withus", "create-user", "--email", "b@example.org", "--role", "viewer"],
+        input="x" * 12 + "\n" + "x" * 12 + "\n",
+    )
+    assert again.exit_code != 0 and "already a staff account" in again.output
+
+
+def test_demo_data_prints_the_sign_ins_it_created(app: Flask) -> None:
+    result = app.test_cli_runner().invoke(args=["withus", "seed-demo"])
+    assert result.exit_code == 0
+    assert "admin@demo.withus.test" in result.output and "demo-admin-password" in result.output
+    client = app.test_client()
+    assert sign_in(client, "finance@demo.withus.test", "demo-finance-password").status_code == 302
+    second = app.test_cli_runner().invoke(args=["withus", "seed-demo"])
+    assert "already has data" in second.output
