@@ -91,3 +91,11 @@ def test_hostile_input_on_sign_in_is_refused_plainly(client: FlaskClient) -> Non
 
 def test_form_token_lasts_as_long_as_the_session(app) -> None:  # type: ignore[no-untyped-def]
     assert app.config["WTF_CSRF_TIME_LIMIT"] is None
+
+
+def test_rate_limits_use_the_configured_store(app) -> None:  # type: ignore[no-untyped-def]
+    from app.extensions import limiter
+
+    uri = app.config["RATELIMIT_STORAGE_URI"]
+    storage = type(limiter._storage).__name__  # noqa: SLF001
+    assert storage == ("RedisStorage" if uri.startswith("redis") else "MemoryStorage"), storage

@@ -1,0 +1,77 @@
+"""Every registered page in a real browser at 320 px: axe finds nothing, nothing scrolls sideways,
+and participant pages weigh at most 14 KB compressed, stylesheet included."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from flask import Flask
+
+from tests.conftest import PASSWORD, make_staff
+from tests.pages import PAGES, Page
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+LANGS = ["en", "cy", "ar"]
+MAX_PARTICIPANT_BYTES = 14 * 1024
+_axe = Axe()
+
+
+def _sign_in(page, app: Flask, spec: Page) -> None:  # type: ignore[no-untyped-def]
+    user = make_staff(app, spec.role, email=f"browser-{spec.role.value}@example.org")  # type: ignore[union-attr]
+    page.goto("/login")
+    page.fill("#email", user.email)
+    page.fill("#password", PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/staff/")
+
+
+def _open(page, spec: Page):  # type: ignore[no-untyped-def]
+    response = page.goto(spec.path)
+    if spec.submit_empty:
+        with page.expect_navigation():
+            page.locator("main button[type=submit]").first.click()
+        return None
+    return response
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("spec", PAGES, ids=[p.name for p in PAGES])
+def test_page_has_no_axe_violations_and_reflows_at_320px(
+    app: Flask, phone, spec: Page, lang: str  # type: ignore[no-untyped-def]
+) -> None:
+    page = phone(lang).new_page()
+    if spec.role is not None:
+        _sign_in(page, app, spec)
+    response = _open(page, spec)
+    if response is not None:
+        assert response.status == spec.status
+    assert page.get_attribute("html", "lang") == lang
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = [
+        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+    assert violations == [], violations
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+PARTICIPANT_PAGES = [p for p in PAGES if p.participant and not p.submit_empty]
+
+
+@pytest.mark.parametrize("spec", PARTICIPANT_PAGES, ids=[p.name for p in PARTICIPANT_PAGES])
+def test_participant_page_is_at_most_14_kb_on_the_wire(phone, spec: Page) -> None:  # type: ignore[no-untyped-def]
+    context = phone("cy")
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    received: dict[str, float] = {}
+    cdp.on("Network.loadingFinished",
+           lambda event: received.__setitem__(event["requestId"], event["encodedDataLength"]))
+    page.goto(spec.path, wait_until="load")
+    page.wait_for_timeout(100)
+    total = sum(received.values())
+    assert len(received) >= 2, "expected the page and its stylesheet"
+    assert total <= MAX_PARTICIPANT_BYTES, f"{spec.path}: {total:.0f} bytes"
