@@ -14,8 +14,14 @@ from werkzeug.serving import make_server
 
 CHROMIUM_PATHS = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 PHONE = {"width": 320, "height": 640}
 
@@ -58,7 +64,9 @@ def phone(browser, live_server: str):  # type: ignore[no-untyped-def]
 
     def _open(lang: str = "en", javascript: bool = True):  # type: ignore[no-untyped-def]
         context = browser.new_context(
-            viewport=PHONE, java_script_enabled=javascript, base_url=live_server,
+            viewport=PHONE,
+            java_script_enabled=javascript,
+            base_url=live_server,
             locale="en-GB",
         )
         context.add_cookies([{"name": "lang", "value": lang, "url": live_server}])

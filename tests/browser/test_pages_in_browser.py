@@ -39,7 +39,10 @@ def _open(page, spec: Page):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("spec", PAGES, ids=[p.name for p in PAGES])
 def test_page_has_no_axe_violations_and_reflows_at_320px(
-    app: Flask, phone, spec: Page, lang: str  # type: ignore[no-untyped-def]
+    app: Flask,
+    phone,
+    spec: Page,
+    lang: str,  # type: ignore[no-untyped-def]
 ) -> None:
     page = phone(lang).new_page()
     if spec.role is not None:
@@ -68,8 +71,10 @@ def test_participant_page_is_at_most_14_kb_on_the_wire(phone, spec: Page) -> Non
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     received: dict[str, float] = {}
-    cdp.on("Network.loadingFinished",
-           lambda event: received.__setitem__(event["requestId"], event["encodedDataLength"]))
+    cdp.on(
+        "Network.loadingFinished",
+        lambda event: received.__setitem__(event["requestId"], event["encodedDataLength"]),
+    )
     page.goto(spec.path, wait_until="load")
     page.wait_for_timeout(100)
     total = sum(received.values())
