@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 LANGS := en cy pl ar ur bn
 
-.PHONY: run test lint format translations compile-translations setup clean
+.PHONY: run test lint format translations compile-translations setup bench clean
 
 setup: $(VENV)/.installed compile-translations
 
@@ -43,13 +43,17 @@ translations: $(VENV)/.installed
 	  --project WithUs -o translations/messages.pot .
 	@for lang in $(LANGS); do \
 	  if [ -f translations/$$lang/LC_MESSAGES/messages.po ]; then \
-	    $(BIN)/pybabel update -q --no-fuzzy-matching -i translations/messages.pot -d translations -l $$lang; \
+	    $(BIN)/pybabel update --no-fuzzy-matching -i translations/messages.pot -d translations -l $$lang; \
 	  else \
 	    $(BIN)/pybabel init -i translations/messages.pot -d translations -l $$lang; \
 	  fi; \
 	done
 	$(BIN)/python -m app.catalogues
 	$(MAKE) compile-translations
+
+# Speed and memory targets, measured rather than asserted in timed tests.
+bench: setup
+	$(BIN)/python -m tests.bench_export
 
 clean:
 	rm -rf $(VENV) instance/test.db

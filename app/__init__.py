@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, g
+from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
+from app.auth.guard import staff_for_layout
 from app.config import ROOT, load_config
 from app.db import configure_sqlite
 from app.extensions import babel, csrf, db, limiter, migrate
@@ -26,6 +28,8 @@ def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
+    # Ids in addresses fit the database's integers: a 30-digit id is simply "not found".
+    app.url_map.converters["int"] = BoundedIntConverter
     _init_extensions(app)
     _register_blueprints(app)
     _register_templates(app)
@@ -34,6 +38,12 @@ def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
 
     app.cli.add_command(withus)
     return app
+
+
+class BoundedIntConverter(IntegerConverter):
+    def __init__(self, url_map, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def _init_extensions(app: Flask) -> None:
@@ -57,10 +67,16 @@ def _register_blueprints(app: Flask) -> None:
     from app.core.http import register_http
     from app.core.views import bp as core_bp
     from app.staff.views import bp as staff_bp
+    from app.surveys.admin_views import bp as survey_admin_bp
+    from app.surveys.results_views import bp as survey_results_bp
+    from app.surveys.views import bp as surveys_bp
 
     app.register_blueprint(core_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(staff_bp)
+    app.register_blueprint(surveys_bp)
+    app.register_blueprint(survey_admin_bp)
+    app.register_blueprint(survey_results_bp)
     register_error_pages(app)
     register_http(app)
 
@@ -74,6 +90,5 @@ def _register_templates(app: Flask) -> None:
             "language": current_language(),
             "languages": LANGUAGES,
             "organisation_name": app.config["ORGANISATION_NAME"],
-            # Only what is already loaded: an error page must never need the database.
-            "signed_in_staff": g.get("staff"),
+            "signed_in_staff": staff_for_layout(),
         }

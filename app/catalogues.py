@@ -19,7 +19,8 @@ def fill_source_catalogue(path: Path = ENGLISH) -> int:
         catalogue = read_po(handle, locale="en")
     filled = 0
     for message in catalogue:
-        if not message.id or message.string:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not message.id or all(strings):
             continue
         message.string = message.id if isinstance(message.id, str) else tuple(message.id)
         filled += 1

@@ -63,7 +63,12 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = False
     RATELIMIT_ENABLED = True
+    # Only failed sign-ins count. Per email address, and more loosely per network address, so
+    # colleagues behind one office router do not lock each other out.
     SIGN_IN_LIMIT = os.environ.get("WITHUS_SIGN_IN_LIMIT", "10 per 15 minutes")
+    SIGN_IN_ADDRESS_LIMIT = os.environ.get("WITHUS_SIGN_IN_ADDRESS_LIMIT", "50 per 15 minutes")
+    RESUME_LIMIT = os.environ.get("WITHUS_RESUME_LIMIT", "10 per 15 minutes")
+    SURVEY_RESUME_DAYS = int(os.environ.get("WITHUS_RESUME_DAYS", "30"))
 
     STAFF_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("WITHUS_IDLE_MINUTES", "30")))
     PERMANENT_SESSION_LIFETIME = timedelta(days=30)
@@ -105,6 +110,7 @@ class DevelopmentConfig(Config):
 class TestingConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
+    QUICK_PASSWORD_HASHES = True
     SERVER_NAME = None
 
     def __init__(self) -> None:

@@ -6,7 +6,11 @@ from sqlalchemy import func, select
 
 from app.auth import services
 from app.auth.models import Role, StaffUser
+from app.demo_survey import add_demo_responses, create_demo_survey
+from app.demo_survey_translations import TRANSLATIONS
 from app.extensions import db
+
+DEMO_RESPONSES = 320
 
 DEMO_STAFF = (
     ("Amira Haddad", "admin@demo.withus.test", Role.ADMIN),
@@ -21,11 +25,18 @@ def demo_password(role: Role) -> str:
 
 
 def load_demo_data() -> list[tuple[str, str, str]]:
-    """Create the demo staff; return (email, role, password) for each, or [] if not empty."""
+    """Create demo staff and a survey with responses; return the sign-ins, or [] if not empty."""
     if db.session.scalar(select(func.count()).select_from(StaffUser)):
         return []
     created = []
+    staff = {}
     for name, email, role in DEMO_STAFF:
-        services.create_staff_user(email=email, name=name, role=role, password=demo_password(role))
+        user = services.create_staff_user(
+            email=email, name=name, role=role, password=demo_password(role)
+        )
+        staff[role] = user.id
         created.append((email, role.value, demo_password(role)))
+    survey = create_demo_survey(staff[Role.COORDINATOR], TRANSLATIONS)
+    add_demo_responses(survey, DEMO_RESPONSES)
+    db.session.commit()
     return created

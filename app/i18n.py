@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import has_request_context, request
@@ -40,7 +41,20 @@ def select_locale() -> str:
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if is_supported(chosen):
         return chosen  # type: ignore[return-value]
-    return request.accept_languages.best_match([lang.code for lang in LANGUAGES]) or DEFAULT
+    return preferred(request.accept_languages.values())
+
+
+def preferred(ranked: Iterable[str]) -> str:
+    """The first language the browser asks for that we speak, matching on the main code.
+
+    "ar-SA, en;q=0.8" must give Arabic: a regional tag of the first choice beats an exact
+    match further down the list.
+    """
+    for tag in ranked:
+        code = tag.replace("_", "-").split("-")[0].lower()
+        if is_supported(code):
+            return code
+    return DEFAULT
 
 
 def direction(code: str) -> str:

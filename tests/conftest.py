@@ -33,8 +33,24 @@ def _reset_postgres_schema() -> None:
         connection.execute(text("CREATE SCHEMA public"))
 
 
+_built: list[Flask] = []
+
+
 def build_app(database_url: str, **overrides: object) -> Flask:
-    return create_app("testing", SQLALCHEMY_DATABASE_URI=database_url, **overrides)
+    application = create_app("testing", SQLALCHEMY_DATABASE_URI=database_url, **overrides)
+    _built.append(application)
+    return application
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_database_connections() -> Iterator[None]:
+    """Close every pooled connection at the end, so none is left for the garbage collector."""
+    yield
+    for application in _built:
+        with application.app_context():
+            db.session.remove()
+            for engine in db.engines.values():
+                engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -125,3 +141,53 @@ def staff_client(app: Flask, client: FlaskClient):  # type: ignore[no-untyped-de
         return client
 
     return _sign_in
+
+
+@dataclass(frozen=True)
+class DemoSurvey:
+    id: int
+    slug: str
+    questions: dict[str, int]  # local key from app/demo_survey.py -> question id
+
+    @property
+    def first_question(self) -> int:
+        return next(iter(self.questions.values()))
+
+
+@pytest.fixture
+def survey(app: Flask) -> DemoSurvey:
+    """The demo survey (open, every question type, a branch), fully translated, no responses."""
+    from app.demo_survey import QUESTIONS, create_demo_survey
+    from app.demo_survey_translations import TRANSLATIONS
+
+    with app.app_context():
+        created = create_demo_survey(None, TRANSLATIONS)
+        db.session.commit()
+        ids = {key: q.id for (key, *_rest), q in zip(QUESTIONS, created.questions, strict=True)}
+        return DemoSurvey(created.id, created.slug, ids)
+
+
+@pytest.fixture
+def count_queries(app: Flask):  # type: ignore[no-untyped-def]
+    """Count the SQL statements run inside a block: `with count_queries() as queries: ...`."""
+    from contextlib import contextmanager
+
+    from sqlalchemy import event
+
+    @contextmanager
+    def _counting():  # type: ignore[no-untyped-def]
+        statements: list[str] = []
+
+        def record(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+            if not statement.startswith(("BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK")):
+                statements.append(statement)
+
+        with app.app_context():
+            engine = db.engine
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+
+    return _counting

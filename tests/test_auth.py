@@ -63,26 +63,60 @@ def test_inactive_account_cannot_sign_in(app: Flask, client: FlaskClient) -> Non
     assert sign_in(client, user.email).status_code == 400
 
 
-def test_sign_in_is_rate_limited_per_address(app: Flask, client: FlaskClient) -> None:
+def _limit(app: Flask, name: str) -> int:
+    return int(app.config[name].split()[0])
+
+
+def test_failed_sign_ins_are_rate_limited_per_email(app: Flask, client: FlaskClient) -> None:
     user = make_staff(app)
-    limit = int(app.config["SIGN_IN_LIMIT"].split()[0])
-    for _ in range(limit):
+    for n in range(_limit(app, "SIGN_IN_LIMIT")):
+        client.environ_base["REMOTE_ADDR"] = f"10.0.0.{n + 1}"  # even spread over addresses
         assert sign_in(client, user.email, password="wrong").status_code == 400
+    client.environ_base["REMOTE_ADDR"] = "10.0.1.1"
     blocked = sign_in(client, user.email)  # even the right password waits now
     assert blocked.status_code == 429
     assert "Please wait before trying again" in blocked.get_data(as_text=True)
 
 
-def test_sign_in_is_rate_limited_per_email_across_addresses(
+def test_failed_sign_ins_are_rate_limited_per_address(app: Flask, client: FlaskClient) -> None:
+    for n in range(_limit(app, "SIGN_IN_ADDRESS_LIMIT")):
+        assert sign_in(client, f"guess{n}@example.org", password="wrong").status_code == 400
+    user = make_staff(app)
+    assert sign_in(client, user.email).status_code == 429
+
+
+def test_successful_sign_ins_never_use_up_the_limit(app: Flask, client: FlaskClient) -> None:
+    user = make_staff(app)
+    for _ in range(_limit(app, "SIGN_IN_LIMIT") + 2):
+        assert sign_in(client, user.email).status_code == 302
+        client.post("/logout", data={"csrf_token": csrf_token(client, "/staff/")})
+
+
+def test_limit_reached_with_a_stale_form_is_still_a_plain_429(
     app: Flask, client: FlaskClient
 ) -> None:
     user = make_staff(app)
-    limit = int(app.config["SIGN_IN_LIMIT"].split()[0])
-    for n in range(limit):
-        client.environ_base["REMOTE_ADDR"] = f"10.0.0.{n + 1}"
-        assert sign_in(client, user.email, password="wrong").status_code == 400
-    client.environ_base["REMOTE_ADDR"] = "10.0.1.1"
-    assert sign_in(client, user.email).status_code == 429
+    for _ in range(_limit(app, "SIGN_IN_LIMIT")):
+        sign_in(client, user.email, password="wrong")
+    response = client.post(
+        "/login", data={"email": user.email, "password": "x", "csrf_token": "stale"}
+    )
+    assert response.status_code == 429
+
+
+def test_sign_in_skips_a_next_page_the_role_cannot_open(app: Flask, client: FlaskClient) -> None:
+    user = make_staff(app, Role.VIEWER)
+    response = sign_in(client, user.email, next_path="/staff/accounts")
+    assert response.headers["Location"] == "/staff/"
+
+
+def test_signed_in_staff_see_their_way_back_from_public_pages(
+    app: Flask, client: FlaskClient
+) -> None:
+    user = make_staff(app, Role.FINANCE)
+    sign_in(client, user.email)
+    page = client.get("/").get_data(as_text=True)
+    assert 'href="/staff/">Staff home' in page and "Staff sign in" not in page
 
 
 def test_session_identifier_changes_at_sign_in(app: Flask, client: FlaskClient) -> None:
@@ -127,8 +161,8 @@ def test_idle_staff_session_times_out(app: Flask, client: FlaskClient) -> None:
 
 
 def test_sign_in_only_redirects_within_the_site(app: Flask, client: FlaskClient) -> None:
-    user = make_staff(app)
-    response = sign_in(client, user.email, next_path="https://evil.example/")
+    user = make_staff(app, Role.ADMIN)
+    response = sign_in(client, user.email, next_path="https://evil.example/")  # an admin
     assert response.headers["Location"] == "/staff/"
     client.post("/logout", data={"csrf_token": csrf_token(client, "/staff/")})
     response = sign_in(client, user.email, next_path="/staff/accounts")
@@ -188,3 +222,24 @@ def test_demo_data_prints_the_sign_ins_it_created(app: Flask) -> None:
     assert sign_in(client, "finance@demo.withus.test", "demo-finance-password").status_code == 302
     second = app.test_cli_runner().invoke(args=["withus", "seed-demo"])
     assert "already has data" in second.output
+
+
+def test_demo_data_includes_an_open_translated_survey_with_responses(app: Flask) -> None:
+    from sqlalchemy import func, select
+
+    from app.extensions import db
+    from app.surveys.models import Survey, SurveyText
+    from app.surveys.response_models import Response
+
+    app.test_cli_runner().invoke(args=["withus", "seed-demo"])
+    with app.app_context():
+        survey = db.session.scalars(select(Survey)).one()
+        assert survey.is_accepting()
+        kinds = {q.kind for q in survey.questions}
+        assert len(kinds) == 8 and any(q.show_if_question_id for q in survey.questions)
+        languages = set(db.session.scalars(select(SurveyText.language).distinct()))
+        assert languages == {"cy", "pl", "ar", "ur", "bn"}
+        count = db.session.scalar(select(func.count()).select_from(Response))
+        assert 200 <= count <= 500
+    page = app.test_client().get("/", headers={"Accept-Language": "bn"}).get_data(as_text=True)
+    assert 'href="/s/cafe" lang="bn"' in page

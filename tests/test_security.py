@@ -99,3 +99,12 @@ def test_rate_limits_use_the_configured_store(app) -> None:  # type: ignore[no-u
     uri = app.config["RATELIMIT_STORAGE_URI"]
     storage = type(limiter._storage).__name__  # noqa: SLF001
     assert storage == ("RedisStorage" if uri.startswith("redis") else "MemoryStorage"), storage
+
+
+def test_real_sites_hash_passwords_at_full_strength(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SECRET_KEY", "k" * 40)
+    for name in ("production", "development"):
+        assert not getattr(load_config(name), "QUICK_PASSWORD_HASHES", False)
+    from app.auth.services import _STRONG
+
+    assert _STRONG.memory_cost >= 19456 and _STRONG.time_cost >= 2  # OWASP ASVS argon2id

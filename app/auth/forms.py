@@ -11,12 +11,12 @@ class SignInForm(Form):
     email = EmailField(
         _l("Email address"),
         validators=[DataRequired(_l("Enter your email address")), Length(max=254)],
-        render_kw={"autocomplete": "username", "spellcheck": "false"},
+        render_kw={"autocomplete": "username", "spellcheck": "false", "dir": "ltr"},
     )
     password = PasswordField(
         _l("Password"),
         validators=[DataRequired(_l("Enter your password")), Length(max=1024)],
-        render_kw={"autocomplete": "current-password"},
+        render_kw={"autocomplete": "current-password", "dir": "ltr"},
     )
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask_babel import gettext as _
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import HTTPException
 
 from app.auth.models import Role, StaffUser
 from app.extensions import db
@@ -52,6 +54,28 @@ def current_staff() -> StaffUser | None:
     if "staff" not in g:
         g.staff = _load_staff()
     return g.staff
+
+
+def staff_for_layout() -> StaffUser | None:
+    """Who to show as signed in on any page; never lets a database failure break an error page."""
+    if "staff" in g or g.get("database_unavailable"):
+        return g.get("staff")
+    try:
+        return current_staff()
+    except SQLAlchemyError:
+        db.session.rollback()
+        g.staff = None
+        return None
+
+
+def may_open(user: StaffUser, path: str) -> bool:
+    """Whether this person's role lets them open the page at path (for sign-in's next step)."""
+    try:
+        endpoint, _args = current_app.url_map.bind("localhost").match(path, method="GET")
+    except HTTPException:
+        return False
+    access = access_of(current_app.view_functions.get(endpoint))  # type: ignore[arg-type]
+    return access == PUBLIC or (isinstance(access, frozenset) and user.role in access)
 
 
 def _load_staff() -> StaffUser | None:

@@ -6,10 +6,10 @@ import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, DateTime, Enum, Integer, String
+from sqlalchemy import CheckConstraint, DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import Base, CreatedAt, IntPk
+from app.db import Base, CreatedAt, IntPk, enum_column
 
 
 class Role(enum.StrEnum):
@@ -52,16 +52,7 @@ class StaffUser(Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[Role] = mapped_column(
-        Enum(
-            Role,
-            name="staff_role",
-            native_enum=False,
-            length=20,
-            values_callable=lambda roles: [r.value for r in roles],
-            create_constraint=True,
-        )
-    )
+    role: Mapped[Role] = mapped_column(enum_column(Role, "staff_role"))
     # Bumped at sign-out: every cookie that carries an older number stops working at once.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
     active: Mapped[bool] = mapped_column(default=True)

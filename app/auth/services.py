@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
@@ -11,9 +14,25 @@ from app.auth.models import Role, StaffUser
 from app.db import utcnow
 from app.extensions import db
 
-_hasher = PasswordHasher()
-# Verifying against this when the email is unknown makes both failures take the same time.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+_STRONG = PasswordHasher()  # argon2id defaults: above the OWASP ASVS minimum
+# Only the test suite uses this: same algorithm, a fraction of the cost, so hundreds of
+# sign-ins stay quick. TestingConfig switches it on; nothing else can.
+_QUICK = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+def _hasher() -> PasswordHasher:
+    return _QUICK if current_app.config.get("QUICK_PASSWORD_HASHES") else _STRONG
+
+
+@cache
+def _dummy_hash_for(hasher: PasswordHasher) -> str:
+    return hasher.hash("not-a-real-password")
+
+
+def _dummy_hash() -> str:
+    # Verifying against this when the email is unknown makes both failures take the same time.
+    return _dummy_hash_for(_hasher())
+
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -41,7 +60,7 @@ def create_staff_user(email: str, name: str, role: Role | str, password: str) ->
         email=email,
         name=name.strip() or email,
         role=Role(role),
-        password_hash=_hasher.hash(password),
+        password_hash=_hasher().hash(password),
     )
     db.session.add(user)
     db.session.commit()
@@ -51,17 +70,17 @@ def create_staff_user(email: str, name: str, role: Role | str, password: str) ->
 def authenticate(email: str, password: str) -> StaffUser | None:
     """Return the active account these details open, or None; same cost either way."""
     user = db.session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
-    stored = user.password_hash if user is not None and user.active else _DUMMY_HASH
+    stored = user.password_hash if user is not None and user.active else _dummy_hash()
     try:
-        _hasher.verify(stored, password)
+        _hasher().verify(stored, password)
     except (VerificationError, InvalidHashError):
         db.session.rollback()
         return None
     if user is None or not user.active:
         db.session.rollback()
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    if _hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher().hash(password)
     user.last_signed_in_at = utcnow()
     db.session.commit()
     return user

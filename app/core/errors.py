@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, g, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from app.extensions import db
@@ -73,8 +73,15 @@ def _http_error(error: HTTPException) -> Any:
 def _csrf_error(_error: CSRFError) -> Any:
     view = current_app.view_functions.get(request.endpoint or "")
     if view is not None and getattr(view, "reshow_on_csrf", False):
-        body, _status = view(**(request.view_args or {}))
-        return body, 400
+        try:
+            result = view(**(request.view_args or {}))
+        except HTTPException as refusal:  # e.g. the rate limit, checked inside the view
+            if refusal.code is not None:
+                return _http_error(refusal)
+            result = None  # the view wanted to send the person elsewhere: explain instead
+        if result is not None:
+            body = result[0] if isinstance(result, tuple) else result
+            return body, 400
     title = _l("This page had expired")
     body = _l(
         "This page was open for a long time, or was sent from somewhere else. "
@@ -84,10 +91,17 @@ def _csrf_error(_error: CSRFError) -> Any:
 
 
 def _database_unavailable(_error: Exception) -> Any:
+    g.database_unavailable = True
     db.session.remove()
     response = current_app.make_response(error_page(503))
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def _bad_data(_error: Exception) -> Any:
+    """Input the database itself refuses (a NUL byte on PostgreSQL, say) is the sender's mistake."""
+    db.session.rollback()
+    return error_page(400)
 
 
 def _unexpected(error: Exception) -> Any:
@@ -108,3 +122,4 @@ def register_error_pages(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(InternalServerError, _unexpected)
     app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(DataError, _bad_data)

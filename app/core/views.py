@@ -13,6 +13,7 @@ from app.core.forms import LanguageForm
 from app.core.links import safe_local_path
 from app.extensions import db
 from app.i18n import LANGUAGE_COOKIE, current_language
+from app.surveys.content import open_surveys
 
 bp = Blueprint("core", __name__)
 
@@ -22,7 +23,8 @@ ONE_YEAR = 365 * 24 * 3600
 @bp.route("/")
 @public
 def home() -> str:
-    return render_template("core/home.html")
+    surveys = open_surveys(current_language().code)
+    return render_template("core/home.html", surveys=surveys)
 
 
 @bp.route("/language", methods=["GET", "POST"])

@@ -62,12 +62,13 @@ def phone(browser, live_server: str):  # type: ignore[no-untyped-def]
     """Open a phone-sized browser context: phone(lang="ar", javascript=False)."""
     contexts = []
 
-    def _open(lang: str = "en", javascript: bool = True):  # type: ignore[no-untyped-def]
+    def _open(lang: str = "en", javascript: bool = True, storage_state=None):  # type: ignore[no-untyped-def]
         context = browser.new_context(
             viewport=PHONE,
             java_script_enabled=javascript,
             base_url=live_server,
             locale="en-GB",
+            storage_state=storage_state,
         )
         context.add_cookies([{"name": "lang", "value": lang, "url": live_server}])
         context.set_default_timeout(10_000)

@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 
 from tests.conftest import PASSWORD, make_staff
-from tests.pages import PAGES, Page
+from tests.pages import PAGES, Page, fill
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +27,25 @@ def _sign_in(page, app: Flask, spec: Page) -> None:  # type: ignore[no-untyped-d
     page.wait_for_url("**/staff/")
 
 
-def _open(page, spec: Page):  # type: ignore[no-untyped-def]
-    response = page.goto(spec.path)
+def _demo_survey(request, spec: Page):  # type: ignore[no-untyped-def]
+    wanted = spec.needs_survey or spec.start_survey or "{" in spec.path
+    return request.getfixturevalue("survey") if wanted else None
+
+
+def _start_survey(page, spec: Page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/s/cafe")
+    page.locator("main button[type=submit]").first.click()
+    page.wait_for_url("**/consent")
+    if not spec.path.endswith("/consent"):
+        page.locator("#agree").check()
+        page.locator("main button[type=submit]").first.click()
+        page.wait_for_url("**/q/**")
+
+
+def _open(page, spec: Page, path: str):  # type: ignore[no-untyped-def]
+    if spec.start_survey:
+        _start_survey(page, spec)
+    response = page.goto(path)
     if spec.submit_empty:
         with page.expect_navigation():
             page.locator("main button[type=submit]").first.click()
@@ -41,13 +58,15 @@ def _open(page, spec: Page):  # type: ignore[no-untyped-def]
 def test_page_has_no_axe_violations_and_reflows_at_320px(
     app: Flask,
     phone,
+    request,
     spec: Page,
     lang: str,  # type: ignore[no-untyped-def]
 ) -> None:
+    path = fill(spec.path, _demo_survey(request, spec))
     page = phone(lang).new_page()
     if spec.role is not None:
         _sign_in(page, app, spec)
-    response = _open(page, spec)
+    response = _open(page, spec, path)
     if response is not None:
         assert response.status == spec.status
     assert page.get_attribute("html", "lang") == lang
@@ -65,9 +84,15 @@ PARTICIPANT_PAGES = [p for p in PAGES if p.participant and not p.submit_empty]
 
 
 @pytest.mark.parametrize("spec", PARTICIPANT_PAGES, ids=[p.name for p in PARTICIPANT_PAGES])
-def test_participant_page_is_at_most_14_kb_on_the_wire(phone, spec: Page) -> None:  # type: ignore[no-untyped-def]
+def test_participant_page_is_at_most_14_kb_on_the_wire(phone, request, spec: Page) -> None:  # type: ignore[no-untyped-def]
+    path = fill(spec.path, _demo_survey(request, spec))
     context = phone("cy")
     page = context.new_page()
+    if spec.start_survey:
+        _start_survey(page, spec)
+        # Carry the session to a new context whose cache is empty, so the stylesheet counts.
+        context = phone("cy", storage_state=context.storage_state())
+        page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     received: dict[str, float] = {}
@@ -75,7 +100,7 @@ def test_participant_page_is_at_most_14_kb_on_the_wire(phone, spec: Page) -> Non
         "Network.loadingFinished",
         lambda event: received.__setitem__(event["requestId"], event["encodedDataLength"]),
     )
-    page.goto(spec.path, wait_until="load")
+    page.goto(path, wait_until="load")
     page.wait_for_timeout(100)
     total = sum(received.values())
     assert len(received) >= 2, "expected the page and its stylesheet"

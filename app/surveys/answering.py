@@ -1,0 +1,156 @@
+"""Turning what a person sent for one question into an answer, or a plain reason it cannot be."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from werkzeug.datastructures import MultiDict
+
+from app.surveys.content import QuestionView
+from app.surveys.models import QuestionKind
+
+SHORT_TEXT_LIMIT = 200
+LONG_TEXT_LIMIT = 2000
+NUMBER_LIMIT = 10**9
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Parsed:
+    value: Any = None
+    declined: bool = False
+    error: str | None = None
+
+
+def text_limit(question: QuestionView) -> int:
+    default = LONG_TEXT_LIMIT if question.kind == QuestionKind.LONG_TEXT else SHORT_TEXT_LIMIT
+    return question.max_length or default
+
+
+def clean_text(raw: str) -> str:
+    """Keep what people wrote, minus control characters no one types on purpose (NUL and kin)."""
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", raw))
+    return text.replace("\r\n", "\n").strip()
+
+
+def parse(question: QuestionView, form: MultiDict) -> Parsed:
+    """Read this question's answer from the form; declining is allowed unless it is required."""
+    if form.get("decline") and not question.required:
+        return Parsed(declined=True)
+    reader = _READERS[question.kind]
+    result = reader(question, form)
+    if result.error is None and result.value in (None, "", []):
+        if question.required:
+            return Parsed(error=_missing_message(question))
+        return Parsed(declined=True)
+    return result
+
+
+def _missing_message(question: QuestionView) -> str:
+    if question.kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT, QuestionKind.NUMBER):
+        return _("Enter your answer")
+    if question.kind == QuestionKind.PRIORITIES:
+        return _("Choose at least one")
+    return _("Choose an answer")
+
+
+def _text(question: QuestionView, form: MultiDict) -> Parsed:
+    text = clean_text(form.get("answer", ""))
+    limit = text_limit(question)
+    if len(text) > limit:
+        return Parsed(
+            value=text,
+            error=ngettext(
+                "Your answer must be %(num)d character or fewer",
+                "Your answer must be %(num)d characters or fewer",
+                limit,
+            ),
+        )
+    return Parsed(value=text)
+
+
+def _number(question: QuestionView, form: MultiDict) -> Parsed:
+    raw = clean_text(form.get("answer", "")).replace(",", "")
+    if not raw:
+        return Parsed(value=None)
+    if not re.fullmatch(r"-?\d{1,10}", raw):
+        return Parsed(value=raw, error=_("Enter a whole number, like 3"))
+    number = int(raw)
+    low = question.min_value if question.min_value is not None else -NUMBER_LIMIT
+    high = question.max_value if question.max_value is not None else NUMBER_LIMIT
+    if not low <= number <= high:
+        return Parsed(
+            value=raw, error=_("Enter a number from %(low)d to %(high)d", low=low, high=high)
+        )
+    return Parsed(value=number)
+
+
+def _offered(question: QuestionView) -> set[str]:
+    if question.kind == QuestionKind.YES_NO:
+        return {"yes", "no"}
+    return {option.value for option in question.options}
+
+
+def _single(question: QuestionView, form: MultiDict) -> Parsed:
+    choice = form.get("answer", "")
+    if choice and choice not in _offered(question):
+        return Parsed(error=_("Choose one of the answers shown"))
+    return Parsed(value=choice or None)
+
+
+def _multiple(question: QuestionView, form: MultiDict) -> Parsed:
+    chosen = form.getlist("answer")
+    offered = _offered(question)
+    if any(choice not in offered for choice in chosen):
+        return Parsed(error=_("Choose from the answers shown"))
+    return Parsed(value=[o.value for o in question.options if o.value in chosen])
+
+
+def _priorities(question: QuestionView, form: MultiDict) -> Parsed:
+    picks = [form.get(f"answer-{rank}", "") for rank in range(1, (question.pick_count or 3) + 1)]
+    chosen = [p for p in picks if p]
+    offered = _offered(question)
+    if any(choice not in offered for choice in chosen):
+        return Parsed(value=picks, error=_("Choose from the answers shown"))
+    if len(set(chosen)) != len(chosen):
+        return Parsed(value=picks, error=_("Choose each thing only once"))
+    return Parsed(value=chosen)
+
+
+_READERS = {
+    QuestionKind.SHORT_TEXT: _text,
+    QuestionKind.LONG_TEXT: _text,
+    QuestionKind.NUMBER: _number,
+    QuestionKind.SINGLE_CHOICE: _single,
+    QuestionKind.SCALE: _single,
+    QuestionKind.YES_NO: _single,
+    QuestionKind.MULTIPLE_CHOICE: _multiple,
+    QuestionKind.PRIORITIES: _priorities,
+}
+
+
+def encode(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def decode(stored: str | None) -> Any:
+    return None if stored is None else json.loads(stored)
+
+
+def describe(question: QuestionView, value: Any, declined: bool) -> str:
+    """An answer in words, for "Check your answers" and results."""
+    if declined or value in (None, "", []):
+        return _("I'd rather not say") if declined else _("Not answered")
+    if question.kind == QuestionKind.YES_NO:
+        return _("Yes") if value == "yes" else _("No")
+    if isinstance(value, list):
+        return ", ".join(question.label_of(v) for v in value)
+    if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.SCALE):
+        return question.label_of(str(value))
+    return str(value)

@@ -1,0 +1,199 @@
+"""A survey as a participant sees it: its words in their language, loaded in a fixed few queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.extensions import db
+from app.surveys.flow import Step
+from app.surveys.models import Question, QuestionKind, Survey, SurveyText
+
+SURVEY_PIECES = ("title", "organiser", "intro", "what_happens", "consent_text")
+
+
+@dataclass(frozen=True)
+class OptionView:
+    id: int
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: int
+    number: int
+    kind: QuestionKind
+    text: str
+    help_text: str
+    required: bool
+    max_length: int | None
+    min_value: int | None
+    max_value: int | None
+    pick_count: int | None
+    options: tuple[OptionView, ...]
+    step: Step
+
+    def label_of(self, value: str) -> str:
+        return next((o.label for o in self.options if o.value == value), value)
+
+
+@dataclass
+class SurveyView:
+    id: int
+    slug: str
+    language: str  # the language its words are in
+    title: str
+    organiser: str
+    intro: str
+    what_happens: str
+    time_needed_minutes: int
+    consent_text: str
+    consent_version: int
+    anonymous: bool
+    accepting: bool
+    status: str
+    questions: list[QuestionView] = field(default_factory=list)
+
+    @property
+    def steps(self) -> list[Step]:
+        return [q.step for q in self.questions]
+
+    def question(self, question_id: int) -> QuestionView | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+def pieces(survey: Survey) -> list[tuple[str, str]]:
+    """Every translatable piece of a survey as (key, main-language text), non-empty only."""
+    found = [(key, getattr(survey, key)) for key in SURVEY_PIECES]
+    for question in survey.questions:
+        if question.retired:
+            continue
+        found += [
+            (f"q:{question.id}:text", question.text),
+            (f"q:{question.id}:help", question.help_text),
+        ]
+        found += [(f"o:{o.id}:label", o.label) for o in question.options if not o.retired]
+    return [(key, text) for key, text in found if text and text.strip()]
+
+
+def _load(where) -> Survey | None:  # type: ignore[no-untyped-def]
+    return db.session.scalar(
+        select(Survey)
+        .where(where)
+        .options(selectinload(Survey.questions).selectinload(Question.options))
+    )
+
+
+def load_survey(slug: str) -> Survey | None:
+    return _load(Survey.slug == slug)
+
+
+def load_survey_by_id(survey_id: int) -> Survey | None:
+    return _load(Survey.id == survey_id)
+
+
+def translations(survey_id: int, language: str) -> dict[str, str]:
+    rows = db.session.execute(
+        select(SurveyText.key, SurveyText.text).where(
+            SurveyText.survey_id == survey_id, SurveyText.language == language
+        )
+    )
+    return {key: text for key, text in rows if text.strip()}
+
+
+def completeness(survey: Survey) -> dict[str, tuple[int, int]]:
+    """For each language with any translation: (pieces translated, pieces needed)."""
+    needed = {key for key, _ in pieces(survey)}
+    rows = db.session.execute(
+        select(SurveyText.language, SurveyText.key).where(SurveyText.survey_id == survey.id)
+    )
+    done: dict[str, set[str]] = {}
+    for language, key in rows:
+        done.setdefault(language, set()).add(key)
+    return {lang: (len(keys & needed), len(needed)) for lang, keys in done.items()}
+
+
+def view_of(survey: Survey, language: str) -> SurveyView:
+    """The survey in language when its translation is complete, else in its main language."""
+    words: dict[str, str] = {}
+    content_language = survey.main_language
+    if language != survey.main_language:
+        translated = translations(survey.id, language)
+        if all(key in translated for key, _ in pieces(survey)):
+            words, content_language = translated, language
+
+    def say(key: str, fallback: str) -> str:
+        return words.get(key, fallback)
+
+    view = SurveyView(
+        id=survey.id,
+        slug=survey.slug,
+        language=content_language,
+        title=say("title", survey.title),
+        organiser=say("organiser", survey.organiser),
+        intro=say("intro", survey.intro),
+        what_happens=say("what_happens", survey.what_happens),
+        time_needed_minutes=survey.time_needed_minutes,
+        consent_text=say("consent_text", survey.consent_text),
+        consent_version=survey.consent_version,
+        anonymous=survey.anonymous,
+        accepting=survey.is_accepting(),
+        status=survey.status.value,
+    )
+    live = [q for q in survey.questions if not q.retired]
+    for number, question in enumerate(live, start=1):
+        options = tuple(
+            OptionView(o.id, o.value, say(f"o:{o.id}:label", o.label))
+            for o in question.options
+            if not o.retired
+        )
+        view.questions.append(
+            QuestionView(
+                id=question.id,
+                number=number,
+                kind=question.kind,
+                text=say(f"q:{question.id}:text", question.text),
+                help_text=say(f"q:{question.id}:help", question.help_text),
+                required=question.required,
+                max_length=question.max_length,
+                min_value=question.min_value,
+                max_value=question.max_value,
+                pick_count=question.pick_count,
+                options=options,
+                step=Step(question.id, question.show_if_question_id, question.show_if_value),
+            )
+        )
+    return view
+
+
+def open_surveys(language: str) -> list[tuple[str, str, str]]:
+    """(slug, title, title language) for surveys taking answers now, newest first."""
+    from app.surveys.models import SurveyStatus
+
+    surveys = [
+        s
+        for s in db.session.scalars(
+            select(Survey).where(Survey.status == SurveyStatus.OPEN).order_by(Survey.id.desc())
+        )
+        if s.is_accepting()
+    ]
+    titles = (
+        dict(
+            db.session.execute(
+                select(SurveyText.survey_id, SurveyText.text).where(
+                    SurveyText.survey_id.in_([s.id for s in surveys]),
+                    SurveyText.language == language,
+                    SurveyText.key == "title",
+                )
+            ).all()
+        )
+        if surveys
+        else {}
+    )
+    return [
+        (s.slug, titles[s.id], language) if s.id in titles else (s.slug, s.title, s.main_language)
+        for s in surveys
+    ]

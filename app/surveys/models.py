@@ -1,0 +1,188 @@
+"""Surveys, their questions and options, translations, responses and answers, themes."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base, CreatedAt, IntPk, as_utc, enum_column, utcnow
+
+
+class SurveyStatus(enum.StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+    ARCHIVED = "archived"
+
+
+class QuestionKind(enum.StrEnum):
+    SHORT_TEXT = "short_text"
+    LONG_TEXT = "long_text"
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    SCALE = "scale"
+    YES_NO = "yes_no"
+    NUMBER = "number"
+    PRIORITIES = "priorities"
+
+    @property
+    def has_options(self) -> bool:
+        return self in CHOICE_KINDS
+
+    @property
+    def is_text(self) -> bool:
+        return self in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
+
+
+CHOICE_KINDS = frozenset(
+    {
+        QuestionKind.SINGLE_CHOICE,
+        QuestionKind.MULTIPLE_CHOICE,
+        QuestionKind.SCALE,
+        QuestionKind.PRIORITIES,
+    }
+)
+
+
+class Channel(enum.StrEnum):
+    ONLINE = "online"
+    PAPER = "paper"
+    PHONE = "phone"
+    INTERVIEW = "interview"
+
+
+class ResponseStatus(enum.StrEnum):
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+
+
+class IllegalMove(ValueError):
+    """A survey was asked to move to a status it cannot reach from where it is."""
+
+
+SURVEY_MOVES = {
+    SurveyStatus.DRAFT: {SurveyStatus.OPEN, SurveyStatus.ARCHIVED},
+    SurveyStatus.OPEN: {SurveyStatus.CLOSED},
+    SurveyStatus.CLOSED: {SurveyStatus.OPEN, SurveyStatus.ARCHIVED},
+    SurveyStatus.ARCHIVED: set(),
+}
+
+
+class Survey(Base):
+    __tablename__ = "surveys"
+    __table_args__ = (
+        CheckConstraint("time_needed_minutes BETWEEN 1 AND 240", name="time_needed_range"),
+        CheckConstraint("consent_version >= 1", name="consent_version_positive"),
+    )
+
+    id: Mapped[IntPk]
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    main_language: Mapped[str] = mapped_column(String(8), default="en")
+    title: Mapped[str] = mapped_column(String(200))
+    organiser: Mapped[str] = mapped_column(String(200), default="")
+    intro: Mapped[str] = mapped_column(Text, default="")
+    what_happens: Mapped[str] = mapped_column(Text, default="")
+    time_needed_minutes: Mapped[int] = mapped_column(Integer, default=5)
+    consent_text: Mapped[str] = mapped_column(Text, default="")
+    consent_version: Mapped[int] = mapped_column(Integer, default=1)
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=True)
+    status: Mapped[SurveyStatus] = mapped_column(
+        enum_column(SurveyStatus, "survey_status"), default=SurveyStatus.DRAFT
+    )
+    opens_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closes_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    created_at: Mapped[CreatedAt]
+
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="survey", order_by="Question.position", cascade="all, delete-orphan"
+    )
+
+    def move_to(self, status: SurveyStatus) -> None:
+        """Change status, refusing moves the survey's life does not allow."""
+        if status not in SURVEY_MOVES[self.status]:
+            raise IllegalMove(f"{self.status} -> {status}")
+        self.status = status
+
+    def is_accepting(self, now: datetime | None = None) -> bool:
+        """Open, and today is within its dates."""
+        now = now or utcnow()
+        if self.status != SurveyStatus.OPEN:
+            return False
+        if self.opens_at and as_utc(self.opens_at) > now:
+            return False
+        return not (self.closes_at and as_utc(self.closes_at) <= now)
+
+
+class Question(Base):
+    __tablename__ = "questions"
+    __table_args__ = (
+        CheckConstraint(
+            "max_length IS NULL OR max_length BETWEEN 1 AND 20000", name="max_length_range"
+        ),
+        CheckConstraint("pick_count IS NULL OR pick_count >= 1", name="pick_count_positive"),
+        Index("ix_questions_survey_position", "survey_id", "position"),
+    )
+
+    id: Mapped[IntPk]
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[QuestionKind] = mapped_column(enum_column(QuestionKind, "question_kind"))
+    text: Mapped[str] = mapped_column(Text)
+    help_text: Mapped[str] = mapped_column(Text, default="")
+    required: Mapped[bool] = mapped_column(Boolean, default=False)
+    max_length: Mapped[int | None] = mapped_column(Integer)
+    min_value: Mapped[int | None] = mapped_column(Integer)
+    max_value: Mapped[int | None] = mapped_column(Integer)
+    pick_count: Mapped[int | None] = mapped_column(Integer)
+    show_if_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL")
+    )
+    show_if_value: Mapped[str | None] = mapped_column(String(60))
+    # Hidden from new participants but kept, with its answers, once people have answered it.
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    survey: Mapped[Survey] = relationship(back_populates="questions")
+    options: Mapped[list[Option]] = relationship(
+        back_populates="question", order_by="Option.position", cascade="all, delete-orphan"
+    )
+
+
+class Option(Base):
+    __tablename__ = "options"
+    __table_args__ = (UniqueConstraint("question_id", "value", name="question_value"),)
+
+    id: Mapped[IntPk]
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    value: Mapped[str] = mapped_column(String(60))
+    label: Mapped[str] = mapped_column(String(300))
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    question: Mapped[Question] = relationship(back_populates="options")
+
+
+class SurveyText(Base):
+    """One translated piece of a survey: key is 'title', 'q:12:text', 'o:40:label' and so on."""
+
+    __tablename__ = "survey_texts"
+    __table_args__ = (UniqueConstraint("survey_id", "language", "key", name="piece"),)
+
+    id: Mapped[IntPk]
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(8))
+    key: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)

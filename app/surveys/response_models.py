@@ -1,0 +1,88 @@
+"""What participants send: responses, their answers, and the themes staff tag answers with."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base, CreatedAt, IntPk, enum_column
+from app.surveys.models import Channel, ResponseStatus
+
+
+class Response(Base):
+    __tablename__ = "responses"
+    __table_args__ = (Index("ix_responses_survey_status", "survey_id", "status"),)
+
+    id: Mapped[IntPk]
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
+    status: Mapped[ResponseStatus] = mapped_column(
+        enum_column(ResponseStatus, "response_status"), default=ResponseStatus.IN_PROGRESS
+    )
+    language: Mapped[str] = mapped_column(String(8))
+    channel: Mapped[Channel] = mapped_column(
+        enum_column(Channel, "channel"), default=Channel.ONLINE
+    )
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    # Identified surveys only. participant_id links to the people register when the ledger
+    # arrives; until then the name the person gave (or staff typed from paper) is kept.
+    participant_id: Mapped[int | None] = mapped_column(index=True)
+    respondent_name: Mapped[str | None] = mapped_column(String(200))
+    consent_version: Mapped[int | None]
+    consent_text: Mapped[str | None] = mapped_column(Text)
+    consented_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # HMAC of the resume code: the code itself is never stored.
+    resume_digest: Mapped[str | None] = mapped_column(String(64), unique=True)
+    resume_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[CreatedAt]
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="response", cascade="all, delete-orphan"
+    )
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("response_id", "question_id", name="one_per_question"),)
+
+    id: Mapped[IntPk]
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    # JSON: a string, a number, or a list of option values (in order, for priorities).
+    value: Mapped[str | None] = mapped_column(Text)
+    declined: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    response: Mapped[Response] = relationship(back_populates="answers")
+
+
+class Theme(Base):
+    __tablename__ = "themes"
+    __table_args__ = (UniqueConstraint("survey_id", "name", name="survey_name"),)
+
+    id: Mapped[IntPk]
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[CreatedAt]
+
+
+class AnswerTheme(Base):
+    __tablename__ = "answer_themes"
+
+    answer_id: Mapped[int] = mapped_column(
+        ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True
+    )
+    theme_id: Mapped[int] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -1,0 +1,281 @@
+"""Participant pages: /s/<slug> and its steps, and /resume."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app.auth.guard import public
+from app.core.errors import reshow_on_csrf_failure
+from app.core.idempotency import new_key
+from app.extensions import limiter
+from app.i18n import current_language
+from app.surveys import answering, content, progress, services
+from app.surveys.flow import next_step, previous_step, visible_steps
+from app.surveys.forms import (
+    ConsentForm,
+    NameForm,
+    ResumeForm,
+    StartForm,
+    SubmitForm,
+    limit_hint,
+    question_form,
+)
+from app.surveys.models import QuestionKind
+
+bp = Blueprint("surveys", __name__)
+SLUG = re.compile(r"[a-z0-9-]{1,60}")  # what the builder allows, nothing else
+
+
+def _survey(slug: str) -> content.SurveyView:
+    if not SLUG.fullmatch(slug):
+        abort(404)
+    survey = content.load_survey(slug)
+    if survey is None or survey.status.value in ("draft", "archived"):
+        abort(404)
+    g.survey_view = content.view_of(survey, current_language().code)
+    return g.survey_view
+
+
+def _response_id(survey: content.SurveyView) -> int | None:
+    """This browser's in-progress response to the survey, if it has one."""
+    found = progress.current(survey.id)
+    if found is None:
+        return None
+    g.response = services.in_progress(found[0], survey.id)
+    if g.response is None:
+        progress.forget(survey.id)
+        return None
+    g.resume_code = found[1]
+    return found[0]
+
+
+def _first_step_url(survey: content.SurveyView) -> str:
+    if survey.consent_text:
+        return url_for(".consent", slug=survey.slug)
+    if not survey.anonymous:
+        return url_for(".name", slug=survey.slug)
+    return _question_url(survey, {}, None)
+
+
+def _question_url(survey: content.SurveyView, answers: dict[int, Any], after: int | None) -> str:
+    following = next_step(survey.steps, answers, after)
+    if following is None:
+        return url_for(".check", slug=survey.slug)
+    return url_for(".question", slug=survey.slug, question_id=following)
+
+
+def _render(template: str, survey: content.SurveyView, status: int = 200, **context: Any):  # type: ignore[no-untyped-def]
+    code = g.get("resume_code")
+    return render_template(
+        template,
+        survey=survey,
+        resume_code=progress.format_code(code) if code else None,
+        resume_days=current_app.config["SURVEY_RESUME_DAYS"],
+        **context,
+    ), status
+
+
+@bp.route("/s/<slug>", methods=["GET", "POST"])
+@public
+@reshow_on_csrf_failure
+def start(slug: str):  # type: ignore[no-untyped-def]
+    survey = _survey(slug)
+    response_id = _response_id(survey)
+    form = StartForm()
+    if survey.accepting and form.validate_on_submit():
+        if response_id is None:
+            try:
+                response_id, code = services.start_response(
+                    survey, current_language().code, form.form_key.data
+                )
+            except services.AlreadyDone:
+                return redirect(url_for(".start", slug=slug))
+            progress.remember(survey.id, response_id, code)
+        return redirect(_first_step_url(survey))
+    form.form_key.data = new_key()
+    continue_url = None
+    if response_id is not None:
+        answers, _declined = services.answers_of(response_id)
+        continue_url = _question_url(survey, answers, _last_answered(survey, answers))
+    return _render("surveys/start.html", survey, form=form, continue_url=continue_url)
+
+
+def _last_answered(survey: content.SurveyView, answers: dict[int, Any]) -> int | None:
+    shown = [s.id for s in visible_steps(survey.steps, answers) if s.id in answers]
+    return shown[-1] if shown else None
+
+
+def _needs_response(survey: content.SurveyView, consented: bool = True) -> int:
+    """This browser's response id, or off to the start (or the consent page) it goes."""
+    response_id = _response_id(survey)
+    if response_id is None:
+        abort(redirect(url_for(".start", slug=survey.slug)))
+    if consented and survey.consent_text and g.response.consented_at is None:
+        abort(redirect(url_for(".consent", slug=survey.slug)))
+    return response_id
+
+
+@bp.route("/s/<slug>/consent", methods=["GET", "POST"])
+@public
+@reshow_on_csrf_failure
+def consent(slug: str):  # type: ignore[no-untyped-def]
+    survey = _survey(slug)
+    response_id = _needs_response(survey, consented=False)
+    form = ConsentForm()
+    if form.validate_on_submit():
+        services.record_consent(response_id, survey)
+        next_url = url_for(".name", slug=slug) if not survey.anonymous else None
+        return redirect(
+            next_url or _question_url(survey, services.answers_of(response_id)[0], None)
+        )
+    back = url_for(".start", slug=slug)
+    return _render(
+        "surveys/consent.html", survey, 400 if form.errors else 200, form=form, back=back
+    )
+
+
+@bp.route("/s/<slug>/name", methods=["GET", "POST"])
+@public
+@reshow_on_csrf_failure
+def name(slug: str):  # type: ignore[no-untyped-def]
+    survey = _survey(slug)
+    if survey.anonymous:
+        abort(404)
+    response_id = _needs_response(survey)
+    form = NameForm()
+    if form.validate_on_submit():
+        services.record_name(response_id, survey, form.name.data or "")
+        return redirect(_question_url(survey, services.answers_of(response_id)[0], None))
+    back = url_for(".consent" if survey.consent_text else ".start", slug=slug)
+    return _render("surveys/name.html", survey, 400 if form.errors else 200, form=form, back=back)
+
+
+@bp.route("/s/<slug>/q/<int:question_id>", methods=["GET", "POST"])
+@public
+@reshow_on_csrf_failure
+def question(slug: str, question_id: int):  # type: ignore[no-untyped-def]
+    survey = _survey(slug)
+    response_id = _needs_response(survey)
+    asked = survey.question(question_id)
+    answers, declined = services.answers_of(response_id)
+    if asked is None or question_id not in {s.id for s in visible_steps(survey.steps, answers)}:
+        abort(404)
+    form = question_form(asked, answers.get(question_id))
+    if form.validate_on_submit():
+        parsed = answering.parse(asked, request.form)
+        if parsed.error is None:
+            services.save_answer(response_id, survey, question_id, parsed)
+            answers[question_id] = None if parsed.declined else parsed.value
+            if (
+                request.args.get("change")
+                and next_step(survey.steps, answers, question_id) in answers
+            ):
+                return redirect(url_for(".check", slug=slug))
+            return redirect(_question_url(survey, answers, question_id))
+        _show_error(form, asked, parsed.error)
+    return _render_question(survey, asked, form, answers)
+
+
+def _show_error(form, asked: content.QuestionView, message: str) -> None:  # type: ignore[no-untyped-def]
+    field = form._fields.get("answer-1" if asked.kind == QuestionKind.PRIORITIES else "answer")
+    field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
+
+
+def _render_question(survey, asked, form, answers):  # type: ignore[no-untyped-def]
+    before = previous_step(survey.steps, answers, asked.id)
+    if before is not None:
+        back = url_for(".question", slug=survey.slug, question_id=before)
+    elif not survey.anonymous:
+        back = url_for(".name", slug=survey.slug)
+    elif survey.consent_text:
+        back = url_for(".consent", slug=survey.slug)
+    else:
+        back = url_for(".start", slug=survey.slug)
+    hint = asked.help_text
+    if asked.kind.is_text:
+        current = form.answer.data if isinstance(form.answer.data, str) else ""
+        hint = " ".join(filter(None, [asked.help_text, limit_hint(asked, current)]))
+    total = len(visible_steps(survey.steps, answers))
+    return _render(
+        "surveys/question.html",
+        survey,
+        400 if form.errors else 200,
+        form=form,
+        question=asked,
+        back=back,
+        hint=hint,
+        total=total,
+    )
+
+
+@bp.route("/s/<slug>/check", methods=["GET", "POST"])
+@public
+def check(slug: str):  # type: ignore[no-untyped-def]
+    survey = _survey(slug)
+    response_id = _needs_response(survey)
+    form = SubmitForm()
+    answers, declined = services.answers_of(response_id)
+    if form.validate_on_submit():
+        missing = [s for s in visible_steps(survey.steps, answers) if s.id not in answers]
+        if missing:
+            return redirect(url_for(".question", slug=slug, question_id=missing[0].id))
+        services.submit(response_id, survey)
+        progress.forget(survey.id)
+        g.resume_code = None
+        return redirect(url_for(".done", slug=slug))
+    rows = [
+        (
+            q.text,
+            answering.describe(q, answers.get(q.id), q.id in declined),
+            url_for(".question", slug=slug, question_id=q.id, change=1),
+        )
+        for q in survey.questions
+        if q.id in {s.id for s in visible_steps(survey.steps, answers)}
+    ]
+    steps = visible_steps(survey.steps, answers)
+    back = (
+        url_for(".question", slug=slug, question_id=steps[-1].id)
+        if steps
+        else url_for(".start", slug=slug)
+    )
+    return _render("surveys/check.html", survey, form=form, rows=rows, back=back)
+
+
+@bp.route("/s/<slug>/done")
+@public
+def done(slug: str):  # type: ignore[no-untyped-def]
+    survey = _survey(slug)
+    has_updates = "updates.index" in current_app.view_functions
+    return _render(
+        "surveys/done.html", survey, updates_url=url_for("updates.index") if has_updates else None
+    )
+
+
+def _resume_limit() -> str:
+    return current_app.config["RESUME_LIMIT"]
+
+
+@bp.route("/resume", methods=["GET", "POST"])
+@public
+@reshow_on_csrf_failure
+@limiter.limit(_resume_limit, methods=["POST"])
+def resume():  # type: ignore[no-untyped-def]
+    form = ResumeForm()
+    if form.validate_on_submit():
+        found = services.resume(form.code.data or "")
+        if found is not None:
+            response_id, survey_id, slug = found
+            progress.remember(survey_id, response_id, services.normalise_code(form.code.data or ""))
+            return redirect(url_for(".start", slug=slug))
+        form.code.errors.append(
+            _(
+                "We could not find that code. Check it and try again. Codes stop working after "
+                "%(days)d days.",
+                days=current_app.config["SURVEY_RESUME_DAYS"],
+            )
+        )
+    return render_template("surveys/resume.html", form=form), 400 if form.errors else 200

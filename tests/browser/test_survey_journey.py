@@ -1,0 +1,80 @@
+"""A participant completes the demo survey on a phone-sized browser, with JavaScript off and on,
+in English and Arabic: start, consent, every question type, a branch, Back, Change, stop half way,
+carry on the next day on another phone with the code, and send."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import DemoSurvey
+
+pytestmark = pytest.mark.browser
+
+
+def _press(page, index: int = 0) -> None:  # type: ignore[no-untyped-def]
+    page.locator("main form button[type=submit]").nth(index).click()
+
+
+def _choose(page, value: str) -> None:  # type: ignore[no-untyped-def]
+    page.locator(f"main input[value='{value}']").check()
+    _press(page)
+
+
+def _no_sideways_scroll(page, javascript: bool) -> None:  # type: ignore[no-untyped-def]
+    if javascript:  # page.evaluate needs JavaScript; the axe tests check reflow for every page
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["js-off", "js-on"])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_participant_completes_the_survey_across_two_days(
+    phone,
+    survey: DemoSurvey,
+    lang: str,
+    javascript: bool,  # type: ignore[no-untyped-def]
+) -> None:
+    page = phone(lang, javascript=javascript).new_page()
+    page.goto("/")
+    page.locator("main a[href='/s/cafe']").click()
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+    _press(page)  # Start now
+    page.locator("#agree").check()
+    _press(page)
+    code = page.locator(".code").inner_text().strip()
+    assert len(code.replace(" ", "")) == 8
+
+    _choose(page, "yes")  # visited -> the branch question follows
+    assert f"/q/{survey.questions['often']}" in page.url
+    page.locator(".back-link").click()  # Back to the first question, answer kept
+    assert page.locator("main input[value='yes']").is_checked()
+    _press(page)
+    _choose(page, "weekly")
+    _choose(page, "4")  # scale
+    page.locator("main input[value='travel']").check()
+    _press(page)  # multiple choice
+    # Stop half way: the next day, on another phone, carry on with the code.
+    later = phone(lang, javascript=javascript).new_page()
+    later.goto("/resume")
+    later.locator("#code").fill(code.lower())
+    _press(later)
+    later.locator("main a.button").click()  # Carry on where you stopped
+    assert f"/q/{survey.questions['priorities']}" in later.url
+    later.locator("#answer-1").select_option("meals")
+    later.locator("#answer-2").select_option("quiet")
+    _press(later)
+    later.locator("#answer").fill("3")
+    _press(later)
+    later.locator("#answer").fill("Kind staff <b>and</b> tea")
+    _press(later)
+    _press(later, 1)  # I'd rather not say to the last question
+    assert later.url.endswith("/s/cafe/check")
+    _no_sideways_scroll(later, javascript)
+    # Change "visited" to No: the branch answer disappears from the check page.
+    later.locator(f"main a[href*='/q/{survey.questions['visited']}']").click()
+    _choose(later, "no")
+    assert later.url.endswith("/s/cafe/check")
+    summary = later.locator(".summary-list").inner_text()
+    assert "Kind staff <b>and</b> tea" in summary
+    _press(later)  # Send my answers
+    assert later.url.endswith("/s/cafe/done")
+    assert later.locator(".panel h1").is_visible()

@@ -1,0 +1,66 @@
+"""Survey pages run a small, fixed number of queries however big the survey or its replies."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from app.demo_survey import add_demo_responses
+from app.extensions import db
+from app.surveys.models import Option, Question, QuestionKind, Survey
+from tests.conftest import DemoSurvey
+from tests.surveys.helpers import FULL_ANSWERS, answer, start
+
+MAX_QUERIES = 10
+
+
+def _pages(survey: DemoSurvey) -> list[str]:
+    return [
+        "/",
+        "/s/cafe",
+        "/s/cafe/consent",
+        f"/s/cafe/q/{survey.questions['welcome']}",
+        f"/s/cafe/q/{survey.questions['priorities']}",
+        "/s/cafe/check",
+    ]
+
+
+def _count(client: FlaskClient, count_queries, survey: DemoSurvey) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    counts = {}
+    for path in _pages(survey):
+        with count_queries() as queries:
+            assert client.get(path).status_code == 200, path
+        counts[path] = len(queries)
+    return counts
+
+
+def _grow(app: Flask, survey: DemoSurvey) -> None:
+    with app.app_context():
+        found = db.session.get(Survey, survey.id)
+        add_demo_responses(found, 250)
+        for n in range(12):
+            found.questions.append(
+                Question(
+                    position=100 + n,
+                    kind=QuestionKind.SINGLE_CHOICE,
+                    text=f"Extra {n}",
+                    options=[
+                        Option(position=i, value=f"v{i}", label=f"Option {i}") for i in range(6)
+                    ],
+                )
+            )
+        db.session.commit()
+
+
+def test_survey_pages_use_a_fixed_number_of_queries(
+    app: Flask, client: FlaskClient, survey: DemoSurvey, count_queries
+) -> None:  # type: ignore[no-untyped-def]
+    start(client, survey)
+    for key, data in FULL_ANSWERS.items():
+        answer(client, survey, key, data)
+    small = _count(client, count_queries, survey)
+    _grow(app, survey)
+    big = _count(client, count_queries, survey)
+    print("queries per page", big)
+    assert big == small, (small, big)
+    assert max(big.values()) <= MAX_QUERIES, big

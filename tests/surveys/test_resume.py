@@ -1,0 +1,99 @@
+"""Stopping half way and carrying on later with the code, and nothing else opening with it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select, update
+
+from app.db import utcnow
+from app.extensions import db
+from app.surveys.response_models import Response
+from app.surveys.services import CODE_ALPHABET, CODE_LENGTH
+from tests.conftest import DemoSurvey
+from tests.surveys.helpers import answer, start, token
+
+
+def _resume(client: FlaskClient, code: str):  # type: ignore[no-untyped-def]
+    page = client.get("/resume").get_data(as_text=True)
+    return client.post("/resume", data={"csrf_token": token(page), "code": code})
+
+
+def test_code_has_eight_characters_without_look_alikes(
+    client: FlaskClient, survey: DemoSurvey
+) -> None:
+    code = start(client, survey).replace(" ", "")
+    assert len(code) == CODE_LENGTH
+    assert not set(code) - set(CODE_ALPHABET)
+    assert not set("0O1IL") & set(CODE_ALPHABET)
+
+
+def test_next_day_on_another_phone_the_code_brings_back_the_answers(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    code = start(client, survey)
+    answer(client, survey, "visited", {"answer": "yes"})
+    answer(client, survey, "often", {"answer": "weekly"})
+
+    other_phone = app.test_client()
+    typed = f"  {code.lower().replace(' ', '-')} "  # pasted with spaces, typed in lower case
+    response = _resume(other_phone, typed)
+    assert response.status_code == 302 and response.headers["Location"] == "/s/cafe"
+    page = other_phone.get("/s/cafe").get_data(as_text=True)
+    assert f'href="/s/cafe/q/{survey.questions["welcome"]}"' in page  # carry on from here
+    earlier = other_phone.get(f"/s/cafe/q/{survey.questions['often']}").get_data(as_text=True)
+    assert 'value="weekly" checked' in earlier
+
+
+def test_wrong_or_expired_or_used_codes_open_nothing(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    code = start(client, survey)
+    stranger = app.test_client()
+    wrong = _resume(stranger, "ABCD2345")
+    assert wrong.status_code == 400
+    assert "We could not find that code" in wrong.get_data(as_text=True)
+    with app.app_context():
+        db.session.execute(update(Response).values(resume_expires_at=utcnow() - timedelta(days=1)))
+        db.session.commit()
+    assert _resume(stranger, code).status_code == 400
+
+
+def test_a_sent_response_cannot_be_opened_again_with_its_code(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    code = start(client, survey)
+    for key in ("visited", "welcome", "hard", "priorities", "household", "well", "else"):
+        answer(client, survey, key, {"decline": "1"})
+    page = client.get("/s/cafe/check").get_data(as_text=True)
+    client.post("/s/cafe/check", data={"csrf_token": token(page)})
+    assert _resume(app.test_client(), code).status_code == 400
+
+
+def test_each_code_opens_only_its_own_response(app: Flask, survey: DemoSurvey) -> None:
+    first, second = app.test_client(), app.test_client()
+    code_one = start(first, survey)
+    start(second, survey)
+    answer(second, survey, "visited", {"answer": "no"})
+    third = app.test_client()
+    _resume(third, code_one)
+    with third.session_transaction() as session:
+        response_id = session["surveys"][str(survey.id)]["r"]
+    with app.app_context():
+        ids = db.session.scalars(select(Response.id).order_by(Response.id)).all()
+    assert response_id == ids[0]
+
+
+def test_resume_is_rate_limited(app: Flask, client: FlaskClient) -> None:
+    limit = int(app.config["RESUME_LIMIT"].split()[0])
+    for _ in range(limit):
+        assert _resume(client, "ABCD2345").status_code == 400
+    assert _resume(client, "ABCD2345").status_code == 429
+
+
+def test_resume_code_can_be_pasted(client: FlaskClient) -> None:
+    page = client.get("/resume").get_data(as_text=True)
+    assert "onpaste" not in page and 'autocomplete="off"' in page
+    assert 'name="code"' in page and 'maxlength="40"' in page  # room for spaces and dashes
