@@ -8,6 +8,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
+from app import models as _models  # noqa: F401  every table, for migrations and relationships
 from app.auth.guard import staff_for_layout
 from app.config import ROOT, load_config
 from app.db import configure_sqlite
@@ -66,6 +67,11 @@ def _register_blueprints(app: Flask) -> None:
     from app.core.errors import register_error_pages
     from app.core.http import register_http
     from app.core.views import bp as core_bp
+    from app.ledger.claim_views import bp as claims_bp
+    from app.ledger.me_claim_views import bp as me_claims_bp
+    from app.ledger.session_views import bp as sessions_bp
+    from app.people.me_views import bp as me_bp
+    from app.people.staff_views import bp as people_bp
     from app.staff.views import bp as staff_bp
     from app.surveys.admin_views import bp as survey_admin_bp
     from app.surveys.results_views import bp as survey_results_bp
@@ -77,6 +83,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(surveys_bp)
     app.register_blueprint(survey_admin_bp)
     app.register_blueprint(survey_results_bp)
+    for ledger_bp in (people_bp, me_bp, sessions_bp, claims_bp, me_claims_bp):
+        app.register_blueprint(ledger_bp)
     register_error_pages(app)
     register_http(app)
 

@@ -6,9 +6,11 @@ from sqlalchemy import func, select
 
 from app.auth import services
 from app.auth.models import Role, StaffUser
+from app.demo_ledger import load_demo_ledger
 from app.demo_survey import add_demo_responses, create_demo_survey
 from app.demo_survey_translations import TRANSLATIONS
 from app.extensions import db
+from app.ledger.thresholds import load_demo_thresholds
 
 DEMO_RESPONSES = 320
 
@@ -38,5 +40,7 @@ def load_demo_data() -> list[tuple[str, str, str]]:
         created.append((email, role.value, demo_password(role)))
     survey = create_demo_survey(staff[Role.COORDINATOR], TRANSLATIONS)
     add_demo_responses(survey, DEMO_RESPONSES)
+    load_demo_ledger(staff[Role.COORDINATOR], staff[Role.FINANCE])
+    load_demo_thresholds()
     db.session.commit()
     return created

@@ -18,6 +18,7 @@ from app import create_app
 from app.auth import services
 from app.auth.models import Role
 from app.extensions import db, limiter
+from app.ledger.audit import create_triggers, drop_triggers
 from tests.pagecheck import check_page
 
 PASSWORD = "correct horse battery staple"
@@ -75,10 +76,22 @@ def _clean_state(app: Flask) -> Iterator[None]:
     yield
     with app.app_context():
         db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(db.metadata.sorted_tables):
-                connection.execute(table.delete())
+        _empty_tables()
         limiter.reset()
+
+
+def _empty_tables() -> None:
+    """Empty every table. The audit trail refuses DELETE, so lift its guard while we do."""
+    tables = db.metadata.sorted_tables
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(table.name for table in tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            return
+        drop_triggers(connection)
+        for table in reversed(tables):
+            connection.execute(table.delete())
+        create_triggers(connection)
 
 
 class CheckingClient(FlaskClient):
@@ -191,3 +204,128 @@ def count_queries(app: Flask):  # type: ignore[no-untyped-def]
             event.remove(engine, "before_cursor_execute", record)
 
     return _counting
+
+
+@dataclass(frozen=True)
+class LedgerData:
+    participant: int  # Ama: receives benefits, prefers Welsh, hears back
+    other_participant: int  # Ben: no benefits
+    project: int
+    session: int  # a workshop Ama and Ben attended
+    claim: int  # Ama's submitted claim: a bus fare and a payment for time
+    coordinator: int  # the member of staff who logged the session and made the claim
+
+
+@pytest.fixture
+def ledger(app: Flask) -> LedgerData:
+    """A small, realistic slice of the ledger, made straight from the models."""
+    from datetime import date, timedelta
+
+    from app.ledger.models import (
+        ActivityType,
+        Attendance,
+        AttendanceRole,
+        Category,
+        Claim,
+        ClaimLine,
+        ClaimStatus,
+        InvolvementSession,
+        LineKind,
+        PaymentBatch,
+        PaymentChoice,
+        Project,
+        Receipt,
+    )
+    from app.people.models import Participant
+
+    staff = make_staff(app, Role.COORDINATOR, email="ledger-coordinator@example.org")
+    with app.app_context():
+        ama = Participant(
+            name="Ama",
+            email="ama@example.org",
+            preferred_language="cy",
+            hear_back=True,
+            receives_benefits=True,
+            benefits=["universal_credit"],
+            contact_ways=["email"],
+            access_needs=["step_free"],
+        )
+        ben = Participant(name="Ben", phone="07700 900123", contact_ways=["text"])
+        project = Project(name="Café review")
+        db.session.add_all([ama, ben, project])
+        db.session.flush()
+        held = date.today() - timedelta(days=3)
+        workshop = InvolvementSession(
+            project_id=project.id,
+            title="Café workshop",
+            activity_type=ActivityType.WORKSHOP,
+            held_on=held,
+            minutes=120,
+            created_by_id=staff.id,
+            attendances=[
+                Attendance(participant_id=ama.id, role=AttendanceRole.NOTE_TAKING),
+                Attendance(participant_id=ben.id, role=AttendanceRole.TAKING_PART),
+            ],
+        )
+        db.session.add(workshop)
+        db.session.flush()
+        claim = Claim(
+            participant_id=ama.id,
+            status=ClaimStatus.SUBMITTED,
+            created_by_staff_id=staff.id,
+            lines=[
+                ClaimLine(
+                    kind=LineKind.EXPENSE,
+                    category=Category.TRAVEL,
+                    spent_on=held,
+                    description="Bus fare",
+                    amount_pence=480,
+                ),
+                ClaimLine(
+                    kind=LineKind.PAYMENT,
+                    category=Category.TIME,
+                    spent_on=held,
+                    description="Workshop, 2 hours",
+                    amount_pence=3000,
+                    offered_pence=3000,
+                    counts_as_income=True,
+                    choice=PaymentChoice.ACCEPT,
+                    attendance_id=workshop.attendances[0].id,
+                ),
+            ],
+        )
+        db.session.add(claim)
+        db.session.flush()
+        # A receipt and payment batch 1, so the receipt and batch addresses have something.
+        db.session.add(Receipt(claim_id=claim.id, content_type="image/jpeg", data=_tiny_jpeg()))
+        db.session.add(PaymentBatch(number=1, created_by_id=staff.id))
+        db.session.commit()
+        return LedgerData(ama.id, ben.id, project.id, workshop.id, claim.id, staff.id)
+
+
+def _tiny_jpeg() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (255, 255, 255)).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def participant_client(app: Flask):  # type: ignore[no-untyped-def]
+    """A client signed in as the given participant: participant_client(ledger.participant)."""
+
+    def _as(participant_id: int) -> FlaskClient:
+        from app.people.models import Participant
+
+        client = app.test_client()
+        client.__class__ = CheckingClient
+        with app.app_context():
+            version = db.session.get(Participant, participant_id).session_version
+        with client.session_transaction() as session:
+            session.update(participant_id=participant_id, participant_version=version)
+        return client
+
+    return _as

@@ -22,6 +22,7 @@ class Page:
     status: int = 200
     needs_survey: bool = False  # create the demo survey first
     start_survey: bool = False  # start the demo survey and agree to take part first
+    as_participant: bool = False  # signed in as the ledger fixture's participant (Ama)
 
 
 PAGES: list[Page] = [
@@ -108,9 +109,111 @@ PAGES += [
 ]
 
 
-def fill(path: str, survey) -> str:  # type: ignore[no-untyped-def]
-    """Put the demo survey's ids into a registered path."""
-    if survey is None:
-        return path
-    ids = {f"q_{key}": value for key, value in survey.questions.items()}
-    return path.format(survey=survey.id, question=survey.first_question, **ids)
+# People and participants' own area: app/people/staff_views.py and app/people/me_views.py.
+_P = {"role": Role.COORDINATOR, "participant": False}
+PAGES += [
+    Page("people-list", "/staff/people/", **_P),
+    Page("people-list-read-only", "/staff/people/", **{**_P, "role": Role.VIEWER}),
+    Page("person-add", "/staff/people/new", **_P),
+    Page("person-add-errors", "/staff/people/new", submit_empty=True, status=400, **_P),
+    Page("person-view", "/staff/people/{participant}", **_P),
+    Page("person-edit", "/staff/people/{participant}/edit", **_P),
+    Page("me-sign-in", "/me/sign-in"),
+    Page("me-sign-in-errors", "/me/sign-in", submit_empty=True, status=400),
+    Page("me-by-email", "/me/sign-in/by-email"),
+    Page("me-by-email-errors", "/me/sign-in/by-email", submit_empty=True, status=400),
+    Page("me-code", "/me/sign-in/code"),
+    Page("me-email-link", "/me/sign-in/email?c=1&code=123456"),
+    Page("me-home", "/me", as_participant=True),
+    Page("me-preferences", "/me/preferences", as_participant=True),
+    Page("me-data", "/me/data", as_participant=True),
+    Page("me-statement", "/me/statement", as_participant=True),
+    Page("me-letter", "/me/letter", as_participant=True),
+]
+
+# Sessions, rates, thresholds and statements (app/ledger/session_views.py).
+_S = {"role": Role.COORDINATOR, "participant": False}
+PAGES += [
+    Page("sessions-list", "/staff/sessions?x={session}", **_S),
+    Page("session-new", "/staff/sessions/new?x={participant}", **_S),
+    Page(
+        "session-new-errors",
+        "/staff/sessions/new?x={participant}",
+        submit_empty=True,
+        status=400,
+        **_S,
+    ),
+    Page("session-detail", "/staff/sessions/{session}", **_S),
+    Page("rate-card", "/staff/rates", role=Role.ADMIN, participant=False),
+    Page("rate-new", "/staff/rates/new", role=Role.ADMIN, participant=False),
+    Page(
+        "rate-new-errors",
+        "/staff/rates/new",
+        role=Role.ADMIN,
+        participant=False,
+        submit_empty=True,
+        status=400,
+    ),
+    Page("thresholds", "/staff/thresholds", role=Role.ADMIN, participant=False),
+    Page("threshold-new", "/staff/thresholds/new", role=Role.ADMIN, participant=False),
+    Page(
+        "threshold-new-errors",
+        "/staff/thresholds/new",
+        role=Role.ADMIN,
+        participant=False,
+        submit_empty=True,
+        status=400,
+    ),
+    Page("statement", "/staff/people/{participant}/statement", role=Role.VIEWER, participant=False),
+    Page(
+        "benefits-letter", "/staff/people/{participant}/letter", role=Role.VIEWER, participant=False
+    ),
+]
+
+# Claims: staff pages (app/ledger/claim_views.py) and participants' own (me_claim_views.py).
+_C = {"role": Role.FINANCE, "participant": False}
+PAGES += [
+    Page("approval-limit", "/staff/claims/approval-limit", role=Role.ADMIN, participant=False),
+    Page("claims-list", "/staff/claims?x={claim}", **_C),
+    Page("claim-new", "/staff/claims/new?participant={participant}", **_C),
+    Page(
+        "claim-new-errors",
+        "/staff/claims/new?participant={participant}",
+        submit_empty=True,
+        status=400,
+        **_C,
+    ),
+    Page("claim-detail", "/staff/claims/{claim}", **_C),
+    Page("claim-detail-read-only", "/staff/claims/{claim}", **{**_C, "role": Role.VIEWER}),
+    Page("claim-add-line-not-now", "/staff/claims/{claim}/lines/new", **_C),
+    Page("claim-export", "/staff/claims/export?x={claim}", **_C),
+    Page("me-claims", "/me/claims", as_participant=True),
+    Page("me-claim-new", "/me/claims/new", as_participant=True),
+    Page(
+        "me-claim-new-errors", "/me/claims/new", as_participant=True, submit_empty=True, status=400
+    ),
+    Page("me-claim", "/me/claims/{claim}", as_participant=True),
+]
+
+LEDGER_NAMES = ("{participant}", "{other_participant}", "{claim}", "{session}", "{project}")
+
+
+def needs_ledger(path: str) -> bool:
+    return any(name in path for name in LEDGER_NAMES)
+
+
+def fill(path: str, survey, ledger=None) -> str:  # type: ignore[no-untyped-def]
+    """Put the demo survey's ids (and the ledger fixture's) into a registered path."""
+    ids: dict = {}
+    if survey is not None:
+        ids.update({f"q_{key}": value for key, value in survey.questions.items()})
+        ids.update(survey=survey.id, question=survey.first_question)
+    if ledger is not None:
+        ids.update(
+            participant=ledger.participant,
+            other_participant=ledger.other_participant,
+            claim=ledger.claim,
+            session=ledger.session,
+            project=ledger.project,
+        )
+    return path.format(**ids) if ids else path

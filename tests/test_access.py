@@ -8,9 +8,11 @@ from flask.testing import FlaskClient
 
 from app.auth.guard import PUBLIC, access_of
 from app.auth.models import Role
+from app.people.guard import PARTICIPANT
+from tests.access_ledger import LEDGER_ROUTES
 from tests.access_surveys import SURVEY_ADMIN_ROUTES, SURVEY_RESULTS_ROUTES, SURVEY_ROUTES
 from tests.conftest import csrf_token, make_staff, sign_in
-from tests.pages import fill
+from tests.pages import fill, needs_ledger
 
 A, C, F, V = Role.ADMIN, Role.COORDINATOR, Role.FINANCE, Role.VIEWER
 ALL = frozenset(Role)
@@ -27,9 +29,16 @@ CORE_ROUTES: dict[str, tuple[str | frozenset[Role], frozenset[str], str]] = {
     "staff.home": (ALL, frozenset({"GET"}), "/staff/"),
     "staff.accounts": (frozenset({A}), frozenset({"GET"}), "/staff/accounts"),
 }
-ROUTES = {**CORE_ROUTES, **SURVEY_ROUTES, **SURVEY_ADMIN_ROUTES, **SURVEY_RESULTS_ROUTES}
+ROUTES = {
+    **CORE_ROUTES,
+    **SURVEY_ROUTES,
+    **SURVEY_ADMIN_ROUTES,
+    **SURVEY_RESULTS_ROUTES,
+    **LEDGER_ROUTES,
+}
 
-STAFF_ROUTES = [(name, spec) for name, spec in ROUTES.items() if spec[0] != PUBLIC]
+STAFF_ROUTES = [(name, spec) for name, spec in ROUTES.items() if isinstance(spec[0], frozenset)]
+PARTICIPANT_ROUTES = [(name, spec) for name, spec in ROUTES.items() if spec[0] == PARTICIPANT]
 
 
 def _methods(rule) -> frozenset[str]:  # type: ignore[no-untyped-def]
@@ -52,11 +61,12 @@ def test_staff_route_refuses_strangers_and_wrong_roles(
     app: Flask,
     client: FlaskClient,
     survey,
+    request,
     endpoint: str,
     spec,  # type: ignore[no-untyped-def]
 ) -> None:
     allowed, methods, path = spec
-    path = fill(path, survey)
+    path = fill(path, survey, request.getfixturevalue("ledger") if needs_ledger(path) else None)
     stranger = _visit(client, methods, path)
     assert stranger.status_code == 302 and "/login" in stranger.headers["Location"]
     for role in Role:
@@ -84,10 +94,10 @@ POST_ROUTES = [(n, s) for n, s in ROUTES.items() if "POST" in s[1]]
 
 @pytest.mark.parametrize(("endpoint", "spec"), POST_ROUTES, ids=[n for n, _ in POST_ROUTES])
 def test_state_changing_route_needs_a_csrf_token(
-    client: FlaskClient, survey, endpoint: str, spec
+    client: FlaskClient, survey, request, endpoint: str, spec
 ) -> None:  # type: ignore[no-untyped-def]
     _access, methods, path = spec
-    path = fill(path, survey)
+    path = fill(path, survey, request.getfixturevalue("ledger") if needs_ledger(path) else None)
     if "GET" not in methods:
         assert client.get(path).status_code == 405
     response = client.post(path, data={})
@@ -101,3 +111,25 @@ def test_forbidden_page_is_plain_and_in_the_layout(app: Flask, staff_client) -> 
     assert response.status_code == 403
     page = response.get_data(as_text=True)
     assert "You cannot see this page" in page and 'id="main-content"' in page
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "spec"), PARTICIPANT_ROUTES, ids=[n for n, _ in PARTICIPANT_ROUTES]
+)
+def test_participant_route_sends_strangers_and_staff_to_participant_sign_in(
+    app: Flask,
+    client: FlaskClient,
+    survey,
+    request,
+    endpoint: str,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    _access, methods, path = spec
+    path = fill(path, survey, request.getfixturevalue("ledger") if needs_ledger(path) else None)
+    stranger = _visit(client, methods, path)
+    assert stranger.status_code == 302 and "/me/sign-in" in stranger.headers["Location"]
+    with app.test_client() as staff:
+        user = make_staff(app, Role.ADMIN, email=f"{endpoint}-admin@example.org")
+        sign_in(staff, user.email)
+        response = _visit(staff, methods, path)
+        assert response.status_code == 302 and "/me/sign-in" in response.headers["Location"]

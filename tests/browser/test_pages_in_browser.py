@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 
 from tests.conftest import PASSWORD, make_staff
-from tests.pages import PAGES, Page, fill
+from tests.pages import PAGES, Page, fill, needs_ledger
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,26 @@ def _sign_in(page, app: Flask, spec: Page) -> None:  # type: ignore[no-untyped-d
 def _demo_survey(request, spec: Page):  # type: ignore[no-untyped-def]
     wanted = spec.needs_survey or spec.start_survey or "{" in spec.path
     return request.getfixturevalue("survey") if wanted else None
+
+
+def _sign_in_participant(app: Flask, context, live_server: str, participant_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Give the browser the session cookie a participant gets when they sign in."""
+    from app.extensions import db
+    from app.people.models import Participant
+
+    with app.app_context():
+        version = db.session.get(Participant, participant_id).session_version
+    cookie = app.session_interface.get_signing_serializer(app).dumps(
+        {"participant_id": participant_id, "participant_version": version}
+    )
+    context.add_cookies(
+        [{"name": app.config["SESSION_COOKIE_NAME"], "value": cookie, "url": live_server}]
+    )
+
+
+def _path(request, spec: Page) -> str:  # type: ignore[no-untyped-def]
+    ledger = request.getfixturevalue("ledger") if needs_ledger(spec.path) else None
+    return fill(spec.path, _demo_survey(request, spec), ledger)
 
 
 def _start_survey(page, spec: Page) -> None:  # type: ignore[no-untyped-def]
@@ -62,8 +82,14 @@ def test_page_has_no_axe_violations_and_reflows_at_320px(
     spec: Page,
     lang: str,  # type: ignore[no-untyped-def]
 ) -> None:
-    path = fill(spec.path, _demo_survey(request, spec))
-    page = phone(lang).new_page()
+    path = _path(request, spec)
+    context = phone(lang)
+    if spec.as_participant:
+        ledger = request.getfixturevalue("ledger")
+        _sign_in_participant(
+            app, context, request.getfixturevalue("live_server"), ledger.participant
+        )
+    page = context.new_page()
     if spec.role is not None:
         _sign_in(page, app, spec)
     response = _open(page, spec, path)
@@ -84,9 +110,16 @@ PARTICIPANT_PAGES = [p for p in PAGES if p.participant and not p.submit_empty]
 
 
 @pytest.mark.parametrize("spec", PARTICIPANT_PAGES, ids=[p.name for p in PARTICIPANT_PAGES])
-def test_participant_page_is_at_most_14_kb_on_the_wire(phone, request, spec: Page) -> None:  # type: ignore[no-untyped-def]
-    path = fill(spec.path, _demo_survey(request, spec))
+def test_participant_page_is_at_most_14_kb_on_the_wire(
+    app: Flask, phone, request, spec: Page
+) -> None:  # type: ignore[no-untyped-def]
+    path = _path(request, spec)
     context = phone("cy")
+    if spec.as_participant:
+        ledger = request.getfixturevalue("ledger")
+        _sign_in_participant(
+            app, context, request.getfixturevalue("live_server"), ledger.participant
+        )
     page = context.new_page()
     if spec.start_survey:
         _start_survey(page, spec)

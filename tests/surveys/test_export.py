@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys import export
-from app.surveys.models import Channel, Question, QuestionKind, ResponseStatus, Survey, SurveyStatus
+from app.surveys.models import Channel, ResponseStatus
 from app.surveys.response_models import AnswerTheme, Theme
 from tests.conftest import DemoSurvey
 from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
@@ -158,16 +158,6 @@ def test_a_formula_typed_by_a_participant_is_neutralised(
 )
 def test_neutralise_only_changes_cells_a_spreadsheet_would_run(cell: str, safe: str) -> None:
     assert export.neutralise(cell) == safe
-
-
-@pytest.fixture
-def identified(app: Flask) -> DemoSurvey:
-    with app.app_context():
-        survey = Survey(slug="named", title="Named", anonymous=False, status=SurveyStatus.OPEN)
-        survey.questions.append(Question(position=1, kind=QuestionKind.SHORT_TEXT, text="Why?"))
-        db.session.add(survey)
-        db.session.commit()
-        return DemoSurvey(survey.id, survey.slug, {"well": survey.questions[0].id})
 
 
 @pytest.mark.parametrize(

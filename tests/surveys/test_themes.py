@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 from app.auth.models import Role
 from app.demo_survey import create_demo_survey
 from app.extensions import db
-from app.surveys.models import Question, QuestionKind, Survey, SurveyStatus
 from app.surveys.response_models import AnswerTheme, Theme
 from tests.conftest import DemoSurvey, csrf_token, make_staff, sign_in
 from tests.surveys.test_results import DECLINED, respond
@@ -244,17 +243,6 @@ def test_viewer_and_finance_cannot_tag_themes(
     )
     assert response.status_code == 403
     assert _themes_of(app, thirty[0]) == set()
-
-
-@pytest.fixture
-def identified(app: Flask) -> DemoSurvey:
-    """A survey that asks people's names, with one short-text question."""
-    with app.app_context():
-        survey = Survey(slug="named", title="Named", anonymous=False, status=SurveyStatus.OPEN)
-        survey.questions.append(Question(position=1, kind=QuestionKind.SHORT_TEXT, text="Why?"))
-        db.session.add(survey)
-        db.session.commit()
-        return DemoSurvey(survey.id, survey.slug, {"well": survey.questions[0].id})
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,229 @@
+"""Demo involvement: people with varied needs, a year of sessions, claims in every state."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from app.db import utcnow
+from app.extensions import db
+from app.ledger.models import (
+    ActivityType,
+    Attendance,
+    AttendanceRole,
+    Category,
+    Claim,
+    ClaimEvent,
+    ClaimLine,
+    ClaimStatus,
+    InvolvementSession,
+    LineKind,
+    PaymentChoice,
+    PaymentMethod,
+    Project,
+    Rate,
+    RateBasis,
+)
+from app.people.models import Participant, PaymentPreference
+
+PEOPLE = [
+    # name, language, contact, needs, payment preference, benefits
+    ("Dee", "en", ["email"], ["step_free"], PaymentPreference.BANK_TRANSFER, ["universal_credit"]),
+    ("Marek", "pl", ["text"], ["interpreter"], PaymentPreference.CASH, []),
+    ("Aisha", "ar", ["phone"], ["childcare"], PaymentPreference.VOUCHER, ["carers_allowance"]),
+    (
+        "Gwen",
+        "cy",
+        ["email", "post"],
+        ["large_print", "hearing_loop"],
+        PaymentPreference.BANK_TRANSFER,
+        ["pip"],
+    ),
+    ("Imran", "ur", ["text"], [], PaymentPreference.EXPENSES_ONLY, ["esa"]),
+    ("Rina", "bn", ["phone"], ["companion"], PaymentPreference.CHARITY, []),
+    ("Sam", "en", ["email"], ["bsl"], PaymentPreference.DECLINE, []),
+    ("Tom", "en", [], [], PaymentPreference.BANK_TRANSFER, []),
+]
+STATES = [
+    ClaimStatus.DRAFT,
+    ClaimStatus.SUBMITTED,
+    ClaimStatus.APPROVED,
+    ClaimStatus.REJECTED,
+    ClaimStatus.CHANGES_REQUESTED,
+    ClaimStatus.PAID,
+    ClaimStatus.CANCELLED,
+]
+PATHS = {  # how a claim reaches each state, for an honest audit trail
+    ClaimStatus.DRAFT: [],
+    ClaimStatus.SUBMITTED: [ClaimStatus.SUBMITTED],
+    ClaimStatus.APPROVED: [ClaimStatus.SUBMITTED, ClaimStatus.APPROVED],
+    ClaimStatus.REJECTED: [ClaimStatus.SUBMITTED, ClaimStatus.REJECTED],
+    ClaimStatus.CHANGES_REQUESTED: [ClaimStatus.SUBMITTED, ClaimStatus.CHANGES_REQUESTED],
+    ClaimStatus.PAID: [ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.PAID],
+    ClaimStatus.CANCELLED: [ClaimStatus.SUBMITTED, ClaimStatus.CANCELLED],
+}
+REASONS = {
+    ClaimStatus.REJECTED: "This bus fare was already paid on another claim.",
+    ClaimStatus.CHANGES_REQUESTED: "Please add a photo of the ticket.",
+}
+
+
+def load_demo_ledger(coordinator_id: int, finance_id: int) -> None:
+    """Create the demo people, rates, a year of sessions and claims in every state."""
+    rng = random.Random(11)  # noqa: S311 - made-up demo data, not secrets
+    people = [_person(*row) for row in PEOPLE]
+    db.session.add_all(people)
+    projects = [Project(name="Café review"), Project(name="Advice service redesign")]
+    db.session.add_all(projects)
+    _rates()
+    db.session.flush()
+    attendances = _sessions(rng, people, projects, coordinator_id)
+    db.session.flush()
+    for index, state in enumerate(STATES * 2):
+        attendance = attendances[index * 3 % len(attendances)]
+        _claim(attendance, state, coordinator_id, finance_id)
+    # Dee is paid for a lot this month: close to her benefits limits, for the warning.
+    dee_recent = [a for a in attendances if a.participant_id == people[0].id][-3:]
+    for attendance in dee_recent:
+        _claim(attendance, ClaimStatus.APPROVED, coordinator_id, finance_id, recent=True)
+
+
+def _person(name, language, contact, needs, preference, benefits) -> Participant:  # type: ignore[no-untyped-def]
+    return Participant(
+        name=name,
+        email=f"{name.lower()}@demo.withus.test" if "email" in contact else None,
+        phone="07700 900" + str(100 + len(name)) if {"text", "phone"} & set(contact) else None,
+        preferred_language=language,
+        contact_ways=contact,
+        hear_back=bool(contact),
+        access_needs=needs,
+        interpreter_language="Polish" if "interpreter" in needs else "",
+        payment_preference=preference,
+        receives_benefits=bool(benefits),
+        benefits=benefits,
+    )
+
+
+def _rates() -> None:
+    last_april, this_april = date(utcnow().year - 1, 4, 1), date(utcnow().year, 4, 1)
+    for when, hourly in ((last_april, 1500), (this_april, 1600)):
+        db.session.add_all(
+            [
+                Rate(
+                    activity_type=ActivityType.WORKSHOP,
+                    basis=RateBasis.HOURLY,
+                    amount_pence=hourly,
+                    effective_from=when,
+                ),
+                Rate(
+                    activity_type=ActivityType.FOCUS_GROUP,
+                    basis=RateBasis.HOURLY,
+                    amount_pence=hourly,
+                    effective_from=when,
+                ),
+                Rate(
+                    activity_type=ActivityType.MEETING,
+                    basis=RateBasis.HALF_DAY,
+                    amount_pence=hourly * 3,
+                    effective_from=when,
+                ),
+                Rate(
+                    activity_type=ActivityType.INTERVIEW_PANEL,
+                    basis=RateBasis.SESSION,
+                    amount_pence=5000,
+                    effective_from=when,
+                ),
+            ]
+        )
+
+
+def _sessions(rng, people, projects, coordinator_id) -> list[Attendance]:  # type: ignore[no-untyped-def]
+    titles = [
+        "Café menu workshop",
+        "Advice line focus group",
+        "Steering group meeting",
+        "Interview panel: new support worker",
+        "Opening hours workshop",
+    ]
+    kinds = [
+        ActivityType.WORKSHOP,
+        ActivityType.FOCUS_GROUP,
+        ActivityType.MEETING,
+        ActivityType.INTERVIEW_PANEL,
+        ActivityType.WORKSHOP,
+    ]
+    attendances = []
+    for month in range(12, 0, -1):
+        pick = month % len(titles)
+        session = InvolvementSession(
+            project_id=projects[month % 2].id,
+            title=titles[pick],
+            activity_type=kinds[pick],
+            held_on=date.today() - timedelta(days=30 * month - rng.randint(0, 10)),
+            minutes=rng.choice([60, 90, 120, 180]),
+            created_by_id=coordinator_id,
+        )
+        for person in rng.sample(people, rng.randint(4, 7)):
+            session.attendances.append(
+                Attendance(participant_id=person.id, role=rng.choice(list(AttendanceRole)))
+            )
+        db.session.add(session)
+        attendances += session.attendances
+    return attendances
+
+
+def _claim(
+    attendance: Attendance,
+    state: ClaimStatus,
+    coordinator_id: int,
+    finance_id: int,
+    recent: bool = False,
+) -> None:
+    held = date.today() - timedelta(days=2) if recent else attendance.session.held_on
+    pay = 1600 * attendance.session.minutes // 60
+    claim = Claim(
+        participant_id=attendance.participant_id,
+        status=state,
+        created_by_staff_id=coordinator_id,
+        reason=REASONS.get(state, ""),
+        lines=[
+            ClaimLine(
+                kind=LineKind.EXPENSE,
+                category=Category.TRAVEL,
+                spent_on=held,
+                description="Bus there and back",
+                amount_pence=480,
+            ),
+            ClaimLine(
+                kind=LineKind.PAYMENT,
+                category=Category.TIME,
+                spent_on=held,
+                description=attendance.session.title,
+                amount_pence=pay,
+                offered_pence=pay,
+                counts_as_income=True,
+                choice=PaymentChoice.ACCEPT,
+                attendance_id=attendance.id,
+            ),
+        ],
+    )
+    if state in (ClaimStatus.APPROVED, ClaimStatus.PAID):
+        claim.approved_by_id = finance_id
+    if state == ClaimStatus.PAID:
+        claim.paid_by_id, claim.paid_method = finance_id, PaymentMethod.BANK_TRANSFER
+        claim.paid_reference, claim.paid_on = f"BACS-{attendance.id:05d}", held + timedelta(7)
+    db.session.add(claim)
+    db.session.flush()
+    before = ClaimStatus.DRAFT
+    for step in PATHS[state]:
+        actor = finance_id if step in (ClaimStatus.APPROVED, ClaimStatus.PAID) else coordinator_id
+        db.session.add(
+            ClaimEvent(
+                claim_id=claim.id,
+                from_status=before.value,
+                to_status=step.value,
+                actor_staff_id=actor,
+                reason=REASONS.get(step, ""),
+            )
+        )
+        before = step

@@ -1,0 +1,303 @@
+"""Forms for claims: a participant's expense, staff lines, decisions, payment and the export.
+
+Validation only: nothing here writes. Amounts are typed as text and read by money.parse_pence,
+so every message is our own and nothing is ever rounded.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField
+from wtforms import (
+    DateField,
+    Field,
+    HiddenField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import ValidationError as Invalid
+
+from app.forms import Form
+from app.ledger.claim_services import LineInput, payment_pence
+from app.ledger.models import Category, LineKind, PaymentChoice, PaymentMethod
+from app.ledger.money import MoneyError, parse_pence
+
+MILEAGE_PENCE_PER_MILE = 45
+MAX_MILES = 2000
+OLDEST_DAYS = 2 * 366
+EXPENSE_CATEGORIES = (
+    SelectChoice(Category.TRAVEL.value, _l("Travel: bus, train or taxi fares")),
+    SelectChoice(Category.MILEAGE.value, _l("Mileage: driving your own car")),
+    SelectChoice(Category.CHILDCARE.value, _l("Childcare")),
+    SelectChoice(Category.CARE.value, _l("Care for someone you look after")),
+    SelectChoice(Category.REFRESHMENTS.value, _l("Food and drink")),
+    SelectChoice(Category.PHONE_DATA.value, _l("Phone calls or data")),
+    SelectChoice(Category.OTHER.value, _l("Something else")),
+)
+CHOICES = (
+    SelectChoice(PaymentChoice.ACCEPT.value, _l("Take the full amount")),
+    SelectChoice(PaymentChoice.TAKE_LESS.value, _l("Take less")),
+    SelectChoice(PaymentChoice.DECLINE.value, _l("Take nothing")),
+    SelectChoice(PaymentChoice.CHARITY.value, _l("Give it to a charity")),
+)
+METHODS = (
+    SelectChoice(PaymentMethod.BANK_TRANSFER.value, _l("Bank transfer")),
+    SelectChoice(PaymentMethod.VOUCHER.value, _l("Voucher")),
+    SelectChoice(PaymentMethod.CASH.value, _l("Cash")),
+    SelectChoice(PaymentMethod.CHARITY.value, _l("Paid to a charity")),
+)
+DATE_MESSAGE = _l("Enter a real date, like 2026-03-31")
+CATEGORY_WORDS = {
+    **{choice.value: choice.label for choice in EXPENSE_CATEGORIES},
+    Category.TIME.value: _l("Payment for time"),
+}
+
+
+def category_label(value: str) -> str:
+    return str(CATEGORY_WORDS.get(value, value))
+
+
+def clean(value: Any) -> Any:
+    """Outer spaces off, and no control characters (a pasted NUL breaks PostgreSQL)."""
+    if not isinstance(value, str):
+        return value
+    return "".join(ch for ch in value if ch in "\n\t" or ch >= " ").strip()
+
+
+def recent_date(form: Form, field: Field) -> None:
+    """A day in the last two years and not in the future."""
+    if field.data is None:
+        return
+    today = date.today()
+    if field.data > today:
+        raise Invalid(str(_l("The date cannot be in the future.")))
+    if field.data < today - timedelta(days=OLDEST_DAYS):
+        raise Invalid(str(_l("The date must be in the last 2 years.")))
+
+
+def pence_of(field: Field) -> int | None:
+    """The amount typed in field as pence, or None when it is missing or wrong."""
+    try:
+        return parse_pence(field.data)
+    except MoneyError:
+        return None
+
+
+def check_amount(field: Field) -> None:
+    try:
+        parse_pence(field.data)
+    except MoneyError as wrong:
+        raise Invalid(str(wrong)) from None
+
+
+def miles_of(field: Field) -> int | None:
+    raw = (field.data or "").replace(",", "").strip()
+    return int(raw) if raw.isdigit() and len(raw) <= 5 else None
+
+
+class ClaimForm(Form):
+    """A form whose error summary links a group of radios to its first choice."""
+
+    @property
+    def field_errors(self) -> list[tuple[str, str]]:
+        pairs = []
+        for field in self:
+            target = field.id
+            if field.type == "CSRFTokenField":
+                target = "main-content"
+            elif field.type == "RadioField":
+                target = f"{field.id}-0"
+            pairs.extend((target, str(message)) for message in field.errors)
+        return pairs
+
+
+class ExpenseFields(ClaimForm):
+    """One expense: what kind, when, what for, and how much (or how many miles)."""
+
+    category = RadioField(
+        _l("What kind of cost is it?"),
+        choices=EXPENSE_CATEGORIES,
+        validators=[InputRequired(_l("Choose what kind of cost it is"))],
+    )
+    spent_on = DateField(
+        _l("Date you paid"),
+        validators=[InputRequired(DATE_MESSAGE), recent_date],
+        invalid_value_message=DATE_MESSAGE,
+    )
+    description = StringField(
+        _l("What was it for?"),
+        filters=[clean],
+        validators=[
+            DataRequired(_l("Say what it was for, like “bus to the workshop”")),
+            Length(max=300, message=_l("Write 300 characters or fewer")),
+        ],
+    )
+    amount = StringField(_l("Amount in pounds"), filters=[clean])
+    miles = StringField(_l("Miles driven (for mileage only)"), filters=[clean])
+
+    def validate_amount(self, field: Field) -> None:
+        if self.category.data != Category.MILEAGE.value:
+            check_amount(field)
+
+    def validate_miles(self, field: Field) -> None:
+        if self.category.data != Category.MILEAGE.value:
+            return
+        miles = miles_of(field)
+        if miles is None or not 1 <= miles <= MAX_MILES:
+            raise Invalid(str(_l("Enter the miles as a whole number from 1 to 2000")))
+
+    def expense_pence(self) -> int:
+        """The amount claimed: miles at the mileage rate, or the amount typed."""
+        if self.category.data == Category.MILEAGE.value:
+            return (miles_of(self.miles) or 0) * MILEAGE_PENCE_PER_MILE
+        return pence_of(self.amount) or 0
+
+
+class MeClaimForm(ExpenseFields):
+    form_key = HiddenField()
+    receipt = FileField(_l("Photo of the receipt (optional)"))
+
+
+class FixLineForm(ExpenseFields):
+    receipt = FileField(_l("Photo of the receipt (optional)"))
+
+
+class StaffLineForm(ExpenseFields):
+    """A staff line: an expense, or a payment for time with what the person chose."""
+
+    kind = RadioField(
+        _l("What is this line for?"),
+        choices=(
+            SelectChoice("expense", _l("An expense")),
+            SelectChoice("payment", _l("A payment for their time")),
+        ),
+        validators=[InputRequired(_l("Choose an expense or a payment"))],
+    )
+    category = RadioField(
+        _l("Kind of expense (for expenses only)"), choices=EXPENSE_CATEGORIES, validate_choice=False
+    )
+    offered = StringField(_l("Amount offered in pounds (for payments only)"), filters=[clean])
+    choice = RadioField(
+        _l("What did the person choose? (for payments only)"),
+        choices=CHOICES,
+        validate_choice=False,
+    )
+    form_key = HiddenField()
+
+    def validate_category(self, field: Field) -> None:
+        known = {choice.value for choice in EXPENSE_CATEGORIES}
+        if self.kind.data == "expense" and field.data not in known:
+            raise Invalid(str(_l("Choose what kind of cost it is")))
+
+    def validate_amount(self, field: Field) -> None:
+        if self.kind.data == "expense" or self.choice.data == PaymentChoice.TAKE_LESS.value:
+            super().validate_amount(field)
+            if self.kind.data == "payment" and (pence_of(field) or 0) >= (
+                pence_of(self.offered) or 0
+            ):
+                raise Invalid(str(_l("When they take less, enter less than the amount offered")))
+
+    def validate_miles(self, field: Field) -> None:
+        if self.kind.data == "expense":
+            super().validate_miles(field)
+
+    def validate_offered(self, field: Field) -> None:
+        if self.kind.data == "payment":
+            check_amount(field)
+
+    def validate_choice(self, field: Field) -> None:
+        if self.kind.data == "payment" and field.data not in {choice.value for choice in CHOICES}:
+            raise Invalid(str(_l("Choose what the person chose")))
+
+
+class NewStaffClaimForm(StaffLineForm):
+    participant = SelectField(
+        _l("Who is the claim for?"),
+        coerce=int,
+        validate_choice=False,
+        validators=[InputRequired(_l("Choose who the claim is for"))],
+    )
+
+
+class ReasonForm(ClaimForm):
+    reason = TextAreaField(
+        _l("Reason"),
+        filters=[clean],
+        validators=[
+            DataRequired(_l("Write a reason. The person will see it.")),
+            Length(max=2000, message=_l("Write 2000 characters or fewer")),
+        ],
+    )
+
+
+class PayForm(ClaimForm):
+    method = RadioField(
+        _l("How was it paid?"),
+        choices=METHODS,
+        validators=[InputRequired(_l("Choose how it was paid"))],
+    )
+    reference = StringField(
+        _l("Payment reference (optional)"),
+        filters=[clean],
+        validators=[Optional(), Length(max=120, message=_l("Write 120 characters or fewer"))],
+    )
+    paid_on = DateField(
+        _l("Date paid"),
+        validators=[InputRequired(DATE_MESSAGE), recent_date],
+        invalid_value_message=DATE_MESSAGE,
+    )
+
+
+class ButtonForm(ClaimForm):
+    """Just the security token: approve, cancel, send, resubmit."""
+
+
+class ReversalForm(ClaimForm):
+    line = RadioField(
+        _l("Which line was wrong?"),
+        coerce=int,
+        validators=[InputRequired(_l("Choose the line that was wrong"))],
+    )
+    form_key = HiddenField()
+
+
+class ExportForm(ClaimForm):
+    line_ids = HiddenField()
+
+    def ids(self) -> list[int]:
+        parts = (self.line_ids.data or "").split(",")
+        return [int(part) for part in parts if part.isdigit() and len(part) <= 10]
+
+
+def line_input(form: ExpenseFields) -> LineInput:
+    """The line a valid expense or staff line form describes, amounts in pence."""
+    kind = getattr(form, "kind", None)
+    if kind is not None and kind.data == "payment":
+        offered = pence_of(form.offered) or 0  # type: ignore[attr-defined]
+        choice = PaymentChoice(form.choice.data)  # type: ignore[attr-defined]
+        taken = pence_of(form.amount) or 0
+        return LineInput(
+            kind=LineKind.PAYMENT,
+            category=Category.TIME,
+            spent_on=form.spent_on.data,
+            description=form.description.data,
+            amount_pence=payment_pence(offered, choice, taken),
+            offered_pence=offered,
+            choice=choice,
+        )
+    mileage = form.category.data == Category.MILEAGE.value
+    return LineInput(
+        kind=LineKind.EXPENSE,
+        category=Category(form.category.data),
+        spent_on=form.spent_on.data,
+        description=form.description.data,
+        amount_pence=form.expense_pence(),
+        miles=miles_of(form.miles) if mileage else None,
+    )

@@ -1,0 +1,327 @@
+"""Making claims and their lines, fixing them when changes are asked for, and reversals.
+
+Status changes always go through app.ledger.claims.move; this module only builds what moves.
+Edits to an unfinished claim first bump its version with a conditional UPDATE, so an edit and
+a decision racing each other cannot both succeed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import selectinload
+
+from app.auth.models import StaffUser
+from app.core.idempotency import use_key
+from app.extensions import db
+from app.ledger import claims
+from app.ledger.claims import Actor, ClaimRefused
+from app.ledger.models import (
+    Category,
+    Claim,
+    ClaimEvent,
+    ClaimLine,
+    ClaimStatus,
+    LineKind,
+    PaymentChoice,
+    Receipt,
+)
+from app.ledger.money import format_pence
+from app.ledger.receipts import CONTENT_TYPE
+from app.people.models import Participant
+
+UNDONE = (ClaimStatus.REJECTED, ClaimStatus.CANCELLED)
+
+
+class DuplicateForm(Exception):
+    """This form was already saved (a double tap); claim_id is what the first tap made."""
+
+    def __init__(self, claim_id: int | None) -> None:
+        super().__init__(claim_id)
+        self.claim_id = claim_id
+
+
+@dataclass(frozen=True)
+class LineInput:
+    """One line as typed: an expense, or a payment with the offer and the person's choice."""
+
+    kind: LineKind
+    category: Category
+    spent_on: date
+    description: str
+    amount_pence: int
+    miles: int | None = None
+    offered_pence: int | None = None
+    choice: PaymentChoice | None = None
+
+
+def payment_pence(offered: int, choice: PaymentChoice, taken: int) -> int:
+    """What a payment line pays: all, less, nothing, or all of it to a charity."""
+    if choice == PaymentChoice.TAKE_LESS:
+        return min(taken, offered)
+    return 0 if choice == PaymentChoice.DECLINE else offered
+
+
+def new_line(given: LineInput) -> ClaimLine:
+    # Payments the person keeps count as income; expenses and gifts to a charity do not.
+    income = given.kind == LineKind.PAYMENT and given.choice in (
+        PaymentChoice.ACCEPT,
+        PaymentChoice.TAKE_LESS,
+    )
+    return ClaimLine(
+        kind=given.kind,
+        category=given.category,
+        spent_on=given.spent_on,
+        description=given.description,
+        amount_pence=given.amount_pence,
+        counts_as_income=income,
+        miles=given.miles,
+        offered_pence=given.offered_pence,
+        choice=given.choice,
+    )
+
+
+def submit_own_claim(participant_id: int, given: LineInput, receipt: bytes | None, key: str) -> int:
+    """A participant's expense claim, saved and sent in one transaction; the claim's id."""
+    _use_key_or_raise(key)
+    line = new_line(given)
+    claim = Claim(participant_id=participant_id, form_key=key, lines=[line])
+    db.session.add(claim)
+    db.session.flush()
+    if receipt is not None:
+        _add_receipt(claim.id, line.id, receipt)
+    # move() commits: the key, the claim, its line, the receipt and the audit row together.
+    claims.move(claim.id, ClaimStatus.SUBMITTED, Actor(participant_id=participant_id))
+    return claim.id
+
+
+def start_staff_claim(participant_id: int, staff_id: int, given: LineInput, key: str) -> int:
+    """A draft claim made by staff on someone's behalf, with its first line."""
+    _use_key_or_raise(key)
+    claim = Claim(
+        participant_id=participant_id,
+        created_by_staff_id=staff_id,
+        form_key=key,
+        lines=[new_line(given)],
+    )
+    db.session.add(claim)
+    db.session.commit()
+    return claim.id
+
+
+def add_line(claim_id: int, given: LineInput) -> None:
+    """Another line on a draft claim."""
+    _claim_edit(claim_id, ClaimStatus.DRAFT)
+    line = new_line(given)
+    line.claim_id = claim_id
+    db.session.add(line)
+    db.session.commit()
+
+
+def fix_line(
+    claim: Claim, line_id: int, given: LineInput, receipt: bytes | None, participant_id: int
+) -> None:
+    """Change an expense line while changes are asked for; the claim stays with the person."""
+    line = next((x for x in claim.lines if x.id == line_id and x.kind == LineKind.EXPENSE), None)
+    if line is None or claim.participant_id != participant_id:
+        raise ClaimRefused(_("There is no such claim."))
+    _claim_edit(claim.id, ClaimStatus.CHANGES_REQUESTED)
+    line.category, line.spent_on = given.category, given.spent_on
+    line.description, line.amount_pence, line.miles = (
+        given.description,
+        given.amount_pence,
+        given.miles,
+    )
+    if receipt is not None:
+        _add_receipt(claim.id, line.id, receipt)
+    db.session.commit()
+
+
+def reverse_line(paid_claim_id: int, line_id: int, actor: Actor, key: str) -> int:
+    """A new draft claim whose one reversal line cancels out a line of a paid claim."""
+    original = db.session.scalar(
+        select(ClaimLine)
+        .join(Claim, Claim.id == ClaimLine.claim_id)
+        .where(ClaimLine.id == line_id, Claim.id == paid_claim_id, Claim.status == ClaimStatus.PAID)
+    )
+    if original is None or original.kind == LineKind.REVERSAL or original.amount_pence == 0:
+        raise ClaimRefused(_("Only a line of a paid claim, with an amount, can be reversed."))
+    if line_id in reversed_line_ids(paid_claim_id):
+        raise ClaimRefused(_("This line has already been reversed."))
+    _use_key_or_raise(key)
+    claim = Claim(
+        participant_id=original.claim.participant_id,
+        created_by_staff_id=actor.staff_id,
+        form_key=key,
+        lines=[reversal_of(original)],
+    )
+    db.session.add(claim)
+    db.session.commit()
+    return claim.id
+
+
+def reversal_of(original: ClaimLine) -> ClaimLine:
+    """A line that nets the original to zero, on the original's date and income footing."""
+    return ClaimLine(
+        kind=LineKind.REVERSAL,
+        category=original.category,
+        spent_on=original.spent_on,
+        description=_(
+            "Reversal of line %(line)d on claim %(claim)d",
+            line=original.id,
+            claim=original.claim_id,
+        ),
+        amount_pence=-original.amount_pence,
+        counts_as_income=original.counts_as_income,
+        reverses_line_id=original.id,
+    )
+
+
+def reversed_line_ids(claim_id: int) -> set[int]:
+    """Lines of this claim already reversed by a claim that is not rejected or cancelled."""
+    rows = db.session.scalars(
+        select(ClaimLine.reverses_line_id)
+        .join(Claim, Claim.id == ClaimLine.claim_id)
+        .where(
+            ClaimLine.reverses_line_id.in_(
+                select(ClaimLine.id).where(ClaimLine.claim_id == claim_id)
+            ),
+            Claim.status.not_in(UNDONE),
+        )
+    )
+    return {row for row in rows if row is not None}
+
+
+def _claim_edit(claim_id: int, status: ClaimStatus) -> None:
+    """Claim the right to edit: refused when the claim moved on in the meantime."""
+    changed = db.session.execute(
+        update(Claim)
+        .where(Claim.id == claim_id, Claim.status == status)
+        .values(version=Claim.version + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if changed != 1:
+        db.session.rollback()
+        raise ClaimRefused(_("This claim cannot be changed now. Look at its status."))
+
+
+def claim_with_key(key: str) -> int | None:
+    """The claim a form with this key already made, if any."""
+    return db.session.scalar(select(Claim.id).where(Claim.form_key == key)) if key else None
+
+
+def _use_key_or_raise(key: str) -> None:
+    if not use_key(key):
+        db.session.rollback()
+        raise DuplicateForm(claim_with_key(key))
+
+
+def _add_receipt(claim_id: int, line_id: int | None, data: bytes) -> None:
+    db.session.add(
+        Receipt(claim_id=claim_id, line_id=line_id, content_type=CONTENT_TYPE, data=data)
+    )
+
+
+# Reading: every participant-facing read takes the signed-in person's id, never the URL's alone.
+
+LARGEST_ID = 2**31 - 1  # an address can carry any number; the database cannot
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    id: int
+    name: str
+    reference: str
+    status: ClaimStatus
+    total_pence: int
+    created_at: date
+    reason: str
+
+
+def claim_rows(status: ClaimStatus | None = None, participant_id: int | None = None) -> list:
+    """Claims, newest first, with their totals, in one query."""
+    total = func.coalesce(func.sum(ClaimLine.amount_pence), 0)
+    query = (
+        select(
+            Claim.id,
+            Participant.id,
+            Participant.name,
+            Claim.status,
+            Claim.created_at,
+            total,
+            Claim.reason,
+        )
+        .join(Participant, Participant.id == Claim.participant_id)
+        .outerjoin(ClaimLine, ClaimLine.claim_id == Claim.id)
+        .group_by(Claim.id, Participant.id)
+        .order_by(Claim.created_at.desc(), Claim.id.desc())
+        .limit(500)
+    )
+    if status is not None:
+        query = query.where(Claim.status == status)
+    if participant_id is not None:
+        query = query.where(Claim.participant_id == participant_id)
+    return [
+        ClaimRow(cid, name, f"P{pid:05d}", state, int(pence), made.date(), reason)
+        for cid, pid, name, state, made, pence, reason in db.session.execute(query)
+    ]
+
+
+def load_claim(claim_id: int, participant_id: int | None = None) -> Claim | None:
+    """The claim with its lines; with participant_id, only if it is that person's."""
+    if not 0 < claim_id <= LARGEST_ID:
+        return None
+    query = select(Claim).options(selectinload(Claim.lines)).where(Claim.id == claim_id)
+    if participant_id is not None:
+        query = query.where(Claim.participant_id == participant_id)
+    return db.session.scalar(query)
+
+
+def claim_history(claim_id: int) -> list[tuple[ClaimEvent, str | None]]:
+    """The audit rows, oldest first, each with the staff member's name (None: the person)."""
+    query = (
+        select(ClaimEvent, StaffUser.name)
+        .outerjoin(StaffUser, StaffUser.id == ClaimEvent.actor_staff_id)
+        .where(ClaimEvent.claim_id == claim_id)
+        .order_by(ClaimEvent.id)
+    )
+    return [(event, name) for event, name in db.session.execute(query)]
+
+
+def receipt_ids(claim_id: int) -> list[int]:
+    return list(db.session.scalars(select(Receipt.id).where(Receipt.claim_id == claim_id)))
+
+
+def receipt_data(claim_id: int, receipt_id: int, participant_id: int | None = None) -> bytes | None:
+    """A receipt's bytes, only through its own claim (and its own person, when given)."""
+    if not 0 < receipt_id <= LARGEST_ID or not 0 < claim_id <= LARGEST_ID:
+        return None
+    query = select(Receipt.data).join(Claim, Claim.id == Receipt.claim_id)
+    query = query.where(Receipt.id == receipt_id, Claim.id == claim_id)
+    if participant_id is not None:
+        query = query.where(Claim.participant_id == participant_id)
+    return db.session.scalar(query)
+
+
+def claim_facts(claim: Claim) -> dict:
+    """Who the claim is for, who made it, and how it was paid, for the staff page."""
+    person = db.session.get(Participant, claim.participant_id)
+    maker = db.session.get(StaffUser, claim.created_by_staff_id or 0)
+    paid = ""
+    if claim.status == ClaimStatus.PAID and claim.paid_on:
+        paid = _(
+            "%(amount)s on %(day)s, reference %(ref)s",
+            amount=format_pence(sum(x.amount_pence for x in claim.lines)),
+            day=claim.paid_on.isoformat(),
+            ref=claim.paid_reference or "-",
+        )
+    return {"person": person, "made_by": maker.name if maker else _("The person"), "paid": paid}
+
+
+def people_choices() -> list[tuple[int, str]]:
+    """Everyone who can have a claim, by name: (id, "name (reference)")."""
+    rows = db.session.execute(select(Participant.id, Participant.name).order_by(Participant.name))
+    return [(pid, f"{name} (P{pid:05d})") for pid, name in rows]

@@ -1,0 +1,55 @@
+"""The admin's setting for how much a coordinator may approve on their own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
+
+from app.auth.guard import roles_required
+from app.auth.models import Role
+from app.core.errors import reshow_on_csrf_failure
+from app.forms import Form
+from app.ledger.claims import coordinator_limit, set_coordinator_limit
+from app.ledger.money import MoneyError, format_pence, parse_pence
+
+
+class LimitForm(Form):
+    amount = StringField(
+        _l("Most a coordinator can approve on one claim"),
+        validators=[DataRequired(_l("Enter an amount, like 50.00")), Length(max=20)],
+        render_kw={"inputmode": "decimal", "dir": "ltr"},
+    )
+
+
+@roles_required(Role.ADMIN)
+@reshow_on_csrf_failure
+def approval_limit() -> Any:
+    form = LimitForm()
+    if form.validate_on_submit():
+        try:
+            pence = parse_pence(form.amount.data or "")
+        except MoneyError as error:
+            form.amount.errors.append(str(error))
+        else:
+            set_coordinator_limit(pence)
+            flash(
+                _(
+                    "Coordinators can now approve claims up to %(amount)s.",
+                    amount=format_pence(pence),
+                )
+            )
+            return redirect(url_for("claims.approval_limit"))
+    if not form.is_submitted():
+        form.amount.data = f"{coordinator_limit() / 100:.2f}"
+    page = render_template(
+        "ledger/claims/approval_limit.html", form=form, current=format_pence(coordinator_limit())
+    )
+    return page, 400 if form.errors else 200
+
+
+ROUTES = [("/approval-limit", approval_limit, ["GET", "POST"])]

@@ -1,0 +1,172 @@
+"""Participants' own claims at /me/claims: claim expenses with a receipt photo.
+
+Every claim, line and receipt is looked up by the signed-in person's id as well as the id in
+the address, so guessing someone else's number only ever finds "Page not found".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app.core.errors import reshow_on_csrf_failure
+from app.core.idempotency import new_key
+from app.ledger import claim_services as services
+from app.ledger import claims
+from app.ledger.claim_forms import (
+    ButtonForm,
+    ExpenseFields,
+    FixLineForm,
+    MeClaimForm,
+    category_label,
+    line_input,
+)
+from app.ledger.claims import Actor, AlreadyDone, ClaimRefused
+from app.ledger.models import Claim, ClaimStatus, LineKind
+from app.ledger.money import format_pence, pence_to_text
+from app.ledger.receipts import ReceiptRefused, clean_receipt, read_upload, receipt_response
+from app.people.guard import current_participant, participant_required
+
+bp = Blueprint("me_claims", __name__, url_prefix="/me/claims")
+
+CANCELLABLE = (
+    ClaimStatus.DRAFT,
+    ClaimStatus.SUBMITTED,
+    ClaimStatus.CHANGES_REQUESTED,
+    ClaimStatus.APPROVED,
+)
+
+
+@bp.route("")
+@participant_required
+def index() -> str:
+    rows = services.claim_rows(participant_id=_me())
+    return render_template(
+        "me/claims/index.html", rows=rows, label=claims.status_label, money=format_pence
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@participant_required
+@reshow_on_csrf_failure
+def new() -> Any:
+    form = MeClaimForm(data={"form_key": new_key()} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        photo = _photo(form)
+        if not form.errors:
+            try:
+                claim_id = services.submit_own_claim(
+                    _me(), line_input(form), photo, form.form_key.data or ""
+                )
+            except services.DuplicateForm as duplicate:
+                claim_id = duplicate.claim_id
+                if claim_id is None:
+                    return redirect(url_for(".index"))
+            else:
+                flash(_("Your claim is sent. We will tell you when it is approved."))
+            return redirect(url_for(".show", claim_id=claim_id))
+    page = render_template("me/claims/new.html", form=form)
+    return page, 400 if form.errors else 200
+
+
+@bp.route("/<int:claim_id>")
+@participant_required
+def show(claim_id: int) -> str:
+    return _show(_own_claim(claim_id))
+
+
+def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
+    page = render_template(
+        "me/claims/show.html",
+        claim=claim,
+        total=claims.claim_total(claim),
+        history=services.claim_history(claim.id),
+        receipts=services.receipt_ids(claim.id),
+        can_fix=claim.status == ClaimStatus.CHANGES_REQUESTED,
+        can_cancel=claim.status in CANCELLABLE,
+        expense=LineKind.EXPENSE,
+        label=claims.status_label,
+        money=format_pence,
+        category=category_label,
+        message=message,
+    )
+    return page, status
+
+
+@bp.route("/<int:claim_id>/lines/<int:line_id>", methods=["GET", "POST"])
+@participant_required
+@reshow_on_csrf_failure
+def fix_line(claim_id: int, line_id: int) -> Any:
+    claim = _own_claim(claim_id)
+    line = next((x for x in claim.lines if x.id == line_id and x.kind == LineKind.EXPENSE), None)
+    if line is None or claim.status != ClaimStatus.CHANGES_REQUESTED:
+        abort(404)
+    form = FixLineForm(obj=line if request.method == "GET" else None)
+    if request.method == "GET":
+        _fill(form, line.amount_pence)
+    if form.validate_on_submit():
+        photo = _photo(form)
+        if not form.errors:
+            try:
+                services.fix_line(claim, line.id, line_input(form), photo, _me())
+            except ClaimRefused as refused:
+                return _show(_own_claim(claim_id), str(refused), 400)
+            flash(_("Your change is saved. Send the claim again when it is ready."))
+            return redirect(url_for(".show", claim_id=claim.id))
+    page = render_template("me/claims/fix_line.html", form=form, claim=claim)
+    return page, 400 if form.errors else 200
+
+
+@bp.route("/<int:claim_id>/<any(resubmit, cancel):action>", methods=["POST"])
+@participant_required
+def act(claim_id: int, action: str) -> Any:
+    claim = _own_claim(claim_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    to = ClaimStatus.SUBMITTED if action == "resubmit" else ClaimStatus.CANCELLED
+    try:
+        claims.move(claim.id, to, Actor(participant_id=_me()))
+    except AlreadyDone:
+        return render_template(
+            "ledger/claims/already_done.html", back=url_for(".show", claim_id=claim.id)
+        )
+    except ClaimRefused as refused:
+        return _show(_own_claim(claim_id), str(refused), 400)
+    flash(_("Your claim is sent again.") if action == "resubmit" else _("Your claim is cancelled."))
+    return redirect(url_for(".show", claim_id=claim.id))
+
+
+@bp.route("/<int:claim_id>/receipts/<int:receipt_id>")
+@participant_required
+def receipt(claim_id: int, receipt_id: int) -> Any:
+    return receipt_response(services.receipt_data(claim_id, receipt_id, participant_id=_me()))
+
+
+def _photo(form: MeClaimForm | FixLineForm) -> bytes | None:
+    """The cleaned receipt photo, None when none was sent; problems go on the field."""
+    upload = form.receipt.data
+    if upload is None or not getattr(upload, "filename", ""):
+        return None
+    try:
+        return clean_receipt(read_upload(upload.stream))
+    except ReceiptRefused as refused:
+        form.receipt.errors = [*form.receipt.errors, str(refused)]
+        return None
+
+
+def _fill(form: ExpenseFields, pence: int) -> None:
+    form.amount.data = pence_to_text(pence)
+    form.miles.data = str(form.miles.data) if form.miles.data else ""
+
+
+def _own_claim(claim_id: int) -> Claim:
+    claim = services.load_claim(claim_id, participant_id=_me())
+    if claim is None:
+        abort(404)
+    return claim
+
+
+def _me() -> int:
+    return current_participant().id  # type: ignore[union-attr]

@@ -1,0 +1,292 @@
+"""Involvement: projects, sessions, attendance, the rate card, claims, lines, receipts, batches,
+the audit trail and the benefit thresholds. Money is integer pence everywhere."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base, CreatedAt, IntPk, Money, enum_column
+
+
+class ActivityType(enum.StrEnum):
+    WORKSHOP = "workshop"
+    MEETING = "meeting"
+    INTERVIEW_PANEL = "interview_panel"
+    FOCUS_GROUP = "focus_group"
+    OTHER = "other"
+
+
+class RateBasis(enum.StrEnum):
+    HOURLY = "hourly"
+    HALF_DAY = "half_day"  # up to 4 hours
+    SESSION = "session"
+
+
+class AttendanceRole(enum.StrEnum):
+    TAKING_PART = "taking_part"
+    AGENDA_SETTING = "agenda_setting"
+    NOTE_TAKING = "note_taking"
+    FACILITATION = "facilitation"
+    SPEAKING_FOR_GROUP = "speaking_for_group"
+    OTHER = "other"
+
+
+class ClaimStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    CHANGES_REQUESTED = "changes_requested"
+    PAID = "paid"
+    CANCELLED = "cancelled"
+
+
+CLAIM_MOVES: dict[ClaimStatus, frozenset[ClaimStatus]] = {
+    ClaimStatus.DRAFT: frozenset({ClaimStatus.SUBMITTED, ClaimStatus.CANCELLED}),
+    ClaimStatus.SUBMITTED: frozenset(
+        {
+            ClaimStatus.APPROVED,
+            ClaimStatus.REJECTED,
+            ClaimStatus.CHANGES_REQUESTED,
+            ClaimStatus.CANCELLED,
+        }
+    ),
+    ClaimStatus.CHANGES_REQUESTED: frozenset({ClaimStatus.SUBMITTED, ClaimStatus.CANCELLED}),
+    ClaimStatus.APPROVED: frozenset({ClaimStatus.PAID, ClaimStatus.CANCELLED}),
+    ClaimStatus.REJECTED: frozenset(),
+    ClaimStatus.PAID: frozenset(),
+    ClaimStatus.CANCELLED: frozenset(),
+}
+NEEDS_REASON = frozenset({ClaimStatus.REJECTED, ClaimStatus.CHANGES_REQUESTED})
+
+
+class LineKind(enum.StrEnum):
+    EXPENSE = "expense"
+    PAYMENT = "payment"
+    REVERSAL = "reversal"
+
+
+class Category(enum.StrEnum):
+    TRAVEL = "travel"
+    MILEAGE = "mileage"
+    CHILDCARE = "childcare"
+    CARE = "care"
+    REFRESHMENTS = "refreshments"
+    PHONE_DATA = "phone_data"
+    OTHER = "other"
+    TIME = "time"  # payment lines
+
+
+class PaymentChoice(enum.StrEnum):
+    ACCEPT = "accept"
+    TAKE_LESS = "take_less"
+    DECLINE = "decline"
+    CHARITY = "charity"
+
+
+class PaymentMethod(enum.StrEnum):
+    BANK_TRANSFER = "bank_transfer"
+    VOUCHER = "voucher"
+    CASH = "cash"
+    CHARITY = "charity"
+
+
+class ThresholdPeriod(enum.StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+    TAX_YEAR = "tax_year"
+
+
+class Project(Base):
+    __tablename__ = "projects"
+
+    id: Mapped[IntPk]
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[CreatedAt]
+
+
+class Rate(Base):
+    """One line of the rate card. Lines keep the amount they were made at, so edits never
+    reach back into the past: a new rate is a new row with a later effective date."""
+
+    __tablename__ = "rates"
+    __table_args__ = (
+        CheckConstraint("amount_pence >= 0 AND amount_pence <= 100000", name="amount_range"),
+        UniqueConstraint("activity_type", "basis", "effective_from", name="one_per_day"),
+    )
+
+    id: Mapped[IntPk]
+    activity_type: Mapped[ActivityType] = mapped_column(enum_column(ActivityType, "activity"))
+    basis: Mapped[RateBasis] = mapped_column(enum_column(RateBasis, "rate_basis"))
+    amount_pence: Mapped[Money]
+    effective_from: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[CreatedAt]
+
+
+class InvolvementSession(Base):
+    __tablename__ = "involvement_sessions"
+    __table_args__ = (CheckConstraint("minutes BETWEEN 1 AND 1440", name="minutes_range"),)
+
+    id: Mapped[IntPk]
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    activity_type: Mapped[ActivityType] = mapped_column(enum_column(ActivityType, "activity"))
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    created_at: Mapped[CreatedAt]
+
+    attendances: Mapped[list[Attendance]] = relationship(
+        back_populates="session", cascade="all, delete-orphan"
+    )
+
+
+class Attendance(Base):
+    """A contribution: one person at one session, in a role."""
+
+    __tablename__ = "attendances"
+    __table_args__ = (UniqueConstraint("session_id", "participant_id", name="once_each"),)
+
+    id: Mapped[IntPk]
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("involvement_sessions.id", ondelete="CASCADE")
+    )
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
+    role: Mapped[AttendanceRole] = mapped_column(enum_column(AttendanceRole, "attendance_role"))
+
+    session: Mapped[InvolvementSession] = relationship(back_populates="attendances")
+
+
+class PaymentBatch(Base):
+    __tablename__ = "payment_batches"
+
+    id: Mapped[IntPk]
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
+    created_at: Mapped[CreatedAt]
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+    __table_args__ = (CheckConstraint("version >= 1", name="version_positive"),)
+
+    id: Mapped[IntPk]
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
+    status: Mapped[ClaimStatus] = mapped_column(
+        enum_column(ClaimStatus, "claim_status"), default=ClaimStatus.DRAFT
+    )
+    # Who made it: a member of staff on the person's behalf, or the person at /me.
+    created_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    paid_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    paid_method: Mapped[PaymentMethod | None] = mapped_column(
+        enum_column(PaymentMethod, "payment_method")
+    )
+    paid_reference: Mapped[str] = mapped_column(String(120), default="")
+    paid_on: Mapped[date | None] = mapped_column(Date)
+    form_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[CreatedAt]
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    lines: Mapped[list[ClaimLine]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimLine.id"
+    )
+
+
+class ClaimLine(Base):
+    __tablename__ = "claim_lines"
+    __table_args__ = (
+        CheckConstraint(
+            "(kind = 'reversal' AND amount_pence <= 0) OR "
+            "(kind <> 'reversal' AND amount_pence >= 0)",
+            name="amount_sign",
+        ),
+        CheckConstraint("amount_pence BETWEEN -10000000 AND 10000000", name="amount_range"),
+        CheckConstraint("offered_pence IS NULL OR offered_pence >= 0", name="offered_positive"),
+    )
+
+    id: Mapped[IntPk]
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[LineKind] = mapped_column(enum_column(LineKind, "line_kind"))
+    category: Mapped[Category] = mapped_column(enum_column(Category, "line_category"))
+    spent_on: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(String(300))
+    amount_pence: Mapped[Money]
+    counts_as_income: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Payment lines: what the rate card offered, and what the person chose to take.
+    offered_pence: Mapped[int | None] = mapped_column(Integer)
+    choice: Mapped[PaymentChoice | None] = mapped_column(enum_column(PaymentChoice, "choice"))
+    rate_id: Mapped[int | None] = mapped_column(ForeignKey("rates.id"))
+    attendance_id: Mapped[int | None] = mapped_column(ForeignKey("attendances.id"))
+    miles: Mapped[int | None] = mapped_column(Integer)
+    reverses_line_id: Mapped[int | None] = mapped_column(ForeignKey("claim_lines.id"))
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("payment_batches.id"), index=True)
+
+    claim: Mapped[Claim] = relationship(back_populates="lines")
+
+
+class Receipt(Base):
+    """A receipt photo, re-encoded on upload with every bit of metadata (location too) removed."""
+
+    __tablename__ = "receipts"
+
+    id: Mapped[IntPk]
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    line_id: Mapped[int | None] = mapped_column(ForeignKey("claim_lines.id", ondelete="SET NULL"))
+    content_type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[CreatedAt]
+
+
+class ClaimEvent(Base):
+    """The append-only audit trail: database triggers refuse any UPDATE or DELETE."""
+
+    __tablename__ = "claim_events"
+
+    id: Mapped[IntPk]
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    actor_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    actor_participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[CreatedAt]
+
+
+class BenefitThreshold(Base):
+    __tablename__ = "benefit_thresholds"
+    __table_args__ = (CheckConstraint("amount_pence > 0", name="amount_positive"),)
+
+    id: Mapped[IntPk]
+    name: Mapped[str] = mapped_column(String(120))
+    period: Mapped[ThresholdPeriod] = mapped_column(enum_column(ThresholdPeriod, "period"))
+    amount_pence: Mapped[Money]
+    effective_from: Mapped[date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[CreatedAt]
+
+
+class Setting(Base):
+    """Admin-set values, such as how much a coordinator may approve."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

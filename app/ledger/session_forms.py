@@ -1,0 +1,333 @@
+"""Forms for the rate card, thresholds and logging a session. Validation only: nothing writes.
+
+Numbers, money and dates are typed as text so that every message is our own plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    Field,
+    HiddenField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, Length
+from wtforms.validators import ValidationError as Invalid
+
+from app.forms import Form
+from app.ledger.models import AttendanceRole, RateBasis
+from app.ledger.money import MoneyError, parse_pence
+from app.ledger.rates import ACTIVITY_NAMES, BASIS_NAMES, HALF_DAY_MINUTES
+from app.ledger.thresholds import PERIOD_NAMES
+from app.people.models import Participant
+
+EARLIEST = date(2000, 1, 1)
+MAX_RATE_PENCE = 100_000  # the database's own limit on one rate
+_HOURS = re.compile(r"\d{1,6}(\.\d{1,2})?|\.\d{1,2}")
+_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")
+
+ROLE_NAMES = {
+    AttendanceRole.TAKING_PART: _l("Taking part"),
+    AttendanceRole.AGENDA_SETTING: _l("Setting the agenda"),
+    AttendanceRole.NOTE_TAKING: _l("Taking notes"),
+    AttendanceRole.FACILITATION: _l("Leading the session"),
+    AttendanceRole.SPEAKING_FOR_GROUP: _l("Speaking for the group"),
+    AttendanceRole.OTHER: _l("Something else"),
+}
+
+
+def clean(value: Any) -> Any:
+    """Drop control characters (NUL and kin) and outer spaces from typed text."""
+    if not isinstance(value, str):
+        return value
+    return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()
+
+
+def parse_day(text: str | None, latest: date) -> date:
+    """An ISO date from 2000 up to `latest`, or ValueError with a plain message."""
+    try:
+        day = date.fromisoformat((text or "").strip())
+    except ValueError:
+        raise ValueError(str(_l("Enter a real date, like 2026-03-31"))) from None
+    if day < EARLIEST:
+        raise ValueError(str(_l("Enter a date in the year 2000 or later.")))
+    if day > latest:
+        raise ValueError(str(_l("Enter a date no later than %(day)s.", day=latest.isoformat())))
+    return day
+
+
+def parse_minutes(text: str | None) -> int:
+    """'2', '1.5' or '1:30' hours to whole minutes, from 1 minute to 24 hours."""
+    raw = (text or "").strip().replace(",", ".")
+    clock = _CLOCK.fullmatch(raw)
+    if raw.startswith("-"):
+        raise ValueError(str(_l("Enter how long it was as a number of hours more than 0.")))
+    if clock:
+        minutes = Decimal(int(clock.group(1)) * 60 + int(clock.group(2)))
+    elif _HOURS.fullmatch(raw):
+        minutes = Decimal(raw) * 60
+    else:
+        raise ValueError(str(_l("Enter how long it was in hours, like 2 or 1.5")))
+    if minutes != minutes.to_integral_value():
+        raise ValueError(str(_l("Enter hours that make whole minutes, like 1.5 or 1.25")))
+    if minutes < 1:
+        raise ValueError(str(_l("Enter how long it was as a number of hours more than 0.")))
+    if minutes > 24 * 60:
+        raise ValueError(str(_l("A session cannot be longer than 24 hours.")))
+    return int(minutes)
+
+
+class Money:
+    """A money field: blank allowed unless required."""
+
+    def __init__(self, required: bool = False) -> None:
+        self.required = required
+
+    def __call__(self, form: Form, field: Field) -> None:
+        if not (field.data or "").strip() and not self.required:
+            return
+        try:
+            parse_pence(field.data)
+        except MoneyError as problem:
+            raise Invalid(str(problem)) from None
+
+
+class Day:
+    def __init__(self, years_ahead: int = 2) -> None:
+        self.years_ahead = years_ahead
+
+    def __call__(self, form: Form, field: Field) -> None:
+        try:
+            parse_day(field.data, date.today() + timedelta(days=366 * self.years_ahead))
+        except ValueError as problem:
+            raise Invalid(str(problem)) from None
+
+
+def one_of(choices: dict, message: Any) -> Any:
+    def check(form: Form, field: Field) -> None:
+        if field.data not in {str(key) for key in choices}:
+            raise Invalid(str(message))
+
+    return check
+
+
+class LedgerForm(Form):
+    """A staff form whose error summary links radios to their first choice."""
+
+    @property
+    def field_errors(self) -> list[tuple[str, str]]:
+        pairs = []
+        for field in self:
+            for message in field.errors:
+                pairs.append((self.error_target(field), str(message)))
+        return pairs
+
+    def error_target(self, field: Field) -> str:
+        if field.type == "CSRFTokenField":
+            return "main-content"
+        return f"{field.id}-0" if field.type == "RadioField" else field.id
+
+
+def _options(names: dict) -> list[SelectChoice]:
+    return [SelectChoice(key.value, label) for key, label in names.items()]
+
+
+ACTIVITY_MESSAGE = _l("Choose what kind of session it is.")
+
+
+class RateForm(LedgerForm):
+    activity = SelectField(
+        _l("Kind of session"),
+        choices=_options(ACTIVITY_NAMES),
+        validate_choice=False,
+        validators=[one_of(ACTIVITY_NAMES, ACTIVITY_MESSAGE)],
+    )
+    basis = RadioField(
+        _l("How it is paid"),
+        choices=_options(BASIS_NAMES),
+        validate_choice=False,
+        validators=[one_of(BASIS_NAMES, _l("Choose how it is paid."))],
+    )
+    amount = StringField(_l("Amount in pounds"), validators=[Money(required=True)])
+    effective_from = StringField(_l("Paid at this rate from"), validators=[Day()])
+
+    def validate_amount(self, field: Field) -> None:
+        if not field.errors and amount_of(field) > MAX_RATE_PENCE:
+            raise Invalid(str(_l("Enter a rate of £1,000 or less.")))
+
+
+class ThresholdForm(LedgerForm):
+    name = StringField(
+        _l("Name of the limit"),
+        filters=[clean],
+        validators=[
+            DataRequired(message=_l("Enter the name of the limit.")),
+            Length(max=120, message=_l("Use 120 characters or fewer.")),
+        ],
+    )
+    period = RadioField(
+        _l("The limit is for"),
+        choices=_options(PERIOD_NAMES),
+        validate_choice=False,
+        validators=[one_of(PERIOD_NAMES, _l("Choose the period the limit is for."))],
+    )
+    amount = StringField(_l("Amount in pounds"), validators=[Money(required=True)])
+    effective_from = StringField(_l("The limit applies from"), validators=[Day()])
+    source = TextAreaField(
+        _l("Where the figure comes from"),
+        filters=[clean],
+        validators=[
+            DataRequired(message=_l("Say where the figure comes from, so others can check it.")),
+            Length(max=2000, message=_l("Use 2000 characters or fewer.")),
+        ],
+    )
+
+    def validate_amount(self, field: Field) -> None:
+        if not field.errors and amount_of(field) == 0:
+            raise Invalid(str(_l("Enter a limit of more than £0.")))
+
+
+class PeriodForm(Form):
+    """The dates a statement covers, sent in the address (no token: it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    start = StringField(_l("From"), validators=[Day(years_ahead=1)])
+    end = StringField(_l("To"), validators=[Day(years_ahead=1)])
+
+    def validate_end(self, field: Field) -> None:
+        if self.start.errors or field.errors:
+            return
+        if date.fromisoformat(field.data.strip()) < date.fromisoformat(self.start.data.strip()):
+            raise Invalid(str(_l("The end date must be on or after the start date.")))
+
+
+def amount_of(field: Field) -> int:
+    """Pence from a money field that has passed validation; 0 when left blank."""
+    return parse_pence(field.data) if (field.data or "").strip() else 0
+
+
+def half_day_too_long(basis: str, minutes: int) -> bool:
+    return basis == RateBasis.HALF_DAY.value and minutes > HALF_DAY_MINUTES
+
+
+UNTICKED_COSTS = _l(
+    "You entered costs for someone who is not ticked. Tick them, or clear the costs."
+)
+
+
+class SessionForm(LedgerForm):
+    """Logging a session. Each person gets role, travel and care fields from `session_form`."""
+
+    form_key = HiddenField()
+    title = StringField(
+        _l("Name of the session"),
+        filters=[clean],
+        validators=[
+            DataRequired(message=_l("Enter a name for the session.")),
+            Length(max=200, message=_l("Use 200 characters or fewer.")),
+        ],
+    )
+    held_on = StringField(_l("Date of the session"), validators=[Day(years_ahead=1)])
+    hours = StringField(_l("How long it was, in hours"))
+    activity = SelectField(
+        _l("Kind of session"),
+        choices=_options(ACTIVITY_NAMES),
+        validate_choice=False,
+        validators=[one_of(ACTIVITY_NAMES, ACTIVITY_MESSAGE)],
+    )
+    basis = RadioField(
+        _l("How people are paid for it"),
+        choices=_options(BASIS_NAMES),
+        validate_choice=False,
+        validators=[one_of(BASIS_NAMES, _l("Choose how people are paid for it."))],
+    )
+    project = SelectField(_l("Project"), validate_choice=False)
+    new_project = StringField(
+        _l("Or start a new project with this name"),
+        filters=[clean],
+        validators=[Length(max=120, message=_l("Use 120 characters or fewer."))],
+    )
+    people: list[Participant] = []
+    project_ids: set[str] = set()
+
+    def validate_hours(self, field: Field) -> None:
+        try:
+            minutes = parse_minutes(field.data)
+        except ValueError as problem:
+            raise Invalid(str(problem)) from None
+        if half_day_too_long(self.basis.data or "", minutes):
+            raise Invalid(str(_l("A half day is up to 4 hours. Choose another way to pay.")))
+
+    def validate_project(self, field: Field) -> None:
+        if field.data not in {"", *self.project_ids}:
+            raise Invalid(str(_l("Choose a project from the list.")))
+
+    attendees = SelectMultipleField(_l("Who came"), coerce=str, validate_choice=False)
+
+    def chosen_ids(self) -> list[int]:
+        """The ticked people, ignoring anything that is not one of them."""
+        known = {person.id for person in self.people}
+        picked = {int(v) for v in (self.attendees.data or []) if v.isdigit() and len(v) < 12}
+        return sorted(picked & known)
+
+    def validate_attendees(self, field: Field) -> None:
+        if not self.chosen_ids():
+            raise Invalid(str(_l("Tick each person who came. Tick at least one.")))
+
+    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+        valid = super().validate(extra_validators)
+        chosen = set(self.chosen_ids())
+        for person in self.people:
+            if person.id in chosen:
+                continue
+            for kind in ("travel", "care"):
+                field = self[f"{kind}_{person.id}"]
+                if (field.data or "").strip() and not field.errors:
+                    field.errors = [*field.errors, str(UNTICKED_COSTS)]
+                    valid = False
+        return valid
+
+    def error_target(self, field: Field) -> str:
+        if field.name == "attendees":
+            return f"attendees-{self.people[0].id}" if self.people else "main-content"
+        return super().error_target(field)
+
+
+def session_form(
+    people: list[Participant], projects: list[tuple[int, str]], **kwargs: Any
+) -> SessionForm:
+    """A SessionForm with role, travel and care fields for each person who could attend."""
+    extra: dict[str, Field] = {"people": people}  # type: ignore[dict-item]
+    for person in people:
+        extra[f"role_{person.id}"] = SelectField(
+            _l("Role of %(name)s", name=person.name),
+            choices=_options(ROLE_NAMES),
+            default=AttendanceRole.TAKING_PART.value,
+            validate_choice=False,
+            validators=[one_of(ROLE_NAMES, _l("Choose a role from the list."))],
+        )
+        extra[f"travel_{person.id}"] = StringField(
+            _l("Travel costs for %(name)s, in pounds", name=person.name), validators=[Money()]
+        )
+        extra[f"care_{person.id}"] = StringField(
+            _l("Care costs for %(name)s, in pounds", name=person.name), validators=[Money()]
+        )
+    form = type("PeopleSessionForm", (SessionForm,), extra)(**kwargs)
+    form.project.choices = [
+        SelectChoice("", _l("No project")),
+        *(SelectChoice(str(i), name) for i, name in projects),
+    ]
+    form.project_ids = {str(i) for i, _name in projects}
+    return form

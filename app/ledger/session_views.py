@@ -1,0 +1,237 @@
+"""Staff pages for sessions, the rate card, benefit thresholds and statements."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app.auth.guard import current_staff, roles_required
+from app.auth.models import ALL_STAFF, Role
+from app.core.errors import reshow_on_csrf_failure
+from app.core.idempotency import new_key
+from app.extensions import db
+from app.forms import Form
+from app.ledger import rates, sessions, thresholds
+from app.ledger.models import ActivityType, AttendanceRole, BenefitThreshold, RateBasis
+from app.ledger.models import ThresholdPeriod as Period
+from app.ledger.money import pence_to_text
+from app.ledger.session_forms import (
+    RateForm,
+    ThresholdForm,
+    amount_of,
+    parse_minutes,
+    session_form,
+)
+from app.ledger.statement_pages import ledger_words, statement_page
+
+bp = Blueprint("sessions", __name__, url_prefix="/staff")
+LOGGERS = (Role.ADMIN, Role.COORDINATOR)
+FAR = date(9999, 12, 31)
+
+
+@bp.context_processor
+def _words() -> dict[str, Any]:
+    return ledger_words()
+
+
+@bp.route("/sessions")
+@roles_required(*ALL_STAFF)
+def index() -> str:
+    staff = current_staff()
+    return render_template(
+        "ledger/sessions/index.html",
+        rows=sessions.recent_sessions(),
+        can_log=staff is not None and staff.role in LOGGERS,
+    )
+
+
+@bp.route("/sessions/new", methods=["GET", "POST"])
+@roles_required(*LOGGERS)
+@reshow_on_csrf_failure
+def new() -> Any:
+    people = sessions.attendee_choices()
+    projects = [(p.id, p.name) for p in sessions.project_choices()]
+    defaults = {"form_key": new_key(), "held_on": date.today().isoformat(), "basis": "hourly"}
+    form = session_form(people, projects, data=defaults if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            made = sessions.log_session(_details(form), current_staff().id, form.form_key.data)  # type: ignore[union-attr]
+        except sessions.AlreadyDone:
+            flash(_("This session was already saved."))
+            return redirect(url_for(".index"))
+        except sessions.SessionRefused as refused:
+            field = form[refused.field]
+            field.errors = [*field.errors, str(refused)]
+        else:
+            flash(_("The session is saved. Each person's payments are waiting as draft claims."))
+            return redirect(url_for(".detail", session_id=made))
+    page = render_template("ledger/sessions/new.html", form=form, people=people)
+    return page, 400 if form.errors else 200
+
+
+def _details(form: Any) -> sessions.SessionDetails:
+    chosen = form.chosen_ids()
+    return sessions.SessionDetails(
+        title=form.title.data,
+        activity=ActivityType(form.activity.data),
+        held_on=date.fromisoformat(form.held_on.data.strip()),
+        minutes=parse_minutes(form.hours.data),
+        basis=RateBasis(form.basis.data),
+        project_id=int(form.project.data) if form.project.data else None,
+        new_project=form.new_project.data or "",
+        attendees=[
+            sessions.AttendeeInput(
+                person,
+                AttendanceRole(form[f"role_{person}"].data),
+                amount_of(form[f"travel_{person}"]),
+                amount_of(form[f"care_{person}"]),
+            )
+            for person in chosen
+        ],
+    )
+
+
+@bp.route("/sessions/<int:session_id>")
+@roles_required(*ALL_STAFF)
+def detail(session_id: int) -> str:
+    found = sessions.session_detail(session_id)
+    if found is None:
+        abort(404)
+    session, project, rows = found
+    return render_template(
+        "ledger/sessions/detail.html", session=session, project=project, rows=rows
+    )
+
+
+@bp.route("/rates")
+@roles_required(*ALL_STAFF)
+def rate_card() -> str:
+    staff = current_staff()
+    return render_template(
+        "ledger/rates/index.html",
+        rates=rates.all_rates(),
+        today=date.today(),
+        can_edit=staff is not None and staff.role == Role.ADMIN,
+        remove_form=Form(),
+    )
+
+
+@bp.route("/rates/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+@reshow_on_csrf_failure
+def new_rate() -> Any:
+    defaults = {"basis": "hourly", "effective_from": date.today().isoformat()}
+    form = RateForm(data=defaults if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            rates.add_rate(
+                ActivityType(form.activity.data),
+                RateBasis(form.basis.data),
+                amount_of(form.amount),
+                date.fromisoformat(form.effective_from.data.strip()),
+            )
+        except rates.RateRefused as refused:
+            form.effective_from.errors = [*form.effective_from.errors, str(refused)]
+        else:
+            flash(_("The new rate is on the card. Payments already made keep their old rate."))
+            return redirect(url_for(".rate_card"))
+    return render_template("ledger/rates/new.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/rates/<int:rate_id>/remove", methods=["POST"])
+@roles_required(Role.ADMIN)
+def remove_rate(rate_id: int) -> Any:
+    if not Form().validate_on_submit():
+        abort(400)
+    try:
+        rates.remove_rate(rate_id)
+    except rates.RateRefused as refused:
+        flash(str(refused))
+    else:
+        flash(_("The rate is removed."))
+    return redirect(url_for(".rate_card"))
+
+
+@bp.route("/thresholds")
+@roles_required(*ALL_STAFF)
+def threshold_table() -> str:
+    staff = current_staff()
+    return render_template(
+        "ledger/thresholds/index.html",
+        thresholds=thresholds.all_thresholds(),
+        can_edit=staff is not None and staff.role == Role.ADMIN,
+        remove_form=Form(),
+    )
+
+
+@bp.route("/thresholds/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+@reshow_on_csrf_failure
+def new_threshold() -> Any:
+    form = ThresholdForm(data=_threshold_defaults() if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            thresholds.add_threshold(
+                thresholds.ThresholdDetails(
+                    name=form.name.data,
+                    period=Period(form.period.data),
+                    amount_pence=amount_of(form.amount),
+                    effective_from=date.fromisoformat(form.effective_from.data.strip()),
+                    source=form.source.data,
+                )
+            )
+        except thresholds.ThresholdRefused as refused:
+            form.effective_from.errors = [*form.effective_from.errors, str(refused)]
+        else:
+            flash(_("The limit is saved."))
+            return redirect(url_for(".threshold_table"))
+    page = render_template("ledger/thresholds/new.html", form=form)
+    return page, 400 if form.errors else 200
+
+
+def _threshold_defaults() -> dict[str, str]:
+    """A blank form, or a copy of an existing limit to give it a new figure from a new date."""
+    copy = request.args.get("from", "")
+    row = db.session.get(BenefitThreshold, int(copy)) if copy.isdigit() and len(copy) < 10 else None
+    if row is None:
+        return {"period": "week", "effective_from": date.today().isoformat()}
+    return {
+        "name": row.name,
+        "period": row.period.value,
+        "amount": pence_to_text(row.amount_pence),
+        "effective_from": date.today().isoformat(),
+        "source": row.source,
+    }
+
+
+@bp.route("/thresholds/<int:threshold_id>/remove", methods=["POST"])
+@roles_required(Role.ADMIN)
+def remove_threshold(threshold_id: int) -> Any:
+    if not Form().validate_on_submit():
+        abort(400)
+    try:
+        thresholds.remove_threshold(threshold_id)
+    except thresholds.ThresholdRefused as refused:
+        flash(str(refused))
+    else:
+        flash(_("The limit is removed."))
+    return redirect(url_for(".threshold_table"))
+
+
+@bp.route("/people/<int:participant_id>/statement")
+@roles_required(*ALL_STAFF)
+def statement(participant_id: int) -> Any:
+    return statement_page(
+        "ledger/statements/statement.html", participant_id, ".letter", participant_id=participant_id
+    )
+
+
+@bp.route("/people/<int:participant_id>/letter")
+@roles_required(*ALL_STAFF)
+def letter(participant_id: int) -> Any:
+    return statement_page(
+        "ledger/statements/letter.html", participant_id, ".letter", participant_id=participant_id
+    )

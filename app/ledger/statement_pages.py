@@ -1,0 +1,63 @@
+"""Rendering a payment statement or benefits letter, for staff and for the person themself."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from flask import abort, render_template, request, url_for
+from flask_babel import format_date, format_decimal, ngettext
+
+from app.ledger import rates, thresholds
+from app.ledger.claims import status_label
+from app.ledger.money import format_pence
+from app.ledger.session_forms import ROLE_NAMES, PeriodForm, parse_day
+from app.ledger.statements import CATEGORY_NAMES, CHOICE_NAMES, METHOD_NAMES, statement_for
+from app.ledger.totals import tax_year_start
+
+FAR = date(9999, 12, 31)
+
+
+def hours_text(minutes: int) -> str:
+    """90 to '1.5 hours', in the reader's language."""
+    number = format_decimal(Decimal(minutes) / 60, format="#,##0.##")
+    return ngettext("%(hours)s hour", "%(hours)s hours", 1 if minutes == 60 else 2, hours=number)
+
+
+def ledger_words() -> dict[str, Any]:
+    """Names and formatters the ledger's templates share."""
+    return {
+        "money": format_pence,
+        "day": format_date,
+        "hours": hours_text,
+        "activity_names": rates.ACTIVITY_NAMES,
+        "basis_names": rates.BASIS_NAMES,
+        "period_names": thresholds.PERIOD_NAMES,
+        "role_names": ROLE_NAMES,
+        "choice_names": CHOICE_NAMES,
+        "method_names": METHOD_NAMES,
+        "category_names": CATEGORY_NAMES,
+        "status_label": status_label,
+    }
+
+
+def statement_page(template: str, person_id: int, letter_endpoint: str, **letter_args: Any) -> Any:
+    """A statement or letter for the dates asked (this tax year so far by default)."""
+    today = date.today()
+    args = {"start": tax_year_start(today).isoformat(), "end": today.isoformat()}
+    args.update({k: v for k, v in request.args.items() if k in ("start", "end")})
+    form = PeriodForm(data=args)
+    valid = form.validate()
+    start = parse_day(form.start.data, FAR) if valid else tax_year_start(today)
+    end = parse_day(form.end.data, FAR) if valid else today
+    found = statement_for(person_id, start, end)
+    if found is None:
+        abort(404)
+    letter_url = url_for(
+        letter_endpoint, start=found.start.isoformat(), end=found.end.isoformat(), **letter_args
+    )
+    page = render_template(
+        template, form=form, statement=found, valid=valid, letter_url=letter_url, **ledger_words()
+    )
+    return page, 200 if valid else 400

@@ -1,0 +1,180 @@
+"""A person's statement for a period: sessions, payments, expenses and what they chose.
+
+`statement_for` returns plain data, so the staff pages and the person's own /me pages show the
+same figures. Only approved and paid claims appear: they are what the charity owes or paid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app.extensions import db
+from app.ledger.models import (
+    Attendance,
+    AttendanceRole,
+    Category,
+    Claim,
+    ClaimLine,
+    ClaimStatus,
+    InvolvementSession,
+    LineKind,
+    PaymentChoice,
+    PaymentMethod,
+)
+from app.ledger.totals import COUNTED
+from app.people.models import Participant
+
+CHOICE_NAMES = {
+    PaymentChoice.ACCEPT: _l("Took the payment"),
+    PaymentChoice.TAKE_LESS: _l("Took less"),
+    PaymentChoice.DECLINE: _l("Said no to the payment"),
+    PaymentChoice.CHARITY: _l("Gave it to a charity"),
+}
+METHOD_NAMES = {
+    PaymentMethod.BANK_TRANSFER: _l("Bank transfer"),
+    PaymentMethod.VOUCHER: _l("Voucher"),
+    PaymentMethod.CASH: _l("Cash"),
+    PaymentMethod.CHARITY: _l("Paid to a charity"),
+}
+CATEGORY_NAMES = {
+    Category.TRAVEL: _l("Travel"),
+    Category.MILEAGE: _l("Mileage"),
+    Category.CHILDCARE: _l("Childcare"),
+    Category.CARE: _l("Care"),
+    Category.REFRESHMENTS: _l("Food and drink"),
+    Category.PHONE_DATA: _l("Phone and data"),
+    Category.OTHER: _l("Other"),
+    Category.TIME: _l("Time"),
+}
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    held_on: date
+    title: str
+    minutes: int
+    role: AttendanceRole
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    spent_on: date
+    description: str
+    category: Category
+    kind: LineKind
+    amount_pence: int
+    offered_pence: int | None
+    choice: PaymentChoice | None
+    counts_as_income: bool
+    status: ClaimStatus
+    method: PaymentMethod | None
+    paid_on: date | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    participant_id: int
+    name: str
+    reference: str
+    start: date
+    end: date
+    sessions: list[SessionEntry]
+    payments: list[StatementLine]
+    expenses: list[StatementLine]
+
+    @property
+    def minutes(self) -> int:
+        return sum(entry.minutes for entry in self.sessions)
+
+    @property
+    def income_pence(self) -> int:
+        return sum(line.amount_pence for line in self.payments if line.counts_as_income)
+
+    @property
+    def expenses_pence(self) -> int:
+        return sum(line.amount_pence for line in self.expenses)
+
+    @property
+    def paid_pence(self) -> int:
+        everything = self.payments + self.expenses
+        return sum(line.amount_pence for line in everything if line.status == ClaimStatus.PAID)
+
+    @property
+    def declined(self) -> list[StatementLine]:
+        return [line for line in self.payments if line.choice == PaymentChoice.DECLINE]
+
+    @property
+    def declined_pence(self) -> int:
+        return sum(line.offered_pence or 0 for line in self.declined)
+
+    @property
+    def charity(self) -> list[StatementLine]:
+        return [line for line in self.payments if line.choice == PaymentChoice.CHARITY]
+
+    @property
+    def charity_pence(self) -> int:
+        return sum(line.amount_pence for line in self.charity)
+
+
+def statement_for(participant_id: int, start: date, end: date) -> Statement | None:
+    """Everything for one person from start to end (both days included); None if no such person."""
+    person = db.session.get(Participant, participant_id)
+    if person is None:
+        return None
+    lines = _lines(participant_id, start, end)
+    return Statement(
+        participant_id=person.id,
+        name=person.name,
+        reference=person.reference,
+        start=start,
+        end=end,
+        sessions=_sessions(participant_id, start, end),
+        payments=[line for line in lines if line.category == Category.TIME],
+        expenses=[line for line in lines if line.category != Category.TIME],
+    )
+
+
+def _sessions(participant_id: int, start: date, end: date) -> list[SessionEntry]:
+    rows = db.session.execute(
+        select(InvolvementSession, Attendance.role)
+        .join(Attendance, Attendance.session_id == InvolvementSession.id)
+        .where(
+            Attendance.participant_id == participant_id,
+            InvolvementSession.held_on.between(start, end),
+        )
+        .order_by(InvolvementSession.held_on, InvolvementSession.id)
+    )
+    return [SessionEntry(s.held_on, s.title, s.minutes, role) for s, role in rows]
+
+
+def _lines(participant_id: int, start: date, end: date) -> list[StatementLine]:
+    rows = db.session.execute(
+        select(ClaimLine, Claim.status, Claim.paid_method, Claim.paid_on)
+        .join(Claim)
+        .where(
+            Claim.participant_id == participant_id,
+            Claim.status.in_(COUNTED),
+            ClaimLine.spent_on.between(start, end),
+        )
+        .order_by(ClaimLine.spent_on, ClaimLine.id)
+    )
+    return [
+        StatementLine(
+            line.spent_on,
+            line.description,
+            line.category,
+            line.kind,
+            line.amount_pence,
+            line.offered_pence,
+            line.choice,
+            line.counts_as_income,
+            status,
+            method,
+            paid_on,
+        )
+        for line, status, method, paid_on in rows
+    ]

@@ -1,0 +1,154 @@
+"""Benefit thresholds: dated earnings limits that staff are warned about before approving.
+
+A changed figure is a new row from the date it applies; old rows stay so past periods are
+judged by the figure that applied then. The demo figures name their source: admins must
+check them each April, when most limits change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app.extensions import db
+from app.ledger.models import BenefitThreshold, ThresholdPeriod
+
+PERIOD_NAMES = {
+    ThresholdPeriod.WEEK: _l("A week (Monday to Sunday)"),
+    ThresholdPeriod.MONTH: _l("A calendar month"),
+    ThresholdPeriod.TAX_YEAR: _l("A tax year (6 April to 5 April)"),
+}
+
+_CHECK = "Admins must check these figures each April, when they usually change."
+# (name, period, pence, effective from, source). Figures for the 2025 to 2026 tax year.
+DEMO_THRESHOLDS = (
+    (
+        "Permitted Work lower limit (ESA)",
+        ThresholdPeriod.WEEK,
+        2000,
+        date(2025, 4, 7),
+        f"GOV.UK, 'Employment and Support Allowance: permitted work', 2025. {_CHECK}",
+    ),
+    (
+        "Permitted Work higher limit (ESA)",
+        ThresholdPeriod.WEEK,
+        19550,
+        date(2025, 4, 7),
+        f"GOV.UK, 'Employment and Support Allowance: permitted work' (16 hours at the "
+        f"National Living Wage), April 2025. {_CHECK}",
+    ),
+    (
+        "Carer's Allowance earnings limit",
+        ThresholdPeriod.WEEK,
+        19600,
+        date(2025, 4, 7),
+        f"GOV.UK, 'Carer's Allowance: eligibility', from April 2025. {_CHECK}",
+    ),
+    (
+        "Universal Credit work allowance (with housing costs)",
+        ThresholdPeriod.MONTH,
+        41100,
+        date(2025, 4, 7),
+        f"GOV.UK, 'Universal Credit: how your wages affect your payments', April 2025. {_CHECK}",
+    ),
+    (
+        "Income Tax Personal Allowance",
+        ThresholdPeriod.TAX_YEAR,
+        1257000,
+        date(2025, 4, 6),
+        f"GOV.UK, 'Income Tax rates and Personal Allowances', 2025 to 2026. {_CHECK}",
+    ),
+)
+
+
+class ThresholdRefused(Exception):
+    """The threshold cannot be saved or removed; the message says why."""
+
+
+@dataclass(frozen=True)
+class ThresholdDetails:
+    name: str
+    period: ThresholdPeriod
+    amount_pence: int
+    effective_from: date
+    source: str
+
+
+def all_thresholds() -> list[BenefitThreshold]:
+    return list(
+        db.session.scalars(
+            select(BenefitThreshold).order_by(
+                BenefitThreshold.name, BenefitThreshold.effective_from.desc()
+            )
+        )
+    )
+
+
+def thresholds_in_force(period: ThresholdPeriod, on: date) -> list[BenefitThreshold]:
+    """For each named threshold of this period, the row with the latest date on or before `on`."""
+    rows = db.session.scalars(
+        select(BenefitThreshold)
+        .where(BenefitThreshold.period == period, BenefitThreshold.effective_from <= on)
+        .order_by(BenefitThreshold.effective_from)
+    )
+    latest: dict[str, BenefitThreshold] = {}
+    for row in rows:
+        latest[row.name.casefold()] = row  # later dates overwrite earlier ones
+    return sorted(latest.values(), key=lambda row: row.name)
+
+
+def add_threshold(details: ThresholdDetails) -> BenefitThreshold:
+    clash = db.session.scalar(
+        select(BenefitThreshold.id).where(
+            BenefitThreshold.name == details.name,
+            BenefitThreshold.period == details.period,
+            BenefitThreshold.effective_from == details.effective_from,
+        )
+    )
+    if clash is not None:
+        raise ThresholdRefused(
+            _(
+                "This limit already has a figure from that date. "
+                "Remove it first, or pick another date."
+            )
+        )
+    row = BenefitThreshold(**details.__dict__)
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def remove_threshold(threshold_id: int) -> None:
+    row = db.session.get(BenefitThreshold, threshold_id)
+    if row is None:
+        raise ThresholdRefused(_("That threshold is not in the table."))
+    db.session.delete(row)
+    db.session.commit()
+
+
+def load_demo_thresholds() -> int:
+    """Add the demo figures that are not there yet; return how many were added."""
+    added = 0
+    for name, period, pence, start, source in DEMO_THRESHOLDS:
+        found = db.session.scalar(
+            select(BenefitThreshold.id).where(
+                BenefitThreshold.name == name, BenefitThreshold.effective_from == start
+            )
+        )
+        if found is None:
+            db.session.add(
+                BenefitThreshold(
+                    name=name,
+                    period=period,
+                    amount_pence=pence,
+                    effective_from=start,
+                    source=source,
+                )
+            )
+            added += 1
+    db.session.commit()
+    return added

@@ -1,0 +1,46 @@
+"""Every table, imported in one place so migrations and the app see the same metadata."""
+
+from app.auth.models import StaffUser
+from app.core.models import FormSubmission
+from app.ledger.models import (
+    Attendance,
+    BenefitThreshold,
+    Claim,
+    ClaimEvent,
+    ClaimLine,
+    InvolvementSession,
+    PaymentBatch,
+    Project,
+    Rate,
+    Receipt,
+    Setting,
+)
+from app.people.models import Participant, SignInCode
+from app.surveys.models import Option, Question, Survey, SurveyText
+from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
+
+__all__ = [
+    "Answer",
+    "AnswerTheme",
+    "Attendance",
+    "BenefitThreshold",
+    "Claim",
+    "ClaimEvent",
+    "ClaimLine",
+    "FormSubmission",
+    "InvolvementSession",
+    "Option",
+    "Participant",
+    "PaymentBatch",
+    "Project",
+    "Question",
+    "Rate",
+    "Receipt",
+    "Response",
+    "Setting",
+    "SignInCode",
+    "StaffUser",
+    "Survey",
+    "SurveyText",
+    "Theme",
+]

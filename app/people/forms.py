@@ -1,0 +1,315 @@
+"""Forms for participants' details and preferences, and for signing in. Validation only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    EmailField,
+    Field,
+    HiddenField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
+from wtforms.validators import ValidationError as Invalid
+
+from app.forms import Form
+from app.i18n import LANGUAGES
+from app.people.models import ACCESS_NEEDS, BENEFITS, CONTACT_WAYS, PaymentPreference
+from app.surveys.answering import clean_text
+
+CONTACT_WAY_WORDS = {
+    "email": _l("Email"),
+    "text": _l("Text message"),
+    "phone": _l("Phone call"),
+    "post": _l("Letter by post"),
+}
+ACCESS_NEED_WORDS = {
+    "interpreter": _l("An interpreter"),
+    "bsl": _l("A British Sign Language (BSL) interpreter"),
+    "step_free": _l("Step-free access, with no stairs"),
+    "large_print": _l("Large print"),
+    "hearing_loop": _l("A hearing loop"),
+    "childcare": _l("Childcare"),
+    "companion": _l("Someone to come with me"),
+    "other": _l("Something else"),
+}
+PAYMENT_WORDS = {
+    PaymentPreference.BANK_TRANSFER: _l("Bank transfer"),
+    PaymentPreference.VOUCHER: _l("Voucher"),
+    PaymentPreference.CASH: _l("Cash"),
+    PaymentPreference.EXPENSES_ONLY: _l("Only pay back my costs, not my time"),
+    PaymentPreference.DECLINE: _l("I do not want to be paid"),
+    PaymentPreference.CHARITY: _l("Give my payment to a charity"),
+}
+BENEFIT_WORDS = {
+    "universal_credit": _l("Universal Credit"),
+    "pip": _l("Personal Independence Payment (PIP)"),
+    "esa": _l("Employment and Support Allowance (ESA)"),
+    "carers_allowance": _l("Carer's Allowance"),
+    "housing_benefit": _l("Housing Benefit"),
+    "pension_credit": _l("Pension Credit"),
+    "other": _l("Another benefit"),
+}
+YES_NO = {"yes": _l("Yes"), "no": _l("No")}
+
+
+def _choices(words: dict[str, Any]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in words.items()]
+
+
+def clean(value: Any) -> Any:
+    """Strip control characters (NUL and kin) and outer spaces from typed text."""
+    return clean_text(value) if isinstance(value, str) else value
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Choose all that apply; a value that is not one of the choices gets a plain message."""
+
+    def pre_validate(self, form: Any) -> None:
+        allowed = {choice.value for choice in self.choices}  # type: ignore[union-attr]
+        if any(value not in allowed for value in self.data or []):
+            raise Invalid(_l("Choose from the list"))
+
+
+class PeopleForm(Form):
+    """Error summary links radios and checkboxes to their first choice, which has an element."""
+
+    @property
+    def field_errors(self) -> list[tuple[str, str]]:
+        return [(_target(field), str(message)) for field in self for message in field.errors]
+
+
+def _target(field: Field) -> str:
+    if field.type == "CSRFTokenField":
+        return "main-content"
+    if field.type in ("RadioField", "MultiCheckboxField"):
+        return f"{field.id}-0"
+    return field.id
+
+
+class PreferencesForm(PeopleForm):
+    """What a participant may change about themselves at /me/preferences."""
+
+    preferred_language = RadioField(
+        _l("Which language do you want us to use?"),
+        choices=[SelectChoice(language.code, language.name) for language in LANGUAGES],
+        validators=[InputRequired(_l("Choose a language"))],
+    )
+    contact_ways = MultiCheckboxField(
+        _l("How can we contact you?"), choices=_choices(CONTACT_WAY_WORDS)
+    )
+    hear_back = RadioField(
+        _l("Do you want us to tell you what changed because of what you said?"),
+        choices=_choices(YES_NO),
+        validators=[InputRequired(_l("Choose yes or no"))],
+    )
+    access_needs = MultiCheckboxField(
+        _l("What do you need to take part?"), choices=_choices(ACCESS_NEED_WORDS)
+    )
+    interpreter_language = StringField(
+        _l("Which language should the interpreter speak?"),
+        filters=[clean],
+        validators=[Length(max=60, message=_l("Use 60 characters or fewer"))],
+    )
+    access_other = TextAreaField(
+        _l("Tell us anything else you need"),
+        filters=[clean],
+        validators=[Length(max=1000, message=_l("Use 1000 characters or fewer"))],
+    )
+    payment_preference = RadioField(
+        _l("How do you want to be paid?"),
+        choices=_choices({kind.value: words for kind, words in PAYMENT_WORDS.items()}),
+        validators=[InputRequired(_l("Choose how you want to be paid"))],
+    )
+
+    def validate_interpreter_language(self, field: Field) -> None:
+        if "interpreter" in (self.access_needs.data or []) and not field.data:
+            raise Invalid(_l("Say which language the interpreter should speak"))
+
+    def details(self) -> dict[str, Any]:
+        """The answers as the participant's fields, keeping only what goes with each choice."""
+        needs = [need for need in ACCESS_NEEDS if need in (self.access_needs.data or [])]
+        return {
+            "preferred_language": self.preferred_language.data,
+            "contact_ways": [way for way in CONTACT_WAYS if way in (self.contact_ways.data or [])],
+            "hear_back": self.hear_back.data == "yes",
+            "access_needs": needs,
+            "interpreter_language": self.interpreter_language.data
+            if "interpreter" in needs
+            else "",
+            "access_other": self.access_other.data if "other" in needs else "",
+            "payment_preference": PaymentPreference(self.payment_preference.data),
+        }
+
+
+class MyPreferencesForm(PreferencesForm):
+    paused = RadioField(
+        _l("Do you want to take a break from taking part?"),
+        choices=_choices(
+            {"no": _l("No, I am taking part"), "yes": _l("Yes, do not contact me for now")}
+        ),
+        validators=[InputRequired(_l("Choose if you want to take a break"))],
+    )
+
+
+class ParticipantForm(PreferencesForm):
+    """Everything staff record about a participant."""
+
+    name = StringField(
+        _l("Name"),
+        filters=[clean],
+        validators=[
+            DataRequired(_l("Enter the name they want us to use")),
+            Length(max=120, message=_l("Use 120 characters or fewer")),
+        ],
+    )
+    email = EmailField(
+        _l("Email address (optional)"),
+        filters=[clean],
+        validators=[
+            Optional(),
+            Length(max=254, message=_l("Use 254 characters or fewer")),
+            Email(_l("Enter an email address like name@example.com")),
+        ],
+        render_kw={"spellcheck": "false", "dir": "ltr", "autocomplete": "off"},
+    )
+    phone = StringField(
+        _l("Phone number (optional)"),
+        filters=[clean],
+        validators=[
+            Optional(),
+            Length(max=40, message=_l("Use 40 characters or fewer")),
+            Regexp(r"^[0-9 +()-]+$", message=_l("Use only numbers, spaces and + ( ) -")),
+        ],
+        render_kw={"dir": "ltr", "autocomplete": "off"},
+    )
+    receives_benefits = RadioField(
+        _l("Do they get any benefits?"),
+        choices=_choices(YES_NO),
+        validators=[InputRequired(_l("Choose yes or no"))],
+    )
+    benefits = MultiCheckboxField(_l("Which benefits?"), choices=_choices(BENEFIT_WORDS))
+    form_key = HiddenField()
+
+    def validate_contact_ways(self, field: Field) -> None:
+        ways = field.data or []
+        if "email" in ways and not self.email.data:
+            raise Invalid(_l("Add an email address, or untick email"))
+        if ("text" in ways or "phone" in ways) and not self.phone.data:
+            raise Invalid(_l("Add a phone number, or untick text message and phone call"))
+
+    def details(self) -> dict[str, Any]:
+        benefits = self.receives_benefits.data == "yes"
+        chosen = self.benefits.data or []
+        return {
+            **super().details(),
+            "name": self.name.data,
+            "email": (self.email.data or "").lower() or None,
+            "phone": self.phone.data or None,
+            "receives_benefits": benefits,
+            # Nothing about benefits is kept unless the person said they get them.
+            "benefits": [kind for kind in BENEFITS if kind in chosen] if benefits else [],
+        }
+
+
+class PauseForm(Form):
+    paused = HiddenField(validators=[InputRequired(), Regexp(r"^(yes|no)$")])
+
+
+class ButtonForm(Form):
+    """Only a button and its token."""
+
+
+class CardCodeForm(Form):
+    code = StringField(
+        _l("The code on your card"),
+        validators=[
+            DataRequired(_l("Enter the code from your card")),
+            Length(max=100, message=_l("That code is too long")),
+        ],
+        render_kw={"autocomplete": "off", "spellcheck": "false", "dir": "ltr"},
+    )
+
+
+class EmailForm(Form):
+    email = EmailField(
+        _l("Email address"),
+        filters=[clean],
+        validators=[
+            DataRequired(_l("Enter your email address")),
+            Length(max=254, message=_l("Use 254 characters or fewer")),
+            Email(_l("Enter an email address like name@example.com")),
+        ],
+        render_kw={"autocomplete": "email", "spellcheck": "false", "dir": "ltr"},
+    )
+
+
+class EmailCodeForm(EmailForm):
+    code = StringField(
+        _l("The 6-digit code from the email"),
+        validators=[
+            DataRequired(_l("Enter the 6-digit code")),
+            Length(max=100, message=_l("That code is too long")),
+        ],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"},
+    )
+
+
+class LinkForm(Form):
+    c = HiddenField()
+    code = HiddenField()
+
+
+def _words(values: list[str], words: dict) -> str:
+    return ", ".join(str(words[value]) for value in values if value in words) or str(_l("None"))
+
+
+def describe_person(person: Any, staff: bool) -> list[tuple[str, str]]:
+    """(question, answer) pairs in words, for the staff view and the participant's own pages."""
+    needs = _words(person.access_needs or [], ACCESS_NEED_WORDS)
+    rows = [
+        (_l("Name"), person.name),
+        (_l("Reference"), person.reference),
+        (_l("Email address"), person.email or _l("None")),
+        (_l("Phone number"), person.phone or _l("None")),
+        (_l("Language"), _language_name(person.preferred_language)),
+        (
+            _l("How we contact them") if staff else _l("How we contact you"),
+            _words(person.contact_ways or [], CONTACT_WAY_WORDS),
+        ),
+        (
+            _l("Tell them what changed") if staff else _l("Tell me what changed"),
+            _l("Yes") if person.hear_back else _l("No"),
+        ),
+        (_l("Access needs"), needs),
+    ]
+    if "interpreter" in (person.access_needs or []):
+        rows.append((_l("Interpreter language"), person.interpreter_language))
+    if "other" in (person.access_needs or []):
+        rows.append((_l("Other needs"), person.access_other))
+    rows.append((_l("Payment"), PAYMENT_WORDS[person.payment_preference]))
+    rows.append((_l("Gets benefits"), _l("Yes") if person.receives_benefits else _l("No")))
+    if person.receives_benefits:
+        rows.append((_l("Benefits"), _words(person.benefits or [], BENEFIT_WORDS)))
+    rows.append((_l("Taking a break"), _l("Yes") if person.paused else _l("No")))
+    return [(str(key), str(value)) for key, value in rows]
+
+
+def _language_name(code: str) -> str:
+    return next((language.name for language in LANGUAGES if language.code == code), code)
+
+
+ROLE_WORDS = {
+    "taking_part": _l("Taking part"),
+    "agenda_setting": _l("Setting the agenda"),
+    "note_taking": _l("Taking notes"),
+    "facilitation": _l("Leading the session"),
+    "speaking_for_group": _l("Speaking for the group"),
+    "other": _l("Another role"),
+}

@@ -1,0 +1,282 @@
+"""A participant's own area at /me, and signing in to it without a password."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import format_currency, format_date, format_decimal
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from app.auth.guard import public
+from app.core.errors import reshow_on_csrf_failure
+from app.core.links import safe_local_path
+from app.extensions import limiter
+from app.ledger.claims import status_label
+from app.ledger.models import ClaimStatus
+from app.ledger.statement_pages import statement_page
+from app.people import mail, services, signin
+from app.people.forms import (
+    ROLE_WORDS,
+    ButtonForm,
+    CardCodeForm,
+    EmailCodeForm,
+    EmailForm,
+    LinkForm,
+    MyPreferencesForm,
+    describe_person,
+)
+from app.people.guard import (
+    current_participant,
+    participant_required,
+    sign_in_participant,
+    sign_out_participant,
+)
+
+bp = Blueprint("me", __name__, url_prefix="/me")
+SENT_EMAIL = "me_sign_in_email"  # the address a code was asked for, to fill in the next page
+
+
+def _failed_limit() -> str:
+    return current_app.config["SIGN_IN_LIMIT"]
+
+
+def _address_limit() -> str:
+    return current_app.config["SIGN_IN_ADDRESS_LIMIT"]
+
+
+def _send_limit() -> str:
+    return current_app.config.get("ME_EMAIL_LIMIT", "5 per 15 minutes")
+
+
+def _send_address_limit() -> str:
+    return current_app.config.get("ME_EMAIL_ADDRESS_LIMIT", "20 per 15 minutes")
+
+
+def _failed(response: Response) -> bool:
+    return response.status_code != 302
+
+
+def _email_key() -> str:
+    return "me-email:" + signin.normalise_email(request.form.get("email", ""))
+
+
+def _link_key() -> str:
+    return "me-link:" + request.form.get("c", "")[:20]
+
+
+def _signed_in(person: Any) -> Response:
+    sign_in_participant(person)
+    flash(_("You are signed in."))
+    target = safe_local_path(request.args.get("next"), url_for(".home"))
+    return redirect(target if target.startswith("/me") else url_for(".home"))
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@public
+@reshow_on_csrf_failure
+@limiter.limit(_failed_limit, methods=["POST"], deduct_when=_failed)
+def sign_in() -> Any:
+    if request.method == "GET" and current_participant() is not None:
+        return redirect(url_for(".home"))
+    form = CardCodeForm()
+    if form.validate_on_submit():
+        person = signin.participant_by_card(form.code.data or "")
+        if person is not None:
+            return _signed_in(person)
+        form.code.errors.append(_("That code did not work. Check it and try again."))
+    status = 400 if form.errors else 200
+    return render_template("me/sign_in.html", form=form), status
+
+
+@bp.route("/sign-in/by-email", methods=["GET", "POST"])
+@public
+@reshow_on_csrf_failure
+@limiter.limit(_send_address_limit, methods=["POST"])
+@limiter.limit(_send_limit, methods=["POST"], key_func=_email_key)
+def by_email() -> Any:
+    form = EmailForm()
+    if form.validate_on_submit():
+        for issued in signin.issue_email_codes(form.email.data or ""):
+            link = url_for(".email_link", c=issued.code_id, code=issued.code, _external=True)
+            mail.send_sign_in_code(issued, link)
+        session[SENT_EMAIL] = signin.normalise_email(form.email.data or "")
+        # The same words whether or not we know the address, so nobody can test who is here.
+        flash(_("If we have that email address, we have sent a code to it."))
+        return redirect(url_for(".code"))
+    status = 400 if form.errors else 200
+    return render_template("me/by_email.html", form=form), status
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+@public
+@reshow_on_csrf_failure
+@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_failed_limit, methods=["POST"], key_func=_email_key, deduct_when=_failed)
+def code() -> Any:
+    form = EmailCodeForm()
+    if request.method == "GET":
+        form.email.data = session.get(SENT_EMAIL, "")
+    if form.validate_on_submit():
+        person = signin.redeem_typed_code(form.email.data or "", form.code.data or "")
+        if person is not None:
+            return _signed_in(person)
+        form.code.errors.append(_not_working())
+    status = 400 if form.errors else 200
+    return render_template("me/code.html", form=form), status
+
+
+def _not_working() -> str:
+    return _("That code did not work. Codes work once, for 10 minutes. You can ask for a new one.")
+
+
+@bp.route("/sign-in/email", methods=["GET", "POST"])
+@public
+@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_failed_limit, methods=["POST"], key_func=_link_key, deduct_when=_failed)
+def email_link() -> Any:
+    """The emailed link only shows a button: mail scanners open links, and must not sign in."""
+    form = LinkForm(formdata=request.form if request.method == "POST" else request.args)
+    code_id = _code_id(form.c.data)
+    if request.method == "POST" and form.validate():
+        person = signin.redeem_link(code_id, form.code.data or "") if code_id else None
+        if person is not None:
+            return _signed_in(person)
+        return render_template("me/email_link.html", form=form, live=False), 400
+    live = code_id is not None and signin.is_live(code_id)
+    return render_template("me/email_link.html", form=form, live=live)
+
+
+def _code_id(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else None
+
+
+@bp.route("/sign-out", methods=["POST"])
+@participant_required
+def sign_out() -> Response:
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    sign_out_participant()
+    flash(_("You have signed out."))
+    return redirect(url_for(".sign_in"))
+
+
+def _me() -> Any:
+    person = current_participant()
+    assert person is not None  # participant_required has checked
+    return person
+
+
+@bp.route("")
+@participant_required
+def home() -> str:
+    person = _me()
+    sessions = services.involvement(person.id)
+    rows = [
+        (format_date(s.held_on), s.title, str(ROLE_WORDS.get(s.role, s.role)), _hours(s.minutes))
+        for s in sessions
+    ]
+    claims = [
+        (format_date(claim.created_at), status_label(claim.status), _money(total))
+        for claim, total in services.claims_of(person.id)
+    ]
+    return render_template(
+        "me/home.html",
+        person=person,
+        sessions=rows,
+        total_hours=_hours(sum(s.minutes for s in sessions)),
+        claims=claims[:5],
+        claims_url="/me/claims",
+        button_form=ButtonForm(),
+    )
+
+
+def _hours(minutes: int) -> str:
+    return format_decimal(minutes / 60, format="#,##0.##")
+
+
+def _money(pence: int) -> str:
+    return format_currency(pence / 100, "GBP")
+
+
+@bp.route("/preferences", methods=["GET", "POST"])
+@participant_required
+@reshow_on_csrf_failure
+def preferences() -> Any:
+    person = _me()
+    form = MyPreferencesForm(data=None if request.method == "POST" else _prefs(person))
+    if form.validate_on_submit():
+        services.change(person.id, {**form.details(), "paused": form.paused.data == "yes"})
+        flash(_("Your choices are saved."))
+        return redirect(url_for(".home"))
+    status = 400 if form.errors else 200
+    return render_template("me/preferences.html", form=form), status
+
+
+def _prefs(person: Any) -> dict[str, Any]:
+    return {
+        "preferred_language": person.preferred_language,
+        "contact_ways": list(person.contact_ways or []),
+        "hear_back": "yes" if person.hear_back else "no",
+        "access_needs": list(person.access_needs or []),
+        "interpreter_language": person.interpreter_language,
+        "access_other": person.access_other,
+        "payment_preference": person.payment_preference.value,
+        "paused": "yes" if person.paused else "no",
+    }
+
+
+@bp.route("/data")
+@participant_required
+def data() -> str:
+    person = _me()
+    held = services.everything_about(person.id)
+    return render_template(
+        "me/data.html",
+        rows=describe_person(person, staff=False),
+        held=held,
+        money=_money,
+        role_words=ROLE_WORDS,
+        status_words={status.value: status_label(status) for status in ClaimStatus},
+    )
+
+
+@bp.route("/data.json")
+@participant_required
+def data_json() -> Response:
+    held = services.everything_about(_me().id)
+    body = json.dumps(held, ensure_ascii=False, indent=2)
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": 'attachment; filename="my-data.json"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@bp.route("/statement")
+@participant_required
+def statement() -> Any:
+    """Their own payment statement, to print or keep; dates as for staff."""
+    return statement_page("ledger/statements/statement.html", _me().id, ".letter")
+
+
+@bp.route("/letter")
+@participant_required
+def letter() -> Any:
+    """Their own letter for the benefits office."""
+    return statement_page("ledger/statements/letter.html", _me().id, ".letter")

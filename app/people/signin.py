@@ -1,0 +1,187 @@
+"""Codes a participant signs in with: the personal code on their card, and emailed 6-digit codes.
+
+Only HMACs of codes are stored. Emailed codes expire in ten minutes and work once, even when two
+requests race: the code is spent by one conditional UPDATE whose row count says who won.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import delete, func, or_, select, update
+
+from app.db import as_utc, utcnow
+from app.extensions import db
+from app.people.models import Participant, SignInCode
+
+# No 0/O, 1/I/L: nothing a tired eye can mix up on a printed card.
+CARD_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CARD_LENGTH = 10
+EMAIL_CODE_DIGITS = 6
+EMAIL_CODE_LIFETIME = timedelta(minutes=10)
+MAX_EMAIL_MATCHES = 3  # a family may share one address; never mail more than a few people
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    participant_id: int
+    code_id: int
+    code: str  # shown in the email only, never stored
+    email: str
+    name: str
+    language: str
+
+
+def _digest(purpose: str, value: str) -> str:
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def normalise_email(typed: str) -> str:
+    return typed.strip().lower()[:254]
+
+
+def normalise_card_code(typed: str) -> str:
+    return "".join(ch for ch in typed.upper() if ch.isascii() and ch.isalnum())[:40]
+
+
+def normalise_email_code(typed: str) -> str:
+    """Digits only, so a pasted "123 456" or " 123456 " works."""
+    return "".join(ch for ch in typed if ch in "0123456789")[:12]
+
+
+def format_card_code(code: str) -> str:
+    return f"{code[:5]} {code[5:]}"
+
+
+def new_card_code(participant_id: int) -> str:
+    """Give the person a new card code; the old card and every session they had stop working."""
+    code = "".join(secrets.choice(CARD_ALPHABET) for _ in range(CARD_LENGTH))
+    db.session.execute(
+        update(Participant)
+        .where(Participant.id == participant_id)
+        .values(
+            card_code_digest=_digest("card", code),
+            session_version=Participant.session_version + 1,
+        )
+    )
+    db.session.commit()
+    return code
+
+
+def participant_by_card(typed: str) -> Participant | None:
+    code = normalise_card_code(typed)
+    if len(code) != CARD_LENGTH:
+        return None
+    digest = _digest("card", code)
+    person = db.session.scalar(select(Participant).where(Participant.card_code_digest == digest))
+    # The index finds the row; compare again in constant time all the same.
+    if person is None or not hmac.compare_digest(person.card_code_digest or "", digest):
+        return None
+    return person
+
+
+def _email_digest(participant_id: int, code: str) -> str:
+    return _digest(f"email:{participant_id}", code)
+
+
+def issue_email_codes(typed_email: str) -> list[IssuedCode]:
+    """A fresh code for each participant with this email address (usually none or one)."""
+    email = normalise_email(typed_email)
+    if not email:
+        return []
+    people = db.session.scalars(
+        select(Participant)
+        .where(func.lower(Participant.email) == email)
+        .order_by(Participant.id)
+        .limit(MAX_EMAIL_MATCHES)
+    ).all()
+    issued = [_issue(person, email) for person in people]
+    db.session.commit()
+    return issued
+
+
+def _issue(person: Participant, email: str) -> IssuedCode:
+    now = utcnow()
+    # Spent and expired codes are no use to anyone; clearing them keeps digests unique.
+    db.session.execute(
+        delete(SignInCode).where(
+            SignInCode.participant_id == person.id,
+            or_(SignInCode.used_at.is_not(None), SignInCode.expires_at <= now),
+        )
+    )
+    live = set(
+        db.session.scalars(select(SignInCode.digest).where(SignInCode.participant_id == person.id))
+    )
+    code = _random_digits()
+    while _email_digest(person.id, code) in live:
+        code = _random_digits()
+    row = SignInCode(
+        participant_id=person.id,
+        digest=_email_digest(person.id, code),
+        expires_at=now + EMAIL_CODE_LIFETIME,
+    )
+    db.session.add(row)
+    db.session.flush()
+    return IssuedCode(person.id, row.id, code, email, person.name, person.preferred_language)
+
+
+def _random_digits() -> str:
+    return f"{secrets.randbelow(10**EMAIL_CODE_DIGITS):0{EMAIL_CODE_DIGITS}d}"
+
+
+def redeem_typed_code(typed_email: str, typed_code: str) -> Participant | None:
+    """The participant whose live code this is, spending it; None if wrong, old or used."""
+    email, code = normalise_email(typed_email), normalise_email_code(typed_code)
+    if not email or len(code) != EMAIL_CODE_DIGITS:
+        return None
+    rows = db.session.execute(
+        select(SignInCode.id, SignInCode.participant_id, SignInCode.digest)
+        .join(Participant, Participant.id == SignInCode.participant_id)
+        .where(func.lower(Participant.email) == email, SignInCode.used_at.is_(None))
+    ).all()
+    match = None
+    for row in rows:  # look at every row, so the time taken says nothing about which matched
+        if hmac.compare_digest(row.digest, _email_digest(row.participant_id, code)):
+            match = row
+    return _spend(match.id, match.participant_id) if match else None
+
+
+def redeem_link(code_id: int, typed_code: str) -> Participant | None:
+    """The participant an emailed link's button signs in, spending its code."""
+    code = normalise_email_code(typed_code)
+    row = db.session.get(SignInCode, code_id)
+    if row is None or len(code) != EMAIL_CODE_DIGITS:
+        return None
+    if not hmac.compare_digest(row.digest, _email_digest(row.participant_id, code)):
+        return None
+    return _spend(row.id, row.participant_id)
+
+
+def _spend(code_id: int, participant_id: int) -> Participant | None:
+    """Use the code up; only the one request whose UPDATE changes the row gets in."""
+    now = utcnow()
+    result = db.session.execute(
+        update(SignInCode)
+        .where(
+            SignInCode.id == code_id,
+            SignInCode.used_at.is_(None),
+            SignInCode.expires_at > now,
+        )
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    if result.rowcount != 1:
+        return None
+    return db.session.get(Participant, participant_id)
+
+
+def is_live(code_id: int) -> bool:
+    row = db.session.get(SignInCode, code_id)
+    return row is not None and row.used_at is None and as_utc(row.expires_at) > utcnow()

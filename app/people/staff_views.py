@@ -1,0 +1,139 @@
+"""Staff pages for the people who take part: add, edit, pause, print a sign-in card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from app.auth.guard import current_staff, roles_required
+from app.auth.models import ALL_STAFF, Role
+from app.core.errors import reshow_on_csrf_failure
+from app.core.idempotency import new_key
+from app.people import services, signin
+from app.people.forms import (
+    CONTACT_WAY_WORDS,
+    ButtonForm,
+    ParticipantForm,
+    PauseForm,
+    describe_person,
+)
+from app.people.models import Participant
+
+bp = Blueprint("people", __name__, url_prefix="/staff/people")
+EDITORS = (Role.ADMIN, Role.COORDINATOR)
+NEW_PERSON = {
+    "preferred_language": "en",
+    "hear_back": "no",
+    "receives_benefits": "no",
+    "payment_preference": "bank_transfer",
+}
+
+
+def _person(participant_id: int) -> Participant:
+    person = services.get(participant_id)
+    if person is None:
+        abort(404)
+    return person
+
+
+def _may_change() -> bool:
+    user = current_staff()
+    return user is not None and user.role in EDITORS
+
+
+@bp.route("/")
+@roles_required(*ALL_STAFF)
+def index() -> str:
+    return render_template(
+        "people/index.html",
+        people=services.list_people(),
+        may_change=_may_change(),
+        contact_words=CONTACT_WAY_WORDS,
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+@reshow_on_csrf_failure
+def add() -> Any:
+    form = ParticipantForm(data=None if request.method == "POST" else NEW_PERSON)
+    if form.validate_on_submit():
+        try:
+            participant_id = services.add(form.details(), form.form_key.data)
+        except services.AlreadyDone:
+            flash(_("That person was already added."))
+            return redirect(url_for(".index"))
+        flash(_("Person added."))
+        return redirect(url_for(".view", participant_id=participant_id))
+    form.form_key.data = form.form_key.data or new_key()
+    status = 400 if form.errors else 200
+    return render_template("people/form.html", form=form, person=None), status
+
+
+@bp.route("/<int:participant_id>")
+@roles_required(*ALL_STAFF)
+def view(participant_id: int) -> str:
+    person = _person(participant_id)
+    return render_template(
+        "people/view.html",
+        person=person,
+        rows=describe_person(person, staff=True),
+        may_change=_may_change(),
+        button_form=ButtonForm(),
+    )
+
+
+@bp.route("/<int:participant_id>/edit", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+@reshow_on_csrf_failure
+def edit(participant_id: int) -> Any:
+    person = _person(participant_id)
+    form = ParticipantForm(data=None if request.method == "POST" else _as_form_data(person))
+    if form.validate_on_submit():
+        services.change(person.id, form.details())
+        flash(_("Changes saved."))
+        return redirect(url_for(".view", participant_id=person.id))
+    status = 400 if form.errors else 200
+    return render_template("people/form.html", form=form, person=person), status
+
+
+def _as_form_data(person: Participant) -> dict[str, Any]:
+    """The person's record in the shape the form expects (yes/no words for true/false)."""
+    data = {field: getattr(person, field) for field in services.EDITABLE}
+    data["hear_back"] = "yes" if person.hear_back else "no"
+    data["receives_benefits"] = "yes" if person.receives_benefits else "no"
+    data["payment_preference"] = person.payment_preference.value
+    return data
+
+
+@bp.route("/<int:participant_id>/pause", methods=["POST"])
+@roles_required(*EDITORS)
+def pause(participant_id: int) -> Response:
+    person = _person(participant_id)
+    form = PauseForm()
+    if not form.validate_on_submit():
+        abort(400)
+    paused = form.paused.data == "yes"
+    services.set_paused(person.id, paused)
+    flash(_("Paused. Nobody will contact them.") if paused else _("They are taking part again."))
+    return redirect(url_for(".view", participant_id=person.id))
+
+
+@bp.route("/<int:participant_id>/card", methods=["POST"])
+@roles_required(*EDITORS)
+def card(participant_id: int) -> Any:
+    person = _person(participant_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    code = signin.new_card_code(person.id)
+    page = render_template(
+        "people/card.html",
+        person=person,
+        code=signin.format_card_code(code),
+        sign_in_url=url_for("me.sign_in", _external=True),
+    )
+    # The code is shown once: never keep this page in any cache or the browser's history copy.
+    return page, 200, {"Cache-Control": "no-store"}

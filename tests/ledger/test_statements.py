@@ -1,0 +1,179 @@
+"""Statements and the benefits letter show the right money for the right dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from flask import Flask
+
+from app.auth.models import Role
+from app.extensions import db
+from app.ledger.models import (
+    Attendance,
+    AttendanceRole,
+    Category,
+    Claim,
+    ClaimLine,
+    ClaimStatus,
+    InvolvementSession,
+    LineKind,
+    PaymentChoice,
+    PaymentMethod,
+)
+from app.ledger.statements import statement_for
+
+DAY = date(2025, 6, 4)
+
+
+def _line(category: Category, pence: int, **extra) -> ClaimLine:  # type: ignore[no-untyped-def]
+    kind = LineKind.PAYMENT if category == Category.TIME else LineKind.EXPENSE
+    return ClaimLine(
+        kind=extra.pop("kind", kind),
+        category=category,
+        spent_on=extra.pop("spent_on", DAY),
+        description=extra.pop("description", "Workshop"),
+        amount_pence=pence,
+        **extra,
+    )
+
+
+@pytest.fixture
+def history(app: Flask, ledger):  # type: ignore[no-untyped-def]
+    """Ama: a paid claim, an approved one, a declined and a charity payment, and a draft."""
+    with app.app_context():
+        session = InvolvementSession(
+            title="Bus survey day",
+            activity_type="meeting",
+            held_on=DAY,
+            minutes=90,
+            attendances=[
+                Attendance(participant_id=ledger.participant, role=AttendanceRole.FACILITATION)
+            ],
+        )
+        paid = Claim(
+            participant_id=ledger.participant,
+            status=ClaimStatus.PAID,
+            paid_method=PaymentMethod.BANK_TRANSFER,
+            paid_on=date(2025, 6, 10),
+            lines=[
+                _line(
+                    Category.TIME,
+                    2500,
+                    offered_pence=2500,
+                    counts_as_income=True,
+                    choice=PaymentChoice.ACCEPT,
+                ),
+                _line(Category.TRAVEL, 480, description="Bus fare"),
+                _line(
+                    Category.TIME,
+                    -500,
+                    kind=LineKind.REVERSAL,
+                    counts_as_income=True,
+                    description="Overpaid",
+                ),
+            ],
+        )
+        approved = Claim(
+            participant_id=ledger.participant,
+            status=ClaimStatus.APPROVED,
+            lines=[
+                _line(Category.TIME, 0, offered_pence=3000, choice=PaymentChoice.DECLINE),
+                _line(
+                    Category.TIME,
+                    1500,
+                    offered_pence=1500,
+                    counts_as_income=True,
+                    choice=PaymentChoice.CHARITY,
+                ),
+                _line(Category.CARE, 1000, description="Childminder"),
+            ],
+        )
+        draft = Claim(
+            participant_id=ledger.participant,
+            status=ClaimStatus.DRAFT,
+            lines=[_line(Category.TIME, 77700)],
+        )
+        outside = Claim(
+            participant_id=ledger.participant,
+            status=ClaimStatus.PAID,
+            lines=[_line(Category.TIME, 88800, counts_as_income=True, spent_on=date(2024, 1, 1))],
+        )
+        db.session.add_all([session, paid, approved, draft, outside])
+        db.session.commit()
+    return ledger
+
+
+def test_statement_data_counts_only_approved_and_paid_lines_in_the_dates(
+    app: Flask, history
+) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        found = statement_for(history.participant, date(2025, 4, 6), date(2026, 4, 5))
+    assert found is not None and found.name == "Ama"
+    assert found.income_pence == 2500 - 500 + 1500
+    assert found.expenses_pence == 480 + 1000
+    assert found.paid_pence == 2500 + 480 - 500
+    assert found.declined_pence == 3000 and found.charity_pence == 1500
+    assert [s.title for s in found.sessions] == ["Bus survey day"] and found.minutes == 90
+    with app.app_context():
+        assert statement_for(999_999, DAY, DAY) is None
+
+
+def test_statement_page_shows_the_money_and_method(staff_client, history) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client(Role.VIEWER)
+    page = client.get(
+        f"/staff/people/{history.participant}/statement?start=2025-04-06&end=2026-04-05"
+    )
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    for words in (
+        "£35.00",
+        "£14.80",
+        "£24.80",
+        "£30.00",
+        "£15.00",
+        "Bank transfer",
+        "Said no to the payment",
+        "Gave it to a charity",
+        "Bus fare",
+        "-£5.00",
+    ):
+        assert words in text, words
+    assert "£777.00" not in text and "£888.00" not in text
+
+
+def test_the_letter_describes_involvement_and_payments(staff_client, history) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client(Role.FINANCE)
+    text = client.get(
+        f"/staff/people/{history.participant}/letter?start=2025-04-06&end=2026-04-05"
+    ).get_data(as_text=True)
+    assert "They took part in 1 session, for 1.5 hours in total." in text
+    assert "We paid them £35.00 for their time" in text
+    assert "£14.80 of expenses" in text
+    assert "chose not to take £30.00" in text and "gave £15.00 to a charity" in text
+    assert "Bus survey day" in text and "P0000" in text
+
+
+def test_a_statement_for_nobody_is_not_found(staff_client) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client(Role.VIEWER)
+    assert client.get("/staff/people/999999/statement").status_code == 404
+    assert client.get("/staff/people/999999/letter").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("start=1900-01-01&end=2025-01-01", "2000 or later"),
+        ("start=2025-01-01&end=2999-01-01", "no later than"),
+        ("start=2025-06-01&end=2025-01-01", "on or after the start"),
+        ("start=yesterday", "real date"),
+        ("start=%00&end=%ff", "real date"),
+    ],
+)
+def test_hostile_statement_dates_get_a_plain_message(
+    staff_client, history, query: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client(Role.VIEWER)
+    for page in ("statement", "letter"):
+        response = client.get(f"/staff/people/{history.participant}/{page}?{query}")
+        assert response.status_code == 400 and message in response.get_data(as_text=True)
