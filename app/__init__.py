@@ -14,6 +14,7 @@ from app.config import ROOT, load_config
 from app.db import configure_sqlite
 from app.extensions import babel, csrf, db, limiter, migrate
 from app.i18n import LANGUAGES, current_language, select_locale
+from app.people.guard import participant_for_layout
 
 
 def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
@@ -99,4 +100,5 @@ def _register_templates(app: Flask) -> None:
             "languages": LANGUAGES,
             "organisation_name": app.config["ORGANISATION_NAME"],
             "signed_in_staff": staff_for_layout(),
+            "signed_in_participant": participant_for_layout(),
         }

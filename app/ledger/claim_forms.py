@@ -139,7 +139,9 @@ class ExpenseFields(ClaimForm):
             Length(max=300, message=_l("Write 300 characters or fewer")),
         ],
     )
-    amount = StringField(_l("Amount in pounds"), filters=[clean])
+    amount = StringField(
+        _l("Amount in pounds"), filters=[clean], render_kw={"inputmode": "decimal", "dir": "ltr"}
+    )
     miles = StringField(_l("Miles driven (for mileage only)"), filters=[clean])
 
     def validate_amount(self, field: Field) -> None:

@@ -280,6 +280,9 @@ class BenefitThreshold(Base):
     amount_pence: Mapped[Money]
     effective_from: Mapped[date] = mapped_column(Date)
     source: Mapped[str] = mapped_column(Text, default="")
+    # The benefit this limit belongs to (a key of app.people.models.BENEFITS); empty means it
+    # matters to anyone who receives benefits. A person is warned only about their own.
+    benefit: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[CreatedAt]
 
 

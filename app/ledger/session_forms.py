@@ -21,7 +21,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, Optional
 from wtforms.validators import ValidationError as Invalid
 
 from app.forms import Form
@@ -29,6 +29,7 @@ from app.ledger.models import AttendanceRole, RateBasis
 from app.ledger.money import MoneyError, parse_pence
 from app.ledger.rates import ACTIVITY_NAMES, BASIS_NAMES, HALF_DAY_MINUTES
 from app.ledger.thresholds import PERIOD_NAMES
+from app.people.forms import BENEFIT_WORDS
 from app.people.models import Participant
 
 EARLIEST = date(2000, 1, 1)
@@ -181,6 +182,14 @@ class ThresholdForm(LedgerForm):
         validate_choice=False,
         validators=[one_of(PERIOD_NAMES, _l("Choose the period the limit is for."))],
     )
+    benefit = RadioField(
+        _l("Which benefit is this limit for?"),
+        choices=[SelectChoice("", _l("Any benefit"))]
+        + [SelectChoice(key, words) for key, words in BENEFIT_WORDS.items()],
+        default="",
+        validate_choice=False,
+        validators=[Optional()],
+    )
     amount = StringField(_l("Amount in pounds"), validators=[Money(required=True)])
     effective_from = StringField(_l("The limit applies from"), validators=[Day()])
     source = TextAreaField(
@@ -195,6 +204,10 @@ class ThresholdForm(LedgerForm):
     def validate_amount(self, field: Field) -> None:
         if not field.errors and amount_of(field) == 0:
             raise Invalid(str(_l("Enter a limit of more than £0.")))
+
+    def validate_benefit(self, field: Field) -> None:
+        if field.data and field.data not in BENEFIT_WORDS:
+            raise Invalid(str(_l("Choose one of the benefits shown.")))
 
 
 class PeriodForm(Form):

@@ -26,6 +26,7 @@ from app.ledger.session_forms import (
     session_form,
 )
 from app.ledger.statement_pages import ledger_words, statement_page
+from app.people.forms import BENEFIT_WORDS
 
 bp = Blueprint("sessions", __name__, url_prefix="/staff")
 LOGGERS = (Role.ADMIN, Role.COORDINATOR)
@@ -162,6 +163,8 @@ def threshold_table() -> str:
     return render_template(
         "ledger/thresholds/index.html",
         thresholds=thresholds.all_thresholds(),
+        stale_since=thresholds.out_of_date_since(date.today()),
+        benefit_words=BENEFIT_WORDS,
         can_edit=staff is not None and staff.role == Role.ADMIN,
         remove_form=Form(),
     )
@@ -181,6 +184,7 @@ def new_threshold() -> Any:
                     amount_pence=amount_of(form.amount),
                     effective_from=date.fromisoformat(form.effective_from.data.strip()),
                     source=form.source.data,
+                    benefit=form.benefit.data or None,
                 )
             )
         except thresholds.ThresholdRefused as refused:
@@ -204,6 +208,7 @@ def _threshold_defaults() -> dict[str, str]:
         "amount": pence_to_text(row.amount_pence),
         "effective_from": date.today().isoformat(),
         "source": row.source,
+        "benefit": row.benefit or "",
     }
 
 

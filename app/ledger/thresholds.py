@@ -8,11 +8,11 @@ check them each April, when most limits change.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.ledger.models import BenefitThreshold, ThresholdPeriod
@@ -25,6 +25,12 @@ PERIOD_NAMES = {
 
 _CHECK = "Admins must check these figures each April, when they usually change."
 # (name, period, pence, effective from, source). Figures for the 2025 to 2026 tax year.
+DEMO_BENEFITS = {
+    "Permitted Work lower limit (ESA)": "esa",
+    "Permitted Work higher limit (ESA)": "esa",
+    "Carer's Allowance earnings limit": "carers_allowance",
+    "Universal Credit work allowance (with housing costs)": "universal_credit",
+}
 DEMO_THRESHOLDS = (
     (
         "Permitted Work lower limit (ESA)",
@@ -76,6 +82,7 @@ class ThresholdDetails:
     amount_pence: int
     effective_from: date
     source: str
+    benefit: str | None = None
 
 
 def all_thresholds() -> list[BenefitThreshold]:
@@ -88,8 +95,11 @@ def all_thresholds() -> list[BenefitThreshold]:
     )
 
 
-def thresholds_in_force(period: ThresholdPeriod, on: date) -> list[BenefitThreshold]:
-    """For each named threshold of this period, the row with the latest date on or before `on`."""
+def thresholds_in_force(
+    period: ThresholdPeriod, on: date, benefits: list[str] | None = None
+) -> list[BenefitThreshold]:
+    """For each named threshold of this period, the row with the latest date on or before `on`;
+    with `benefits`, only limits for those benefits or for any benefit."""
     rows = db.session.scalars(
         select(BenefitThreshold)
         .where(BenefitThreshold.period == period, BenefitThreshold.effective_from <= on)
@@ -98,7 +108,10 @@ def thresholds_in_force(period: ThresholdPeriod, on: date) -> list[BenefitThresh
     latest: dict[str, BenefitThreshold] = {}
     for row in rows:
         latest[row.name.casefold()] = row  # later dates overwrite earlier ones
-    return sorted(latest.values(), key=lambda row: row.name)
+    found = latest.values()
+    if benefits is not None:
+        found = [row for row in found if row.benefit is None or row.benefit in benefits]
+    return sorted(found, key=lambda row: row.name)
 
 
 def add_threshold(details: ThresholdDetails) -> BenefitThreshold:
@@ -134,6 +147,7 @@ def load_demo_thresholds() -> int:
     """Add the demo figures that are not there yet; return how many were added."""
     added = 0
     for name, period, pence, start, source in DEMO_THRESHOLDS:
+        benefit = DEMO_BENEFITS.get(name)
         found = db.session.scalar(
             select(BenefitThreshold.id).where(
                 BenefitThreshold.name == name, BenefitThreshold.effective_from == start
@@ -146,9 +160,22 @@ def load_demo_thresholds() -> int:
                     period=period,
                     amount_pence=pence,
                     effective_from=start,
+                    benefit=benefit,
                     source=source,
                 )
             )
             added += 1
     db.session.commit()
     return added
+
+
+def out_of_date_since(today: date) -> date | None:
+    """The start of this tax year when no limit has a figure from it (or just before: a limit
+    may start on the Monday after 6 April); None when the figures look current or there are none."""
+    from app.ledger.totals import tax_year_start  # totals imports this module
+
+    newest = db.session.scalar(select(func.max(BenefitThreshold.effective_from)))
+    this_year = tax_year_start(today)
+    if newest is None or newest >= this_year - timedelta(days=7):
+        return None
+    return this_year

@@ -127,17 +127,24 @@ def threshold_warnings(claim_id: int) -> list[Warning]:
         (ThresholdPeriod.TAX_YEAR, counted.tax_years, adding.tax_years),
     ):
         for start in sorted(extra):
-            warnings += _crossed(period, start, already.get(start, 0), extra[start], this_claim)
+            warnings += _crossed(
+                period, start, already.get(start, 0), extra[start], this_claim, person.benefits
+            )
     return warnings
 
 
 def _crossed(
-    period: ThresholdPeriod, start: date, counted: int, extra: int, lines: list[IncomeLine]
+    period: ThresholdPeriod,
+    start: date,
+    counted: int,
+    extra: int,
+    lines: list[IncomeLine],
+    benefits: list[str],
 ) -> list[Warning]:
     # Judge the period by the figures in force on the last day this claim touches in it.
     last_day = max(line.spent_on for line in lines if PERIOD_START[period](line.spent_on) == start)
     found = []
-    for threshold in thresholds_in_force(period, last_day):
+    for threshold in thresholds_in_force(period, last_day, list(benefits or [])):
         if extra > 0 and counted + extra > threshold.amount_pence:
             found.append(
                 Warning(

@@ -12,6 +12,7 @@ from functools import wraps
 from typing import Any
 
 from flask import g, redirect, request, session, url_for
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import db
 from app.people.models import Participant
@@ -47,6 +48,18 @@ def _load() -> Participant | None:
         session.pop("participant_id", None)
         return None
     return person
+
+
+def participant_for_layout() -> Participant | None:
+    """Who to show as signed in on any page; never lets a database failure break an error page."""
+    if "participant" in g or g.get("database_unavailable") or "participant_id" not in session:
+        return g.get("participant")
+    try:
+        return current_participant()
+    except SQLAlchemyError:
+        db.session.rollback()
+        g.participant = None
+        return None
 
 
 def sign_in_participant(person: Participant) -> None:

@@ -148,7 +148,7 @@ def test_the_letter_describes_involvement_and_payments(staff_client, history) ->
         f"/staff/people/{history.participant}/letter?start=2025-04-06&end=2026-04-05"
     ).get_data(as_text=True)
     assert "They took part in 1 session, for 1.5 hours in total." in text
-    assert "We paid them £35.00 for their time" in text
+    assert "Payments for their time, approved or paid: £35.00" in text
     assert "£14.80 of expenses" in text
     assert "chose not to take £30.00" in text and "gave £15.00 to a charity" in text
     assert "Bus survey day" in text and "P0000" in text

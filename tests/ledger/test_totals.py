@@ -121,8 +121,13 @@ def test_only_income_on_approved_or_paid_claims_is_counted(app: Flask, ledger) -
 
 
 def test_crossing_a_weekly_limit_warns_with_the_amounts(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+    from app.people.models import Participant
+
     with app.app_context():
         load_demo_thresholds()
+        # Warnings follow the person's own benefits: these limits belong to these two.
+        db.session.get(Participant, ledger.participant).benefits = ["carers_allowance", "esa"]
+        db.session.commit()
     monday, friday = date(2025, 6, 2), date(2025, 6, 6)
     _claim(app, ledger.participant, ClaimStatus.PAID, (monday, 15000, True))
     claim = _claim(app, ledger.participant, ClaimStatus.SUBMITTED, (friday, 5000, True))

@@ -34,3 +34,13 @@ def test_statement_shows_only_the_signed_in_person(
     _approve(app, ledger.claim)
     page = participant_client(ledger.other_participant).get("/me/statement").get_data(as_text=True)
     assert "Ama" not in page and "£30.00" not in page
+
+
+def test_a_signed_in_participant_can_reach_their_area_from_any_page(
+    ledger: LedgerData,
+    participant_client,  # type: ignore[no-untyped-def]
+) -> None:
+    client = participant_client(ledger.participant)
+    for path in ("/", "/language", "/no-such-page"):
+        page = client.get(path, headers={"Accept-Language": "en"}).get_data(as_text=True)
+        assert 'href="/me">Your area</a>' in page, path
