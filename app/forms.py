@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+
+# Control characters nobody types on purpose; a pasted NUL also breaks PostgreSQL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(raw: str) -> str:
+    """Keep what people wrote, minus control characters, in one Unicode form, trimmed."""
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", raw))
+    return text.replace("\r\n", "\n").strip()
+
+
+def clean(value: Any) -> Any:
+    """A WTForms filter: clean_text for strings, anything else as it came."""
+    return clean_text(value) if isinstance(value, str) else value
 
 
 class Form(FlaskForm):

@@ -7,7 +7,6 @@ so every message is our own and nothing is ever rounded.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
@@ -24,7 +23,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.validators import ValidationError as Invalid
 
-from app.forms import Form
+from app.forms import Form, clean
 from app.ledger.claim_services import LineInput, payment_pence
 from app.ledger.models import Category, LineKind, PaymentChoice, PaymentMethod
 from app.ledger.money import MoneyError, parse_pence
@@ -62,13 +61,6 @@ CATEGORY_WORDS = {
 
 def category_label(value: str) -> str:
     return str(CATEGORY_WORDS.get(value, value))
-
-
-def clean(value: Any) -> Any:
-    """Outer spaces off, and no control characters (a pasted NUL breaks PostgreSQL)."""
-    if not isinstance(value, str):
-        return value
-    return "".join(ch for ch in value if ch in "\n\t" or ch >= " ").strip()
 
 
 def recent_date(form: Form, field: Field) -> None:

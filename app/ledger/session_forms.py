@@ -24,7 +24,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.validators import ValidationError as Invalid
 
-from app.forms import Form
+from app.forms import Form, clean
 from app.ledger.models import AttendanceRole, RateBasis
 from app.ledger.money import MoneyError, parse_pence
 from app.ledger.rates import ACTIVITY_NAMES, BASIS_NAMES, HALF_DAY_MINUTES
@@ -45,13 +45,6 @@ ROLE_NAMES = {
     AttendanceRole.SPEAKING_FOR_GROUP: _l("Speaking for the group"),
     AttendanceRole.OTHER: _l("Something else"),
 }
-
-
-def clean(value: Any) -> Any:
-    """Drop control characters (NUL and kin) and outer spaces from typed text."""
-    if not isinstance(value, str):
-        return value
-    return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()
 
 
 def parse_day(text: str | None, latest: date) -> date:

@@ -18,10 +18,9 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
 from wtforms.validators import ValidationError as Invalid
 
-from app.forms import Form
+from app.forms import Form, clean
 from app.i18n import LANGUAGES
 from app.people.models import ACCESS_NEEDS, BENEFITS, CONTACT_WAYS, PaymentPreference
-from app.surveys.answering import clean_text
 
 CONTACT_WAY_WORDS = {
     "email": _l("Email"),
@@ -61,11 +60,6 @@ YES_NO = {"yes": _l("Yes"), "no": _l("No")}
 
 def _choices(words: dict[str, Any]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in words.items()]
-
-
-def clean(value: Any) -> Any:
-    """Strip control characters (NUL and kin) and outer spaces from typed text."""
-    return clean_text(value) if isinstance(value, str) else value
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -22,18 +22,12 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 from wtforms.validators import ValidationError as Invalid
 
-from app.forms import Form
+from app.forms import Form, clean
 from app.i18n import LANGUAGES
-from app.surveys.answering import clean_text
 from app.surveys.models import Channel
 
 SLUG_PATTERN = r"^[a-z0-9-]{2,60}$"
 _WHOLE = re.compile(r"-?\d{1,10}")
-
-
-def clean(value: Any) -> Any:
-    """Strip control characters (NUL and kin) and outer spaces from typed text."""
-    return clean_text(value) if isinstance(value, str) else value
 
 
 def error_target(field: Field) -> str:

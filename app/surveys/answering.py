@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,13 +11,13 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.datastructures import MultiDict
 
+from app.forms import clean_text
 from app.surveys.content import QuestionView
 from app.surveys.models import QuestionKind
 
 SHORT_TEXT_LIMIT = 200
 LONG_TEXT_LIMIT = 2000
 NUMBER_LIMIT = 10**9
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -31,12 +30,6 @@ class Parsed:
 def text_limit(question: QuestionView) -> int:
     default = LONG_TEXT_LIMIT if question.kind == QuestionKind.LONG_TEXT else SHORT_TEXT_LIMIT
     return question.max_length or default
-
-
-def clean_text(raw: str) -> str:
-    """Keep what people wrote, minus control characters no one types on purpose (NUL and kin)."""
-    text = unicodedata.normalize("NFC", _CONTROL.sub("", raw))
-    return text.replace("\r\n", "\n").strip()
 
 
 def parse(question: QuestionView, form: MultiDict) -> Parsed:
