@@ -84,6 +84,12 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_USE_TLS = _flag("MAIL_USE_TLS")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "withus@localhost")
+    # Links in messages that go out later, from a command with no web request to copy from.
+    PUBLIC_URL = os.environ.get("WITHUS_PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
+    # Sending notifications: tries before giving up, and how long a claimed message is left
+    # before a sender assumes the one that claimed it stopped.
+    NOTIFY_MAX_ATTEMPTS = int(os.environ.get("WITHUS_NOTIFY_MAX_ATTEMPTS", "8"))
+    NOTIFY_LEASE_SECONDS = int(os.environ.get("WITHUS_NOTIFY_LEASE_SECONDS", "600"))
 
     def __init__(self) -> None:
         self.SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE / 'withus.db'}")

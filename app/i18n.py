@@ -28,6 +28,7 @@ LANGUAGES: tuple[Language, ...] = (
 )
 BY_CODE = {language.code: language for language in LANGUAGES}
 DEFAULT = "en"
+LOCALE_PARAMETER = "locale"
 
 
 def is_supported(code: str | None) -> bool:
@@ -35,9 +36,13 @@ def is_supported(code: str | None) -> bool:
 
 
 def select_locale() -> str:
-    """The cookie the person set at /language wins; otherwise their browser's preference."""
+    """A link that names a language (?locale=cy, as in the messages we send) wins; then the
+    cookie the person set at /language; otherwise their browser's preference."""
     if not has_request_context():
         return DEFAULT  # commands run in English
+    named = request.args.get(LOCALE_PARAMETER)
+    if is_supported(named):
+        return named  # type: ignore[return-value]
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if is_supported(chosen):
         return chosen  # type: ignore[return-value]

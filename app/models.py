@@ -2,6 +2,8 @@
 
 from app.auth.models import StaffUser
 from app.core.models import FormSubmission
+from app.feedback.models import OutboxMessage, Update, UpdateEvent, UpdateLink, UpdateText
+from app.feedback.summary_models import ResultsSummary, SummaryQuestion, SummaryQuote
 from app.ledger.models import (
     Attendance,
     BenefitThreshold,
@@ -20,6 +22,14 @@ from app.surveys.models import Option, Question, Survey, SurveyText
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 
 __all__ = [
+    "UpdateText",
+    "UpdateLink",
+    "UpdateEvent",
+    "Update",
+    "SummaryQuote",
+    "SummaryQuestion",
+    "ResultsSummary",
+    "OutboxMessage",
     "Answer",
     "AnswerTheme",
     "Attendance",

@@ -329,3 +329,57 @@ def participant_client(app: Flask):  # type: ignore[no-untyped-def]
         return client
 
     return _as
+
+
+@dataclass(frozen=True)
+class UpdatesData:
+    published: int  # public, "doing", from the demo survey's theme and the ledger's workshop
+    draft: int  # not public yet, "considering"
+    cant_do: int  # public, "can't do" with its reason
+    theme: int  # "Opening hours", a theme on the demo survey's last question
+    coordinator: int
+
+
+@pytest.fixture
+def updates(app: Flask, survey: DemoSurvey, ledger: LedgerData) -> UpdatesData:
+    """Three updates made through the real services: one public (and translated into Welsh),
+    one draft, and one public that we can't do. Publishing queues a message for Ama."""
+    from app.feedback import services
+    from app.feedback.models import LinkKind, UpdateStatus
+    from app.surveys.response_models import Theme
+
+    with app.test_request_context():
+        theme = Theme(survey_id=survey.id, name="Opening hours")
+        db.session.add(theme)
+        db.session.commit()
+        published = services.create(
+            services.UpdateDraft(
+                said="The café closes too early for people who work.",
+                body="We **asked the volunteers** and will open until 7pm on Thursdays.",
+                status=UpdateStatus.DOING,
+                project_id=ledger.project,
+                links=[(LinkKind.THEME, theme.id), (LinkKind.SESSION, ledger.session)],
+            ),
+            ledger.coordinator,
+        ).id
+        services.save_translations(
+            published,
+            "cy",
+            {"said": "Mae'r caffi'n cau'n rhy gynnar i bobl sy'n gweithio.", "body": "Byddwn ar agor tan 7pm ar ddydd Iau."},
+        )
+        services.publish(published, ledger.coordinator)
+        draft = services.create(
+            services.UpdateDraft(said="Some people would like a quiet room.", links=[(LinkKind.SURVEY, survey.id)]),
+            ledger.coordinator,
+        ).id
+        cant_do = services.create(
+            services.UpdateDraft(
+                said="Please open on Sundays.",
+                status=UpdateStatus.CANT_DO,
+                reason="The building is closed on Sundays and we cannot pay for a key holder.",
+                links=[(LinkKind.SESSION, ledger.session)],
+            ),
+            ledger.coordinator,
+        ).id
+        services.publish(cant_do, ledger.coordinator)
+        return UpdatesData(published, draft, cant_do, theme.id, ledger.coordinator)

@@ -68,6 +68,8 @@ class Participant(Base):
     session_version: Mapped[int] = mapped_column(default=1)
     # HMAC of the personal code printed on their card; the code itself is never stored.
     card_code_digest: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # When they last looked at /me, so updates since then can be marked new.
+    updates_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[CreatedAt]
 
     @property

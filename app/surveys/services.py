@@ -42,8 +42,14 @@ def code_digest(code: str) -> str:
     return hmac.new(key, normalise_code(code).encode(), hashlib.sha256).hexdigest()
 
 
-def start_response(survey: SurveyView, language: str, form_key: str | None) -> tuple[int, str]:
-    """Create an in-progress response; returns its id and the resume code (shown, never stored)."""
+def start_response(
+    survey: SurveyView, language: str, form_key: str | None, participant_id: int | None = None
+) -> tuple[int, str]:
+    """Create an in-progress response; returns its id and the resume code (shown, never stored).
+
+    A signed-in participant's answers to a named survey are theirs, so they can hear what changed;
+    answers to an anonymous survey are never tied to anyone.
+    """
     if not use_key(form_key):
         db.session.rollback()
         raise AlreadyDone
@@ -55,6 +61,7 @@ def start_response(survey: SurveyView, language: str, form_key: str | None) -> t
         channel=Channel.ONLINE,
         resume_digest=code_digest(code),
         resume_expires_at=utcnow() + timedelta(days=days),
+        participant_id=None if survey.anonymous else participant_id,
     )
     db.session.add(response)
     db.session.commit()

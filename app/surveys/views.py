@@ -13,6 +13,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.extensions import limiter
 from app.i18n import current_language
+from app.people.guard import current_participant
 from app.surveys import answering, content, progress, services
 from app.surveys.flow import next_step, previous_step, visible_steps
 from app.surveys.forms import (
@@ -90,7 +91,7 @@ def start(slug: str):  # type: ignore[no-untyped-def]
         if response_id is None:
             try:
                 response_id, code = services.start_response(
-                    survey, current_language().code, form.form_key.data
+                    survey, current_language().code, form.form_key.data, _participant_id()
                 )
             except services.AlreadyDone:
                 return redirect(url_for(".start", slug=slug))
@@ -279,3 +280,8 @@ def resume():  # type: ignore[no-untyped-def]
             )
         )
     return render_template("surveys/resume.html", form=form), 400 if form.errors else 200
+
+
+def _participant_id() -> int | None:
+    person = current_participant()
+    return person.id if person is not None else None

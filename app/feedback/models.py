@@ -1,0 +1,182 @@
+"""You said, we did: updates, what they came from, their dated history, translations, the outbox.
+
+An update is a plain record of what people told us and what we did about it. Its history is kept
+as events and never rewritten; messages to the people who took part wait in an outbox table,
+written in the same transaction as the change that caused them.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base, CreatedAt, IntPk, enum_column, utcnow
+
+
+class UpdateStatus(enum.StrEnum):
+    CONSIDERING = "considering"
+    DOING = "doing"
+    DONE = "done"
+    CANT_DO = "cant_do"
+
+
+class EventKind(enum.StrEnum):
+    STATUS = "status"  # the status changed (or was first set)
+    PUBLISHED = "published"
+    UNPUBLISHED = "unpublished"
+
+
+class LinkKind(enum.StrEnum):
+    SURVEY = "survey"
+    QUESTION = "question"
+    THEME = "theme"
+    SESSION = "session"
+
+
+class MessageStatus(enum.StrEnum):
+    PENDING = "pending"  # waiting to be sent, perhaps after a failed try
+    SENDING = "sending"  # a sender has claimed it
+    SENT = "sent"
+    FAILED = "failed"  # the mail server refused it for good, or it ran out of tries
+    CANCELLED = "cancelled"  # the person stopped messages or was paused before it went
+    UNCERTAIN = "uncertain"  # a sender stopped mid-send: never retried, so never sent twice
+
+
+class Update(Base):
+    """One entry in the You said, we did log, written in its main language."""
+
+    __tablename__ = "updates"
+    __table_args__ = (
+        CheckConstraint("status <> 'cant_do' OR reason <> ''", name="cant_do_has_reason"),
+        CheckConstraint("people_count IS NULL OR people_count >= 0", name="people_count_sign"),
+    )
+
+    id: Mapped[IntPk]
+    main_language: Mapped[str] = mapped_column(String(8), default="en")
+    said: Mapped[str] = mapped_column(String(300))  # what people said, in a sentence or two
+    body: Mapped[str] = mapped_column(Text, default="")  # what we did or will do: Markdown
+    status: Mapped[UpdateStatus] = mapped_column(
+        enum_column(UpdateStatus, "update_status"), default=UpdateStatus.CONSIDERING
+    )
+    reason: Mapped[str] = mapped_column(Text, default="")  # why we can't, when we can't
+    people_count: Mapped[int | None] = mapped_column(Integer)  # entered by staff, if known
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    form_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[CreatedAt]
+
+    links: Mapped[list[UpdateLink]] = relationship(
+        back_populates="update", cascade="all, delete-orphan", order_by="UpdateLink.id"
+    )
+    events: Mapped[list[UpdateEvent]] = relationship(
+        back_populates="update", order_by="UpdateEvent.id"
+    )
+
+
+class UpdateLink(Base):
+    """What an update came from: exactly one of a survey, a question, a theme or a session."""
+
+    __tablename__ = "update_links"
+    __table_args__ = (
+        CheckConstraint(
+            " + ".join(
+                f"(CASE WHEN {column} IS NULL THEN 0 ELSE 1 END)"
+                for column in ("survey_id", "question_id", "theme_id", "session_id")
+            )
+            + " = 1",
+            name="one_target",
+        ),
+    )
+
+    id: Mapped[IntPk]
+    update_id: Mapped[int] = mapped_column(ForeignKey("updates.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[LinkKind] = mapped_column(enum_column(LinkKind, "link_kind"))
+    survey_id: Mapped[int | None] = mapped_column(
+        ForeignKey("surveys.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("involvement_sessions.id", ondelete="CASCADE"), index=True
+    )
+
+    update: Mapped[Update] = relationship(back_populates="links")
+
+
+class UpdateEvent(Base):
+    """The dated history of an update: status changes, publishing and unpublishing, with reasons."""
+
+    __tablename__ = "update_events"
+
+    id: Mapped[IntPk]
+    update_id: Mapped[int] = mapped_column(ForeignKey("updates.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[EventKind] = mapped_column(enum_column(EventKind, "update_event"))
+    status: Mapped[UpdateStatus] = mapped_column(enum_column(UpdateStatus, "update_status"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    at: Mapped[CreatedAt]
+
+    update: Mapped[Update] = relationship(back_populates="events")
+
+
+class UpdateText(Base):
+    """One translated piece of an update: key is 'said', 'body' or 'reason'."""
+
+    __tablename__ = "update_texts"
+    __table_args__ = (UniqueConstraint("update_id", "language", "key", name="update_piece"),)
+
+    id: Mapped[IntPk]
+    update_id: Mapped[int] = mapped_column(ForeignKey("updates.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(8))
+    key: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class OutboxMessage(Base):
+    """A message waiting to go, or the record of how it went. One per person per event."""
+
+    __tablename__ = "outbox_messages"
+    __table_args__ = (
+        UniqueConstraint("event_id", "participant_id", name="once_per_event"),
+        CheckConstraint("attempts >= 0", name="attempts_sign"),
+    )
+
+    id: Mapped[IntPk]
+    event_id: Mapped[int] = mapped_column(ForeignKey("update_events.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String(20), default="email")
+    address: Mapped[str] = mapped_column(String(254))
+    language: Mapped[str] = mapped_column(String(8))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    unsubscribe_url: Mapped[str] = mapped_column(String(500), default="")
+    status: Mapped[MessageStatus] = mapped_column(
+        enum_column(MessageStatus, "message_status"), default=MessageStatus.PENDING, index=True
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    claim_token: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[CreatedAt]

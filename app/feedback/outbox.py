@@ -1,0 +1,125 @@
+"""Putting messages about an update into the outbox, for the people who took part.
+
+Called inside the transaction that publishes an update or changes its status. Only people who
+asked to hear back, are not paused, and can be reached on a channel we have get a message; each
+gets at most one per change (a database constraint says so). Words are fixed when queued, in
+the person's own language, so what was sent is what is on record.
+"""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import select
+
+from app.extensions import db
+from app.feedback import sources
+from app.feedback.models import OutboxMessage, Update, UpdateEvent, UpdateText
+from app.feedback.words import STATUS_WORDS
+from app.i18n import DEFAULT, LOCALE_PARAMETER, is_supported
+from app.people.models import Participant
+from app.people.services import may_contact_unasked
+
+UNSUBSCRIBE_SALT = "withus-unsubscribe"
+
+
+def channel_for(person: Participant) -> tuple[str, str] | None:
+    """The channel and address to reach someone on, or None if we have no way they chose."""
+    ways = person.contact_ways or []
+    if person.email and (not ways or "email" in ways):
+        return "email", person.email
+    return None  # text messages can join here once there is an SMS channel
+
+
+def wants_messages(person: Participant) -> bool:
+    return bool(person.hear_back) and may_contact_unasked(person)
+
+
+def enqueue(record: Update, event: UpdateEvent) -> int:
+    """Queue one message per person who took part and wants to hear; returns how many."""
+    wanted = sources.takers(record)
+    if not wanted:
+        return 0
+    people = db.session.scalars(
+        select(Participant).where(Participant.id.in_(wanted)).order_by(Participant.id)
+    )
+    queued = 0
+    for person in people:
+        reach = channel_for(person)
+        if reach is None or not wants_messages(person):
+            continue
+        language = person.preferred_language if is_supported(person.preferred_language) else DEFAULT
+        subject, body, unsubscribe = compose(record, person, language)
+        db.session.add(
+            OutboxMessage(
+                event_id=event.id,
+                participant_id=person.id,
+                channel=reach[0],
+                address=reach[1],
+                language=language,
+                subject=subject,
+                body=body,
+                unsubscribe_url=unsubscribe,
+            )
+        )
+        queued += 1
+    db.session.flush()
+    return queued
+
+
+def _said_in(record: Update, language: str) -> str:
+    if language == record.main_language:
+        return record.said
+    text = db.session.scalar(
+        select(UpdateText.text).where(
+            UpdateText.update_id == record.id,
+            UpdateText.language == language,
+            UpdateText.key == "said",
+        )
+    )
+    return text or record.said
+
+
+def compose(record: Update, person: Participant, language: str) -> tuple[str, str, str]:
+    """The subject, the body and the unsubscribe address, in the person's language."""
+    base = current_app.config["PUBLIC_URL"]
+    link = f"{base}/updates/{record.id}?{LOCALE_PARAMETER}={language}"
+    unsubscribe = f"{base}/unsubscribe/{unsubscribe_token(person.id)}?{LOCALE_PARAMETER}={language}"
+    with force_locale(language):
+        subject = _(
+            "%(organisation)s: what changed after you told us",
+            organisation=current_app.config["ORGANISATION_NAME"],
+        )
+        body = _(
+            "Hello %(name)s,\n\n"
+            "You told us: %(said)s\n\n"
+            "Where we are now: %(status)s\n\n"
+            "Read what we did and why:\n%(link)s\n\n"
+            "You get this because you asked to hear back. To stop these messages, open:\n"
+            "%(unsubscribe)s",
+            name=person.name,
+            said=_said_in(record, language),
+            status=str(STATUS_WORDS[record.status]),
+            link=link,
+            unsubscribe=unsubscribe,
+        )
+    return subject, body, unsubscribe
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_token(participant_id: int) -> str:
+    return _serializer().dumps(participant_id)
+
+
+def participant_for_token(token: str) -> int | None:
+    """Who a one-click unsubscribe link belongs to, or None if it was not made by us."""
+    try:
+        value = _serializer().loads(token)
+    except BadSignature:
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -1,0 +1,212 @@
+"""Use cases for updates: one transaction each, every change dated in the update's history.
+
+Publishing and status changes of a published update put messages for the people who took part
+into the outbox in the same transaction, so a change is never made without its messages, nor a
+message queued for a change that did not happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, update
+
+from app.core.idempotency import use_key
+from app.db import utcnow
+from app.extensions import db
+from app.feedback import outbox, sources
+from app.feedback.models import (
+    EventKind,
+    LinkKind,
+    Update,
+    UpdateEvent,
+    UpdateStatus,
+    UpdateText,
+)
+
+TRANSLATABLE = ("said", "body", "reason")
+
+
+class UpdateError(ValueError):
+    """A change that cannot be made, with a message a person understands."""
+
+
+class AlreadyDone(UpdateError):
+    """Someone (perhaps the same person, tapping twice) already made this change."""
+
+
+@dataclass
+class UpdateDraft:
+    said: str
+    body: str = ""
+    status: UpdateStatus = UpdateStatus.CONSIDERING
+    reason: str = ""
+    people_count: int | None = None
+    project_id: int | None = None
+    main_language: str = "en"
+    links: list[tuple[LinkKind, int]] = field(default_factory=list)
+
+
+def _check(draft: UpdateDraft) -> None:
+    if not draft.said.strip():
+        raise UpdateError(_("Say what people told us"))
+    if draft.status == UpdateStatus.CANT_DO and not draft.reason.strip():
+        raise UpdateError(_("Say why we can't do this"))
+    for kind, target_id in draft.links:
+        if not sources.exists(kind, target_id):
+            raise UpdateError(_("Something this update is linked to no longer exists"))
+
+
+def _event(
+    update_id: int, kind: EventKind, status: UpdateStatus, reason: str, staff_id: int | None
+) -> UpdateEvent:
+    event = UpdateEvent(
+        update_id=update_id, kind=kind, status=status, reason=reason, actor_staff_id=staff_id
+    )
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+def _set_links(record: Update, links: Iterable[tuple[LinkKind, int]]) -> None:
+    wanted = list(dict.fromkeys(links))  # same order, no repeats
+    record.links = [sources.new_link(kind, target_id) for kind, target_id in wanted]
+
+
+def create(draft: UpdateDraft, staff_id: int | None, form_key: str | None = None) -> Update:
+    """A new draft update (not yet public). A repeated form key saves nothing new."""
+    _check(draft)
+    if form_key is not None and not use_key(form_key):
+        db.session.rollback()
+        raise AlreadyDone(_("This update was already saved."))
+    record = Update(
+        said=draft.said.strip(),
+        body=draft.body,
+        status=draft.status,
+        reason=draft.reason.strip() if draft.status == UpdateStatus.CANT_DO else "",
+        people_count=draft.people_count,
+        project_id=draft.project_id,
+        main_language=draft.main_language,
+        created_by_id=staff_id,
+    )
+    _set_links(record, draft.links)
+    db.session.add(record)
+    db.session.flush()
+    _event(record.id, EventKind.STATUS, record.status, record.reason, staff_id)
+    db.session.commit()
+    return record
+
+
+def edit(update_id: int, draft: UpdateDraft, staff_id: int | None, version: int) -> Update:
+    """Change an update's words and links, and its status if that changed (dated, and told)."""
+    _check(draft)
+    record = _get(update_id)
+    if record.version != version:
+        raise UpdateError(_("Someone else changed this update while you were editing it"))
+    record.said, record.body = draft.said.strip(), draft.body
+    record.people_count, record.project_id = draft.people_count, draft.project_id
+    _set_links(record, draft.links)
+    record.version += 1
+    db.session.flush()
+    if draft.status != record.status or (
+        draft.status == UpdateStatus.CANT_DO and draft.reason.strip() != record.reason
+    ):
+        _move(record, draft.status, draft.reason, staff_id)
+    db.session.commit()
+    return record
+
+
+def change_status(update_id: int, status: UpdateStatus, reason: str, staff_id: int | None) -> None:
+    """Move an update to a new status; the same move twice (a double tap) changes nothing."""
+    if status == UpdateStatus.CANT_DO and not reason.strip():
+        raise UpdateError(_("Say why we can't do this"))
+    record = _get(update_id)
+    if record.status == status and (status != UpdateStatus.CANT_DO or reason == record.reason):
+        raise AlreadyDone(_("The update already has that status."))
+    _move(record, status, reason, staff_id)
+    db.session.commit()
+
+
+def _move(record: Update, status: UpdateStatus, reason: str, staff_id: int | None) -> None:
+    reason = reason.strip() if status == UpdateStatus.CANT_DO else ""
+    moved = db.session.execute(
+        update(Update)
+        .where(Update.id == record.id, Update.status == record.status)
+        .values(status=status, reason=reason, changed_at=utcnow(), version=Update.version + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if moved != 1:
+        db.session.rollback()
+        raise AlreadyDone(_("Someone else changed this update's status just now."))
+    db.session.refresh(record)
+    event = _event(record.id, EventKind.STATUS, status, reason, staff_id)
+    if record.published:
+        outbox.enqueue(record, event)
+
+
+def publish(update_id: int, staff_id: int | None) -> None:
+    """Make an update public and tell the people who took part. Only ever happens once at a time."""
+    record = _get(update_id)
+    now = utcnow()
+    done = db.session.execute(
+        update(Update)
+        .where(Update.id == update_id, Update.published.is_(False))
+        .values(published=True, published_at=now, changed_at=now, version=Update.version + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if done != 1:
+        db.session.rollback()
+        raise AlreadyDone(_("This update is already public."))
+    db.session.refresh(record)
+    event = _event(update_id, EventKind.PUBLISHED, record.status, "", staff_id)
+    outbox.enqueue(record, event)
+    db.session.commit()
+
+
+def unpublish(update_id: int, reason: str, staff_id: int | None) -> None:
+    """Take an update off the public log; the reason is kept in its history."""
+    if not reason.strip():
+        raise UpdateError(_("Say why this update is being taken down"))
+    record = _get(update_id)
+    done = db.session.execute(
+        update(Update)
+        .where(Update.id == update_id, Update.published.is_(True))
+        .values(published=False, changed_at=utcnow(), version=Update.version + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if done != 1:
+        db.session.rollback()
+        raise AlreadyDone(_("This update is not public."))
+    _event(update_id, EventKind.UNPUBLISHED, record.status, reason.strip(), staff_id)
+    db.session.commit()
+
+
+def save_translations(update_id: int, language: str, texts: dict[str, str]) -> None:
+    """Replace an update's words in one language; empty pieces fall back to the main language."""
+    _get(update_id)
+    db.session.execute(
+        delete(UpdateText).where(UpdateText.update_id == update_id, UpdateText.language == language)
+    )
+    for key in TRANSLATABLE:
+        text = (texts.get(key) or "").strip()
+        if text:
+            db.session.add(UpdateText(update_id=update_id, language=language, key=key, text=text))
+    db.session.commit()
+
+
+def translations(update_id: int, language: str) -> dict[str, str]:
+    rows = db.session.scalars(
+        db.select(UpdateText).where(
+            UpdateText.update_id == update_id, UpdateText.language == language
+        )
+    )
+    return {row.key: row.text for row in rows}
+
+
+def _get(update_id: int) -> Update:
+    record = db.session.get(Update, update_id)
+    if record is None:
+        raise UpdateError(_("That update no longer exists"))
+    return record
