@@ -68,6 +68,10 @@ def _register_blueprints(app: Flask) -> None:
     from app.core.errors import register_error_pages
     from app.core.http import register_http
     from app.core.views import bp as core_bp
+    from app.feedback.admin_views import bp as update_admin_bp
+    from app.feedback.summary_views import bp as summary_admin_bp
+    from app.feedback.unsubscribe_views import bp as unsubscribe_bp
+    from app.feedback.views import bp as updates_bp
     from app.ledger.claim_views import bp as claims_bp
     from app.ledger.me_claim_views import bp as me_claims_bp
     from app.ledger.session_views import bp as sessions_bp
@@ -86,6 +90,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(survey_results_bp)
     for ledger_bp in (people_bp, me_bp, sessions_bp, claims_bp, me_claims_bp):
         app.register_blueprint(ledger_bp)
+    for feedback_bp in (updates_bp, update_admin_bp, unsubscribe_bp, summary_admin_bp):
+        app.register_blueprint(feedback_bp)
     register_error_pages(app)
     register_http(app)
 

@@ -365,11 +365,16 @@ def updates(app: Flask, survey: DemoSurvey, ledger: LedgerData) -> UpdatesData:
         services.save_translations(
             published,
             "cy",
-            {"said": "Mae'r caffi'n cau'n rhy gynnar i bobl sy'n gweithio.", "body": "Byddwn ar agor tan 7pm ar ddydd Iau."},
+            {
+                "said": "Mae'r caffi'n cau'n rhy gynnar i bobl sy'n gweithio.",
+                "body": "Byddwn ar agor tan 7pm ar ddydd Iau.",
+            },
         )
         services.publish(published, ledger.coordinator)
         draft = services.create(
-            services.UpdateDraft(said="Some people would like a quiet room.", links=[(LinkKind.SURVEY, survey.id)]),
+            services.UpdateDraft(
+                said="Some people would like a quiet room.", links=[(LinkKind.SURVEY, survey.id)]
+            ),
             ledger.coordinator,
         ).id
         cant_do = services.create(

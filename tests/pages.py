@@ -196,15 +196,34 @@ PAGES += [
 ]
 
 LEDGER_NAMES = ("{participant}", "{other_participant}", "{claim}", "{session}", "{project}")
+UPDATE_NAMES = ("{update}", "{draft_update}", "{cant_do_update}", "{theme}")
 
 
 def needs_ledger(path: str) -> bool:
     return any(name in path for name in LEDGER_NAMES)
 
 
-def fill(path: str, survey, ledger=None) -> str:  # type: ignore[no-untyped-def]
-    """Put the demo survey's ids (and the ledger fixture's) into a registered path."""
+def needs_updates(path: str) -> bool:
+    return any(name in path for name in UPDATE_NAMES)
+
+
+def path_for(request, path: str, survey) -> str:  # type: ignore[no-untyped-def]
+    """A registered path with every fixture id it names filled in (fixtures made as needed)."""
+    updates = request.getfixturevalue("updates") if needs_updates(path) else None
+    ledger = request.getfixturevalue("ledger") if needs_ledger(path) or updates else None
+    return fill(path, survey, ledger, updates)
+
+
+def fill(path: str, survey, ledger=None, updates=None) -> str:  # type: ignore[no-untyped-def]
+    """Put the demo survey's ids (and the ledger and updates fixtures') into a registered path."""
     ids: dict = {}
+    if updates is not None:
+        ids.update(
+            update=updates.published,
+            draft_update=updates.draft,
+            cant_do_update=updates.cant_do,
+            theme=updates.theme,
+        )
     if survey is not None:
         ids.update({f"q_{key}": value for key, value in survey.questions.items()})
         ids.update(survey=survey.id, question=survey.first_question)

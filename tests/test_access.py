@@ -11,8 +11,9 @@ from app.auth.models import Role
 from app.people.guard import PARTICIPANT
 from tests.access_ledger import LEDGER_ROUTES
 from tests.access_surveys import SURVEY_ADMIN_ROUTES, SURVEY_RESULTS_ROUTES, SURVEY_ROUTES
+from tests.all_pages import EXTRA_ROUTES
 from tests.conftest import csrf_token, make_staff, sign_in
-from tests.pages import fill, needs_ledger
+from tests.pages import path_for
 
 A, C, F, V = Role.ADMIN, Role.COORDINATOR, Role.FINANCE, Role.VIEWER
 ALL = frozenset(Role)
@@ -35,6 +36,7 @@ ROUTES = {
     **SURVEY_ADMIN_ROUTES,
     **SURVEY_RESULTS_ROUTES,
     **LEDGER_ROUTES,
+    **EXTRA_ROUTES,
 }
 
 STAFF_ROUTES = [(name, spec) for name, spec in ROUTES.items() if isinstance(spec[0], frozenset)]
@@ -66,7 +68,7 @@ def test_staff_route_refuses_strangers_and_wrong_roles(
     spec,  # type: ignore[no-untyped-def]
 ) -> None:
     allowed, methods, path = spec
-    path = fill(path, survey, request.getfixturevalue("ledger") if needs_ledger(path) else None)
+    path = path_for(request, path, survey)
     stranger = _visit(client, methods, path)
     assert stranger.status_code == 302 and "/login" in stranger.headers["Location"]
     for role in Role:
@@ -97,7 +99,7 @@ def test_state_changing_route_needs_a_csrf_token(
     client: FlaskClient, survey, request, endpoint: str, spec
 ) -> None:  # type: ignore[no-untyped-def]
     _access, methods, path = spec
-    path = fill(path, survey, request.getfixturevalue("ledger") if needs_ledger(path) else None)
+    path = path_for(request, path, survey)
     if "GET" not in methods:
         assert client.get(path).status_code == 405
     response = client.post(path, data={})
@@ -125,7 +127,7 @@ def test_participant_route_sends_strangers_and_staff_to_participant_sign_in(
     spec,  # type: ignore[no-untyped-def]
 ) -> None:
     _access, methods, path = spec
-    path = fill(path, survey, request.getfixturevalue("ledger") if needs_ledger(path) else None)
+    path = path_for(request, path, survey)
     stranger = _visit(client, methods, path)
     assert stranger.status_code == 302 and "/me/sign-in" in stranger.headers["Location"]
     with app.test_client() as staff:

@@ -7,8 +7,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 
+from tests.all_pages import PAGES
 from tests.conftest import PASSWORD, make_staff
-from tests.pages import PAGES, Page, fill, needs_ledger
+from tests.pages import Page, path_for
 
 pytestmark = pytest.mark.browser
 
@@ -48,8 +49,7 @@ def _sign_in_participant(app: Flask, context, live_server: str, participant_id: 
 
 
 def _path(request, spec: Page) -> str:  # type: ignore[no-untyped-def]
-    ledger = request.getfixturevalue("ledger") if needs_ledger(spec.path) else None
-    return fill(spec.path, _demo_survey(request, spec), ledger)
+    return path_for(request, spec.path, _demo_survey(request, spec))
 
 
 def _start_survey(page, spec: Page) -> None:  # type: ignore[no-untyped-def]
