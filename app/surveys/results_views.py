@@ -181,6 +181,7 @@ def _answers_page(
         theme_id=theme_id,
         theme_names={t.id: t.name for t in survey_themes},
         may_tag=role in TAGGERS,
+        may_write_updates=role in (Role.ADMIN, Role.COORDINATOR),
         form=problem,
         channel_labels=results.CHANNEL_LABELS,
         languages=BY_CODE,

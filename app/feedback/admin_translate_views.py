@@ -1,0 +1,100 @@
+"""Staff pages to translate an update side by side, and for an admin to take one down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app.auth.guard import roles_required
+from app.auth.models import Role
+from app.core.errors import reshow_on_csrf_failure
+from app.extensions import db
+from app.feedback import services
+from app.feedback.admin_forms import UnpublishForm, translation_form
+from app.feedback.admin_pages import WRITERS, page_words, staff_id, update_or_404
+from app.feedback.admin_reading import needed_pieces
+from app.feedback.models import Update
+from app.i18n import BY_CODE
+
+PIECE_NAMES = {
+    "said": _l("What people said"),
+    "body": _l("What we did or will do"),
+    "reason": _l("Why we can't do this"),
+}
+
+
+@dataclass(frozen=True)
+class Piece:
+    key: str  # 'said', 'body' or 'reason': also the form field's name and id
+    name: str
+    source: str  # the words in the update's main language
+    long: bool
+
+
+def _pieces(update: Update) -> list[Piece]:
+    return [
+        Piece(key, str(PIECE_NAMES[key]), getattr(update, key), key != "said")
+        for key in needed_pieces(update)
+    ]
+
+
+@roles_required(*WRITERS)
+@reshow_on_csrf_failure
+def translate(update_id: int, lang: str) -> Any:
+    update = update_or_404(update_id)
+    if lang not in BY_CODE or lang == update.main_language:
+        abort(404)
+    found, current = _pieces(update), services.translations(update.id, lang)
+    form = translation_form({p.key: (p.name, current.get(p.key, "")) for p in found})
+    if form.validate_on_submit():
+        # Pieces not on the page (a reason, once the status moves on) keep what they had.
+        texts = current | {p.key: form[p.key].data or "" for p in found}
+        services.save_translations(update.id, lang, texts)
+        flash(_("Your translations are saved."))
+        return redirect(url_for(".show", update_id=update.id))
+    done = sum(1 for p in found if current.get(p.key))
+    page = render_template(
+        "update_admin/translate.html",
+        form=form,
+        update=update,
+        pieces=found,
+        target=BY_CODE[lang],
+        main=BY_CODE.get(update.main_language, BY_CODE["en"]),
+        done=done,
+        needed=len(found),
+    )
+    return page, 400 if form.errors else 200
+
+
+@roles_required(Role.ADMIN)
+@reshow_on_csrf_failure
+def unpublish(update_id: int) -> Any:
+    update = update_or_404(update_id)
+    if not update.published and request.method == "GET":
+        flash(_("This update is not public."))
+        return redirect(url_for(".show", update_id=update.id))
+    form = UnpublishForm()
+    if form.validate_on_submit():
+        try:
+            services.unpublish(update.id, form.reason.data or "", staff_id())
+        except services.AlreadyDone:
+            flash(_("This update is not public."))
+        except services.UpdateError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            flash(_("The update is taken down. The reason is kept in its history."))
+        if not form.form_errors:
+            return redirect(url_for(".show", update_id=update.id))
+    page = render_template("update_admin/unpublish.html", form=form, update=update, **page_words())
+    return page, 400 if form.errors else 200
+
+
+ROUTES = [
+    ("/<int:update_id>/translate/<lang>", translate, ["GET", "POST"]),
+    ("/<int:update_id>/unpublish", unpublish, ["GET", "POST"]),
+]
