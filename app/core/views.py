@@ -12,19 +12,28 @@ from app.core.errors import RETRY_AFTER_SECONDS, reshow_on_csrf_failure
 from app.core.forms import LanguageForm
 from app.core.links import safe_local_path
 from app.extensions import db
+from app.feedback import dated, reading
 from app.i18n import LANGUAGE_COOKIE, current_language
 from app.surveys.content import open_surveys
 
 bp = Blueprint("core", __name__)
 
 ONE_YEAR = 365 * 24 * 3600
+HOME_UPDATES = 3  # the latest few, kept short so the home page stays small
 
 
 @bp.route("/")
 @public
 def home() -> str:
-    surveys = open_surveys(current_language().code)
-    return render_template("core/home.html", surveys=surveys)
+    language = current_language().code
+    updates = reading.latest(language, HOME_UPDATES, people=False)
+    return render_template(
+        "core/home.html",
+        surveys=open_surveys(language),
+        updates=updates,
+        done_count=reading.done_count() if updates else 0,
+        changed_count=dated.changed_count,
+    )
 
 
 @bp.route("/language", methods=["GET", "POST"])

@@ -2,6 +2,89 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from collections.abc import Mapping
+
+from flask import Blueprint, abort, current_app, render_template, request
+from werkzeug.wrappers import Response
+
+from app.auth.guard import public
+from app.core.markup import render_markdown
+from app.feedback import dated, feed, reading
+from app.feedback.models import UpdateStatus
+from app.feedback.words import STATUS_WORDS
+from app.i18n import current_language
 
 bp = Blueprint("updates", __name__)
+FEED_SIZE = 20
+
+
+# The words every list of updates uses, wherever it appears (home, /me, /updates); globals
+# rather than context so the shared macro in templates/updates/_entry.html can reach them.
+bp.add_app_template_global(dated.status_line, "status_line")
+bp.add_app_template_global(dated.people_said, "people_said")
+
+
+def _number(raw: str | None) -> int:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 7 else 1
+
+
+def _chosen(raw: str | None, choices: list[reading.Choice]) -> int | None:
+    """An id from the list offered; anything else (typed by hand, or gone) means no filter."""
+    if not raw or not raw.isdigit() or len(raw) > 9:
+        return None
+    return int(raw) if int(raw) in {choice.id for choice in choices} else None
+
+
+def _filters(args: Mapping[str, str], projects: list, surveys: list) -> reading.Filters:  # type: ignore[type-arg]
+    status = args.get("status", "")
+    return reading.Filters(
+        status=UpdateStatus(status) if status in {s.value for s in UpdateStatus} else None,
+        project=_chosen(args.get("project"), projects),
+        survey=_chosen(args.get("survey"), surveys),
+    )
+
+
+@bp.route("/updates")
+@public
+def index() -> str:
+    language = current_language().code
+    projects, surveys = reading.project_choices(), reading.survey_choices(language)
+    filters = _filters(request.args, projects, surveys)
+    listing = reading.public_list(filters, _number(request.args.get("page")), language)
+    return render_template(
+        "updates/index.html",
+        listing=listing,
+        filters=filters,
+        filtered=bool(filters.args()),
+        statuses=STATUS_WORDS,
+        projects=projects,
+        surveys=surveys,
+        public_count=reading.public_count(),
+        done_count=reading.done_count(),
+        changed_count=dated.changed_count,
+    )
+
+
+@bp.route("/updates/<int:update_id>")
+@public
+def show(update_id: int) -> str:
+    detail = reading.one(update_id, current_language().code)
+    if detail is None:
+        abort(404)
+    return render_template(
+        "updates/show.html",
+        detail=detail,
+        entry=detail.entry,
+        body=render_markdown(detail.entry.body.text),
+        day=dated.day,
+    )
+
+
+@bp.route("/updates.atom", endpoint="feed")
+@public
+def feed_view() -> Response:
+    """The latest updates as Atom, in the language asked for with ?locale= (or the reader's)."""
+    language = current_language().code
+    entries = reading.latest(language, FEED_SIZE)
+    body = feed.build(entries, language, current_app.config["ORGANISATION_NAME"])
+    return Response(body, content_type="application/atom+xml; charset=utf-8")

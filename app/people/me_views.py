@@ -23,7 +23,10 @@ from werkzeug.wrappers import Response
 from app.auth.guard import public
 from app.core.errors import reshow_on_csrf_failure
 from app.core.links import safe_local_path
+from app.db import utcnow
 from app.extensions import limiter
+from app.feedback import reading
+from app.i18n import current_language
 from app.ledger.claims import status_label
 from app.ledger.models import ClaimStatus
 from app.ledger.statement_pages import statement_page
@@ -183,6 +186,14 @@ def _me() -> Any:
 @participant_required
 def home() -> str:
     person = _me()
+    looked_at = utcnow()  # before reading, so an update changed meanwhile stays new next time
+    updates = reading.for_participant(person.id, current_language().code, person.updates_seen_at)
+    page = _home_page(person, updates)
+    reading.mark_seen(person.id, looked_at)
+    return page
+
+
+def _home_page(person: Any, updates: list[reading.Entry]) -> str:
     sessions = services.involvement(person.id)
     rows = [
         (format_date(s.held_on), s.title, str(ROLE_WORDS.get(s.role, s.role)), _hours(s.minutes))
@@ -200,6 +211,7 @@ def home() -> str:
         claims=claims[:5],
         claims_url="/me/claims",
         button_form=ButtonForm(),
+        updates=updates,
     )
 
 

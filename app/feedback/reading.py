@@ -1,0 +1,233 @@
+"""Reading the public You said, we did log: pages of it, one update, and a participant's own.
+
+Only published updates are ever returned here. Each piece of text comes in the reader's language
+when it has been translated, otherwise in the update's main language, and says which it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from sqlalchemy import Select, func, or_, select, update
+
+from app.db import as_utc
+from app.extensions import db
+from app.feedback import reading_batch as batch
+from app.feedback.models import Update, UpdateLink, UpdateStatus
+from app.feedback.reading_batch import StatusRun, Words
+from app.feedback.reading_sources import SourceLine, SummaryLink, source_lines, summaries
+from app.ledger.models import Attendance, Project
+from app.people.models import Participant
+from app.surveys.models import ResponseStatus, Survey
+from app.surveys.response_models import Response
+
+PER_PAGE = 10
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    said: Words
+    body: Words  # Markdown, to go through render_markdown
+    reason: Words  # why we can't, for "can't do"
+    status: UpdateStatus
+    since: datetime  # when it reached its status
+    people: int | None  # how many people said it, when known
+    published_at: datetime
+    changed_at: datetime
+    history: list[StatusRun] = field(default_factory=list)
+    new: bool = False  # changed since the participant last looked
+
+
+@dataclass(frozen=True)
+class Filters:
+    status: UpdateStatus | None = None
+    project: int | None = None
+    survey: int | None = None
+
+    def args(self) -> dict[str, str | int]:
+        """The filters as address arguments, for links that keep them."""
+        found = {"status": self.status.value if self.status else None}
+        found |= {"project": self.project, "survey": self.survey}
+        return {key: value for key, value in found.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: int
+    name: str
+    lang: str | None = None  # None: a name staff wrote, in no language we know
+
+
+@dataclass(frozen=True)
+class Listing:
+    entries: list[Entry]
+    page: int
+    pages: int
+    total: int
+
+
+def public() -> Select:
+    """Updates anyone may read: published ones only, never drafts or ones taken down."""
+    return select(Update).where(Update.published.is_(True))
+
+
+def _entries(updates: Sequence[Update], language: str, people: bool = True) -> list[Entry]:
+    ids = [u.id for u in updates]
+    found = batch.texts(ids, language)
+    history = batch.status_history(ids)
+    counts = batch.people(updates) if people else {}
+    return [_entry(u, language, found, history.get(u.id, []), counts.get(u.id)) for u in updates]
+
+
+def _entry(
+    record: Update,
+    language: str,
+    found: dict[tuple[int, str], str],
+    history: list[StatusRun],
+    people: int | None,
+) -> Entry:
+    return Entry(
+        id=record.id,
+        said=_words(record, "said", language, found),
+        body=_words(record, "body", language, found),
+        reason=_words(record, "reason", language, found),
+        status=record.status,
+        since=history[-1][1] if history else as_utc(record.created_at),
+        people=people,
+        published_at=as_utc(record.published_at or record.changed_at),
+        changed_at=as_utc(record.changed_at),
+        history=history,
+    )
+
+
+def _words(record: Update, key: str, language: str, found: dict[tuple[int, str], str]) -> Words:
+    translated = found.get((record.id, key)) if record.main_language != language else None
+    if translated:
+        return Words(translated, language)
+    return Words(getattr(record, key), record.main_language)
+
+
+def _filtered(query: Select, filters: Filters) -> Select:
+    if filters.status is not None:
+        query = query.where(Update.status == filters.status)
+    if filters.project is not None:
+        query = query.where(Update.project_id == filters.project)
+    if filters.survey is not None:
+        links = batch.linked_surveys().subquery()
+        from_survey = select(links.c.update_id).where(links.c.survey_id == filters.survey)
+        query = query.where(Update.id.in_(from_survey))
+    return query
+
+
+def public_list(filters: Filters, page: int, language: str) -> Listing:
+    """One page of public updates, newest first; a page past the end shows the last one."""
+    query = _filtered(public(), filters)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    pages = max(1, -(-total // PER_PAGE))
+    page = min(max(page, 1), pages)
+    rows = db.session.scalars(
+        query.order_by(Update.published_at.desc(), Update.id.desc())
+        .offset((page - 1) * PER_PAGE)
+        .limit(PER_PAGE)
+    ).all()
+    return Listing(_entries(rows, language), page, pages, total)
+
+
+def latest(language: str, limit: int, people: bool = True) -> list[Entry]:
+    """The most recently changed public updates, for the home page and the feed."""
+    rows = db.session.scalars(
+        public().order_by(Update.changed_at.desc(), Update.id.desc()).limit(limit)
+    ).all()
+    return _entries(rows, language, people=people)
+
+
+def public_count() -> int:
+    return db.session.scalar(select(func.count()).select_from(public().subquery())) or 0
+
+
+def done_count() -> int:
+    """How many public updates are done: the honest count of things that changed."""
+    query = public().where(Update.status == UpdateStatus.DONE)
+    return db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def project_choices() -> list[Choice]:
+    """Projects that have at least one public update, by name."""
+    with_updates = select(Update.project_id).where(Update.published.is_(True))
+    rows = db.session.execute(
+        select(Project.id, Project.name).where(Project.id.in_(with_updates)).order_by(Project.name)
+    )
+    return [Choice(project_id, name) for project_id, name in rows]
+
+
+def survey_choices(language: str) -> list[Choice]:
+    """Surveys that at least one public update came from, titled in the reader's language."""
+    links = batch.linked_surveys().join(Update, Update.id == UpdateLink.update_id)
+    wanted = links.where(Update.published.is_(True)).subquery()
+    surveys = db.session.scalars(
+        select(Survey).where(Survey.id.in_(select(wanted.c.survey_id))).order_by(Survey.id.desc())
+    ).all()
+    titles = batch.survey_titles([s.id for s in surveys], language)
+    return [
+        Choice(s.id, titles[s.id], language)
+        if s.id in titles
+        else Choice(s.id, s.title, s.main_language)
+        for s in surveys
+    ]
+
+
+def for_participant(
+    participant_id: int, language: str, seen_at: datetime | None, limit: int = 20
+) -> list[Entry]:
+    """Public updates that came from surveys they answered by name or sessions they came to,
+    most recently changed first; those changed since seen_at are marked new."""
+    answered = (
+        select(Response.survey_id)
+        .join(Survey, Survey.id == Response.survey_id)
+        .where(
+            Response.participant_id == participant_id,
+            Response.status == ResponseStatus.SUBMITTED,
+            Survey.anonymous.is_(False),
+        )
+    )
+    attended = select(Attendance.session_id).where(Attendance.participant_id == participant_id)
+    links = batch.linked_surveys().subquery()
+    from_surveys = select(links.c.update_id).where(links.c.survey_id.in_(answered))
+    from_sessions = select(UpdateLink.update_id).where(UpdateLink.session_id.in_(attended))
+    rows = db.session.scalars(
+        public()
+        .where(or_(Update.id.in_(from_surveys), Update.id.in_(from_sessions)))
+        .order_by(Update.changed_at.desc(), Update.id.desc())
+        .limit(limit)
+    ).all()
+    return [
+        replace(entry, new=seen_at is None or entry.changed_at > as_utc(seen_at))
+        for entry in _entries(rows, language, people=False)
+    ]
+
+
+def mark_seen(participant_id: int, at: datetime) -> None:
+    """Remember when they last looked, so the same updates are not new next time."""
+    db.session.execute(
+        update(Participant).where(Participant.id == participant_id).values(updates_seen_at=at)
+    )
+    db.session.commit()
+
+
+@dataclass(frozen=True)
+class Detail:
+    entry: Entry
+    sources: list[SourceLine]
+    summaries: list[SummaryLink]
+
+
+def one(update_id: int, language: str) -> Detail | None:
+    """One public update with its history and what it came from; None unless it is public."""
+    record = db.session.scalar(public().where(Update.id == update_id))
+    if record is None:
+        return None
+    entry = _entries([record], language)[0]
+    return Detail(entry, source_lines(record, language), summaries(record.id, language))
