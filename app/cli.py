@@ -42,3 +42,38 @@ def seed_demo() -> None:
     click.echo("Demo staff sign-ins (for trying WithUs on this computer only):")
     for email, role, password in created:
         click.echo(f"  {role:<12} {email:<28} password: {password}")
+
+
+@withus.command("send-notifications")
+@click.option(
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most messages to send per run.",
+)
+@click.option("--loop", is_flag=True, help="Keep running, sending every --interval seconds.")
+@click.option(
+    "--interval",
+    default=60,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Seconds between runs with --loop.",
+)
+@with_appcontext
+def send_notifications(limit: int, loop: bool, interval: int) -> None:
+    """Send queued messages about updates to the people who took part.
+
+    Run it every few minutes from cron, for example:
+
+    \b
+        */5 * * * * cd /srv/withus && .venv/bin/flask --app wsgi withus send-notifications
+
+    Without cron, leave it running: flask --app wsgi withus send-notifications --loop
+    """
+    from app.feedback.sender import keep_sending, send_pending
+
+    if loop:
+        keep_sending(limit, interval, lambda outcome: click.echo(outcome.summary()))
+        return
+    click.echo(send_pending(limit).summary())

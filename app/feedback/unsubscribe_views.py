@@ -1,7 +1,71 @@
-"""One-click unsubscribe from messages about updates, without signing in."""
+"""One-click unsubscribe from messages about updates, without signing in.
+
+The link in each message carries a signed token naming the person. Opening it only shows a
+button (mail scanners open links); pressing it stops the messages. Mail apps that follow
+RFC 8058 POST "List-Unsubscribe=One-Click" to a second address, which needs no form token.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from typing import Any
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app.auth.guard import public
+from app.core.errors import reshow_on_csrf_failure
+from app.extensions import csrf
+from app.feedback import outbox
+from app.forms import Form
+from app.i18n import LOCALE_PARAMETER, is_supported
+from app.people import services as people
 
 bp = Blueprint("unsubscribe", __name__)
+ONE_CLICK_BODY = {"List-Unsubscribe": ["One-Click"]}
+LONGEST_TOKEN = 200  # ours are far shorter; anything longer was not made by us
+
+
+def _person_id(token: str) -> int:
+    """Whose link this is; 404 for a link we did not make, or for someone no longer here."""
+    person_id = outbox.participant_for_token(token) if len(token) <= LONGEST_TOKEN else None
+    if person_id is None or people.get(person_id) is None:
+        abort(404)
+    return person_id
+
+
+def _locale() -> dict[str, str]:
+    """Keep the language the message's link named on the next page too."""
+    named = request.args.get(LOCALE_PARAMETER)
+    return {LOCALE_PARAMETER: named} if is_supported(named) else {}
+
+
+def _stop(person_id: int) -> None:
+    people.change(person_id, {"hear_back": False})  # doing it twice changes nothing
+
+
+@bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
+@public
+@reshow_on_csrf_failure
+def confirm(token: str) -> Any:
+    person_id = _person_id(token)
+    form = Form()
+    if form.validate_on_submit():
+        _stop(person_id)
+        preferences = url_for("me.preferences", **_locale())
+        return render_template("updates/unsubscribe_done.html", preferences=preferences)
+    action = url_for(".confirm", token=token, **_locale())
+    status = 400 if form.errors else 200
+    return render_template("updates/unsubscribe.html", form=form, action=action), status
+
+
+@bp.route("/unsubscribe/<token>/one-click", methods=["GET", "POST"])
+@public
+@csrf.exempt
+def one_click(token: str) -> Any:
+    """RFC 8058: a mail app's unsubscribe button. Only that exact request skips the form token."""
+    if request.method == "GET":  # an older mail app opening the address in a browser
+        return redirect(url_for(".confirm", token=token))
+    if request.files or request.form.to_dict(flat=False) != ONE_CLICK_BODY:
+        abort(400)
+    _stop(_person_id(token))
+    return Response(_("You will not get these messages any more."), mimetype="text/plain")

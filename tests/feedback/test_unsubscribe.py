@@ -1,0 +1,144 @@
+"""Stopping messages from the link in one, without signing in; and a mail app's one-click."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlsplit
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from itsdangerous import URLSafeSerializer
+
+from app.extensions import db
+from app.feedback import services
+from app.feedback.models import UpdateStatus
+from app.feedback.outbox import UNSUBSCRIBE_SALT
+from app.feedback.sender import Outcome
+from app.people.models import Participant
+from tests.conftest import csrf_token
+from tests.people.conftest import Mailbox
+
+ONE_CLICK = {"List-Unsubscribe": "One-Click"}
+
+
+@pytest.fixture
+def link(updates, outbox_rows) -> str:  # type: ignore[no-untyped-def]
+    """The unsubscribe address in Ama's queued message, as a path on this site."""
+    url = urlsplit(outbox_rows()[0].unsubscribe_url)
+    return f"{url.path}?{url.query}"
+
+
+def _hears_back(app: Flask, participant_id: int) -> bool:
+    with app.app_context():
+        return db.session.get(Participant, participant_id).hear_back
+
+
+def test_the_page_opens_without_signing_in_in_their_language_and_names_nobody(
+    client: FlaskClient, link: str
+) -> None:
+    assert link.endswith("?locale=cy")
+    response = client.get(link)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert '<html lang="cy"' in page
+    assert "Ama" not in page and "ama@example.org" not in page
+    assert "Stop these messages" in page
+    assert f'action="{link}"' in page.replace("&amp;", "&")
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "nonsense",
+        URLSafeSerializer("another site's key", salt=UNSUBSCRIBE_SALT).dumps(1),
+        URLSafeSerializer("testing-only-key-" + "x" * 32, salt="another-salt").dumps(1),
+        "x" * 500,
+    ],
+    ids=["nonsense", "other-key", "other-salt", "too-long"],
+)
+def test_a_link_we_did_not_make_is_not_found(updates, client: FlaskClient, token: str) -> None:  # type: ignore[no-untyped-def]
+    assert client.get(f"/unsubscribe/{token}").status_code == 404
+    assert client.post(f"/unsubscribe/{token}/one-click", data=ONE_CLICK).status_code == 404
+
+
+def test_a_link_for_someone_no_longer_here_is_not_found(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        token = URLSafeSerializer(app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT).dumps(999)
+    assert client.get(f"/unsubscribe/{token}").status_code == 404
+    assert client.post(f"/unsubscribe/{token}/one-click", data=ONE_CLICK).status_code == 404
+
+
+def test_pressing_the_button_stops_later_messages(
+    app: Flask, client: FlaskClient, updates, ledger, link: str, outbox_rows
+) -> None:  # type: ignore[no-untyped-def]
+    token = csrf_token(client, link)
+    response = client.post(link, data={"csrf_token": token})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "You will not get these messages any more" in page
+    assert 'href="/me/preferences?locale=cy"' in page
+    assert not _hears_back(app, ledger.participant)
+    again = client.post(link, data={"csrf_token": token})
+    assert again.status_code == 200 and not _hears_back(app, ledger.participant)
+
+    queued = len(outbox_rows())
+    with app.test_request_context():
+        services.change_status(updates.published, UpdateStatus.DONE, "", ledger.coordinator)
+    assert len(outbox_rows()) == queued
+
+
+def test_the_button_without_its_form_token_changes_nothing(
+    app: Flask, client: FlaskClient, ledger, link: str
+) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(link, data={})
+    assert response.status_code == 400
+    assert "Stop these messages" in response.get_data(as_text=True)  # shown again to press
+    assert _hears_back(app, ledger.participant)
+
+
+def test_a_mail_apps_one_click_works_on_the_address_in_the_email(
+    app: Flask, updates, ledger, mailbox: Mailbox, send
+) -> None:  # type: ignore[no-untyped-def]
+    assert send() == Outcome(sent=2)
+    header = mailbox.to("ama@example.org")[0]["List-Unsubscribe"].strip()
+    url = urlsplit(header.removeprefix("<").removesuffix(">"))
+    stranger = app.test_client()  # no cookies, no form token: as RFC 8058 says
+    response = stranger.post(url.path, data=ONE_CLICK)
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    assert not _hears_back(app, ledger.participant)
+    assert stranger.post(url.path, data=ONE_CLICK).status_code == 200  # twice is fine
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"List-Unsubscribe": "one-click"},
+        {"List-Unsubscribe": "One-Click", "also": "this"},
+        {"List-Unsubscribe": ["One-Click", "One-Click"]},
+        {"List-Unsubscribe": "One-Click", "file": (io.BytesIO(b"x"), "x.txt")},
+    ],
+    ids=["empty", "wrong-case", "extra-field", "twice", "with-a-file"],
+)
+def test_one_click_refuses_any_other_body(
+    app: Flask, client: FlaskClient, ledger, link: str, body: dict
+) -> None:  # type: ignore[no-untyped-def]
+    path = link.split("?")[0] + "/one-click"
+    assert client.post(path, data=body).status_code == 400
+    assert _hears_back(app, ledger.participant)
+
+
+def test_one_click_refuses_a_json_body(app: Flask, client: FlaskClient, ledger, link: str) -> None:  # type: ignore[no-untyped-def]
+    path = link.split("?")[0] + "/one-click"
+    assert client.post(path, json={"List-Unsubscribe": "One-Click"}).status_code == 400
+    assert _hears_back(app, ledger.participant)
+
+
+def test_opening_the_one_click_address_in_a_browser_shows_the_page(
+    app: Flask, client: FlaskClient, ledger, link: str
+) -> None:  # type: ignore[no-untyped-def]
+    page = link.split("?")[0]
+    response = client.get(page + "/one-click")
+    assert response.status_code == 302 and response.headers["Location"] == page
+    assert _hears_back(app, ledger.participant)
