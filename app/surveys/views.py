@@ -12,6 +12,7 @@ from app.auth.guard import public
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.extensions import limiter
+from app.feedback import summary_reading
 from app.i18n import current_language
 from app.people.guard import current_participant
 from app.surveys import answering, content, progress, services
@@ -25,7 +26,7 @@ from app.surveys.forms import (
     limit_hint,
     question_form,
 )
-from app.surveys.models import QuestionKind
+from app.surveys.models import QuestionKind, SurveyStatus
 
 bp = Blueprint("surveys", __name__)
 SLUG = re.compile(r"[a-z0-9-]{1,60}")  # what the builder allows, nothing else
@@ -85,6 +86,11 @@ def _render(template: str, survey: content.SurveyView, status: int = 200, **cont
 @reshow_on_csrf_failure
 def start(slug: str):  # type: ignore[no-untyped-def]
     survey = _survey(slug)
+    summary = _published_summary(survey)
+    if summary is not None:
+        return _render(
+            "surveys/summary.html", survey, summary=summary, updates_url=_updates_url(survey)
+        )
     response_id = _response_id(survey)
     form = StartForm()
     if survey.accepting and form.validate_on_submit():
@@ -103,6 +109,19 @@ def start(slug: str):  # type: ignore[no-untyped-def]
         answers, _declined = services.answers_of(response_id)
         continue_url = _question_url(survey, answers, _last_answered(survey, answers))
     return _render("surveys/start.html", survey, form=form, continue_url=continue_url)
+
+
+def _published_summary(survey: content.SurveyView) -> summary_reading.SummaryPage | None:
+    """What you told us: once a survey has closed, its address shows any published summary."""
+    if survey.status != SurveyStatus.CLOSED:
+        return None
+    return summary_reading.for_participants(survey)
+
+
+def _updates_url(survey: content.SurveyView) -> str | None:
+    if "updates.index" not in current_app.view_functions:
+        return None  # the public log is not switched on
+    return url_for("updates.index", survey=survey.id)
 
 
 def _last_answered(survey: content.SurveyView, answers: dict[int, Any]) -> int | None:
