@@ -9,6 +9,7 @@ from app.auth.models import Role, StaffUser
 from app.demo_ledger import load_demo_ledger
 from app.demo_survey import add_demo_responses, create_demo_survey
 from app.demo_survey_translations import TRANSLATIONS
+from app.demo_updates import load_demo_updates
 from app.extensions import db
 from app.ledger.thresholds import load_demo_thresholds
 
@@ -27,7 +28,8 @@ def demo_password(role: Role) -> str:
 
 
 def load_demo_data() -> list[tuple[str, str, str]]:
-    """Create demo staff and a survey with responses; return the sign-ins, or [] if not empty."""
+    """Create demo staff, a survey with responses, involvement and updates; return the sign-ins,
+    or [] if the database is not empty."""
     if db.session.scalar(select(func.count()).select_from(StaffUser)):
         return []
     created = []
@@ -42,5 +44,6 @@ def load_demo_data() -> list[tuple[str, str, str]]:
     add_demo_responses(survey, DEMO_RESPONSES)
     load_demo_ledger(staff[Role.COORDINATOR], staff[Role.FINANCE])
     load_demo_thresholds()
+    load_demo_updates(survey, staff[Role.COORDINATOR])  # needs the survey's answers and sessions
     db.session.commit()
     return created
