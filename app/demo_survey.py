@@ -29,7 +29,8 @@ SURVEY = {
     "what_happens": "We will read every answer in June. We will share what we decided on our "
     "You said, we did page and at the café.",
     "consent_text": "Taking part is your choice. You can skip any question. We keep your "
-    "answers safe and only our staff read them. We do not ask your name.",
+    "answers safe and only our staff read them. We do not ask your name. We may share a few "
+    "short quotes from the answers, without names, when we tell everyone what people said.",
     "time_needed_minutes": 5,
 }
 

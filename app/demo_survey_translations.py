@@ -18,7 +18,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "consent_text": (
             "Chi sy'n dewis a ydych chi eisiau cymryd rhan. Does dim rhaid i chi ateb "
             "pob cwestiwn. Rydym yn cadw eich atebion yn ddiogel a dim ond ein staff "
-            "sy'n eu darllen. Dydyn ni ddim yn gofyn am eich enw."
+            "sy'n eu darllen. Dydyn ni ddim yn gofyn am eich enw. Efallai y byddwn yn "
+            "rhannu ambell ddyfyniad byr o'r atebion, heb enwau, pan fyddwn yn dweud "
+            "wrth bawb beth ddywedodd pobl."
         ),
         "q.visited.text": "Ydych chi wedi bod i'r caffi yn ystod y flwyddyn ddiwethaf?",
         "q.often.text": "Pa mor aml ydych chi'n dod?",
@@ -71,7 +73,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "consent_text": (
             "To Ty decydujesz, czy chcesz wziąć udział. Możesz pominąć każde pytanie. "
             "Dbamy o to, żeby Twoje odpowiedzi były bezpieczne. Czytają je tylko nasi "
-            "pracownicy. Nie pytamy, jak się nazywasz."
+            "pracownicy. Nie pytamy, jak się nazywasz. Możemy pokazać kilka krótkich "
+            "cytatów z odpowiedzi, bez imion, kiedy powiemy wszystkim, co ludzie nam "
+            "powiedzieli."
         ),
         "q.visited.text": "Czy w ostatnim roku zdarzyło Ci się przyjść do kawiarenki?",
         "q.often.text": "Jak często przychodzisz?",
@@ -123,7 +127,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         ),
         "consent_text": (
             "أنت تختار إن كنت تريد أن تشارك. يمكنك أن تترك أي سؤال دون إجابة. "
-            "نحفظ إجاباتك في مكان آمن، ولا يقرؤها إلا موظفونا. لا نسألك عن اسمك."
+            "نحفظ إجاباتك في مكان آمن، ولا يقرؤها إلا موظفونا. لا نسألك عن اسمك. "
+            "قد ننشر بعض الاقتباسات القصيرة من الإجابات، بدون أسماء، عندما نخبر الجميع "
+            "بما قاله الناس."
         ),
         "q.visited.text": "هل زرت المقهى خلال السنة الماضية؟",
         "q.often.text": "كم مرة تأتي إلى المقهى؟",
@@ -176,7 +182,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "consent_text": (
             "حصہ لینا یا نہ لینا آپ کی مرضی ہے۔ آپ کوئی بھی سوال چھوڑ سکتے ہیں۔ "
             "ہم آپ کے جواب محفوظ رکھتے ہیں اور انہیں صرف ہمارا عملہ پڑھتا ہے۔ "
-            "ہم آپ کا نام نہیں پوچھتے۔"
+            "ہم آپ کا نام نہیں پوچھتے۔ جب ہم سب کو بتائیں گے کہ لوگوں نے کیا کہا، تو ہم "
+            "جوابوں سے چند مختصر اقتباسات، بغیر نام کے، شیئر کر سکتے ہیں۔"
         ),
         "q.visited.text": "کیا آپ پچھلے ایک سال میں کیفے آئے ہیں؟",
         "q.often.text": "آپ کتنی بار آتے ہیں؟",
@@ -229,7 +236,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "consent_text": (
             "অংশ নেবেন কি না, তা আপনার ইচ্ছা। যে কোনো প্রশ্ন আপনি বাদ দিতে পারেন। "
             "আমরা আপনার উত্তর নিরাপদে রাখি, আর শুধু আমাদের কর্মীরা তা পড়েন। "
-            "আমরা আপনার নাম জিজ্ঞেস করি না।"
+            "আমরা আপনার নাম জিজ্ঞেস করি না। মানুষ কী বলেছেন তা সবাইকে জানানোর সময় আমরা "
+            "উত্তর থেকে কয়েকটি ছোট উদ্ধৃতি, নাম ছাড়া, শেয়ার করতে পারি।"
         ),
         "q.visited.text": "গত এক বছরে আপনি কি ক্যাফেতে এসেছেন?",
         "q.often.text": "আপনি কতবার আসেন?",
