@@ -15,7 +15,14 @@ from app.db import utcnow
 from app.demo_update_translations import TRANSLATIONS
 from app.extensions import db
 from app.feedback import services
-from app.feedback.models import EventKind, LinkKind, OutboxMessage, Update, UpdateStatus
+from app.feedback.models import (
+    EventKind,
+    LinkKind,
+    MessageStatus,
+    OutboxMessage,
+    Update,
+    UpdateStatus,
+)
 from app.ledger.models import InvolvementSession, Project
 from app.surveys import answering
 from app.surveys.models import Question, QuestionKind, Survey
@@ -276,7 +283,15 @@ def _spread_dates(update_id: int, days: list[int]) -> None:
         db.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.event_id == event.id)
-            .values(created_at=moment, next_attempt_at=moment)
+            # These changes happened months ago: their messages went out at the time, so the
+            # demo does not post a backlog of old news the first time someone sends messages.
+            .values(
+                created_at=moment,
+                next_attempt_at=moment,
+                status=MessageStatus.SENT,
+                attempts=1,
+                sent_at=moment + timedelta(minutes=5),
+            )
         )
     record.created_at, record.changed_at = moments[0], moments[-1]
     published = [e.at for e in record.events if e.kind == EventKind.PUBLISHED]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from flask import has_request_context, request
+from flask import current_app, has_request_context, request
 from flask_babel import get_locale
+from werkzeug.wrappers import Response
 
 LANGUAGE_COOKIE = "lang"
+ONE_YEAR = 365 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,37 @@ def select_locale() -> str:
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if is_supported(chosen):
         return chosen  # type: ignore[return-value]
+    own = _signed_in_participants_language()
+    if is_supported(own):
+        return own  # type: ignore[return-value]
     return preferred(request.accept_languages.values())
+
+
+def _signed_in_participants_language() -> str | None:
+    from app.people.guard import participant_for_layout  # people depends on i18n, not back
+
+    person = participant_for_layout()
+    return person.preferred_language if person is not None else None
+
+
+def set_language_cookie(response: Response, code: str) -> Response:
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        code,
+        max_age=ONE_YEAR,
+        secure=current_app.config["HTTPS"],
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def keep_named_language(response: Response) -> Response:
+    """A link that named a language (from a message in Welsh, say) keeps the site in it after."""
+    named = request.args.get(LOCALE_PARAMETER)
+    if is_supported(named) and request.cookies.get(LANGUAGE_COOKIE) != named:
+        set_language_cookie(response, named)  # type: ignore[arg-type]
+    return response
 
 
 def preferred(ranked: Iterable[str]) -> str:

@@ -315,9 +315,12 @@ def _tiny_jpeg() -> bytes:
 
 @pytest.fixture
 def participant_client(app: Flask):  # type: ignore[no-untyped-def]
-    """A client signed in as the given participant: participant_client(ledger.participant)."""
+    """A client signed in as the given participant: participant_client(ledger.participant).
 
-    def _as(participant_id: int) -> FlaskClient:
+    Pages come in English unless another language is asked for (language=None: the person's own).
+    """
+
+    def _as(participant_id: int, language: str | None = "en") -> FlaskClient:
         from app.people.models import Participant
 
         client = app.test_client()
@@ -326,6 +329,8 @@ def participant_client(app: Flask):  # type: ignore[no-untyped-def]
             version = db.session.get(Participant, participant_id).session_version
         with client.session_transaction() as session:
             session.update(participant_id=participant_id, participant_version=version)
+        if language is not None:
+            client.set_cookie("lang", language)
         return client
 
     return _as

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from flask import Flask, Response, request, url_for
 
+from app.i18n import keep_named_language
+
 COMPRESSIBLE = {
     "text/html",
     "text/css",
@@ -84,5 +86,6 @@ def register_http(app: Flask) -> None:
     app.jinja_env.globals["stylesheet_url"] = lambda: url_for(
         "static", filename="site.css", v=version
     )
+    app.after_request(keep_named_language)
     app.after_request(compress)
     app.after_request(security_headers)

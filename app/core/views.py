@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response
@@ -13,12 +13,11 @@ from app.core.forms import LanguageForm
 from app.core.links import safe_local_path
 from app.extensions import db
 from app.feedback import dated, reading
-from app.i18n import LANGUAGE_COOKIE, current_language
+from app.i18n import current_language, set_language_cookie
 from app.surveys.content import open_surveys
 
 bp = Blueprint("core", __name__)
 
-ONE_YEAR = 365 * 24 * 3600
 HOME_UPDATES = 3  # the latest few, kept short so the home page stays small
 
 
@@ -46,15 +45,7 @@ def language() -> tuple[str, int] | Response:
         form.language.data = current_language().code
     if form.validate_on_submit():
         response = redirect(safe_local_path(form.next.data, url_for("core.home")))
-        response.set_cookie(
-            LANGUAGE_COOKIE,
-            form.language.data or "en",
-            max_age=ONE_YEAR,
-            secure=current_app.config["HTTPS"],
-            httponly=True,
-            samesite="Lax",
-        )
-        return response
+        return set_language_cookie(response, form.language.data or "en")
     return render_template("core/language.html", form=form), 400 if form.errors else 200
 
 

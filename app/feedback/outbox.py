@@ -2,8 +2,8 @@
 
 Called inside the transaction that publishes an update or changes its status. Only people who
 asked to hear back, are not paused, and can be reached on a channel we have get a message; each
-gets at most one per change (a database constraint says so). Words are fixed when queued, in
-the person's own language, so what was sent is what is on record.
+gets at most one per change (a database constraint says so). Words are written when queued and
+again just before sending (app/feedback/sender.py), and the row keeps what was sent.
 """
 
 from __future__ import annotations
@@ -12,11 +12,18 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.extensions import db
 from app.feedback import sources
-from app.feedback.models import OutboxMessage, Update, UpdateEvent, UpdateText
+from app.feedback.models import (
+    MessageStatus,
+    OutboxMessage,
+    Update,
+    UpdateEvent,
+    UpdateStatus,
+    UpdateText,
+)
 from app.feedback.words import STATUS_WORDS
 from app.i18n import DEFAULT, LOCALE_PARAMETER, is_supported
 from app.people.models import Participant
@@ -50,8 +57,8 @@ def enqueue(record: Update, event: UpdateEvent) -> int:
         reach = channel_for(person)
         if reach is None or not wants_messages(person):
             continue
-        language = person.preferred_language if is_supported(person.preferred_language) else DEFAULT
-        subject, body, unsubscribe = compose(record, person, language)
+        language = language_for(person)
+        subject, body, unsubscribe = compose(record, event.status, person, language)
         db.session.add(
             OutboxMessage(
                 event_id=event.id,
@@ -69,6 +76,17 @@ def enqueue(record: Update, event: UpdateEvent) -> int:
     return queued
 
 
+def cancel_waiting(update_id: int, why: str) -> int:
+    """Stop the messages about an update that have not gone yet; returns how many."""
+    events = select(UpdateEvent.id).where(UpdateEvent.update_id == update_id)
+    return db.session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.event_id.in_(events), OutboxMessage.status == MessageStatus.PENDING)
+        .values(status=MessageStatus.CANCELLED, last_error=why)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+
+
 def _said_in(record: Update, language: str) -> str:
     if language == record.main_language:
         return record.said
@@ -82,8 +100,18 @@ def _said_in(record: Update, language: str) -> str:
     return text or record.said
 
 
-def compose(record: Update, person: Participant, language: str) -> tuple[str, str, str]:
-    """The subject, the body and the unsubscribe address, in the person's language."""
+def language_for(person: Participant) -> str:
+    return person.preferred_language if is_supported(person.preferred_language) else DEFAULT
+
+
+def compose(
+    record: Update, status: UpdateStatus, person: Participant, language: str
+) -> tuple[str, str, str]:
+    """The subject, the body and the unsubscribe address, in the person's language.
+
+    Written when the change is queued and again just before sending, so a translation added
+    after publishing (or a new language preference) is what the person reads.
+    """
     base = current_app.config["PUBLIC_URL"]
     link = f"{base}/updates/{record.id}?{LOCALE_PARAMETER}={language}"
     unsubscribe = f"{base}/unsubscribe/{unsubscribe_token(person.id)}?{LOCALE_PARAMETER}={language}"
@@ -101,7 +129,7 @@ def compose(record: Update, person: Participant, language: str) -> tuple[str, st
             "%(unsubscribe)s",
             name=person.name,
             said=_said_in(record, language),
-            status=str(STATUS_WORDS[record.status]),
+            status=str(STATUS_WORDS[status]),
             link=link,
             unsubscribe=unsubscribe,
         )

@@ -129,7 +129,7 @@ def public_list(filters: Filters, page: int, language: str) -> Listing:
     pages = max(1, -(-total // PER_PAGE))
     page = min(max(page, 1), pages)
     rows = db.session.scalars(
-        query.order_by(Update.published_at.desc(), Update.id.desc())
+        query.order_by(Update.changed_at.desc(), Update.id.desc())
         .offset((page - 1) * PER_PAGE)
         .limit(PER_PAGE)
     ).all()

@@ -11,12 +11,12 @@ import enum
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from app.db import utcnow
 from app.extensions import db
@@ -27,7 +27,7 @@ from app.feedback.channels import (
     UncertainDelivery,
     channel,
 )
-from app.feedback.models import MessageStatus, OutboxMessage
+from app.feedback.models import MessageStatus, OutboxMessage, UpdateEvent
 from app.people.models import Participant
 
 BACKOFF_MINUTES = (1, 5, 15, 60, 180, 360, 720)  # then every 12 hours until the last try
@@ -51,15 +51,20 @@ class Outcome:
     failed: int = 0
     cancelled: int = 0
     uncertain: int = 0
+    # What a person reading the command's output needs; not part of what a run did.
+    waiting: int = field(default=0, compare=False)  # not due yet: to be tried again later
+    problem: str = field(default="", compare=False)  # the last thing that went wrong
 
     def add(self, result: Result) -> None:
         setattr(self, result.value, getattr(self, result.value) + 1)
 
     def summary(self) -> str:
-        return (
+        line = (
             f"Sent {self.sent}, retrying {self.retrying}, failed {self.failed}, "
-            f"cancelled {self.cancelled}, uncertain {self.uncertain}."
+            f"cancelled {self.cancelled}, uncertain {self.uncertain}; "
+            f"{self.waiting} waiting for a later try."
         )
+        return f"{line} Last problem: {self.problem}" if self.problem else line
 
 
 def backoff(attempts: int) -> timedelta:
@@ -79,9 +84,30 @@ def send_pending(limit: int = 100, now: datetime | None = None) -> Outcome:
             continue  # another sender got there first
         result, stop = _send_one(message_id, token, clock)
         outcome.add(result)
+        if result in (Result.RETRYING, Result.FAILED, Result.UNCERTAIN):
+            outcome.problem = _last_error(message_id)
         if stop:
             break  # the others stay pending, untouched, rather than hammer a server that is down
+    outcome.waiting = _waiting(clock())
     return outcome
+
+
+def _last_error(message_id: int) -> str:
+    error = db.session.scalar(
+        select(OutboxMessage.last_error).where(OutboxMessage.id == message_id)
+    )
+    db.session.commit()
+    return error or ""
+
+
+def _waiting(now: datetime) -> int:
+    count = db.session.scalar(
+        select(func.count(OutboxMessage.id)).where(
+            OutboxMessage.status == MessageStatus.PENDING, OutboxMessage.next_attempt_at > now
+        )
+    )
+    db.session.commit()
+    return int(count or 0)
 
 
 def mark_stale(now: datetime) -> int:
@@ -163,18 +189,29 @@ def _ready(message_id: int) -> tuple[OutboxMessage | None, str]:
         db.session.commit()
         return None, ""
     person = db.session.get(Participant, message.participant_id)
+    event = db.session.get(UpdateEvent, message.event_id)
     reach = outbox.channel_for(person) if person is not None else None
     why_not = ""
     if person is None or not outbox.wants_messages(person):
         why_not = "They stopped these messages, or were paused, before it was sent."
     elif reach is None or reach[0] != message.channel:
         why_not = "We no longer have a way to reach them that they chose."
-    elif reach[1] != message.address:
-        message.address = reach[1]  # they changed it since: the old one may not be theirs now
-        db.session.flush()
+    elif event is None or not event.update.published:
+        why_not = "The update was taken down before this was sent."
+    else:
+        _rewrite(message, event, person, reach[1])
     db.session.expunge(message)
     db.session.commit()  # no transaction (nor SQLite's lock) is held while the server is called
     return message, why_not
+
+
+def _rewrite(message: OutboxMessage, event: UpdateEvent, person: Participant, address: str) -> None:
+    """Today's words: a translation added since queuing, or a new address or language."""
+    language = outbox.language_for(person)
+    subject, body, unsubscribe = outbox.compose(event.update, event.status, person, language)
+    message.address, message.language = address, language
+    message.subject, message.body, message.unsubscribe_url = subject, body, unsubscribe
+    db.session.flush()
 
 
 def _retry(message: OutboxMessage, token: str, now: datetime, reason: str) -> Result:

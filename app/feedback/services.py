@@ -180,6 +180,7 @@ def unpublish(update_id: int, reason: str, staff_id: int | None) -> None:
         db.session.rollback()
         raise AlreadyDone(_("This update is not public."))
     _event(update_id, EventKind.UNPUBLISHED, record.status, reason.strip(), staff_id)
+    outbox.cancel_waiting(update_id, "The update was taken down before this was sent.")
     db.session.commit()
 
 

@@ -49,8 +49,8 @@ def _stop(person_id: int) -> None:
 def confirm(token: str) -> Any:
     person_id = _person_id(token)
     form = Form()
-    if form.validate_on_submit():
-        _stop(person_id)
+    if form.validate_on_submit() or not people.get(person_id).hear_back:  # type: ignore[union-attr]
+        _stop(person_id)  # or, opened again later, they had already stopped: say so, ask nothing
         preferences = url_for("me.preferences", **_locale())
         return render_template("updates/unsubscribe_done.html", preferences=preferences)
     action = url_for(".confirm", token=token, **_locale())

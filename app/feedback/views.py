@@ -77,6 +77,7 @@ def show(update_id: int) -> str:
         entry=detail.entry,
         body=render_markdown(detail.entry.body.text),
         day=dated.day,
+        statuses={status.value: words for status, words in STATUS_WORDS.items()},
     )
 
 

@@ -17,6 +17,7 @@ from app.feedback import services, sources
 from app.feedback.models import (
     EventKind,
     LinkKind,
+    MessageStatus,
     OutboxMessage,
     Update,
     UpdateEvent,
@@ -135,6 +136,7 @@ def test_publishing_queued_messages_in_each_persons_language_dated_with_the_chan
             assert message.language == person.preferred_language
             event = db.session.get(UpdateEvent, message.event_id)
             assert as_utc(message.created_at) == as_utc(event.at)
+            assert message.status == MessageStatus.SENT  # old news went out at the time
             update = db.session.get(Update, event.update_id)
             said = services.translations(update.id, message.language).get("said", update.said)
             assert said in message.body

@@ -143,8 +143,8 @@ def test_history_shows_each_status_with_its_date_in_london_time(
     move(app, updates.published, UpdateStatus.DONE)
     page = _page(client, f"/updates/{updates.published}")
     history = page[page.index("What happened and when") :]
-    assert history.index("Doing since 2 May 2026") < history.index(
-        f"Done on {london_day(utcnow())}"
+    assert history.index("<strong>2 May 2026</strong>: Doing") < history.index(
+        f"<strong>{london_day(utcnow())}</strong>: Done"
     )
     assert "Done on" in _page(client, "/updates")
 
@@ -154,7 +154,9 @@ def test_taking_down_and_putting_back_is_never_shown_publicly(app: Flask, client
     put_back(app, updates.cant_do)
     page = _page(client, f"/updates/{updates.cant_do}")
     assert "A private slip in the words." not in page and "Taken down" not in page
-    assert page.count("Can't do: we decided on") == 2  # the tag and the one history line
+    history = page[page.index("What happened and when") :]
+    assert page.count("Can't do: we decided on") == 1  # the tag
+    assert history.count("Can't do</li>") == 1  # and one history line, not two
 
 
 def test_summary_link_appears_only_once_the_summary_is_published(

@@ -105,7 +105,8 @@ def test_a_server_that_says_try_later_gets_the_message_once_when_it_recovers(
     assert row.last_error.startswith("451") and "Try again later" in row.last_error
     assert server.messages == []
 
-    assert send(now=start + timedelta(seconds=30)) == Outcome()  # not due yet
+    early = send(now=start + timedelta(seconds=30))
+    assert early == Outcome() and early.waiting == 1  # not due yet, and the command says so
     assert send(now=start + timedelta(minutes=2)) == Outcome(sent=1)
     assert send(now=start + timedelta(days=1)) == Outcome()
     assert len(server.to(AMA)) == 1
@@ -119,7 +120,9 @@ def test_when_the_server_is_down_the_batch_stops_and_nothing_is_lost(
     working_port = app.config["MAIL_PORT"]
     app.config["MAIL_PORT"] = free_port()
     start = utcnow()
-    assert send(now=start) == Outcome(retrying=1)
+    outcome = send(now=start)
+    assert outcome == Outcome(retrying=1)
+    assert "Last problem:" in outcome.summary() and outcome.problem  # why, for whoever runs it
     tried, untouched = outbox_rows()
     assert tried.status == MessageStatus.PENDING and tried.attempts == 1
     assert as_utc(tried.next_attempt_at) == start + timedelta(minutes=1)
@@ -239,7 +242,9 @@ def test_the_command_sends_and_prints_a_one_line_summary(
     runner = app.test_cli_runner()
     result = runner.invoke(args=["withus", "send-notifications", "--limit", "1"])
     assert result.exit_code == 0, result.output
-    assert result.output == "Sent 1, retrying 0, failed 0, cancelled 0, uncertain 0.\n"
+    assert result.output == (
+        "Sent 1, retrying 0, failed 0, cancelled 0, uncertain 0; 0 waiting for a later try.\n"
+    )
     result = runner.invoke(args=["withus", "send-notifications"])
     assert result.exit_code == 0 and result.output.startswith("Sent 1, ")
     assert len(mailbox.to(AMA)) == 2

@@ -43,7 +43,7 @@ def test_the_page_opens_without_signing_in_in_their_language_and_names_nobody(
     assert response.status_code == 200
     assert '<html lang="cy"' in page
     assert "Ama" not in page and "ama@example.org" not in page
-    assert "Stop these messages" in page
+    assert "Atal y negeseuon hyn" in page  # "Stop these messages", in Welsh
     assert f'action="{link}"' in page.replace("&amp;", "&")
 
 
@@ -76,7 +76,7 @@ def test_pressing_the_button_stops_later_messages(
     response = client.post(link, data={"csrf_token": token})
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "You will not get these messages any more" in page
+    assert "Ni fyddwch chi'n cael y negeseuon hyn mwyach" in page  # no more messages, in Welsh
     assert 'href="/me/preferences?locale=cy"' in page
     assert not _hears_back(app, ledger.participant)
     again = client.post(link, data={"csrf_token": token})
@@ -87,13 +87,17 @@ def test_pressing_the_button_stops_later_messages(
         services.change_status(updates.published, UpdateStatus.DONE, "", ledger.coordinator)
     assert len(outbox_rows()) == queued
 
+    reopened = client.get(link).get_data(as_text=True)  # the old message's link, opened later
+    assert "Ni fyddwch chi'n cael y negeseuon hyn mwyach" in reopened
+    assert "Atal y negeseuon hyn?" not in reopened
+
 
 def test_the_button_without_its_form_token_changes_nothing(
     app: Flask, client: FlaskClient, ledger, link: str
 ) -> None:  # type: ignore[no-untyped-def]
     response = client.post(link, data={})
     assert response.status_code == 400
-    assert "Stop these messages" in response.get_data(as_text=True)  # shown again to press
+    assert "Atal y negeseuon hyn" in response.get_data(as_text=True)  # shown again to press
     assert _hears_back(app, ledger.participant)
 
 
