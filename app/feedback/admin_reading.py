@@ -21,6 +21,7 @@ from app.feedback.models import (
     OutboxMessage,
     Update,
     UpdateEvent,
+    UpdateLink,
     UpdateStatus,
     UpdateText,
 )
@@ -241,3 +242,18 @@ def outbox_counts(update_id: int) -> Counter[MessageStatus]:
         .group_by(OutboxMessage.status)
     )
     return Counter({MessageStatus(status): int(count) for status, count in rows})
+
+
+def about_themes(theme_ids: Iterable[int]) -> list[tuple[int, str]]:
+    """Updates already linked to any of these themes, so nobody writes the same one twice."""
+    wanted = list(theme_ids)
+    if not wanted:
+        return []
+    rows = db.session.execute(
+        select(Update.id, Update.said)
+        .join(UpdateLink, UpdateLink.update_id == Update.id)
+        .where(UpdateLink.theme_id.in_(wanted))
+        .distinct()
+        .order_by(Update.id.desc())
+    )
+    return [(update_id, said) for update_id, said in rows]

@@ -33,6 +33,7 @@ from app.feedback.admin_pages import (
     update_or_404,
 )
 from app.feedback.models import LinkKind, Update, UpdateStatus
+from app.feedback.outbox import reach as message_reach
 
 bp = Blueprint("update_admin", __name__, url_prefix="/staff/updates")
 
@@ -74,11 +75,17 @@ def _counted(form: UpdateForm) -> int | None:
     return max(ticked) if ticked and max(ticked) > 0 else None
 
 
-def _form_page(form: UpdateForm, update: Update | None, latest: bool = False) -> tuple[str, int]:
+def _form_page(
+    form: UpdateForm,
+    update: Update | None,
+    latest: bool = False,
+    same_themes: list[tuple[int, str]] | None = None,
+) -> tuple[str, int]:
     page = render_template(
         "update_admin/form.html",
         form=form,
         update=update,
+        same_themes=same_themes or [],
         counted=_counted(form),
         conflict=latest,
         body_preview=render_markdown(update.body) if update is not None and latest else "",
@@ -103,7 +110,7 @@ def new() -> Any:
     if not posted:
         _prefill(form)
     form.form_key.data = form.form_key.data or new_key()
-    return _form_page(form, None)
+    return _form_page(form, None, same_themes=reading.about_themes(form.themes.data or []))
 
 
 def _create(form: NewUpdateForm) -> Any:
@@ -181,6 +188,7 @@ def _show_page(update: Update, status_form: StatusForm) -> tuple[str, int]:
         history=reading.history(update.id),
         translations=reading.completeness([update])[update.id],
         outbox=outbox_rows(reading.outbox_counts(update.id)),
+        reach=message_reach(update),
         form=status_form,
         button_form=ButtonForm(),
         may_write=may_write(),

@@ -8,6 +8,8 @@ again just before sending (app/feedback/sender.py), and the row keeps what was s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -42,6 +44,32 @@ def channel_for(person: Participant) -> tuple[str, str] | None:
 
 def wants_messages(person: Participant) -> bool:
     return bool(person.hear_back) and may_contact_unasked(person)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Who will hear about a change to an update, so staff can tell the rest another way."""
+
+    by_name: int  # took part under their own name
+    will_hear: int  # asked to hear back, not paused, and reachable on a channel we have
+    no_way: int  # asked to hear back, but we have no way to reach them that they chose
+    not_asked: int  # did not ask to hear back, or are paused
+
+
+def reach(record: Update) -> Reach:
+    wanted = sources.takers(record)
+    people = (
+        db.session.scalars(select(Participant).where(Participant.id.in_(wanted))) if wanted else []
+    )
+    will_hear = no_way = not_asked = 0
+    for person in people:
+        if not wants_messages(person):
+            not_asked += 1
+        elif channel_for(person) is None:
+            no_way += 1
+        else:
+            will_hear += 1
+    return Reach(len(wanted), will_hear, no_way, not_asked)
 
 
 def enqueue(record: Update, event: UpdateEvent) -> int:
