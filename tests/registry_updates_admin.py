@@ -35,6 +35,7 @@ PAGES: list[Page] = [
     ),
     Page("update-new", "/staff/updates/new", **_C),
     Page("update-new-from-theme", "/staff/updates/new?theme={theme}", **_C),
+    Page("update-new-from-question", "/staff/updates/new?question={q_else}", **_C),
     Page("update-new-errors", "/staff/updates/new", submit_empty=True, status=400, **_C),
     Page("update-show", "/staff/updates/{update}", **_C),
     Page("update-show-draft", "/staff/updates/{draft_update}", **_A),

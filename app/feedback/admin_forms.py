@@ -114,6 +114,7 @@ class UpdateForm(UpdateFormBase):
     themes = LinkField(_l("Themes from survey answers"))
     surveys = LinkField(_l("Surveys"))
     sessions = LinkField(_l("Sessions"))
+    questions = LinkField(_l("Questions"))
 
     def validate_reason(self, field: Field) -> None:
         _check_reason(self, field)
@@ -136,6 +137,10 @@ class UpdateForm(UpdateFormBase):
         self.sessions.choices = [
             SelectChoice(c.id, session_label(c.name, c.held_on, c.people)) for c in choices.sessions
         ]
+        self.questions.choices = [
+            SelectChoice(c.id, question_label(c.name, c.survey_title, c.people))
+            for c in choices.questions
+        ]
         self.project.choices = [SelectChoice("", str(_l("No project")))] + [
             SelectChoice(str(i), name) for i, name in projects
         ]
@@ -145,6 +150,7 @@ class UpdateForm(UpdateFormBase):
         links = [(LinkKind.THEME, i) for i in self.themes.data or []]
         links += [(LinkKind.SURVEY, i) for i in self.surveys.data or []]
         links += [(LinkKind.SESSION, i) for i in self.sessions.data or []]
+        links += [(LinkKind.QUESTION, i) for i in self.questions.data or []]
         raw_count = (self.people_count.data or "").replace(",", "").strip()
         return UpdateDraft(
             said=self.said.data or "",
@@ -178,6 +184,16 @@ def theme_label(name: str, survey: str, people: int) -> str:
         "%(theme)s, from “%(survey)s”: %(num)d people",
         people,
         theme=name,
+        survey=survey,
+    )
+
+
+def question_label(text: str, survey: str, people: int) -> str:
+    return ngettext(
+        "“%(question)s”, from “%(survey)s”: %(num)d person answered",
+        "“%(question)s”, from “%(survey)s”: %(num)d people answered",
+        people,
+        question=text,
         survey=survey,
     )
 

@@ -27,7 +27,7 @@ from app.feedback.models import (
 )
 from app.i18n import LANGUAGES, direction
 from app.ledger.models import Attendance, InvolvementSession, Project
-from app.surveys.models import ResponseStatus, Survey
+from app.surveys.models import Question, ResponseStatus, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 
 PAGE_SIZE = 25
@@ -132,6 +132,7 @@ class LinkChoices:
     themes: list[LinkChoice]
     surveys: list[LinkChoice]
     sessions: list[LinkChoice]
+    questions: list[LinkChoice]  # only those named (?question=) or already linked: never all
 
 
 def _submitted() -> object:
@@ -199,9 +200,31 @@ def _sessions(also: Iterable[int]) -> list[LinkChoice]:
     return [LinkChoice(s.id, s.title, counts.get(s.id, 0), held_on=s.held_on) for s in sessions]
 
 
-def link_choices(linked_sessions: Iterable[int] = ()) -> LinkChoices:
-    """Every theme and survey, and recent sessions (plus any already linked), with counts."""
-    return LinkChoices(_themes(), _surveys(), _sessions(linked_sessions))
+def _questions(wanted: Iterable[int]) -> list[LinkChoice]:
+    ids = list(wanted)
+    if not ids:
+        return []
+    answered = dict(
+        db.session.execute(
+            select(Answer.question_id, func.count(distinct(Answer.response_id)))
+            .join(Response, Response.id == Answer.response_id)
+            .where(Answer.question_id.in_(ids), Answer.declined.is_(False), _submitted())
+            .group_by(Answer.question_id)
+        ).all()
+    )
+    rows = db.session.execute(
+        select(Question.id, Question.text, Survey.title)
+        .join(Survey, Survey.id == Question.survey_id)
+        .where(Question.id.in_(ids))
+        .order_by(Survey.id, Question.position)
+    )
+    return [LinkChoice(i, text, int(answered.get(i, 0)), title) for i, text, title in rows]
+
+
+def link_choices(linked_sessions: Iterable[int] = (), questions: Iterable[int] = ()) -> LinkChoices:
+    """Every theme and survey, recent sessions (plus any already linked), and the questions
+    asked for, with counts."""
+    return LinkChoices(_themes(), _surveys(), _sessions(linked_sessions), _questions(questions))
 
 
 def projects() -> list[tuple[int, str]]:

@@ -47,11 +47,17 @@ def index() -> str:
     )
 
 
-PREFILL = {"theme": "themes", "survey": "surveys", "session": "sessions"}
+PREFILL = {
+    "theme": "themes",
+    "survey": "surveys",
+    "session": "sessions",
+    "question": "questions",
+}
 
 
 def _prefill(form: UpdateForm) -> None:
-    """Tick what the address names (?theme=, ?survey=, ?session=); a theme gives the words."""
+    """Tick what the address names (?theme=, ?survey=, ?session=, ?question=); a theme gives
+    the words."""
     for arg, name in PREFILL.items():
         wanted = request.args.get(arg, type=int)
         field = getattr(form, name)
@@ -70,6 +76,7 @@ def _counted(form: UpdateForm) -> int | None:
         (choices.themes, form.themes),
         (choices.surveys, form.surveys),
         (choices.sessions, form.sessions),
+        (choices.questions, form.questions),
     )
     ticked = [c.people for group, field in groups for c in group if c.id in (field.data or [])]
     return max(ticked) if ticked and max(ticked) > 0 else None
@@ -94,8 +101,14 @@ def _form_page(
     return page, 400 if form.errors else 200
 
 
-def _offered(form: UpdateForm, linked_sessions: set[int] | frozenset[int] = frozenset()) -> None:
-    form.offer(reading.link_choices(linked_sessions), reading.projects())
+def _offered(form: UpdateForm, update: Update | None = None) -> None:
+    """The links to choose from: a question only when named in the address or already linked."""
+    sessions = sources.session_ids(update) if update is not None else set()
+    questions = {link.question_id for link in update.links if link.question_id} if update else set()
+    named = request.args.get("question", type=int)
+    questions |= {named} if named is not None else set()
+    questions |= {int(v) for v in request.form.getlist("questions") if v.isdigit() and len(v) < 10}
+    form.offer(reading.link_choices(sessions, questions), reading.projects())
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -134,7 +147,12 @@ def _create(form: NewUpdateForm) -> Any:
 
 
 def _as_form_data(update: Update) -> dict[str, Any]:
-    kinds = {LinkKind.THEME: "themes", LinkKind.SURVEY: "surveys", LinkKind.SESSION: "sessions"}
+    kinds = {
+        LinkKind.THEME: "themes",
+        LinkKind.SURVEY: "surveys",
+        LinkKind.SESSION: "sessions",
+        LinkKind.QUESTION: "questions",
+    }
     data: dict[str, Any] = {name: [] for name in kinds.values()}
     for link in update.links:
         if link.kind in kinds:
@@ -157,14 +175,10 @@ def edit(update_id: int) -> Any:
     update = update_or_404(update_id)
     posted = request.method == "POST"
     form = EditUpdateForm(data=None if posted else _as_form_data(update))
-    _offered(form, sources.session_ids(update))
+    _offered(form, update)
     if not form.validate_on_submit():
         return _form_page(form, update)
     draft = form.draft(update.main_language)
-    # Questions cannot be chosen on this page: keep any the update is already linked to.
-    draft.links += [
-        (LinkKind.QUESTION, link.question_id) for link in update.links if link.question_id
-    ]
     try:
         services.edit(update.id, draft, staff_id(), int(form.version.data or 0))
     except services.UpdateError as error:
