@@ -139,19 +139,29 @@ def _options(names: dict) -> list[SelectChoice]:
 ACTIVITY_MESSAGE = _l("Choose what kind of session it is.")
 
 
-class RateForm(LedgerForm):
-    activity = SelectField(
+def _activity_field() -> SelectField:
+    """The kind of session, as both the rate card and a session ask for it."""
+    return SelectField(
         _l("Kind of session"),
         choices=_options(ACTIVITY_NAMES),
         validate_choice=False,
         validators=[one_of(ACTIVITY_NAMES, ACTIVITY_MESSAGE)],
     )
-    basis = RadioField(
-        _l("How it is paid"),
+
+
+def _basis_field(label: str, message: str) -> RadioField:
+    """How a session is paid (per hour, per session…), worded for the page that asks."""
+    return RadioField(
+        label,
         choices=_options(BASIS_NAMES),
         validate_choice=False,
-        validators=[one_of(BASIS_NAMES, _l("Choose how it is paid."))],
+        validators=[one_of(BASIS_NAMES, message)],
     )
+
+
+class RateForm(LedgerForm):
+    activity = _activity_field()
+    basis = _basis_field(_l("How it is paid"), _l("Choose how it is paid."))
     amount = StringField(_l("Amount in pounds"), validators=[Money(required=True)])
     effective_from = StringField(_l("Paid at this rate from"), validators=[Day()])
 
@@ -247,18 +257,8 @@ class SessionForm(LedgerForm):
     )
     held_on = StringField(_l("Date of the session"), validators=[Day(years_ahead=1)])
     hours = StringField(_l("How long it was, in hours"))
-    activity = SelectField(
-        _l("Kind of session"),
-        choices=_options(ACTIVITY_NAMES),
-        validate_choice=False,
-        validators=[one_of(ACTIVITY_NAMES, ACTIVITY_MESSAGE)],
-    )
-    basis = RadioField(
-        _l("How people are paid for it"),
-        choices=_options(BASIS_NAMES),
-        validate_choice=False,
-        validators=[one_of(BASIS_NAMES, _l("Choose how people are paid for it."))],
-    )
+    activity = _activity_field()
+    basis = _basis_field(_l("How people are paid for it"), _l("Choose how people are paid for it."))
     project = SelectField(_l("Project"), validate_choice=False)
     new_project = StringField(
         _l("Or start a new project with this name"),
