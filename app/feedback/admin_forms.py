@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import format_date, ngettext
 from flask_babel import lazy_gettext as _l
 from wtforms import (
+    BooleanField,
     Field,
     HiddenField,
     RadioField,
@@ -243,8 +245,11 @@ class ButtonForm(UpdateFormBase):
 PIECE_LIMITS = {"said": SAID_LIMIT, "body": BODY_LIMIT, "reason": REASON_LIMIT}
 
 
-def translation_form(pieces: dict[str, tuple[str, str]]) -> UpdateFormBase:
-    """A form with one box per piece: key -> (label, current translation)."""
+def translation_form(
+    pieces: dict[str, tuple[str, str]], stale: Iterable[str] = ()
+) -> UpdateFormBase:
+    """A form with one box per piece: key -> (label, current translation); for each stale
+    piece, a tick box '<key>-fits' to say its translation still fits the new words."""
 
     class TranslationForm(UpdateFormBase):
         pass
@@ -255,4 +260,7 @@ def translation_form(pieces: dict[str, tuple[str, str]]) -> UpdateFormBase:
             label, default=current, validators=[_too_long(PIECE_LIMITS[key])], filters=[clean]
         )
         setattr(TranslationForm, key, field)
+    fits = _l("The translation still fits the new words")
+    for key in stale:
+        setattr(TranslationForm, f"{key}-fits", BooleanField(fits))
     return TranslationForm()

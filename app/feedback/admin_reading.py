@@ -74,6 +74,29 @@ def needed_pieces(update: Update) -> tuple[str, ...]:
     return tuple(pieces)
 
 
+def needing_update(update: Update, language: str) -> dict[str, str]:
+    """Translated pieces whose main-language words changed since: key -> the words they were
+    translated from. Readers still see them until someone updates them."""
+    rows = db.session.execute(
+        select(UpdateText.key, UpdateText.source).where(
+            UpdateText.update_id == update.id,
+            UpdateText.language == language,
+            UpdateText.source.is_not(None),
+        )
+    )
+    needed = needed_pieces(update)
+    return {key: was for key, was in rows if key in needed and was != getattr(update, key)}
+
+
+def languages_translated(update_id: int) -> list[str]:
+    """The languages any piece of this update is translated into."""
+    return list(
+        db.session.scalars(
+            select(UpdateText.language).where(UpdateText.update_id == update_id).distinct()
+        )
+    )
+
+
 def completeness(updates: Iterable[Update]) -> dict[int, Completeness]:
     """For each update, how much of it is translated into each language but its main one."""
     updates = list(updates)

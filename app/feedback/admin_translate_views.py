@@ -16,7 +16,7 @@ from app.extensions import db
 from app.feedback import services
 from app.feedback.admin_forms import UnpublishForm, translation_form
 from app.feedback.admin_pages import WRITERS, page_words, staff_id, update_or_404
-from app.feedback.admin_reading import needed_pieces
+from app.feedback.admin_reading import needed_pieces, needing_update
 from app.feedback.models import Update
 from app.i18n import BY_CODE
 
@@ -33,11 +33,17 @@ class Piece:
     name: str
     source: str  # the words in the update's main language
     long: bool
+    was: str | None = None  # the words it was translated from, when those have changed since
+
+    @property
+    def fits(self) -> str:
+        """The name of the tick box that says the translation still fits the new words."""
+        return f"{self.key}-fits"
 
 
-def _pieces(update: Update) -> list[Piece]:
+def _pieces(update: Update, stale: dict[str, str]) -> list[Piece]:
     return [
-        Piece(key, str(PIECE_NAMES[key]), getattr(update, key), key != "said")
+        Piece(key, str(PIECE_NAMES[key]), getattr(update, key), key != "said", stale.get(key))
         for key in needed_pieces(update)
     ]
 
@@ -48,12 +54,15 @@ def translate(update_id: int, lang: str) -> Any:
     update = update_or_404(update_id)
     if lang not in BY_CODE or lang == update.main_language:
         abort(404)
-    found, current = _pieces(update), services.translations(update.id, lang)
-    form = translation_form({p.key: (p.name, current.get(p.key, "")) for p in found})
+    found = _pieces(update, needing_update(update, lang))
+    current = services.translations(update.id, lang)
+    stale = [p.key for p in found if p.was is not None]
+    form = translation_form({p.key: (p.name, current.get(p.key, "")) for p in found}, stale)
     if form.validate_on_submit():
         # Pieces not on the page (a reason, once the status moves on) keep what they had.
         texts = current | {p.key: form[p.key].data or "" for p in found}
-        services.save_translations(update.id, lang, texts)
+        fits = frozenset(key for key in stale if form[f"{key}-fits"].data)
+        services.save_translations(update.id, lang, texts, fits)
         flash(_("Your translations are saved."))
         return redirect(url_for(".show", update_id=update.id))
     done = sum(1 for p in found if current.get(p.key))
@@ -66,6 +75,7 @@ def translate(update_id: int, lang: str) -> Any:
         main=BY_CODE.get(update.main_language, BY_CODE["en"]),
         done=done,
         needed=len(found),
+        stale=len(stale),
     )
     return page, 400 if form.errors else 200
 

@@ -12,9 +12,9 @@ from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.i18n import BY_CODE
 from app.surveys import admin_services as services
-from app.surveys.admin_forms import translation_field, translation_form
+from app.surveys.admin_forms import still_fits_field, translation_field, translation_form
 from app.surveys.admin_lookup import BUILDERS, survey_or_404
-from app.surveys.content import completeness, pieces, translations
+from app.surveys.content import completeness, needing_update, pieces, translations
 from app.surveys.models import Survey
 
 SURVEY_PIECE_NAMES = {
@@ -36,16 +36,23 @@ class Piece:
     source: str  # the words in the survey's main language
     long: bool
     limit: int
+    was: str | None = None  # the words it was translated from, when those have changed since
+
+    @property
+    def fits(self) -> str:
+        """The name of the tick box that says the translation still fits the new words."""
+        return f"{self.field}-fits"
 
 
-def _pieces(survey: Survey) -> list[Piece]:
+def _pieces(survey: Survey, stale: dict[str, str]) -> list[Piece]:
     names = _names(survey)
     found = []
     for key, source in pieces(survey):
         kind = key.split(":")[-1] if key.startswith("q:") else key.split(":")[0]
         long = kind in PARAGRAPHS or len(source) > 100
         field = "piece-" + key.replace(":", "-")
-        found.append(Piece(key, field, names[key], source, long, LIMITS.get(kind, 5000)))
+        limit = LIMITS.get(kind, 5000)
+        found.append(Piece(key, field, names[key], source, long, limit, stale.get(key)))
     return found
 
 
@@ -69,13 +76,16 @@ def translate(survey_id: int, lang: str) -> Any:
     survey = survey_or_404(survey_id)
     if lang not in BY_CODE or lang == survey.main_language:
         abort(404)
-    found, current = _pieces(survey), translations(survey.id, lang)
-    form = translation_form(
-        {p.field: translation_field(p.name, p.long, p.limit, current.get(p.key, "")) for p in found}
-    )
+    found, current = _pieces(survey, needing_update(survey, lang)), translations(survey.id, lang)
+    fields = {
+        p.field: translation_field(p.name, p.long, p.limit, current.get(p.key, "")) for p in found
+    }
+    fields |= {p.fits: still_fits_field() for p in found if p.was is not None}
+    form = translation_form(fields)
     if form.validate_on_submit():
         texts = {p.key: form[p.field].data or "" for p in found}
-        services.save_translations(survey, lang, texts)
+        fits = frozenset(p.key for p in found if p.was is not None and form[p.fits].data)
+        services.save_translations(survey, lang, texts, fits)
         flash(_("Your translations are saved."))
         return redirect(url_for("survey_admin.translate", survey_id=survey_id, lang=lang))
     done, needed = completeness(survey).get(lang, (0, len(found)))
@@ -88,6 +98,7 @@ def translate(survey_id: int, lang: str) -> Any:
         main=BY_CODE.get(survey.main_language, BY_CODE["en"]),
         done=done,
         needed=needed,
+        stale=sum(p.was is not None for p in found),
     )
     return page, 400 if form.errors else 200
 

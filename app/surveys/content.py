@@ -104,6 +104,31 @@ def translations(survey_id: int, language: str) -> dict[str, str]:
     return {key: text for key, text in rows if text.strip()}
 
 
+def needing_update(survey: Survey, language: str) -> dict[str, str]:
+    """Translated pieces whose main-language words changed since: key -> the words they were
+    translated from. They are still shown to readers until someone updates them."""
+    now = dict(pieces(survey))
+    rows = db.session.execute(
+        select(SurveyText.key, SurveyText.source).where(
+            SurveyText.survey_id == survey.id,
+            SurveyText.language == language,
+            SurveyText.source.is_not(None),
+        )
+    )
+    return {key: source for key, source in rows if key in now and source != now[key]}
+
+
+def languages_translated(survey_id: int, keys: list[str]) -> list[str]:
+    """The languages any of these pieces is translated into, in no particular order."""
+    return list(
+        db.session.scalars(
+            select(SurveyText.language)
+            .where(SurveyText.survey_id == survey_id, SurveyText.key.in_(keys))
+            .distinct()
+        )
+    )
+
+
 def completeness(survey: Survey) -> dict[str, tuple[int, int]]:
     """For each language with any translation: (pieces translated, pieces needed)."""
     needed = {key for key, _ in pieces(survey)}
