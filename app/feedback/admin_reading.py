@@ -77,15 +77,22 @@ def needed_pieces(update: Update) -> tuple[str, ...]:
 def needing_update(update: Update, language: str) -> dict[str, str]:
     """Translated pieces whose main-language words changed since: key -> the words they were
     translated from. Readers still see them until someone updates them."""
+    return stale_pieces(update).get(language, {})
+
+
+def stale_pieces(update: Update) -> dict[str, dict[str, str]]:
+    """needing_update for every language at once: language -> key -> the old words."""
     rows = db.session.execute(
-        select(UpdateText.key, UpdateText.source).where(
-            UpdateText.update_id == update.id,
-            UpdateText.language == language,
-            UpdateText.source.is_not(None),
+        select(UpdateText.language, UpdateText.key, UpdateText.source).where(
+            UpdateText.update_id == update.id, UpdateText.source.is_not(None)
         )
     )
     needed = needed_pieces(update)
-    return {key: was for key, was in rows if key in needed and was != getattr(update, key)}
+    found: defaultdict[str, dict[str, str]] = defaultdict(dict)
+    for language, key, was in rows:
+        if key in needed and was != getattr(update, key):
+            found[language][key] = was
+    return dict(found)
 
 
 def languages_translated(update_id: int) -> list[str]:

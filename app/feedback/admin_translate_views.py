@@ -76,6 +76,8 @@ def translate(update_id: int, lang: str) -> Any:
         done=done,
         needed=len(found),
         stale=len(stale),
+        # Once a translation is begun, say which parts are still to do.
+        missing={p.key for p in found if not current.get(p.key)} if current else set(),
     )
     return page, 400 if form.errors else 200
 

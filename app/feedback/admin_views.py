@@ -203,6 +203,7 @@ def _show_page(update: Update, status_form: StatusForm) -> tuple[str, int]:
         project=reading.project_name(update.project_id),
         history=reading.history(update.id),
         translations=reading.completeness([update])[update.id],
+        stale={lang: len(keys) for lang, keys in reading.stale_pieces(update).items()},
         outbox=outbox_rows(reading.outbox_counts(update.id)),
         reach=message_reach(update),
         form=status_form,

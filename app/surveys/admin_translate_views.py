@@ -56,6 +56,11 @@ def _pieces(survey: Survey, stale: dict[str, str]) -> list[Piece]:
     return found
 
 
+def _missing(found: list[Piece], current: dict[str, str]) -> set[str]:
+    """Pieces still to translate, once a translation is begun (a new answer, say)."""
+    return {p.key for p in found if p.key not in current} if current else set()
+
+
 def _names(survey: Survey) -> dict[str, str]:
     names = {key: name() for key, name in SURVEY_PIECE_NAMES.items()}
     live = [q for q in survey.questions if not q.retired]
@@ -99,6 +104,7 @@ def translate(survey_id: int, lang: str) -> Any:
         done=done,
         needed=needed,
         stale=sum(p.was is not None for p in found),
+        missing=_missing(found, current),
     )
     return page, 400 if form.errors else 200
 

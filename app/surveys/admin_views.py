@@ -37,7 +37,13 @@ from app.surveys.admin_words import (
     STATUS_NAMES,
     refusal,
 )
-from app.surveys.content import SURVEY_PIECES, completeness, languages_translated, pieces
+from app.surveys.content import (
+    SURVEY_PIECES,
+    completeness,
+    languages_translated,
+    pieces,
+    stale_pieces,
+)
 from app.surveys.models import SURVEY_MOVES, Survey, SurveyStatus
 
 bp = Blueprint("survey_admin", __name__, url_prefix="/staff/surveys")
@@ -168,6 +174,7 @@ def overview(survey_id: int) -> str:
             for lang in LANGUAGES
             if lang.code != survey.main_language
         ],
+        stale={lang: len(keys) for lang, keys in stale_pieces(survey).items()},
         moves=[s for s in MOVE_BUTTONS if s in SURVEY_MOVES[survey.status]],
         move_buttons=MOVE_BUTTONS,
         status_names=STATUS_NAMES,

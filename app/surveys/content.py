@@ -107,15 +107,22 @@ def translations(survey_id: int, language: str) -> dict[str, str]:
 def needing_update(survey: Survey, language: str) -> dict[str, str]:
     """Translated pieces whose main-language words changed since: key -> the words they were
     translated from. They are still shown to readers until someone updates them."""
+    return stale_pieces(survey).get(language, {})
+
+
+def stale_pieces(survey: Survey) -> dict[str, dict[str, str]]:
+    """needing_update for every language at once: language -> key -> the old words."""
     now = dict(pieces(survey))
     rows = db.session.execute(
-        select(SurveyText.key, SurveyText.source).where(
-            SurveyText.survey_id == survey.id,
-            SurveyText.language == language,
-            SurveyText.source.is_not(None),
+        select(SurveyText.language, SurveyText.key, SurveyText.source).where(
+            SurveyText.survey_id == survey.id, SurveyText.source.is_not(None)
         )
     )
-    return {key: source for key, source in rows if key in now and source != now[key]}
+    found: dict[str, dict[str, str]] = {}
+    for language, key, source in rows:
+        if key in now and source != now[key]:
+            found.setdefault(language, {})[key] = source
+    return found
 
 
 def languages_translated(survey_id: int, keys: list[str]) -> list[str]:

@@ -107,3 +107,12 @@ def test_edit_page_warns_before_changing_translated_words(staff_client, updates)
     assert '<span lang="cy" dir="ltr">Cymraeg</span>' in page
     draft = client.get(f"/staff/updates/{updates.draft}/edit").get_data(as_text=True)
     assert "translations into" not in draft
+
+
+def test_update_page_says_which_translation_needs_updating(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client()
+    response = edit(client, updates.published, said=NEW_SAID)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert re.search(
+        r"Cymraeg</span>.{0,80}</a>: 2 of 2 translated, <strong>1 needs updating<", page
+    )

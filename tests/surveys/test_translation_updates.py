@@ -239,3 +239,27 @@ def _boxes(page: str) -> dict[str, str]:
         re.findall(r'<textarea [^>]*name="(piece-[^"]+)"[^>]*>\s*([^<]*)</textarea>', page)
     )
     return {k: html.unescape(v) for k, v in found.items() if not k.endswith("-fits")}
+
+
+def test_overview_says_how_many_parts_need_updating_in_each_language(
+    staff_client, survey: DemoSurvey
+) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client()
+    response = change_question(client, survey, "often", text=NEW_TEXT)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert re.search(r'lang="cy">Cymraeg</a>: 39 of 39 translated, <strong>1 needs updating<', page)
+    change_title(client, survey, "Our café: what next?")
+    page = client.get(f"/staff/surveys/{survey.id}").get_data(as_text=True)
+    assert re.search(r'lang="ar">العربية</a>: 39 of 39 translated, <strong>2 need updating<', page)
+
+
+def test_a_new_answer_in_a_translated_survey_is_shown_as_not_translated_yet(
+    staff_client, survey: DemoSurvey
+) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client()
+    options = "Every week\nAbout once a month\nA few times a year\nOnly once\nNever"
+    assert "Not translated yet" not in translate_page(client, survey)
+    assert change_question(client, survey, "often", options=options).status_code == 302
+    page = translate_page(client, survey)
+    assert page.count("Not translated yet") == 1 and "39 of 40 translated" in page
+    assert "Needs updating" not in page
