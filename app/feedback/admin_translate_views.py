@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from app.auth.guard import roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
+from app.core.translating import check_seen
 from app.extensions import db
 from app.feedback import services
 from app.feedback.admin_forms import UnpublishForm, translation_form
@@ -40,12 +41,26 @@ class Piece:
         """The name of the tick box that says the translation still fits the new words."""
         return f"{self.key}-fits"
 
+    @property
+    def seen(self) -> str:
+        """The name of the hidden field with the fingerprint of the words shown."""
+        return f"{self.key}-seen"
+
 
 def _pieces(update: Update, stale: dict[str, str]) -> list[Piece]:
     return [
         Piece(key, str(PIECE_NAMES[key]), getattr(update, key), key != "said", stale.get(key))
         for key in needed_pieces(update)
     ]
+
+
+def _seen_current_words(
+    form: Any, found: list[Piece], texts: dict[str, str], current: dict[str, str], fits: frozenset
+) -> bool:
+    """Every translation typed or confirmed was made beside the words there are now."""
+    touched = {p.key: texts[p.key] != current.get(p.key, "") or p.key in fits for p in found}
+    checks = [check_seen(form[p.key], form[p.seen], p.source, touched[p.key]) for p in found]
+    return all(checks)
 
 
 @roles_required(*WRITERS)
@@ -57,14 +72,19 @@ def translate(update_id: int, lang: str) -> Any:
     found = _pieces(update, needing_update(update, lang))
     current = services.translations(update.id, lang)
     stale = [p.key for p in found if p.was is not None]
-    form = translation_form({p.key: (p.name, current.get(p.key, "")) for p in found}, stale)
+    form = translation_form(
+        {p.key: (p.name, current.get(p.key, "")) for p in found},
+        stale,
+        {p.key: p.source for p in found},
+    )
     if form.validate_on_submit():
         # Pieces not on the page (a reason, once the status moves on) keep what they had.
         texts = current | {p.key: form[p.key].data or "" for p in found}
         fits = frozenset(key for key in stale if form[f"{key}-fits"].data)
-        services.save_translations(update.id, lang, texts, fits)
-        flash(_("Your translations are saved."))
-        return redirect(url_for(".show", update_id=update.id))
+        if _seen_current_words(form, found, texts, current, fits):
+            services.save_translations(update.id, lang, texts, fits)
+            flash(_("Your translations are saved."))
+            return redirect(url_for(".show", update_id=update.id))
     done = sum(1 for p in found if current.get(p.key))
     page = render_template(
         "update_admin/translate.html",

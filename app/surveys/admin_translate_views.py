@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 
 from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
+from app.core.translating import check_seen, seen_field
 from app.i18n import BY_CODE
 from app.surveys import admin_services as services
 from app.surveys.admin_forms import still_fits_field, translation_field, translation_form
@@ -43,6 +44,11 @@ class Piece:
         """The name of the tick box that says the translation still fits the new words."""
         return f"{self.field}-fits"
 
+    @property
+    def seen(self) -> str:
+        """The name of the hidden field with the fingerprint of the words shown."""
+        return f"{self.field}-seen"
+
 
 def _pieces(survey: Survey, stale: dict[str, str]) -> list[Piece]:
     names = _names(survey)
@@ -54,6 +60,22 @@ def _pieces(survey: Survey, stale: dict[str, str]) -> list[Piece]:
         limit = LIMITS.get(kind, 5000)
         found.append(Piece(key, field, names[key], source, long, limit, stale.get(key)))
     return found
+
+
+def _seen_current_words(
+    form: Any, found: list[Piece], texts: dict[str, str], current: dict[str, str], fits: frozenset
+) -> bool:
+    """Every translation typed or confirmed was made beside the words there are now."""
+    checks = [
+        check_seen(
+            form[p.field],
+            form[p.seen],
+            p.source,
+            texts[p.key] != current.get(p.key, "") or p.key in fits,
+        )
+        for p in found
+    ]
+    return all(checks)
 
 
 def _missing(found: list[Piece], current: dict[str, str]) -> set[str]:
@@ -86,13 +108,15 @@ def translate(survey_id: int, lang: str) -> Any:
         p.field: translation_field(p.name, p.long, p.limit, current.get(p.key, "")) for p in found
     }
     fields |= {p.fits: still_fits_field() for p in found if p.was is not None}
+    fields |= {p.seen: seen_field(p.source) for p in found}
     form = translation_form(fields)
     if form.validate_on_submit():
         texts = {p.key: form[p.field].data or "" for p in found}
         fits = frozenset(p.key for p in found if p.was is not None and form[p.fits].data)
-        services.save_translations(survey, lang, texts, fits)
-        flash(_("Your translations are saved."))
-        return redirect(url_for("survey_admin.translate", survey_id=survey_id, lang=lang))
+        if _seen_current_words(form, found, texts, current, fits):
+            services.save_translations(survey, lang, texts, fits)
+            flash(_("Your translations are saved."))
+            return redirect(url_for("survey_admin.translate", survey_id=survey_id, lang=lang))
     done, needed = completeness(survey).get(lang, (0, len(found)))
     page = render_template(
         "survey_admin/translate.html",

@@ -116,3 +116,15 @@ def test_update_page_says_which_translation_needs_updating(staff_client, updates
     assert re.search(
         r"Cymraeg</span>.{0,80}</a>: 2 of 2 translated, <strong>1 needs updating<", page
     )
+
+
+def test_a_translation_made_beside_words_changed_meanwhile_is_caught(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client()
+    path = f"/staff/updates/{updates.published}/translate/cy"
+    _opened, values = page_form(client, path)
+    seen = dict(re.findall(r'name="(said-seen|body-seen)" type="hidden" value="([^"]+)"', _opened))
+    edit(client, updates.published, said=NEW_SAID)
+    response = client.post(path, data={**values, **seen, "said": "Newydd", "body": "Corff"})
+    assert response.status_code == 400
+    assert "These words changed while you were translating." in response.get_data(as_text=True)
+    assert "1 part needs updating" in translate_page(client, updates.published)

@@ -238,7 +238,7 @@ def _boxes(page: str) -> dict[str, str]:
     found |= dict(
         re.findall(r'<textarea [^>]*name="(piece-[^"]+)"[^>]*>\s*([^<]*)</textarea>', page)
     )
-    return {k: html.unescape(v) for k, v in found.items() if not k.endswith("-fits")}
+    return {k: html.unescape(v) for k, v in found.items() if not k.endswith(("-fits", "-seen"))}
 
 
 def test_overview_says_how_many_parts_need_updating_in_each_language(
@@ -263,3 +263,27 @@ def test_a_new_answer_in_a_translated_survey_is_shown_as_not_translated_yet(
     page = translate_page(client, survey)
     assert page.count("Not translated yet") == 1 and "39 of 40 translated" in page
     assert "Needs updating" not in page
+
+
+def test_a_translation_made_beside_words_changed_meanwhile_is_caught_not_cleared(
+    staff_client, survey: DemoSurvey
+) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client()
+    field = f"piece-q-{survey.questions['often']}-text"
+    path = f"/staff/surveys/{survey.id}/translate/cy"
+    opened = translate_page(client, survey)  # the translator opens the page ...
+    change_question(client, survey, "often", text=NEW_TEXT)  # ... the English changes meanwhile
+    sent = {"csrf_token": token(opened), **_boxes(opened), **_seen(opened), field: "Pa mor aml?"}
+    response = client.post(path, data=sent)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "These words changed while you were translating." in page
+    assert f'href="#{field}"' in page and 'value="Pa mor aml?"' in page  # kept, not saved
+    assert "1 part needs updating" in translate_page(client, survey)
+    again = client.post(path, data={**sent, **_seen(page), "csrf_token": token(page)})
+    assert again.status_code == 302  # having seen the words now, saving again is allowed
+    assert "Needs updating" not in translate_page(client, survey)
+
+
+def _seen(page: str) -> dict[str, str]:
+    return dict(re.findall(r'name="(piece-[^"]+-seen)" type="hidden" value="([^"]+)"', page))
