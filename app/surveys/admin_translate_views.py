@@ -128,6 +128,7 @@ def translate(survey_id: int, lang: str) -> Any:
         done=done,
         needed=needed,
         stale=sum(p.was is not None for p in found),
+        consent_stale=any(p.key == "consent_text" and p.was is not None for p in found),
         missing=_missing(found, current),
     )
     return page, 400 if form.errors else 200

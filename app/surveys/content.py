@@ -104,6 +104,22 @@ def translations(survey_id: int, language: str) -> dict[str, str]:
     return {key: text for key, text in rows if text.strip()}
 
 
+def _readers_translations(survey: Survey, language: str) -> dict[str, str]:
+    """translations() as readers get them: a translation needing an update is still shown, but
+    never the words people agree to, since their consent is recorded against today's version."""
+    rows = db.session.execute(
+        select(SurveyText.key, SurveyText.text, SurveyText.source).where(
+            SurveyText.survey_id == survey.id, SurveyText.language == language
+        )
+    )
+    return {
+        key: text
+        for key, text, source in rows
+        if text.strip()
+        and not (key == "consent_text" and source is not None and source != survey.consent_text)
+    }
+
+
 def needing_update(survey: Survey, language: str) -> dict[str, str]:
     """Translated pieces whose main-language words changed since: key -> the words they were
     translated from. They are still shown to readers until someone updates them."""
@@ -153,7 +169,7 @@ def view_of(survey: Survey, language: str) -> SurveyView:
     words: dict[str, str] = {}
     content_language = survey.main_language
     if language != survey.main_language:
-        translated = translations(survey.id, language)
+        translated = _readers_translations(survey, language)
         if all(key in translated for key, _ in pieces(survey)):
             words, content_language = translated, language
 

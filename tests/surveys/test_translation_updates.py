@@ -35,14 +35,14 @@ def change_question(client: FlaskClient, survey: DemoSurvey, key: str, **changes
     return send(client, path, {**fields, **changes})
 
 
-def change_title(client: FlaskClient, survey: DemoSurvey, title: str):  # type: ignore[no-untyped-def]
+def change_title(client: FlaskClient, survey: DemoSurvey, title: str, **changes: str):  # type: ignore[no-untyped-def]
     with client.application.app_context():
         original = load_survey_by_id(survey.id)
         assert original is not None
         fields = {**SURVEY_FIELDS, "slug": survey.slug, "title": title, "minutes": "5"}
         for key in ("organiser", "intro", "what_happens", "consent_text"):
             fields[key] = getattr(original, key)
-    return send(client, f"/staff/surveys/{survey.id}/edit", fields)
+    return send(client, f"/staff/surveys/{survey.id}/edit", fields | changes)
 
 
 def translate_page(client: FlaskClient, survey: DemoSurvey, lang: str = "cy") -> str:
@@ -287,3 +287,21 @@ def test_a_translation_made_beside_words_changed_meanwhile_is_caught_not_cleared
 
 def _seen(page: str) -> dict[str, str]:
     return dict(re.findall(r'name="(piece-[^"]+-seen)" type="hidden" value="([^"]+)"', page))
+
+
+def test_changed_consent_words_are_never_agreed_to_in_an_old_translation(
+    app: Flask, staff_client, survey: DemoSurvey
+) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client()
+    consent = "Taking part is your choice. We now keep answers for one year."
+    assert change_title(client, survey, OLD_TITLE, consent_text=consent).status_code == 302
+    reader = app.test_client()
+    start_page = reader.get(f"/s/{survey.slug}", headers={"Accept-Language": "cy"})
+    assert f"<h1>{OLD_TITLE}</h1>" in start_page.get_data(as_text=True)  # English, not a mixture
+    page = translate_page(client, survey)
+    assert "What people agree to has changed." in page and "1 part needs updating" in page
+    fits = {"piece-consent_text-fits": "y"}
+    path = f"/staff/surveys/{survey.id}/translate/cy"
+    assert send(client, path, _boxes(page) | fits).status_code == 302
+    start_page = reader.get(f"/s/{survey.slug}", headers={"Accept-Language": "cy"})
+    assert f"<h1>{WELSH_TITLE}</h1>" in start_page.get_data(as_text=True)
