@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from babel.lists import format_list
 from flask import current_app, has_request_context, request
 from flask_babel import get_locale
+from markupsafe import Markup, escape
 from werkzeug.wrappers import Response
 
 LANGUAGE_COOKIE = "lang"
@@ -102,3 +104,17 @@ def current_language() -> Language:
     """The language this request is answered in."""
     locale = get_locale()
     return BY_CODE.get(str(locale.language) if locale else DEFAULT, BY_CODE[DEFAULT])
+
+
+def language_names(codes: Iterable[str]) -> Markup:
+    """'Cymraeg and العربية': each name in its own language, in site order, joined as the reader
+    would join them."""
+    wanted = set(codes)
+    names = [
+        Markup('<span lang="{}" dir="{}">{}</span>').format(lang.code, lang.direction, lang.name)
+        for lang in LANGUAGES
+        if lang.code in wanted
+    ]
+    # Join placeholders the reader's way, then fill them: the joining words get escaped too.
+    pattern = format_list([f"{{{n}}}" for n in range(len(names))], locale=get_locale() or DEFAULT)
+    return escape(pattern).format(*names)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import format_date, ngettext
 from flask_babel import lazy_gettext as _l
 from wtforms import (
+    BooleanField,
     Field,
     HiddenField,
     RadioField,
@@ -21,6 +23,7 @@ from wtforms.validators import DataRequired, InputRequired, Length
 from wtforms.validators import ValidationError as Invalid
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from app.core.translating import seen_field
 from app.feedback.admin_reading import LinkChoices
 from app.feedback.models import LinkKind, UpdateStatus
 from app.feedback.services import UpdateDraft
@@ -243,8 +246,14 @@ class ButtonForm(UpdateFormBase):
 PIECE_LIMITS = {"said": SAID_LIMIT, "body": BODY_LIMIT, "reason": REASON_LIMIT}
 
 
-def translation_form(pieces: dict[str, tuple[str, str]]) -> UpdateFormBase:
-    """A form with one box per piece: key -> (label, current translation)."""
+def translation_form(
+    pieces: dict[str, tuple[str, str]],
+    stale: Iterable[str] = (),
+    shown: dict[str, str] | None = None,
+) -> UpdateFormBase:
+    """A form with one box per piece: key -> (label, current translation); for each stale
+    piece, a tick box '<key>-fits' to say its translation still fits the new words; for each
+    piece in shown (key -> main-language words), a hidden '<key>-seen' naming those words."""
 
     class TranslationForm(UpdateFormBase):
         pass
@@ -255,4 +264,9 @@ def translation_form(pieces: dict[str, tuple[str, str]]) -> UpdateFormBase:
             label, default=current, validators=[_too_long(PIECE_LIMITS[key])], filters=[clean]
         )
         setattr(TranslationForm, key, field)
+    fits = _l("The translation still fits the new words")
+    for key in stale:
+        setattr(TranslationForm, f"{key}-fits", BooleanField(fits))
+    for key, words in (shown or {}).items():
+        setattr(TranslationForm, f"{key}-seen", seen_field(words))
     return TranslationForm()

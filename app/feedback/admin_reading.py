@@ -74,6 +74,36 @@ def needed_pieces(update: Update) -> tuple[str, ...]:
     return tuple(pieces)
 
 
+def needing_update(update: Update, language: str) -> dict[str, str]:
+    """Translated pieces whose main-language words changed since: key -> the words they were
+    translated from. Readers still see them until someone updates them."""
+    return stale_pieces(update).get(language, {})
+
+
+def stale_pieces(update: Update) -> dict[str, dict[str, str]]:
+    """needing_update for every language at once: language -> key -> the old words."""
+    rows = db.session.execute(
+        select(UpdateText.language, UpdateText.key, UpdateText.source).where(
+            UpdateText.update_id == update.id, UpdateText.source.is_not(None)
+        )
+    )
+    needed = needed_pieces(update)
+    found: defaultdict[str, dict[str, str]] = defaultdict(dict)
+    for language, key, was in rows:
+        if key in needed and was != getattr(update, key):
+            found[language][key] = was
+    return dict(found)
+
+
+def languages_translated(update_id: int) -> list[str]:
+    """The languages any piece of this update is translated into."""
+    return list(
+        db.session.scalars(
+            select(UpdateText.language).where(UpdateText.update_id == update_id).distinct()
+        )
+    )
+
+
 def completeness(updates: Iterable[Update]) -> dict[int, Completeness]:
     """For each update, how much of it is translated into each language but its main one."""
     updates = list(updates)

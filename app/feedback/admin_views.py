@@ -34,6 +34,7 @@ from app.feedback.admin_pages import (
 )
 from app.feedback.models import LinkKind, Update, UpdateStatus
 from app.feedback.outbox import reach as message_reach
+from app.i18n import language_names
 
 bp = Blueprint("update_admin", __name__, url_prefix="/staff/updates")
 
@@ -96,6 +97,7 @@ def _form_page(
         counted=_counted(form),
         conflict=latest,
         body_preview=render_markdown(update.body) if update is not None and latest else "",
+        translated_into=language_names(reading.languages_translated(update.id) if update else []),
         **page_words(),
     )
     return page, 400 if form.errors else 200
@@ -201,6 +203,7 @@ def _show_page(update: Update, status_form: StatusForm) -> tuple[str, int]:
         project=reading.project_name(update.project_id),
         history=reading.history(update.id),
         translations=reading.completeness([update])[update.id],
+        stale={lang: len(keys) for lang, keys in reading.stale_pieces(update).items()},
         outbox=outbox_rows(reading.outbox_counts(update.id)),
         reach=message_reach(update),
         form=status_form,

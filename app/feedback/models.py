@@ -148,6 +148,8 @@ class UpdateText(Base):
     language: Mapped[str] = mapped_column(String(8))
     key: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
+    # The main-language words this was translated from (see SurveyText.source).
+    source: Mapped[str | None] = mapped_column(Text)
 
 
 class OutboxMessage(Base):

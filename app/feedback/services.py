@@ -105,6 +105,11 @@ def edit(update_id: int, draft: UpdateDraft, staff_id: int | None, version: int)
     record = _get(update_id)
     if record.version != version:
         raise UpdateError(_("Someone else changed this update while you were editing it"))
+    _words_changed(
+        record.id,
+        {"said": record.said, "body": record.body},
+        {"said": draft.said.strip(), "body": draft.body},
+    )
     record.said, record.body = draft.said.strip(), draft.body
     record.people_count, record.project_id = draft.people_count, draft.project_id
     _set_links(record, draft.links)
@@ -131,6 +136,7 @@ def change_status(update_id: int, status: UpdateStatus, reason: str, staff_id: i
 
 def _move(record: Update, status: UpdateStatus, reason: str, staff_id: int | None) -> None:
     reason = reason.strip() if status == UpdateStatus.CANT_DO else ""
+    _words_changed(record.id, {"reason": record.reason}, {"reason": reason})
     moved = db.session.execute(
         update(Update)
         .where(Update.id == record.id, Update.status == record.status)
@@ -184,16 +190,53 @@ def unpublish(update_id: int, reason: str, staff_id: int | None) -> None:
     db.session.commit()
 
 
-def save_translations(update_id: int, language: str, texts: dict[str, str]) -> None:
-    """Replace an update's words in one language; empty pieces fall back to the main language."""
-    _get(update_id)
-    db.session.execute(
-        delete(UpdateText).where(UpdateText.update_id == update_id, UpdateText.language == language)
-    )
+def _words_changed(update_id: int, before: dict[str, str], after: dict[str, str]) -> None:
+    """Changed words keep their translations, still shown, but remembering the words they were
+    made from, which marks them as needing an update. Emptied words lose their translations."""
+    for key, old in before.items():
+        if old == after[key]:
+            continue
+        rows = (UpdateText.update_id == update_id, UpdateText.key == key)
+        if not after[key].strip():
+            db.session.execute(delete(UpdateText).where(*rows))
+            continue
+        db.session.execute(
+            update(UpdateText)
+            .where(*rows, UpdateText.source.is_(None))
+            .values(source=old)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def save_translations(
+    update_id: int, language: str, texts: dict[str, str], still_fits: frozenset[str] = frozenset()
+) -> None:
+    """Store an update's words in one language; empty pieces fall back to the main language.
+
+    A piece typed anew, or said to still fit, is marked as made from today's main-language
+    words; one sent back unchanged keeps any "needs updating" mark.
+    """
+    record = _get(update_id)
+    existing = {
+        row.key: row
+        for row in db.session.scalars(
+            db.select(UpdateText).where(
+                UpdateText.update_id == update_id, UpdateText.language == language
+            )
+        )
+    }
     for key in TRANSLATABLE:
-        text = (texts.get(key) or "").strip()
-        if text:
-            db.session.add(UpdateText(update_id=update_id, language=language, key=key, text=text))
+        text, row, source = (texts.get(key) or "").strip(), existing.get(key), getattr(record, key)
+        if not text and row is not None:
+            db.session.delete(row)
+        elif text and row is None:
+            db.session.add(
+                UpdateText(
+                    update_id=update_id, language=language, key=key, text=text, source=source
+                )
+            )
+        elif text and row is not None and (row.text != text or key in still_fits):
+            row.text, row.source = text, source
     db.session.commit()
 
 

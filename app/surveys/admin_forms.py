@@ -195,6 +195,11 @@ def translation_field(label: str, long: bool, limit: int, current: str) -> Field
     )
 
 
+def still_fits_field() -> Field:
+    """Ticked when new main-language words need no change to a translation (a typo fixed)."""
+    return BooleanField(_l("The translation still fits the new words"))
+
+
 def translation_form(fields: dict[str, Field]) -> AdminForm:
     class TranslationForm(AdminForm):
         pass

@@ -10,9 +10,19 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from app.surveys.admin_services import Refused
 from app.surveys.models import Option, Question, QuestionKind
+
+
+@dataclass
+class Relabelled:
+    """What a change did to the answers' words, by translation key."""
+
+    before: dict[str, str] = field(default_factory=dict)  # words changed: the old words
+    after: dict[str, str] = field(default_factory=dict)  # ... and the new ones
+    gone: list[str] = field(default_factory=list)  # answers deleted, whose translations go too
 
 
 def sync_options(
@@ -21,8 +31,8 @@ def sync_options(
     labels: list[str],
     chosen: Counter[str],
     dependents: Callable[[str], int | None],
-) -> list[str]:
-    """Make the question's answers match the typed lines; returns translation keys gone stale.
+) -> Relabelled:
+    """Make the question's answers match the typed lines; says which answers' words changed.
 
     chosen counts how many people picked each answer; dependents(value) gives the number of a
     question asked only when that answer is chosen, if there is one.
@@ -39,7 +49,7 @@ def sync_options(
         if found := dependents(option.value):
             raise Refused("option_branch", number=found, answer=option.label)
     taken = {o.value for o in question.options}
-    forget = []
+    changes = Relabelled()
     for position, (option, label) in enumerate(plan, start=1):
         if option is None:
             value = str(position) if kind == QuestionKind.SCALE else _value(label, taken)
@@ -47,15 +57,17 @@ def sync_options(
             taken.add(value)
             continue
         if option.label != label:
-            forget.append(f"o:{option.id}:label")
+            changes.before[f"o:{option.id}:label"] = option.label
+            changes.after[f"o:{option.id}:label"] = label
         option.label, option.position, option.retired = label, position, False
     for position, option in enumerate(dropped, start=len(plan) + 1):
-        forget.append(f"o:{option.id}:label")
+        # A retired answer keeps its translation, ready if the answer is brought back.
         if chosen[option.value]:
             option.retired, option.position = True, position
         else:
+            changes.gone.append(f"o:{option.id}:label")
             question.options.remove(option)
-    return forget
+    return changes
 
 
 def _match_by_label(options: list[Option], labels: list[str]) -> list[tuple[Option | None, str]]:

@@ -13,12 +13,14 @@ from wtforms.fields import SelectChoice
 
 from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
+from app.i18n import language_names
 from app.surveys import admin_questions as services
 from app.surveys.admin_forms import number
 from app.surveys.admin_lookup import BUILDERS, question_or_404, survey_or_404
 from app.surveys.admin_question_forms import QuestionForm, option_lines
 from app.surveys.admin_services import Refused
 from app.surveys.admin_words import refusal
+from app.surveys.content import languages_translated
 from app.surveys.models import Question, Survey
 
 # Which field shows each refusal a question change can meet.
@@ -73,8 +75,16 @@ def _page(form: QuestionForm, survey: Survey, question: Question | None) -> tupl
         question=question,
         number=services.numbers(survey).get(question.id) if question else None,
         answered=answered,
+        translated_into=_translated_into(question) if question else None,
     )
     return page, 400 if form.errors else 200
+
+
+def _translated_into(question: Question) -> Any:
+    """The languages this question's words are translated into, named for a warning."""
+    keys = [f"q:{question.id}:text", f"q:{question.id}:help"]
+    keys += [f"o:{o.id}:label" for o in question.options]
+    return language_names(languages_translated(question.survey_id, keys))
 
 
 def _show_refusal(form: QuestionForm, refused: Refused) -> None:

@@ -15,8 +15,8 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.surveys.admin_options import sync_options
-from app.surveys.admin_services import Refused, forget_translations
+from app.surveys.admin_options import Relabelled, sync_options
+from app.surveys.admin_services import Refused, forget_translations, words_changed
 from app.surveys.answering import decode
 from app.surveys.models import Question, QuestionKind, Survey
 from app.surveys.response_models import Answer
@@ -180,17 +180,13 @@ def update_question(survey: Survey, question: Question, draft: QuestionDraft) ->
             if found := dependents(survey, question):
                 raise Refused("kind_branch", number=numbers(survey)[found[0].id])
         _set_branch(survey, question, draft.show_if)
-        forget = [
-            key
-            for key, old, new in (
-                (f"q:{question.id}:text", question.text, draft.text),
-                (f"q:{question.id}:help", question.help_text, draft.help_text),
-            )
-            if old != new
-        ]
-        forget += _sync(survey, question, draft, chosen_counts(question.id))
+        text, help_text = f"q:{question.id}:text", f"q:{question.id}:help"
+        before = {text: question.text, help_text: question.help_text}
+        after = {text: draft.text, help_text: draft.help_text}
+        answers = _sync(survey, question, draft, chosen_counts(question.id))
         _apply(question, draft)
-        forget_translations(survey.id, forget)
+        words_changed(survey.id, before | answers.before, after | answers.after)
+        forget_translations(survey.id, answers.gone)
     db.session.commit()
 
 
@@ -228,7 +224,7 @@ def _set_branch(survey: Survey, question: Question, show_if: tuple[int, str] | N
 
 def _sync(
     survey: Survey, question: Question, draft: QuestionDraft, chosen: Counter[str]
-) -> list[str]:
+) -> Relabelled:
     def depending_on(value: str) -> int | None:
         found = dependents(survey, question, value)
         return numbers(survey)[found[0].id] if found else None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -155,17 +155,37 @@ def survey_id_with_slug(slug: str) -> int | None:
 def update_survey(survey: Survey, details: SurveyDetails) -> None:
     """Change a survey's details. New consent words mean a new consent version."""
     _check_slug(details.slug, survey.id)
-    changed = [key for key in SURVEY_PIECES if getattr(survey, key) != getattr(details, key)]
-    if "consent_text" in changed:
+    before = {key: getattr(survey, key) for key in SURVEY_PIECES}
+    if survey.consent_text != details.consent_text:
         survey.consent_version += 1
     for name in (f.name for f in fields(details)):
         setattr(survey, name, getattr(details, name))
-    forget_translations(survey.id, changed)
+    words_changed(survey.id, before, {key: getattr(details, key) for key in SURVEY_PIECES})
     _commit_unless_slug_taken()
 
 
+def words_changed(survey_id: int, before: dict[str, str], after: dict[str, str]) -> None:
+    """Main-language words changed: their translations stay shown, so readers keep their
+    language, but remember the words they were made from, which marks them as needing an
+    update. Words now empty are gone, and so are their translations."""
+    changed = [key for key, old in before.items() if old != after.get(key, "")]
+    forget_translations(survey_id, [key for key in changed if not after.get(key, "").strip()])
+    for key in changed:
+        if after.get(key, "").strip():
+            db.session.execute(
+                update(SurveyText)
+                .where(
+                    SurveyText.survey_id == survey_id,
+                    SurveyText.key == key,
+                    SurveyText.source.is_(None),
+                )
+                .values(source=before[key])
+                .execution_options(synchronize_session=False)
+            )
+
+
 def forget_translations(survey_id: int, keys: list[str]) -> None:
-    """Words changed in the main language: their old translations would now say something else."""
+    """Pieces gone (a deleted question or answer, emptied words) lose their translations."""
     if keys:
         db.session.execute(
             delete(SurveyText).where(SurveyText.survey_id == survey_id, SurveyText.key.in_(keys))
@@ -215,7 +235,13 @@ def duplicate_survey(survey_id: int, staff_id: int, form_key: str | None) -> int
         key = keys.get(row.key) or (row.key if row.key in SURVEY_PIECES else None)
         if key is not None:
             db.session.add(
-                SurveyText(survey_id=copy.id, language=row.language, key=key, text=row.text)
+                SurveyText(
+                    survey_id=copy.id,
+                    language=row.language,
+                    key=key,
+                    text=row.text,
+                    source=row.source,
+                )
             )
     _commit_unless_slug_taken()
     return copy.id
@@ -257,9 +283,16 @@ def _copy_questions(original: Survey, copy: Survey) -> dict[str, str]:
     return keys
 
 
-def save_translations(survey: Survey, language: str, texts: dict[str, str]) -> None:
-    """Store each translated piece; a blank one is removed, so it counts as still to do."""
-    wanted = {key for key, _text in pieces(survey)} & texts.keys()
+def save_translations(
+    survey: Survey, language: str, texts: dict[str, str], still_fits: frozenset[str] = frozenset()
+) -> None:
+    """Store each translated piece; a blank one is removed, so it counts as still to do.
+
+    A piece typed anew, or said to still fit (still_fits), is marked as made from today's
+    main-language words; one sent back unchanged keeps its mark, since the whole page is sent.
+    """
+    main = dict(pieces(survey))
+    wanted = main.keys() & texts.keys()
     existing = {
         row.key: row
         for row in db.session.scalars(
@@ -273,7 +306,12 @@ def save_translations(survey: Survey, language: str, texts: dict[str, str]) -> N
         if not text and row is not None:
             db.session.delete(row)
         elif text and row is not None:
-            row.text = text
+            if row.text != text or key in still_fits:
+                row.text, row.source = text, main[key]
         elif text:
-            db.session.add(SurveyText(survey_id=survey.id, language=language, key=key, text=text))
+            db.session.add(
+                SurveyText(
+                    survey_id=survey.id, language=language, key=key, text=text, source=main[key]
+                )
+            )
     db.session.commit()

@@ -18,7 +18,7 @@ from app.auth.models import ALL_STAFF
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.db import as_utc
-from app.i18n import BY_CODE, LANGUAGES
+from app.i18n import BY_CODE, LANGUAGES, language_names
 from app.surveys import (
     admin_entry_views,
     admin_preview_views,
@@ -37,7 +37,13 @@ from app.surveys.admin_words import (
     STATUS_NAMES,
     refusal,
 )
-from app.surveys.content import completeness, pieces
+from app.surveys.content import (
+    SURVEY_PIECES,
+    completeness,
+    languages_translated,
+    pieces,
+    stale_pieces,
+)
 from app.surveys.models import SURVEY_MOVES, Survey, SurveyStatus
 
 bp = Blueprint("survey_admin", __name__, url_prefix="/staff/surveys")
@@ -104,7 +110,13 @@ def edit(survey_id: int) -> Any:
 
 
 def _survey_form(form: SurveyForm, survey: Survey | None) -> tuple[str, int]:
-    page = render_template("survey_admin/survey_form.html", form=form, survey=survey)
+    translated = languages_translated(survey.id, list(SURVEY_PIECES)) if survey else []
+    page = render_template(
+        "survey_admin/survey_form.html",
+        form=form,
+        survey=survey,
+        translated_into=language_names(translated),
+    )
     return page, 400 if form.errors else 200
 
 
@@ -162,6 +174,7 @@ def overview(survey_id: int) -> str:
             for lang in LANGUAGES
             if lang.code != survey.main_language
         ],
+        stale={lang: len(keys) for lang, keys in stale_pieces(survey).items()},
         moves=[s for s in MOVE_BUTTONS if s in SURVEY_MOVES[survey.status]],
         move_buttons=MOVE_BUTTONS,
         status_names=STATUS_NAMES,

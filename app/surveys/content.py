@@ -104,6 +104,54 @@ def translations(survey_id: int, language: str) -> dict[str, str]:
     return {key: text for key, text in rows if text.strip()}
 
 
+def _readers_translations(survey: Survey, language: str) -> dict[str, str]:
+    """translations() as readers get them: a translation needing an update is still shown, but
+    never the words people agree to, since their consent is recorded against today's version."""
+    rows = db.session.execute(
+        select(SurveyText.key, SurveyText.text, SurveyText.source).where(
+            SurveyText.survey_id == survey.id, SurveyText.language == language
+        )
+    )
+    return {
+        key: text
+        for key, text, source in rows
+        if text.strip()
+        and not (key == "consent_text" and source is not None and source != survey.consent_text)
+    }
+
+
+def needing_update(survey: Survey, language: str) -> dict[str, str]:
+    """Translated pieces whose main-language words changed since: key -> the words they were
+    translated from. They are still shown to readers until someone updates them."""
+    return stale_pieces(survey).get(language, {})
+
+
+def stale_pieces(survey: Survey) -> dict[str, dict[str, str]]:
+    """needing_update for every language at once: language -> key -> the old words."""
+    now = dict(pieces(survey))
+    rows = db.session.execute(
+        select(SurveyText.language, SurveyText.key, SurveyText.source).where(
+            SurveyText.survey_id == survey.id, SurveyText.source.is_not(None)
+        )
+    )
+    found: dict[str, dict[str, str]] = {}
+    for language, key, source in rows:
+        if key in now and source != now[key]:
+            found.setdefault(language, {})[key] = source
+    return found
+
+
+def languages_translated(survey_id: int, keys: list[str]) -> list[str]:
+    """The languages any of these pieces is translated into, in no particular order."""
+    return list(
+        db.session.scalars(
+            select(SurveyText.language)
+            .where(SurveyText.survey_id == survey_id, SurveyText.key.in_(keys))
+            .distinct()
+        )
+    )
+
+
 def completeness(survey: Survey) -> dict[str, tuple[int, int]]:
     """For each language with any translation: (pieces translated, pieces needed)."""
     needed = {key for key, _ in pieces(survey)}
@@ -121,7 +169,7 @@ def view_of(survey: Survey, language: str) -> SurveyView:
     words: dict[str, str] = {}
     content_language = survey.main_language
     if language != survey.main_language:
-        translated = translations(survey.id, language)
+        translated = _readers_translations(survey, language)
         if all(key in translated for key, _ in pieces(survey)):
             words, content_language = translated, language
 

@@ -186,3 +186,6 @@ class SurveyText(Base):
     language: Mapped[str] = mapped_column(String(8))
     key: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
+    # The main-language words this was translated from, kept when those words change so the
+    # translate page can show what changed. NULL: made before this was recorded, taken as current.
+    source: Mapped[str | None] = mapped_column(Text)

@@ -14,7 +14,6 @@ from app.surveys.content import completeness, load_survey_by_id
 from app.surveys.models import SurveyText
 from tests.conftest import DemoSurvey
 from tests.surveys.builder_helpers import (
-    SURVEY_FIELDS,
     add_question,
     create_survey,
     send,
@@ -97,22 +96,6 @@ def test_only_other_site_languages_can_be_translated(staff_client, survey: DemoS
     client = staff_client(Role.COORDINATOR)
     for lang in ("en", "fr", "x" * 300, "cy%00"):
         assert client.get(f"/staff/surveys/{survey.id}/translate/{lang}").status_code == 404
-
-
-def test_changing_main_words_drops_their_old_translation(
-    app: Flask, staff_client, survey: DemoSurvey
-) -> None:  # type: ignore[no-untyped-def]
-    client = staff_client(Role.COORDINATOR)
-    before = _done(app, survey.id, "cy")
-    fields = {**SURVEY_FIELDS, "slug": "cafe", "title": "Our café: what next?"}
-    with app.app_context():
-        original = load_survey_by_id(survey.id)
-        fields.update(organiser=original.organiser, intro=original.intro,  # type: ignore[union-attr]
-                      what_happens=original.what_happens,  # type: ignore[union-attr]
-                      consent_text=original.consent_text, minutes="5")  # type: ignore[union-attr]  # fmt: skip
-    assert send(client, f"/staff/surveys/{survey.id}/edit", fields).status_code == 302
-    assert before is not None
-    assert _done(app, survey.id, "cy") == (before[0] - 1, before[1])
 
 
 def test_translation_too_long_is_refused_and_kept(staff_client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
