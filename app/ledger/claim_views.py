@@ -118,6 +118,8 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
         history=services.claim_history(claim.id),
         receipts=services.receipt_ids(claim.id),
         actions=_actions(claim),
+        in_batch=claims.in_batch(claim.id),
+        in_batch_words=claims.in_batch_message(),
         warnings=_warnings(claim),
         forms=forms,
         form=failed[1] if failed else None,
@@ -138,6 +140,8 @@ def _actions(claim: Claim) -> set[str]:
     allowed = {name for name, to in ACTIONS.items() if to in claims.CLAIM_MOVES[claim.status]}
     if role not in FINANCE:
         allowed.discard("pay")
+    if claims.in_batch(claim.id):
+        allowed.discard("cancel")  # the batch pays it; only a reversal undoes it
     if claim.status == ClaimStatus.DRAFT:
         allowed.add("add_line")
     if claim.status == ClaimStatus.PAID and role in FINANCE:

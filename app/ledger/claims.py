@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, select, update
 
 from app.auth.models import Role
 from app.db import utcnow
@@ -93,11 +93,14 @@ def move(
     changed = db.session.execute(
         update(Claim)
         .where(Claim.id == claim.id, Claim.status == claim.status, Claim.version == claim.version)
+        .where(*_guards(to))
         .values(status=to, version=Claim.version + 1, **values)
         .execution_options(synchronize_session=False)
     ).rowcount
     if changed != 1:
         db.session.rollback()
+        if to == ClaimStatus.CANCELLED and in_batch(claim.id):
+            raise ClaimRefused(in_batch_message())
         raise AlreadyDone
     db.session.add(
         ClaimEvent(
@@ -112,6 +115,30 @@ def move(
     db.session.commit()
     db.session.refresh(claim)
     return claim
+
+
+def _guards(to: ClaimStatus) -> list:
+    """Conditions the database itself checks in the same UPDATE, so no race slips past them."""
+    if to == ClaimStatus.CANCELLED:
+        # Once finance has put a line in a payment batch, the batch pays it: only a reversal
+        # may undo it, never a cancel (the export bumps the claim's version to meet us here).
+        return [~exists().where(ClaimLine.claim_id == Claim.id, ClaimLine.batch_id.is_not(None))]
+    return []
+
+
+def in_batch(claim_id: int) -> bool:
+    """Whether any line of this claim is in a payment batch."""
+    query = select(ClaimLine.id).where(
+        ClaimLine.claim_id == claim_id, ClaimLine.batch_id.is_not(None)
+    )
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def in_batch_message() -> str:
+    return _(
+        "This claim is already being paid, so it cannot be cancelled. "
+        "Once it is paid, staff can undo it with a reversal."
+    )
 
 
 def _values(to: ClaimStatus, actor: Actor, reason: str, payment: Payment | None) -> dict:
@@ -144,6 +171,8 @@ def _check(
         )
     if to in NEEDS_REASON and not reason:
         raise ClaimRefused(_("Write a reason. The person will see it."))
+    if to == ClaimStatus.CANCELLED and in_batch(claim.id):
+        raise ClaimRefused(in_batch_message())
     if actor.participant_id is not None:
         _check_participant(claim, to, actor)
         return

@@ -78,6 +78,7 @@ def show(claim_id: int) -> str:
 
 
 def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
+    batched = claim.status == ClaimStatus.APPROVED and claims.in_batch(claim.id)
     page = render_template(
         "me/claims/show.html",
         claim=claim,
@@ -85,7 +86,8 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
         history=services.claim_history(claim.id),
         receipts=services.receipt_ids(claim.id),
         can_fix=claim.status == ClaimStatus.CHANGES_REQUESTED,
-        can_cancel=claim.status in CANCELLABLE,
+        can_cancel=claim.status in CANCELLABLE and not batched,
+        batched_words=claims.in_batch_message() if batched else "",
         expense=LineKind.EXPENSE,
         label=claims.status_label,
         money=format_pence,
