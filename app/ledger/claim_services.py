@@ -65,7 +65,8 @@ def payment_pence(offered: int, choice: PaymentChoice, taken: int) -> int:
     return 0 if choice == PaymentChoice.DECLINE else offered
 
 
-def new_line(given: LineInput) -> ClaimLine:
+def new_line(given: LineInput, author_staff_id: int | None = None) -> ClaimLine:
+    """A line as typed; author_staff_id is who wrote it (None: the person, at /me)."""
     # Payments the person keeps count as income; expenses and gifts to a charity do not.
     income = given.kind == LineKind.PAYMENT and given.choice in (
         PaymentChoice.ACCEPT,
@@ -81,6 +82,7 @@ def new_line(given: LineInput) -> ClaimLine:
         miles=given.miles,
         offered_pence=given.offered_pence,
         choice=given.choice,
+        author_staff_id=author_staff_id,
     )
 
 
@@ -105,17 +107,17 @@ def start_staff_claim(participant_id: int, staff_id: int, given: LineInput, key:
         participant_id=participant_id,
         created_by_staff_id=staff_id,
         form_key=key,
-        lines=[new_line(given)],
+        lines=[new_line(given, staff_id)],
     )
     db.session.add(claim)
     db.session.commit()
     return claim.id
 
 
-def add_line(claim_id: int, given: LineInput) -> None:
-    """Another line on a draft claim."""
+def add_line(claim_id: int, given: LineInput, staff_id: int) -> None:
+    """Another line on a draft claim, written by this member of staff."""
     _claim_edit(claim_id, ClaimStatus.DRAFT)
-    line = new_line(given)
+    line = new_line(given, staff_id)
     line.claim_id = claim_id
     db.session.add(line)
     db.session.commit()
@@ -156,14 +158,14 @@ def reverse_line(paid_claim_id: int, line_id: int, actor: Actor, key: str) -> in
         participant_id=original.claim.participant_id,
         created_by_staff_id=actor.staff_id,
         form_key=key,
-        lines=[reversal_of(original)],
+        lines=[reversal_of(original, actor.staff_id)],
     )
     db.session.add(claim)
     db.session.commit()
     return claim.id
 
 
-def reversal_of(original: ClaimLine) -> ClaimLine:
+def reversal_of(original: ClaimLine, author_staff_id: int | None = None) -> ClaimLine:
     """A line that nets the original to zero, on the original's date and income footing."""
     return ClaimLine(
         kind=LineKind.REVERSAL,
@@ -177,6 +179,7 @@ def reversal_of(original: ClaimLine) -> ClaimLine:
         amount_pence=-original.amount_pence,
         counts_as_income=original.counts_as_income,
         reverses_line_id=original.id,
+        author_staff_id=author_staff_id,
     )
 
 
