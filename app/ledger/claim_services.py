@@ -8,7 +8,7 @@ a decision racing each other cannot both succeed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from app.auth.models import StaffUser
 from app.core.idempotency import use_key
+from app.db import utcnow
 from app.extensions import db
 from app.ledger import claims
 from app.ledger.claims import Actor, ClaimRefused
@@ -34,6 +35,8 @@ from app.ledger.receipts import CONTENT_TYPE
 from app.people.models import Participant
 
 UNDONE = (ClaimStatus.REJECTED, ClaimStatus.CANCELLED)
+MAX_RECEIPTS_PER_CLAIM = 5  # a claim is one expense: a few photos of it are plenty
+MAX_RECEIPTS_PER_DAY = 20  # per person, over the last 24 hours
 
 
 class DuplicateForm(Exception):
@@ -220,6 +223,27 @@ def _use_key_or_raise(key: str) -> None:
     if not use_key(key):
         db.session.rollback()
         raise DuplicateForm(claim_with_key(key))
+
+
+def receipt_limit_reason(participant_id: int, claim_id: int | None = None) -> str:
+    """Why this person may not send another receipt photo now; empty when they may.
+
+    Checked before the upload is even read, so a flood of photos costs a count, not a decode."""
+    if claim_id is not None:
+        on_claim = db.session.scalar(
+            select(func.count(Receipt.id)).where(Receipt.claim_id == claim_id)
+        )
+        if (on_claim or 0) >= MAX_RECEIPTS_PER_CLAIM:
+            return _("This claim already has as many receipt photos as it can take.")
+    since = utcnow() - timedelta(days=1)
+    today = db.session.scalar(
+        select(func.count(Receipt.id))
+        .join(Claim, Claim.id == Receipt.claim_id)
+        .where(Claim.participant_id == participant_id, Receipt.created_at >= since)
+    )
+    if (today or 0) >= MAX_RECEIPTS_PER_DAY:
+        return _("You have sent a lot of receipt photos today. Please try again tomorrow.")
+    return ""
 
 
 def _add_receipt(claim_id: int, line_id: int | None, data: bytes) -> None:
