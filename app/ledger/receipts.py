@@ -65,8 +65,9 @@ def clean_receipt(data: bytes) -> bytes:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image.load()
-            upright = ImageOps.exif_transpose(image)
-            pixels = upright.convert("RGB")
+            # In place and without needless copies: every copy of a big image costs its size again.
+            ImageOps.exif_transpose(image, in_place=True)
+            pixels = image if image.mode == "RGB" else image.convert("RGB")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as bomb:
         raise ReceiptRefused(_too_many_pixels()) from bomb
     except (OSError, ValueError, SyntaxError) as broken:

@@ -226,3 +226,13 @@ def _fix(client, path: str):  # type: ignore[no-untyped-def]
     }
     boundary, body = encode_multipart(MultiDict(fields))
     return client.post(path, data=body, content_type=f"multipart/form-data; boundary={boundary}")
+
+
+def test_a_sideways_phone_photo_is_still_turned_upright(app: Flask) -> None:
+    """Turning in place (to save a copy of a big image) still honours the phone's rotation."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: the camera was turned a quarter
+    out = io.BytesIO()
+    Image.new("RGB", (64, 32), (1, 2, 3)).save(out, "JPEG", exif=exif)
+    with app.test_request_context():
+        assert Image.open(io.BytesIO(clean_receipt(out.getvalue()))).size == (32, 64)
