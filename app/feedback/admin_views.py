@@ -254,6 +254,9 @@ def publish(update_id: int) -> Response:
         abort(400)
     try:
         services.publish(update_id, staff_id())
+    except services.HeldByAdmin as held:
+        db.session.rollback()
+        flash(str(held))
     except services.AlreadyDone:
         flash(_("This update is already public."))
     else:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 
+from app.auth.models import Role, StaffUser
 from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
@@ -35,6 +36,10 @@ class UpdateError(ValueError):
 
 class AlreadyDone(UpdateError):
     """Someone (perhaps the same person, tapping twice) already made this change."""
+
+
+class HeldByAdmin(UpdateError):
+    """An admin took the update down; only an admin may make it public again."""
 
 
 @dataclass
@@ -153,22 +158,43 @@ def _move(record: Update, status: UpdateStatus, reason: str, staff_id: int | Non
 
 
 def publish(update_id: int, staff_id: int | None) -> None:
-    """Make an update public and tell the people who took part. Only ever happens once at a time."""
+    """Make an update public and tell the people who took part. Only ever happens once at a time.
+
+    An update an admin took down stays down until an admin makes it public again: the check is
+    part of the one conditional UPDATE, so nothing (no message either) happens when refused."""
     record = _get(update_id)
     now = utcnow()
+    allowed = Update.published.is_(False)
+    if not _is_admin(staff_id):
+        allowed = allowed & Update.held_by_admin.is_(False)
     done = db.session.execute(
         update(Update)
-        .where(Update.id == update_id, Update.published.is_(False))
-        .values(published=True, published_at=now, changed_at=now, version=Update.version + 1)
+        .where(Update.id == update_id, allowed)
+        .values(
+            published=True,
+            published_at=now,
+            changed_at=now,
+            held_by_admin=False,
+            version=Update.version + 1,
+        )
         .execution_options(synchronize_session=False)
     ).rowcount
     if done != 1:
         db.session.rollback()
+        if record.held_by_admin and not record.published:
+            raise HeldByAdmin(
+                _("An admin took this update down. Only an admin can make it public again.")
+            )
         raise AlreadyDone(_("This update is already public."))
     db.session.refresh(record)
     event = _event(update_id, EventKind.PUBLISHED, record.status, "", staff_id)
     outbox.enqueue(record, event)
     db.session.commit()
+
+
+def _is_admin(staff_id: int | None) -> bool:
+    role = db.session.scalar(select(StaffUser.role).where(StaffUser.id == staff_id))
+    return role == Role.ADMIN
 
 
 def unpublish(update_id: int, reason: str, staff_id: int | None) -> None:
@@ -179,7 +205,12 @@ def unpublish(update_id: int, reason: str, staff_id: int | None) -> None:
     done = db.session.execute(
         update(Update)
         .where(Update.id == update_id, Update.published.is_(True))
-        .values(published=False, changed_at=utcnow(), version=Update.version + 1)
+        .values(
+            published=False,
+            held_by_admin=_is_admin(staff_id),
+            changed_at=utcnow(),
+            version=Update.version + 1,
+        )
         .execution_options(synchronize_session=False)
     ).rowcount
     if done != 1:

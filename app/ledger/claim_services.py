@@ -8,7 +8,7 @@ a decision racing each other cannot both succeed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from app.auth.models import StaffUser
 from app.core.idempotency import use_key
+from app.db import utcnow
 from app.extensions import db
 from app.ledger import claims
 from app.ledger.claims import Actor, ClaimRefused
@@ -34,6 +35,8 @@ from app.ledger.receipts import CONTENT_TYPE
 from app.people.models import Participant
 
 UNDONE = (ClaimStatus.REJECTED, ClaimStatus.CANCELLED)
+MAX_RECEIPTS_PER_CLAIM = 5  # a claim is one expense: a few photos of it are plenty
+MAX_RECEIPTS_PER_DAY = 20  # per person, over the last 24 hours
 
 
 class DuplicateForm(Exception):
@@ -65,7 +68,8 @@ def payment_pence(offered: int, choice: PaymentChoice, taken: int) -> int:
     return 0 if choice == PaymentChoice.DECLINE else offered
 
 
-def new_line(given: LineInput) -> ClaimLine:
+def new_line(given: LineInput, author_staff_id: int | None = None) -> ClaimLine:
+    """A line as typed; author_staff_id is who wrote it (None: the person, at /me)."""
     # Payments the person keeps count as income; expenses and gifts to a charity do not.
     income = given.kind == LineKind.PAYMENT and given.choice in (
         PaymentChoice.ACCEPT,
@@ -81,6 +85,7 @@ def new_line(given: LineInput) -> ClaimLine:
         miles=given.miles,
         offered_pence=given.offered_pence,
         choice=given.choice,
+        author_staff_id=author_staff_id,
     )
 
 
@@ -105,17 +110,17 @@ def start_staff_claim(participant_id: int, staff_id: int, given: LineInput, key:
         participant_id=participant_id,
         created_by_staff_id=staff_id,
         form_key=key,
-        lines=[new_line(given)],
+        lines=[new_line(given, staff_id)],
     )
     db.session.add(claim)
     db.session.commit()
     return claim.id
 
 
-def add_line(claim_id: int, given: LineInput) -> None:
-    """Another line on a draft claim."""
+def add_line(claim_id: int, given: LineInput, staff_id: int) -> None:
+    """Another line on a draft claim, written by this member of staff."""
     _claim_edit(claim_id, ClaimStatus.DRAFT)
-    line = new_line(given)
+    line = new_line(given, staff_id)
     line.claim_id = claim_id
     db.session.add(line)
     db.session.commit()
@@ -156,14 +161,14 @@ def reverse_line(paid_claim_id: int, line_id: int, actor: Actor, key: str) -> in
         participant_id=original.claim.participant_id,
         created_by_staff_id=actor.staff_id,
         form_key=key,
-        lines=[reversal_of(original)],
+        lines=[reversal_of(original, actor.staff_id)],
     )
     db.session.add(claim)
     db.session.commit()
     return claim.id
 
 
-def reversal_of(original: ClaimLine) -> ClaimLine:
+def reversal_of(original: ClaimLine, author_staff_id: int | None = None) -> ClaimLine:
     """A line that nets the original to zero, on the original's date and income footing."""
     return ClaimLine(
         kind=LineKind.REVERSAL,
@@ -177,6 +182,7 @@ def reversal_of(original: ClaimLine) -> ClaimLine:
         amount_pence=-original.amount_pence,
         counts_as_income=original.counts_as_income,
         reverses_line_id=original.id,
+        author_staff_id=author_staff_id,
     )
 
 
@@ -217,6 +223,27 @@ def _use_key_or_raise(key: str) -> None:
     if not use_key(key):
         db.session.rollback()
         raise DuplicateForm(claim_with_key(key))
+
+
+def receipt_limit_reason(participant_id: int, claim_id: int | None = None) -> str:
+    """Why this person may not send another receipt photo now; empty when they may.
+
+    Checked before the upload is even read, so a flood of photos costs a count, not a decode."""
+    if claim_id is not None:
+        on_claim = db.session.scalar(
+            select(func.count(Receipt.id)).where(Receipt.claim_id == claim_id)
+        )
+        if (on_claim or 0) >= MAX_RECEIPTS_PER_CLAIM:
+            return _("This claim already has as many receipt photos as it can take.")
+    since = utcnow() - timedelta(days=1)
+    today = db.session.scalar(
+        select(func.count(Receipt.id))
+        .join(Claim, Claim.id == Receipt.claim_id)
+        .where(Claim.participant_id == participant_id, Receipt.created_at >= since)
+    )
+    if (today or 0) >= MAX_RECEIPTS_PER_DAY:
+        return _("You have sent a lot of receipt photos today. Please try again tomorrow.")
+    return ""
 
 
 def _add_receipt(claim_id: int, line_id: int | None, data: bytes) -> None:

@@ -118,6 +118,9 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
         history=services.claim_history(claim.id),
         receipts=services.receipt_ids(claim.id),
         actions=_actions(claim),
+        in_batch=claims.in_batch(claim.id),
+        own_reason=_own_reason(claim),
+        in_batch_words=claims.in_batch_message(),
         warnings=_warnings(claim),
         forms=forms,
         form=failed[1] if failed else None,
@@ -138,11 +141,27 @@ def _actions(claim: Claim) -> set[str]:
     allowed = {name for name, to in ACTIONS.items() if to in claims.CLAIM_MOVES[claim.status]}
     if role not in FINANCE:
         allowed.discard("pay")
+    actor = Actor(staff_id=_staff_id(), role=role)
+    for name in ("approve", "pay"):
+        if name in allowed and claims.own_claim_reason(claim, actor, ACTIONS[name]):
+            allowed.discard(name)  # nobody decides on their own claim: no button to press
+    if claims.in_batch(claim.id):
+        allowed.discard("cancel")  # the batch pays it; only a reversal undoes it
     if claim.status == ClaimStatus.DRAFT:
         allowed.add("add_line")
     if claim.status == ClaimStatus.PAID and role in FINANCE:
         allowed.add("correct")
     return allowed
+
+
+def _own_reason(claim: Claim) -> str:
+    """Why the approve or pay button is missing for this member of staff, if it is."""
+    to = {ClaimStatus.SUBMITTED: ClaimStatus.APPROVED, ClaimStatus.APPROVED: ClaimStatus.PAID}
+    if claim.status not in to or _role() not in MAKERS:
+        return ""
+    return claims.own_claim_reason(
+        claim, Actor(staff_id=_staff_id(), role=_role()), to[claim.status]
+    )
 
 
 def _warnings(claim: Claim) -> list[str]:
@@ -202,7 +221,7 @@ def add_line(claim_id: int) -> Any:
     form = StaffLineForm()
     if form.validate_on_submit():
         try:
-            services.add_line(claim.id, line_input(form))
+            services.add_line(claim.id, line_input(form), _staff_id())
         except ClaimRefused as refused:
             form.kind.errors.append(str(refused))
         else:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, or_, select, update
 
-from app.auth.models import Role
+from app.auth.models import Role, StaffUser
 from app.db import utcnow
 from app.extensions import db
 from app.ledger.models import (
@@ -28,6 +28,7 @@ from app.ledger.models import (
     Setting,
 )
 from app.people.models import Participant
+from app.people.staff_link import is_own_record
 
 COORDINATOR_LIMIT_KEY = "coordinator_approval_limit_pence"
 DEFAULT_COORDINATOR_LIMIT = 5000
@@ -93,11 +94,14 @@ def move(
     changed = db.session.execute(
         update(Claim)
         .where(Claim.id == claim.id, Claim.status == claim.status, Claim.version == claim.version)
+        .where(*_guards(to, actor))
         .values(status=to, version=Claim.version + 1, **values)
         .execution_options(synchronize_session=False)
     ).rowcount
     if changed != 1:
         db.session.rollback()
+        if to == ClaimStatus.CANCELLED and in_batch(claim.id):
+            raise ClaimRefused(in_batch_message())
         raise AlreadyDone
     db.session.add(
         ClaimEvent(
@@ -114,12 +118,58 @@ def move(
     return claim
 
 
+def _guards(to: ClaimStatus, actor: Actor) -> list:
+    """Conditions the database itself checks in the same UPDATE, so no race slips past them."""
+    if to in (ClaimStatus.APPROVED, ClaimStatus.PAID):
+        return _not_own_guards(to, actor.staff_id)
+    if to == ClaimStatus.CANCELLED:
+        # Once finance has put a line in a payment batch, the batch pays it: only a reversal
+        # may undo it, never a cancel (the export bumps the claim's version to meet us here).
+        return [~exists().where(ClaimLine.claim_id == Claim.id, ClaimLine.batch_id.is_not(None))]
+    return []
+
+
+def _not_own_guards(to: ClaimStatus, staff_id: int | None) -> list:
+    """Nobody who made, wrote a line of, or sent a claim, nor its own person, decides on it."""
+
+    def not_me(column):  # type: ignore[no-untyped-def]
+        return or_(column.is_(None), column != staff_id)
+
+    guards = [
+        not_me(Claim.created_by_staff_id),
+        not_me(Claim.submitted_by_staff_id),
+        ~exists().where(ClaimLine.claim_id == Claim.id, ClaimLine.author_staff_id == staff_id),
+        ~exists().where(
+            Participant.id == Claim.participant_id, Participant.staff_user_id == staff_id
+        ),
+    ]
+    if to == ClaimStatus.PAID:
+        guards.append(not_me(Claim.approved_by_id))  # the approver and the payer differ
+    return guards
+
+
+def in_batch(claim_id: int) -> bool:
+    """Whether any line of this claim is in a payment batch."""
+    query = select(ClaimLine.id).where(
+        ClaimLine.claim_id == claim_id, ClaimLine.batch_id.is_not(None)
+    )
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def in_batch_message() -> str:
+    return _(
+        "This claim is already being paid, so it cannot be cancelled. "
+        "Once it is paid, staff can undo it with a reversal."
+    )
+
+
 def _values(to: ClaimStatus, actor: Actor, reason: str, payment: Payment | None) -> dict:
     values: dict = {}
     if to in NEEDS_REASON:
         values["reason"] = reason
     if to == ClaimStatus.SUBMITTED:
         values["submitted_at"] = utcnow()
+        values["submitted_by_staff_id"] = actor.staff_id  # None: the person sent it
     if to == ClaimStatus.APPROVED:
         values["approved_by_id"] = actor.staff_id
     if to == ClaimStatus.PAID and payment is not None:
@@ -144,13 +194,15 @@ def _check(
         )
     if to in NEEDS_REASON and not reason:
         raise ClaimRefused(_("Write a reason. The person will see it."))
+    if to == ClaimStatus.CANCELLED and in_batch(claim.id):
+        raise ClaimRefused(in_batch_message())
     if actor.participant_id is not None:
         _check_participant(claim, to, actor)
         return
     if actor.staff_id is None or actor.role is None:
         raise ClaimRefused(_("Sign in to do this."))
     if to in (ClaimStatus.APPROVED, ClaimStatus.PAID):
-        _check_not_own(claim, actor)
+        _check_not_own(claim, actor, to)
     if to == ClaimStatus.APPROVED:
         _check_approver(claim, actor)
     if to == ClaimStatus.PAID:
@@ -169,14 +221,36 @@ def _check_participant(claim: Claim, to: ClaimStatus, actor: Actor) -> None:
         raise ClaimRefused(_("Only staff can do this."))
 
 
-def _check_not_own(claim: Claim, actor: Actor) -> None:
+def _check_not_own(claim: Claim, actor: Actor, to: ClaimStatus) -> None:
     if claim.created_by_staff_id == actor.staff_id:
         raise ClaimRefused(_("You made this claim, so someone else must approve and pay it."))
-    owner_staff_id = db.session.scalar(
-        select(Participant.staff_user_id).where(Participant.id == claim.participant_id)
+    if claim.submitted_by_staff_id == actor.staff_id:
+        raise ClaimRefused(_("You sent this claim, so someone else must approve and pay it."))
+    authors = select(ClaimLine.id).where(
+        ClaimLine.claim_id == claim.id, ClaimLine.author_staff_id == actor.staff_id
     )
-    if owner_staff_id is not None and owner_staff_id == actor.staff_id:
+    if db.session.scalar(authors.limit(1)) is not None:
+        raise ClaimRefused(
+            _("You wrote a line of this claim, so someone else must approve and pay it.")
+        )
+    if _is_own_record(claim.participant_id, actor.staff_id):
         raise ClaimRefused(_("This is your own claim, so someone else must approve and pay it."))
+    if to == ClaimStatus.PAID and claim.approved_by_id == actor.staff_id:
+        raise ClaimRefused(_("You approved this claim, so someone else must pay it."))
+
+
+def own_claim_reason(claim: Claim, actor: Actor, to: ClaimStatus) -> str:
+    """Why this member of staff may not approve or pay the claim; empty when they may."""
+    try:
+        _check_not_own(claim, actor, to)
+    except ClaimRefused as refused:
+        return str(refused)
+    return ""
+
+
+def _is_own_record(participant_id: int, staff_id: int | None) -> bool:
+    person = db.session.get(Participant, participant_id)
+    return is_own_record(person, db.session.get(StaffUser, staff_id or 0))
 
 
 def _check_approver(claim: Claim, actor: Actor) -> None:

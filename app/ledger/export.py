@@ -79,6 +79,7 @@ def _try_export(line_ids: list[int], staff_id: int) -> int:
     batch = PaymentBatch(number=number, created_by_id=staff_id)
     db.session.add(batch)
     db.session.flush()
+    _hold_claims(line_ids)
     approved = select(Claim.id).where(Claim.status == ClaimStatus.APPROVED)
     taken = db.session.execute(
         update(ClaimLine)
@@ -96,6 +97,21 @@ def _try_export(line_ids: list[int], staff_id: int) -> int:
         raise NothingToExport
     db.session.commit()
     return number
+
+
+def _hold_claims(line_ids: list[int]) -> None:
+    """Bump the version of every approved claim these lines belong to, before taking the lines.
+
+    A cancel is a conditional UPDATE of the claim row on its version, so whichever of the two
+    commits first wins: the export finds the claim cancelled, or the cancel finds it moved on.
+    """
+    claim_ids = select(ClaimLine.claim_id).where(ClaimLine.id.in_(line_ids))
+    db.session.execute(
+        update(Claim)
+        .where(Claim.id.in_(claim_ids), Claim.status == ClaimStatus.APPROVED)
+        .values(version=Claim.version + 1)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def csv_text(lines: list[ExportLine]) -> str:

@@ -54,7 +54,7 @@ def index() -> str:
 def new() -> Any:
     form = MeClaimForm(data={"form_key": new_key()} if request.method == "GET" else None)
     if form.validate_on_submit():
-        photo = _photo(form)
+        photo = _photo(form, None)
         if not form.errors:
             try:
                 claim_id = services.submit_own_claim(
@@ -78,6 +78,7 @@ def show(claim_id: int) -> str:
 
 
 def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
+    batched = claim.status == ClaimStatus.APPROVED and claims.in_batch(claim.id)
     page = render_template(
         "me/claims/show.html",
         claim=claim,
@@ -85,7 +86,8 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
         history=services.claim_history(claim.id),
         receipts=services.receipt_ids(claim.id),
         can_fix=claim.status == ClaimStatus.CHANGES_REQUESTED,
-        can_cancel=claim.status in CANCELLABLE,
+        can_cancel=claim.status in CANCELLABLE and not batched,
+        batched_words=claims.in_batch_message() if batched else "",
         expense=LineKind.EXPENSE,
         label=claims.status_label,
         money=format_pence,
@@ -107,7 +109,7 @@ def fix_line(claim_id: int, line_id: int) -> Any:
     if request.method == "GET":
         _fill(form, line.amount_pence)
     if form.validate_on_submit():
-        photo = _photo(form)
+        photo = _photo(form, claim.id)
         if not form.errors:
             try:
                 services.fix_line(claim, line.id, line_input(form), photo, _me())
@@ -144,10 +146,14 @@ def receipt(claim_id: int, receipt_id: int) -> Any:
     return receipt_response(services.receipt_data(claim_id, receipt_id, participant_id=_me()))
 
 
-def _photo(form: MeClaimForm | FixLineForm) -> bytes | None:
+def _photo(form: MeClaimForm | FixLineForm, claim_id: int | None) -> bytes | None:
     """The cleaned receipt photo, None when none was sent; problems go on the field."""
     upload = form.receipt.data
     if upload is None or not getattr(upload, "filename", ""):
+        return None
+    too_many = services.receipt_limit_reason(_me(), claim_id)
+    if too_many:
+        form.receipt.errors = [*form.receipt.errors, too_many]
         return None
     try:
         return clean_receipt(read_upload(upload.stream))

@@ -192,6 +192,8 @@ class Claim(Base):
     )
     # Who made it: a member of staff on the person's behalf, or the person at /me.
     created_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    # Who sent it for a decision: a member of staff, or None when the person sent it at /me.
+    submitted_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     reason: Mapped[str] = mapped_column(Text, default="")
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     paid_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
@@ -238,6 +240,9 @@ class ClaimLine(Base):
     miles: Mapped[int | None] = mapped_column(Integer)
     reverses_line_id: Mapped[int | None] = mapped_column(ForeignKey("claim_lines.id"))
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("payment_batches.id"), index=True)
+    # Who wrote the line: a member of staff, or None when the person wrote it at /me. Nobody
+    # who wrote a line may approve or pay the claim it is on.
+    author_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
 
     claim: Mapped[Claim] = relationship(back_populates="lines")
 

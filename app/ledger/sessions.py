@@ -175,6 +175,8 @@ def _payment_line(
 
 
 def _add_draft_claim(participant_id: int, lines: list[ClaimLine], staff_id: int) -> None:
+    for line in lines:
+        line.author_staff_id = staff_id  # whoever logged the session wrote these lines
     claim = Claim(
         participant_id=participant_id,
         status=ClaimStatus.DRAFT,

@@ -18,6 +18,7 @@ from app.extensions import db
 from app.ledger.claims import claim_total
 from app.ledger.models import Attendance, Claim, ClaimEvent, InvolvementSession, Receipt
 from app.people.models import Participant
+from app.people.staff_link import link_to_staff
 from app.surveys.answering import decode
 from app.surveys.models import Question, Survey
 from app.surveys.response_models import Answer, Response
@@ -68,6 +69,8 @@ def add(details: dict[str, Any], form_key: str | None) -> int:
         raise AlreadyDone
     person = Participant(**_only_editable(details))
     db.session.add(person)
+    db.session.flush()
+    link_to_staff(person)
     db.session.commit()
     return person.id
 
@@ -78,6 +81,7 @@ def change(participant_id: int, details: dict[str, Any]) -> None:
         return
     for field, value in _only_editable(details).items():
         setattr(person, field, value)
+    link_to_staff(person)
     db.session.commit()
 
 

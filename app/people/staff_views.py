@@ -21,6 +21,7 @@ from app.people.forms import (
     describe_person,
 )
 from app.people.models import Participant
+from app.people.staff_link import is_own_record
 
 bp = Blueprint("people", __name__, url_prefix="/staff/people")
 EDITORS = (Role.ADMIN, Role.COORDINATOR)
@@ -128,6 +129,9 @@ def card(participant_id: int) -> Any:
     person = _person(participant_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
+    if is_own_record(person, current_staff()):
+        flash(_("This record has your own email address. Ask someone else to print your card."))
+        return redirect(url_for(".view", participant_id=person.id))
     code = signin.new_card_code(person.id)
     page = render_template(
         "people/card.html",

@@ -194,10 +194,11 @@ def test_reject_and_changes_need_a_reason(app, ledger) -> None:  # type: ignore[
 
 
 def test_finance_approves_and_pays_and_a_second_press_is_already_done(app, ledger) -> None:  # type: ignore[no-untyped-def]
-    finance = _as(app, Role.FINANCE, "payer@example.org")
-    assert _decide(finance, ledger.claim, "approve").status_code == 302
-    again = _decide(finance, ledger.claim, "approve")
+    approver = _as(app, Role.FINANCE, "approver@example.org")
+    assert _decide(approver, ledger.claim, "approve").status_code == 302
+    again = _decide(approver, ledger.claim, "approve")
     assert again.status_code == 200 and "This was already done" in again.get_data(as_text=True)
+    finance = _as(app, Role.FINANCE, "payer@example.org")  # the payer is not the approver
     paid = {"pay-method": "bank_transfer", "pay-reference": "BACS 12", "pay-paid_on": TODAY}
     assert _decide(finance, ledger.claim, "pay", **paid).status_code == 302
     assert _decide(finance, ledger.claim, "pay", **paid).status_code == 200

@@ -121,7 +121,7 @@ def test_a_10_mb_image_gets_the_8_mb_message(app, ledger, participant_client) ->
     assert _stored(app, ledger) == []
 
 
-def test_an_image_over_40_megapixels_is_refused(app: Flask) -> None:
+def test_an_image_over_the_pixel_limit_is_refused(app: Flask) -> None:
     # 8000 x 6000 = 48 megapixels, but a one-colour PNG of that size is tiny on the wire.
     huge = photo("PNG", size=(8000, 6000))
     assert len(huge) < 8 * 1024 * 1024

@@ -90,6 +90,11 @@ def test_six_attendee_workshop_gives_the_right_lines_at_the_rate_of_the_day(
         assert db.session.scalar(select(func.count(Attendance.id))) == 12
         statuses = set(db.session.scalars(select(Claim.status)))
         assert statuses == {ClaimStatus.DRAFT}  # nothing is owed until someone approves it
+        # Whoever logged the session wrote its lines, so they may not approve or pay them.
+        makers = set(db.session.scalars(select(Claim.created_by_staff_id)))
+        assert len(makers) == 1 and None not in makers
+        authors = set(db.session.scalars(select(ClaimLine.author_staff_id)))
+        assert authors == makers
     page = client.get(after.headers["Location"]).get_data(as_text=True)
     assert page.count("£27.00") >= 5 and "£4.80" in page and "£10.00" in page
     assert "Said no to the payment" in page and "Gave it to a charity" in page
