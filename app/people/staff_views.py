@@ -44,6 +44,11 @@ def _may_change() -> bool:
     return user is not None and user.role in EDITORS
 
 
+def _is_admin() -> bool:
+    user = current_staff()
+    return user is not None and user.role == Role.ADMIN
+
+
 @bp.route("/")
 @roles_required(*ALL_STAFF)
 def index() -> str:
@@ -82,6 +87,7 @@ def view(participant_id: int) -> str:
         person=person,
         rows=describe_person(person, staff=True),
         may_change=_may_change(),
+        may_erase=_is_admin() and person.erased_at is None,
         button_form=ButtonForm(),
     )
 
