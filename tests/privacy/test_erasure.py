@@ -160,3 +160,51 @@ def test_participant_asks_for_erasure_and_staff_see_it_but_nothing_is_erased_yet
     _pay_the_claim(app, ledger.claim)
     _erase(admin, ledger.participant)
     assert "Nobody is waiting" in admin.get("/staff/privacy/").get_data(as_text=True)
+
+
+def test_an_erased_record_cannot_be_given_details_or_a_new_card(
+    app: Flask, staff_client, ledger
+) -> None:  # type: ignore[no-untyped-def]
+    _pay_the_claim(app, ledger.claim)
+    client = staff_client(Role.ADMIN)
+    _erase(client, ledger.participant)
+    view = client.get(f"/staff/people/{ledger.participant}").get_data(as_text=True)
+    assert "/edit" not in view and "/card" not in view and "were erased" in view
+    assert client.get(f"/staff/people/{ledger.participant}/edit").status_code == 404
+    token = csrf_token(client, "/language")
+    card = client.post(f"/staff/people/{ledger.participant}/card", data={"csrf_token": token})
+    assert card.status_code == 404
+    with app.app_context():
+        assert db.session.get(Participant, ledger.participant).card_code_digest is None
+
+
+def test_two_admins_erasing_at_once_erase_once(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from app.privacy import erasure
+    from tests.conftest import make_staff
+
+    _pay_the_claim(app, ledger.claim)
+    admins = [make_staff(app, Role.ADMIN, email=f"admin{n}@example.org").id for n in (1, 2)]
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def _press(staff_id: int) -> None:
+        with app.app_context():
+            start.wait()
+            try:
+                erasure.erase(ledger.participant, staff_id)
+                outcomes.append("erased")
+            except erasure.AlreadyErased:
+                outcomes.append("already")
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=_press, args=(staff_id,)) for staff_id in admins]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["already", "erased"]
+    with app.app_context():
+        assert db.session.query(PrivacyEvent).filter_by(action="erasure").count() == 1
