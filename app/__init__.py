@@ -92,8 +92,18 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(ledger_bp)
     for feedback_bp in (updates_bp, update_admin_bp, unsubscribe_bp, summary_admin_bp):
         app.register_blueprint(feedback_bp)
+    _register_privacy(app)
     register_error_pages(app)
     register_http(app)
+
+
+def _register_privacy(app: Flask) -> None:
+    from app.people.erasure_views import bp as erasure_bp
+    from app.privacy.me_views import bp as privacy_me_bp
+    from app.privacy.views import bp as privacy_bp
+
+    for privacy_blueprint in (erasure_bp, privacy_bp, privacy_me_bp):
+        app.register_blueprint(privacy_blueprint)
 
 
 def _register_templates(app: Flask) -> None:

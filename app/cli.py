@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from flask.cli import with_appcontext
 
@@ -77,3 +79,45 @@ def send_notifications(limit: int, loop: bool, interval: int) -> None:
         keep_sending(limit, interval, lambda outcome: click.echo(outcome.summary()))
         return
     click.echo(send_pending(limit).summary())
+
+
+@withus.command("apply-retention")
+@click.option("--dry-run", is_flag=True, help="Only count what would go; delete nothing.")
+@with_appcontext
+def apply_retention(dry_run: bool) -> None:
+    """Delete personal data kept longer than the periods set at /staff/privacy/retention.
+
+    Run it once a day from cron, for example:
+
+    \b
+        15 3 * * * cd /srv/withus && .venv/bin/flask --app wsgi withus apply-retention
+    """
+    from app.privacy.retention import apply
+
+    found = apply(dry_run=dry_run)
+    verb = "Would delete" if dry_run else "Deleted"
+    for key, number in found.items():
+        click.echo(f"{verb} {number} {key.replace('_', ' ')}")
+
+
+@withus.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup(path: Path) -> None:
+    """Copy the SQLite database to PATH while the site keeps running."""
+    from app.extensions import db
+    from app.privacy.backup import BackupRefused, backup_sqlite, pg_dump_command
+
+    url = db.engine.url
+    if url.get_backend_name() == "postgresql":
+        raise click.ClickException(
+            "This database is PostgreSQL: back it up with pg_dump, for example\n  "
+            + pg_dump_command(url, str(path))
+        )
+    if not url.database or url.database == ":memory:":
+        raise click.ClickException("This database is only in memory; there is nothing to copy.")
+    try:
+        pages = backup_sqlite(Path(url.database), path)
+    except BackupRefused as refused:
+        raise click.ClickException(str(refused)) from refused
+    click.echo(f"Backed up {pages} pages to {path}.")

@@ -18,6 +18,7 @@ from app.ledger.models import (
     Setting,
 )
 from app.people.models import Participant, SignInCode
+from app.privacy.models import ErasureRequest, PrivacyEvent
 from app.surveys.models import Option, Question, Survey, SurveyText
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 
@@ -41,6 +42,8 @@ __all__ = [
     "InvolvementSession",
     "Option",
     "Participant",
+    "ErasureRequest",
+    "PrivacyEvent",
     "PaymentBatch",
     "Project",
     "Question",

@@ -85,6 +85,7 @@ class Statement:
     sessions: list[SessionEntry]
     payments: list[StatementLine]
     expenses: list[StatementLine]
+    erased: bool = False  # their details were erased; the name is only a reference now
 
     @property
     def minutes(self) -> int:
@@ -135,6 +136,7 @@ def statement_for(participant_id: int, start: date, end: date) -> Statement | No
         sessions=_sessions(participant_id, start, end),
         payments=[line for line in lines if line.category == Category.TIME],
         expenses=[line for line in lines if line.category != Category.TIME],
+        erased=person.erased_at is not None,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from flask import (
@@ -30,7 +31,7 @@ from app.i18n import current_language
 from app.ledger.claims import status_label
 from app.ledger.models import ClaimStatus
 from app.ledger.statement_pages import statement_page
-from app.people import mail, services, signin
+from app.people import held, mail, services, signin
 from app.people.forms import (
     ROLE_WORDS,
     ButtonForm,
@@ -254,30 +255,42 @@ def _prefs(person: Any) -> dict[str, Any]:
 @participant_required
 def data() -> str:
     person = _me()
-    held = services.everything_about(person.id)
     return render_template(
         "me/data.html",
         rows=describe_person(person, staff=False),
-        held=held,
+        held=services.everything_about(person.id),
+        when=_when,
         money=_money,
         role_words=ROLE_WORDS,
         status_words={status.value: status_label(status) for status in ClaimStatus},
     )
 
 
+def _when(iso: str | None) -> str:
+    """A stored moment, as a date the reader knows; a dash when it never happened."""
+    return format_date(datetime.fromisoformat(iso)) if iso else "–"
+
+
 @bp.route("/data.json")
 @participant_required
 def data_json() -> Response:
-    held = services.everything_about(_me().id)
-    body = json.dumps(held, ensure_ascii=False, indent=2)
-    return Response(
-        body,
-        mimetype="application/json",
-        headers={
-            "Content-Disposition": 'attachment; filename="my-data.json"',
-            "Cache-Control": "no-store",
-        },
-    )
+    body = json.dumps(services.everything_about(_me().id), ensure_ascii=False, indent=2)
+    return _download(body, "application/json", held.EXPORT_NAME)
+
+
+@bp.route("/data.zip")
+@participant_required
+def data_zip() -> Response:
+    """The same data with the receipt photos beside it, in one file any phone can open."""
+    person_id = _me().id
+    body = held.as_zip(services.everything_about(person_id), held.receipt_images(person_id))
+    return _download(body, "application/zip", "my-data.zip")
+
+
+def _download(body: str | bytes, mimetype: str, filename: str) -> Response:
+    disposition = f'attachment; filename="{filename}"'
+    headers = {"Content-Disposition": disposition, "Cache-Control": "no-store"}
+    return Response(body, mimetype=mimetype, headers=headers)
 
 
 @bp.route("/statement")

@@ -70,6 +70,8 @@ class Participant(Base):
     card_code_digest: Mapped[str | None] = mapped_column(String(64), unique=True)
     # When they last looked at /me, so updates since then can be marked new.
     updates_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Set when an admin erased their details; the row stays, under a reference, for payments.
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[CreatedAt]
 
     @property

@@ -16,12 +16,13 @@ from sqlalchemy.orm import selectinload
 from app.core.idempotency import use_key
 from app.extensions import db
 from app.ledger.claims import claim_total
-from app.ledger.models import Attendance, Claim, ClaimEvent, InvolvementSession, Receipt
+from app.ledger.models import Attendance, Claim, ClaimEvent, InvolvementSession
+from app.people import held
 from app.people.models import Participant
 from app.people.staff_link import link_to_staff
 from app.surveys.answering import decode
 from app.surveys.models import Question, Survey
-from app.surveys.response_models import Answer, Response
+from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 
 EDITABLE = frozenset(
     {
@@ -133,6 +134,10 @@ def everything_about(participant_id: int) -> dict[str, Any]:
         ],
         "claims": [_claim(claim, total) for claim, total in claims_of(participant_id)],
         "survey_answers": _responses(participant_id),
+        "messages_sent": held.messages_to(participant_id),
+        "sign_in_codes": held.sign_in_codes_of(participant_id),
+        "erasure_requests": held.erasure_requests_of(participant_id),
+        "privacy_actions": held.privacy_actions_on(participant_id),
     }
 
 
@@ -154,15 +159,13 @@ def _person(person: Participant) -> dict[str, Any]:
         "paused": person.paused,
         "has_sign_in_card": person.card_code_digest is not None,
         "added_on": person.created_at.date().isoformat(),
+        "last_looked_at_updates": held.when(person.updates_seen_at),
     }
 
 
 def _claim(claim: Claim, total: int) -> dict[str, Any]:
     events = db.session.scalars(
         select(ClaimEvent).where(ClaimEvent.claim_id == claim.id).order_by(ClaimEvent.id)
-    ).all()
-    receipts = db.session.scalars(
-        select(Receipt.id).where(Receipt.claim_id == claim.id).order_by(Receipt.id)
     ).all()
     return {
         "id": claim.id,
@@ -182,7 +185,7 @@ def _claim(claim: Claim, total: int) -> dict[str, Any]:
             }
             for event in events
         ],
-        "receipts": len(receipts),
+        "receipts": held.receipts_of_claim(claim.id),
     }
 
 
@@ -211,7 +214,8 @@ def _responses(participant_id: int) -> list[dict[str, Any]]:
         {
             "survey": title,
             "status": response.status.value,
-            "submitted_at": response.submitted_at.isoformat() if response.submitted_at else None,
+            "started_at": held.when(response.created_at),
+            "submitted_at": held.when(response.submitted_at),
             "answers": _answers(response.id),
         }
         for response, title in rows
@@ -225,7 +229,29 @@ def _answers(response_id: int) -> list[dict[str, Any]]:
         .where(Answer.response_id == response_id)
         .order_by(Question.position)
     ).all()
+    ids = [answer.id for answer, _text in rows]
+    themes, quoted = _themes(ids), held.quoted(ids)
     return [
-        {"question": text, "answer": decode(answer.value), "declined": answer.declined}
+        {
+            "question": text,
+            "answer": decode(answer.value),
+            "declined": answer.declined,
+            "themes": themes.get(answer.id, []),
+            "quoted_in_a_summary": answer.id in quoted,
+        }
         for answer, text in rows
     ]
+
+
+def _themes(answer_ids: list[int]) -> dict[int, list[str]]:
+    """The themes staff tagged each answer with, when reading the results."""
+    rows = db.session.execute(
+        select(AnswerTheme.answer_id, Theme.name)
+        .join(Theme, Theme.id == AnswerTheme.theme_id)
+        .where(AnswerTheme.answer_id.in_(answer_ids))
+        .order_by(Theme.name)
+    )
+    found: dict[int, list[str]] = {}
+    for answer_id, name in rows:
+        found.setdefault(answer_id, []).append(name)
+    return found

@@ -40,9 +40,22 @@ def _person(participant_id: int) -> Participant:
     return person
 
 
+def _live_person(participant_id: int) -> Participant:
+    """A person whose details may change; an erased record is kept only for payments."""
+    person = _person(participant_id)
+    if person.erased_at is not None:
+        abort(404)
+    return person
+
+
 def _may_change() -> bool:
     user = current_staff()
     return user is not None and user.role in EDITORS
+
+
+def _is_admin() -> bool:
+    user = current_staff()
+    return user is not None and user.role == Role.ADMIN
 
 
 @bp.route("/")
@@ -82,7 +95,8 @@ def view(participant_id: int) -> str:
         "people/view.html",
         person=person,
         rows=describe_person(person, staff=True),
-        may_change=_may_change(),
+        may_change=_may_change() and person.erased_at is None,
+        may_erase=_is_admin() and person.erased_at is None,
         button_form=ButtonForm(),
     )
 
@@ -91,7 +105,7 @@ def view(participant_id: int) -> str:
 @roles_required(*EDITORS)
 @reshow_on_csrf_failure
 def edit(participant_id: int) -> Any:
-    person = _person(participant_id)
+    person = _live_person(participant_id)
     form = ParticipantForm(data=None if request.method == "POST" else _as_form_data(person))
     if form.validate_on_submit():
         services.change(person.id, form.details())
@@ -113,7 +127,7 @@ def _as_form_data(person: Participant) -> dict[str, Any]:
 @bp.route("/<int:participant_id>/pause", methods=["POST"])
 @roles_required(*EDITORS)
 def pause(participant_id: int) -> Response:
-    person = _person(participant_id)
+    person = _live_person(participant_id)
     form = PauseForm()
     if not form.validate_on_submit():
         abort(400)
@@ -126,7 +140,7 @@ def pause(participant_id: int) -> Response:
 @bp.route("/<int:participant_id>/card", methods=["POST"])
 @roles_required(*EDITORS)
 def card(participant_id: int) -> Any:
-    person = _person(participant_id)
+    person = _live_person(participant_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
     if is_own_record(person, current_staff()):

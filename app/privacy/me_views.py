@@ -1,0 +1,37 @@
+"""A participant asks, from /me, for their details to be erased. Staff then act on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
+
+from app.core.errors import reshow_on_csrf_failure
+from app.people.forms import ButtonForm
+from app.people.guard import current_participant, participant_required
+from app.privacy import erasure
+
+bp = Blueprint("privacy_me", __name__, url_prefix="/me/erase")
+
+
+@bp.route("", methods=["GET", "POST"])
+@participant_required
+@reshow_on_csrf_failure
+def ask() -> Any:
+    person = current_participant()
+    assert person is not None  # participant_required has checked
+    form = ButtonForm()
+    if form.validate_on_submit():
+        # A second press finds the first request waiting, and says the same.
+        erasure.ask(person.id)
+        flash(_("We have your request. We will erase your details soon."))
+        return redirect(url_for(".ask"))
+    page = render_template(
+        "privacy/ask.html",
+        form=form,
+        asked=erasure.waiting_request(person.id),
+        day=format_date,
+    )
+    return page, 400 if form.errors else 200

@@ -1,0 +1,210 @@
+"""Erasure: an admin erases a participant's details in one audited step; payment records stay
+under a reference; a participant can ask for it from /me, which erases nothing by itself."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from flask import Flask
+from sqlalchemy import update
+
+from app.auth.models import Role
+from app.extensions import db
+from app.feedback.models import OutboxMessage
+from app.ledger.models import Attendance, Claim, ClaimLine, ClaimStatus, Receipt
+from app.people.models import Participant, SignInCode
+from app.privacy.models import ErasureRequest, PrivacyEvent
+from app.surveys.models import Channel, ResponseStatus
+from app.surveys.response_models import Answer, Response
+from tests.conftest import csrf_token
+
+
+def _pay_the_claim(app: Flask, claim_id: int) -> None:
+    with app.app_context():
+        db.session.execute(
+            update(Claim)
+            .where(Claim.id == claim_id)
+            .values(status=ClaimStatus.PAID, paid_on=date.today())
+        )
+        db.session.commit()
+
+
+def _give_ama_more(app: Flask, ledger, survey) -> None:  # type: ignore[no-untyped-def]
+    from app.people import signin
+
+    with app.test_request_context():
+        signin.issue_email_codes("ama@example.org")
+        signin.new_card_code(ledger.participant)
+        response = Response(
+            survey_id=survey.id,
+            status=ResponseStatus.SUBMITTED,
+            language="en",
+            channel=Channel.ONLINE,
+            participant_id=ledger.participant,
+            respondent_name="Ama",
+        )
+        response.answers = [Answer(question_id=survey.questions["else"], value=json.dumps("Hi"))]
+        db.session.add(response)
+        db.session.commit()
+
+
+def _erase(client, participant_id: int):  # type: ignore[no-untyped-def]
+    path = f"/staff/people/{participant_id}/erase"
+    return client.post(path, data={"csrf_token": csrf_token(client, path)})
+
+
+def test_admin_erases_details_and_payment_records_stay_under_a_reference(
+    app: Flask, staff_client, ledger, survey, updates
+) -> None:  # type: ignore[no-untyped-def]
+    _pay_the_claim(app, ledger.claim)
+    _give_ama_more(app, ledger, survey)
+    client = staff_client(Role.ADMIN)
+    page = client.get(f"/staff/people/{ledger.participant}/erase").get_data(as_text=True)
+    assert "What goes" in page and "What stays" in page and "six years" in page
+    assert _erase(client, ledger.participant).status_code == 302
+    with app.app_context():
+        ama = db.session.get(Participant, ledger.participant)
+        assert ama.name == f"Person {ledger.participant:04d}" and ama.erased_at is not None
+        assert (ama.email, ama.phone, ama.card_code_digest) == (None, None, None)
+        assert ama.access_needs == [] and ama.benefits == [] and not ama.receives_benefits
+        assert ama.contact_ways == [] and not ama.hear_back
+        assert not db.session.query(SignInCode).filter_by(participant_id=ama.id).count()
+        assert not db.session.query(OutboxMessage).filter_by(participant_id=ama.id).count()
+        assert not db.session.query(Response).filter_by(participant_id=ama.id).count()
+        assert db.session.query(Response).filter_by(respondent_name="Ama").count() == 0
+        assert db.session.query(Answer).count() == 1  # the answer stays, with no name
+        # What the charity must keep stays.
+        assert db.session.get(Claim, ledger.claim).participant_id == ama.id
+        assert db.session.query(ClaimLine).filter_by(claim_id=ledger.claim).count() == 2
+        assert db.session.query(Receipt).filter_by(claim_id=ledger.claim).count() == 1
+        assert db.session.query(Attendance).filter_by(participant_id=ama.id).count() == 1
+        # Ben is untouched.
+        assert db.session.get(Participant, ledger.other_participant).name == "Ben"
+
+
+def test_erasure_is_audited_with_who_and_when_but_no_personal_data(
+    app: Flask, staff_client, ledger, survey
+) -> None:  # type: ignore[no-untyped-def]
+    _pay_the_claim(app, ledger.claim)
+    _give_ama_more(app, ledger, survey)
+    client = staff_client(Role.ADMIN)
+    path = f"/staff/people/{ledger.participant}/erase"
+    token = csrf_token(client, path)
+    for _press in range(2):  # a second press changes nothing more
+        assert client.post(path, data={"csrf_token": token}).status_code == 302
+    with app.app_context():
+        (event,) = db.session.query(PrivacyEvent).filter_by(action="erasure").all()
+        assert event.participant_id == ledger.participant and event.actor_staff_id
+        assert event.at is not None and "sign_in_codes=1" in event.counts
+        row = " ".join(str(value) for value in vars(event).values())
+        for personal in ("Ama", "ama@example.org", "universal_credit", "step_free"):
+            assert personal not in row
+
+
+def test_statement_and_letter_say_the_details_were_erased(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+    _pay_the_claim(app, ledger.claim)
+    client = staff_client(Role.ADMIN)
+    _erase(client, ledger.participant)
+    page = client.get(f"/staff/people/{ledger.participant}/statement").get_data(as_text=True)
+    assert f"Person {ledger.participant:04d}" in page and "Ama" not in page
+    assert "erased at their request" in page and "£34.80" in page
+    letter = client.get(f"/staff/people/{ledger.participant}/letter").get_data(as_text=True)
+    assert "erased at their request" in letter
+
+
+def test_erasure_waits_until_open_claims_are_settled(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client(Role.ADMIN)  # Ama's claim is still waiting for a decision
+    response = _erase(client, ledger.participant)
+    assert response.status_code == 400
+    assert "open claims must be paid, rejected or cancelled first" in response.get_data(
+        as_text=True
+    )
+    with app.app_context():
+        assert db.session.get(Participant, ledger.participant).name == "Ama"
+        assert not db.session.query(PrivacyEvent).count()
+
+
+def test_erased_person_is_signed_out_everywhere(
+    app: Flask, staff_client, participant_client, ledger
+) -> None:  # type: ignore[no-untyped-def]
+    _pay_the_claim(app, ledger.claim)
+    phone = participant_client(ledger.participant)
+    assert phone.get("/me").status_code == 200
+    _erase(staff_client(Role.ADMIN), ledger.participant)
+    assert phone.get("/me").status_code == 302
+
+
+def test_only_admins_see_the_erase_link(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client(Role.COORDINATOR)
+    page = client.get(f"/staff/people/{ledger.participant}").get_data(as_text=True)
+    assert "/erase" not in page
+    assert client.get(f"/staff/people/{ledger.participant}/erase").status_code == 403
+
+
+def test_participant_asks_for_erasure_and_staff_see_it_but_nothing_is_erased_yet(
+    app: Flask, participant_client, staff_client, ledger
+) -> None:  # type: ignore[no-untyped-def]
+    phone = participant_client(ledger.participant)
+    assert 'href="/me/erase"' in phone.get("/me/data").get_data(as_text=True)
+    token = csrf_token(phone, "/me/erase")
+    for _press in range(2):  # a double tap makes one request
+        assert phone.post("/me/erase", data={"csrf_token": token}).status_code == 302
+    assert "You asked on" in phone.get("/me/erase").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.query(ErasureRequest).count() == 1
+        assert db.session.get(Participant, ledger.participant).name == "Ama"
+    admin = staff_client(Role.ADMIN)
+    page = admin.get("/staff/privacy/").get_data(as_text=True)
+    assert f'href="/staff/people/{ledger.participant}/erase"' in page and "Ama" in page
+    _pay_the_claim(app, ledger.claim)
+    _erase(admin, ledger.participant)
+    assert "Nobody is waiting" in admin.get("/staff/privacy/").get_data(as_text=True)
+
+
+def test_an_erased_record_cannot_be_given_details_or_a_new_card(
+    app: Flask, staff_client, ledger
+) -> None:  # type: ignore[no-untyped-def]
+    _pay_the_claim(app, ledger.claim)
+    client = staff_client(Role.ADMIN)
+    _erase(client, ledger.participant)
+    view = client.get(f"/staff/people/{ledger.participant}").get_data(as_text=True)
+    assert "/edit" not in view and "/card" not in view and "were erased" in view
+    assert client.get(f"/staff/people/{ledger.participant}/edit").status_code == 404
+    token = csrf_token(client, "/language")
+    card = client.post(f"/staff/people/{ledger.participant}/card", data={"csrf_token": token})
+    assert card.status_code == 404
+    with app.app_context():
+        assert db.session.get(Participant, ledger.participant).card_code_digest is None
+
+
+def test_two_admins_erasing_at_once_erase_once(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from app.privacy import erasure
+    from tests.conftest import make_staff
+
+    _pay_the_claim(app, ledger.claim)
+    admins = [make_staff(app, Role.ADMIN, email=f"admin{n}@example.org").id for n in (1, 2)]
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def _press(staff_id: int) -> None:
+        with app.app_context():
+            start.wait()
+            try:
+                erasure.erase(ledger.participant, staff_id)
+                outcomes.append("erased")
+            except erasure.AlreadyErased:
+                outcomes.append("already")
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=_press, args=(staff_id,)) for staff_id in admins]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["already", "erased"]
+    with app.app_context():
+        assert db.session.query(PrivacyEvent).filter_by(action="erasure").count() == 1
