@@ -1,7 +1,7 @@
 """Privacy: erasure requests, an audit of erasure and retention runs, and when a person was erased.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0010
 Create Date: 2026-12-03 08:50:00.000000
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0008"
-down_revision = "0005"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
