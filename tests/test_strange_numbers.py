@@ -51,7 +51,14 @@ PLACES: list[tuple[str, str, str, dict[str, str] | None]] = [
     ("anyone", "GET", "/s/{slug}/q/{v}", None),
     ("anyone", "POST", "/s/{slug}/q/{number}", {"answer": "{v}"}),
     ("anyone", "POST", "/resume", {"code": "{v}"}),
+    ("anyone", "GET", "/unsubscribe/{v}", None),
+    ("anyone", "GET", "/s/{v}", None),
     ("person", "GET", "/me/claims/{v}", None),
+    ("person", "GET", "/me/claims/{claim}/lines/{v}", None),
+    ("person", "GET", "/me/claims/{claim}/receipts/{v}", None),
+    ("person", "GET", "/me/statement?start={v}&end={v}", None),
+    ("person", "GET", "/me/letter?start={v}&end={v}", None),
+    ("person", "GET", "/me?next={v}", None),
     ("person", "POST", "/me/claims/new", {"category": "mileage", "miles": "{v}"}),
     ("person", "POST", "/me/claims/new", {"form_key": "{v}"}),
     ("admin", "GET", "/staff/claims/{v}", None),
@@ -66,6 +73,9 @@ PLACES: list[tuple[str, str, str, dict[str, str] | None]] = [
     ("admin", "GET", "/staff/thresholds/new?from={v}", None),
     ("admin", "GET", "/staff/surveys/{v}", None),
     ("admin", "GET", "/staff/surveys/{survey}/preview?lang={v}", None),
+    ("admin", "GET", "/staff/surveys/{survey}/translate/{v}", None),
+    ("admin", "GET", "/staff/updates/{update}/translate/{v}", None),
+    ("admin", "GET", "/staff/people/{participant}/letter?start={v}&end={v}", None),
     ("admin", "GET", "/staff/surveys/{survey}/results?language={v}&channel={v}", None),
     ("admin", "GET", "/staff/surveys/{survey}/results/{text_question}?page={v}&theme={v}", None),
     (
@@ -149,3 +159,21 @@ def test_plain_numbers_are_read() -> None:
     assert positive_int(str(2**31 - 1)) == 2**31 - 1
     assert positive_int(str(2**31)) is None
     assert positive_int("7", largest=5) is None
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_strange_language_headers_and_cookies_never_cause_a_server_error(
+    client: FlaskClient, value: str
+) -> None:
+    safe = value.replace("\r", "").replace("\n", "").replace("\x00", "")[:4000]  # what HTTP carries
+    client.set_cookie("lang", safe)
+    response = client.get("/", headers={"Accept-Language": safe})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("target", ["/me\r\nX-Injected: yes", "/me\n", "/me\x00", "/me\t", "/\x7f"])
+def test_a_place_to_go_next_with_control_characters_is_refused(target: str) -> None:
+    from app.core.links import safe_local_path
+
+    assert safe_local_path(target, "/") == "/"
+    assert safe_local_path("/me/claims?x=1", "/") == "/me/claims?x=1"
