@@ -140,3 +140,24 @@ def test_sending_a_claim_again_after_a_lost_reply_shows_the_saved_claim(
     assert second.headers["Location"] == first.headers["Location"]
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Claim)) == 2  # Ama's, and this
+
+
+def test_cancelling_a_claim_again_after_a_lost_reply_says_it_was_done_once(
+    app: Flask,
+    ledger: LedgerData,
+    participant_client,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ledger.models import Claim, ClaimEvent, ClaimStatus
+
+    client = participant_client(ledger.participant)
+    page = client.get(f"/me/claims/{ledger.claim}").get_data(as_text=True)
+    with app.app_context():
+        audited = db.session.scalar(select(func.count()).select_from(ClaimEvent))
+    path = f"/me/claims/{ledger.claim}/cancel"
+    first, second = _replay(client, path, {"csrf_token": token(page)})
+    assert first.headers["Location"] == f"/me/claims/{ledger.claim}"
+    assert second.status_code == 200
+    assert "Nothing was done twice" in second.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Claim, ledger.claim).status == ClaimStatus.CANCELLED
+        assert db.session.scalar(select(func.count()).select_from(ClaimEvent)) == audited + 1
