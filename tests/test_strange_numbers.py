@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.auth.models import Role
-from app.core.numbers import positive_int
+from app.core.numbers import page_number, positive_int
 from tests.conftest import (
     CheckingClient,
     DemoSurvey,
@@ -159,6 +159,15 @@ def test_plain_numbers_are_read() -> None:
     assert positive_int(str(2**31 - 1)) == 2**31 - 1
     assert positive_int(str(2**31)) is None
     assert positive_int("7", largest=5) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "page"), [("3", 3), ("0", 1), ("-1", 1), ("²", 1), ("٣", 1), ("9" * 5000, 10**6)]
+)
+def test_page_numbers_are_plain_digits_and_a_huge_one_means_the_last_page(
+    raw: str, page: int
+) -> None:
+    assert page_number(raw) == page
 
 
 @pytest.mark.parametrize("value", HOSTILE)

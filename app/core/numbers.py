@@ -34,3 +34,13 @@ def id_value(raw: object) -> int:
     if number is None:
         raise ValueError("not an id")
     return number
+
+
+def page_number(raw: object, last_page: int = 10**6) -> int:
+    """The page asked for: 1 unless plain digits; a huge number means the last page there is."""
+    if not isinstance(raw, str) or not (raw.isascii() and raw.isdigit()):
+        return 1
+    digits = raw.lstrip("0")
+    if len(digits) > len(str(last_page)):
+        return last_page
+    return max(1, min(int(digits or "0"), last_page))

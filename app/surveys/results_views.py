@@ -24,7 +24,7 @@ from wtforms.validators import InputRequired, Length, Optional
 from app.auth.guard import current_staff, roles_required
 from app.auth.models import ALL_STAFF, Role
 from app.core.errors import reshow_on_csrf_failure
-from app.core.numbers import id_value, positive_int
+from app.core.numbers import id_value, page_number, positive_int
 from app.forms import Form
 from app.i18n import BY_CODE, LANGUAGES, direction
 from app.surveys import export, results, themes
@@ -206,7 +206,7 @@ def _answers_page(
 def answers(survey_id: int, question_id: int) -> tuple[str, int]:
     survey = _survey(survey_id)
     question = _text_question(survey, question_id)
-    page = positive_int(request.args.get("page"), largest=999_999) or 1
+    page = page_number(request.args.get("page"))  # too far: the last page, clamped later
     return _answers_page(survey, question, page, positive_int(request.args.get("theme")))
 
 
