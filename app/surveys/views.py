@@ -150,9 +150,11 @@ def _needs_response(survey: content.SurveyView, consented: bool = True) -> int:
     Otherwise: the "done" page when this browser's response was already sent (a press repeated
     after its reply was lost), a "closed" page when the survey has closed, or the start.
     """
-    _done_already(survey)
+    remembered = progress.current(survey.id)
     response_id = _response_id(survey)
     if response_id is None:
+        if remembered is not None:
+            _done_already(survey, remembered[0])
         abort(redirect(url_for(".start", slug=survey.slug)))
     if not survey.accepting:
         abort(_closed(survey, response_id))
@@ -161,11 +163,10 @@ def _needs_response(survey: content.SurveyView, consented: bool = True) -> int:
     return response_id
 
 
-def _done_already(survey: content.SurveyView) -> None:
+def _done_already(survey: content.SurveyView, response_id: int) -> None:
     """The press that sent these answers succeeded, though its reply may never have arrived:
     show its outcome again, never the survey's start."""
-    found = progress.current(survey.id)
-    if found is not None and services.was_sent(found[0], survey.id):
+    if services.was_sent(response_id, survey.id):
         progress.forget(survey.id)
         abort(redirect(url_for(".done", slug=survey.slug)))
 
@@ -290,7 +291,7 @@ def check(slug: str):  # type: ignore[no-untyped-def]
         if missing:
             return redirect(url_for(".question", slug=slug, question_id=missing[0].id))
         if not services.submit(response_id, survey):
-            _done_already(survey)  # a second tap, a moment behind the first
+            _done_already(survey, response_id)  # a second tap, a moment behind the first
             abort(_closed(survey, response_id))  # it closed while they were on this page
         progress.forget(survey.id)
         g.resume_code = None
