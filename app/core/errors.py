@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from app.core.dropped import guard_database_drops
 from app.extensions import db
 
 RETRY_AFTER_SECONDS = 30
@@ -123,3 +124,4 @@ def register_error_pages(app: Flask) -> None:
     app.register_error_handler(InternalServerError, _unexpected)
     app.register_error_handler(OperationalError, _database_unavailable)
     app.register_error_handler(DataError, _bad_data)
+    guard_database_drops(app)

@@ -13,6 +13,7 @@ from app.auth.models import ALL_STAFF
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.markup import render_markdown
+from app.core.numbers import positive_int, positive_ints
 from app.extensions import db
 from app.feedback import admin_reading as reading
 from app.feedback import admin_translate_views, services, sources
@@ -42,7 +43,7 @@ bp = Blueprint("update_admin", __name__, url_prefix="/staff/updates")
 @bp.route("/")
 @roles_required(*ALL_STAFF)
 def index() -> str:
-    found = reading.update_page(request.args.get("page", 1, type=int))
+    found = reading.update_page(positive_int(request.args.get("page"), largest=999_999) or 1)
     return render_template(
         "update_admin/index.html", found=found, may_write=may_write(), **page_words()
     )
@@ -60,11 +61,11 @@ def _prefill(form: UpdateForm) -> None:
     """Tick what the address names (?theme=, ?survey=, ?session=, ?question=); a theme gives
     the words."""
     for arg, name in PREFILL.items():
-        wanted = request.args.get(arg, type=int)
+        wanted = positive_int(request.args.get(arg))
         field = getattr(form, name)
         if any(wanted == choice.value for choice in field.choices):
             field.data = [wanted]
-    theme = request.args.get("theme", type=int)
+    theme = positive_int(request.args.get("theme"))
     names = {choice.id: choice.name for choice in form.link_choices.themes}
     if theme in names and not form.said.data:
         form.said.data = names[theme]
@@ -107,9 +108,9 @@ def _offered(form: UpdateForm, update: Update | None = None) -> None:
     """The links to choose from: a question only when named in the address or already linked."""
     sessions = sources.session_ids(update) if update is not None else set()
     questions = {link.question_id for link in update.links if link.question_id} if update else set()
-    named = request.args.get("question", type=int)
+    named = positive_int(request.args.get("question"))
     questions |= {named} if named is not None else set()
-    questions |= {int(v) for v in request.form.getlist("questions") if v.isdigit() and len(v) < 10}
+    questions |= set(positive_ints(request.form.getlist("questions")))
     form.offer(reading.link_choices(sessions, questions), reading.projects())
 
 
@@ -182,7 +183,7 @@ def edit(update_id: int) -> Any:
         return _form_page(form, update)
     draft = form.draft(update.main_language)
     try:
-        services.edit(update.id, draft, staff_id(), int(form.version.data or 0))
+        services.edit(update.id, draft, staff_id(), positive_int(form.version.data) or 0)
     except services.UpdateError as error:
         db.session.rollback()
         form.form_errors.append(str(error))

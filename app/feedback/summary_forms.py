@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectMultipleField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 
+from app.core.numbers import positive_int
 from app.feedback.summary_services import SummaryChoice
 from app.forms import Form, clean
 
@@ -23,10 +24,11 @@ class IdsField(SelectMultipleField):
     def process_formdata(self, valuelist: list[str]) -> None:
         ids = []
         for raw in valuelist:
-            if not raw.isdigit() or not 0 < int(raw) <= LARGEST_ID:
+            number = positive_int(raw, LARGEST_ID)
+            if number is None:
                 self.data = []
                 raise ValueError(_l("Choose from the list."))
-            ids.append(int(raw))
+            ids.append(number)
         self.data = list(dict.fromkeys(ids))
 
 

@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from app.auth.guard import public
 from app.core.markup import render_markdown
+from app.core.numbers import positive_int
 from app.feedback import dated, feed, reading
 from app.feedback.models import UpdateStatus
 from app.feedback.words import STATUS_WORDS
@@ -25,14 +26,13 @@ bp.add_app_template_global(dated.people_said, "people_said")
 
 
 def _number(raw: str | None) -> int:
-    return int(raw) if raw and raw.isdigit() and len(raw) < 7 else 1
+    return positive_int(raw, largest=999_999) or 1
 
 
 def _chosen(raw: str | None, choices: list[reading.Choice]) -> int | None:
     """An id from the list offered; anything else (typed by hand, or gone) means no filter."""
-    if not raw or not raw.isdigit() or len(raw) > 9:
-        return None
-    return int(raw) if int(raw) in {choice.id for choice in choices} else None
+    wanted = positive_int(raw)
+    return wanted if wanted in {choice.id for choice in choices} else None
 
 
 def _filters(args: Mapping[str, str], projects: list, surveys: list) -> reading.Filters:  # type: ignore[type-arg]

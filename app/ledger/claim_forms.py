@@ -23,6 +23,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.validators import ValidationError as Invalid
 
+from app.core.numbers import positive_int, positive_ints
 from app.forms import Form, clean
 from app.ledger.claim_services import LineInput, payment_pence
 from app.ledger.models import Category, LineKind, PaymentChoice, PaymentMethod
@@ -91,7 +92,7 @@ def check_amount(field: Field) -> None:
 
 def miles_of(field: Field) -> int | None:
     raw = (field.data or "").replace(",", "").strip()
-    return int(raw) if raw.isdigit() and len(raw) <= 5 else None
+    return positive_int(raw, largest=99_999)
 
 
 class ClaimForm(Form):
@@ -267,7 +268,7 @@ class ExportForm(ClaimForm):
 
     def ids(self) -> list[int]:
         parts = (self.line_ids.data or "").split(",")
-        return [int(part) for part in parts if part.isdigit() and len(part) <= 10]
+        return positive_ints(parts)
 
 
 def line_input(form: ExpenseFields) -> LineInput:

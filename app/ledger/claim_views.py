@@ -17,6 +17,7 @@ from app.auth.guard import current_staff, roles_required
 from app.auth.models import ALL_STAFF, Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
+from app.core.numbers import positive_int
 from app.ledger import claim_services as services
 from app.ledger import claims, export, limit_views
 from app.ledger.claim_forms import (
@@ -72,8 +73,9 @@ def index() -> str:
 def new() -> Any:
     form = NewStaffClaimForm(data={"form_key": new_key()} if request.method == "GET" else None)
     form.participant.choices = [SelectChoice(*pair) for pair in services.people_choices()]
-    if request.method == "GET" and request.args.get("participant", "").isdigit():
-        form.participant.data = int(request.args["participant"])
+    named = positive_int(request.args.get("participant"))
+    if request.method == "GET" and named is not None:
+        form.participant.data = named
     if form.validate_on_submit():
         if form.participant.data not in {choice.value for choice in form.participant.choices}:
             form.participant.errors.append(_("Choose who the claim is for"))

@@ -24,6 +24,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.validators import ValidationError as Invalid
 
+from app.core.numbers import positive_ints
 from app.forms import Form, clean
 from app.ledger.models import AttendanceRole, RateBasis
 from app.ledger.money import MoneyError, parse_pence
@@ -285,7 +286,7 @@ class SessionForm(LedgerForm):
     def chosen_ids(self) -> list[int]:
         """The ticked people, ignoring anything that is not one of them."""
         known = {person.id for person in self.people}
-        picked = {int(v) for v in (self.attendees.data or []) if v.isdigit() and len(v) < 12}
+        picked = set(positive_ints(self.attendees.data or []))
         return sorted(picked & known)
 
     def validate_attendees(self, field: Field) -> None:

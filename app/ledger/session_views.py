@@ -12,6 +12,7 @@ from app.auth.guard import current_staff, roles_required
 from app.auth.models import ALL_STAFF, Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
+from app.core.numbers import positive_int
 from app.extensions import db
 from app.forms import Form
 from app.ledger import rates, sessions, thresholds
@@ -198,8 +199,8 @@ def new_threshold() -> Any:
 
 def _threshold_defaults() -> dict[str, str]:
     """A blank form, or a copy of an existing limit to give it a new figure from a new date."""
-    copy = request.args.get("from", "")
-    row = db.session.get(BenefitThreshold, int(copy)) if copy.isdigit() and len(copy) < 10 else None
+    copy = positive_int(request.args.get("from"))
+    row = db.session.get(BenefitThreshold, copy) if copy is not None else None
     if row is None:
         return {"period": "week", "effective_from": date.today().isoformat()}
     return {

@@ -24,6 +24,7 @@ from werkzeug.wrappers import Response
 from app.auth.guard import public
 from app.core.errors import reshow_on_csrf_failure
 from app.core.links import safe_local_path
+from app.core.numbers import positive_int
 from app.db import utcnow
 from app.extensions import limiter
 from app.feedback import reading
@@ -164,7 +165,7 @@ def email_link() -> Any:
 
 
 def _code_id(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else None
+    return positive_int(raw)
 
 
 @bp.route("/sign-out", methods=["POST"])

@@ -13,6 +13,7 @@ from wtforms.fields import SelectChoice
 
 from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
+from app.core.numbers import positive_int
 from app.i18n import language_names
 from app.surveys import admin_questions as services
 from app.surveys.admin_forms import number
@@ -123,7 +124,7 @@ def _draft(form: QuestionForm) -> services.QuestionDraft:
         min_value=number(form.min_value),
         max_value=number(form.max_value),
         pick_count=number(form.pick_count),
-        show_if=(int(question_id), value) if question_id.isdigit() else None,
+        show_if=(shown_after, value) if (shown_after := positive_int(question_id)) else None,
     )
 
 

@@ -24,6 +24,7 @@ from wtforms.validators import InputRequired, Length, Optional
 from app.auth.guard import current_staff, roles_required
 from app.auth.models import ALL_STAFF, Role
 from app.core.errors import reshow_on_csrf_failure
+from app.core.numbers import id_value, page_number, positive_int
 from app.forms import Form
 from app.i18n import BY_CODE, LANGUAGES, direction
 from app.surveys import export, results, themes
@@ -58,10 +59,20 @@ class FilterForm(Form):
         return results.Filters(language or "", channel or "")
 
 
+class IdField(IntegerField):
+    """A whole number 1 and up in plain digits; a huge or strange one is a form error."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if valuelist and valuelist[0]:
+            self.data = positive_int(valuelist[0])
+            if self.data is None:
+                raise ValueError(_l("Choose from the list."))
+
+
 class TagForm(Form):
-    answer_id = IntegerField(validators=[InputRequired()])
-    chosen = SelectMultipleField(coerce=int, validate_choice=False)
-    shown = SelectMultipleField(coerce=int, validate_choice=False)
+    answer_id = IdField(validators=[InputRequired()])
+    chosen = SelectMultipleField(coerce=id_value, validate_choice=False)
+    shown = SelectMultipleField(coerce=id_value, validate_choice=False)
     new_theme = StringField(
         _l("New theme"),
         filters=[themes.clean_name],
@@ -72,8 +83,8 @@ class TagForm(Form):
             )
         ],
     )
-    page = IntegerField(validators=[Optional()])
-    theme = IntegerField(validators=[Optional()])
+    page = IdField(validators=[Optional()])
+    theme = IdField(validators=[Optional()])
 
 
 @dataclass(frozen=True)
@@ -195,8 +206,8 @@ def _answers_page(
 def answers(survey_id: int, question_id: int) -> tuple[str, int]:
     survey = _survey(survey_id)
     question = _text_question(survey, question_id)
-    page = request.args.get("page", 1, type=int)
-    return _answers_page(survey, question, page, request.args.get("theme", type=int))
+    page = page_number(request.args.get("page"))  # too far: the last page, clamped later
+    return _answers_page(survey, question, page, positive_int(request.args.get("theme")))
 
 
 @bp.route("/<int:survey_id>/results/<int:question_id>/tag", methods=["POST"])

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from datetime import timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 
 from app.core.idempotency import use_key
 from app.db import as_utc, utcnow
@@ -29,10 +28,6 @@ class AlreadyDone(Exception):
     """The same form was sent twice; the first one counted."""
 
 
-def new_resume_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
 def normalise_code(typed: str) -> str:
     return "".join(ch for ch in typed.upper() if ch.isalnum())[:32]
 
@@ -40,6 +35,37 @@ def normalise_code(typed: str) -> str:
 def code_digest(code: str) -> str:
     key = current_app.config["SECRET_KEY"].encode()
     return hmac.new(key, normalise_code(code).encode(), hashlib.sha256).hexdigest()
+
+
+def code_for_start(form_key: str) -> str:
+    """The resume code of the response a start form makes, drawn from the form's one-time key.
+
+    The key is random and the server's secret is mixed in, so the code is as unguessable as a
+    fresh one; but a press of that same form repeated after its reply was lost finds the same
+    response again, instead of a second, empty one.
+    """
+    secret = current_app.config["SECRET_KEY"].encode()
+    drawn = int.from_bytes(hmac.new(secret, b"start:" + form_key.encode(), "sha256").digest())
+    letters = []
+    for _ in range(CODE_LENGTH):
+        drawn, index = divmod(drawn, len(CODE_ALPHABET))
+        letters.append(CODE_ALPHABET[index])
+    return "".join(letters)
+
+
+def started_with(survey: SurveyView, form_key: str | None) -> tuple[int, str] | None:
+    """The in-progress response an earlier press of this start form made, and its code."""
+    if not form_key:
+        return None
+    code = code_for_start(form_key)
+    found = db.session.scalar(
+        select(Response.id).where(
+            Response.survey_id == survey.id,
+            Response.resume_digest == code_digest(code),
+            Response.status == ResponseStatus.IN_PROGRESS,
+        )
+    )
+    return (found, code) if found is not None else None
 
 
 def start_response(
@@ -53,7 +79,7 @@ def start_response(
     if not use_key(form_key):
         db.session.rollback()
         raise AlreadyDone
-    code = new_resume_code()
+    code = code_for_start(form_key or "")
     days = current_app.config["SURVEY_RESUME_DAYS"]
     response = Response(
         survey_id=survey.id,
@@ -122,20 +148,30 @@ def save_answer(
     return True
 
 
+def _still_open() -> Any:
+    """Surveys taking answers at this moment, decided by the database as the answers are sent:
+    a survey closed a moment ago (by staff, or by its closing date) takes nothing more."""
+    now = utcnow()
+    return select(Survey.id).where(
+        Survey.status == SurveyStatus.OPEN,
+        or_(Survey.opens_at.is_(None), Survey.opens_at <= now),
+        or_(Survey.closes_at.is_(None), Survey.closes_at > now),
+    )
+
+
 def submit(response_id: int, survey: SurveyView) -> bool:
-    """Send the response: answers on branches not taken are dropped; True only the first time."""
+    """Send the response: answers on branches not taken are dropped.
+
+    True only the first time, and only while the survey is open: False saves nothing.
+    """
     values, _declined = answers_of(response_id)
-    stale = dropped(survey.steps, values)
-    if stale:
-        db.session.execute(
-            delete(Answer).where(Answer.response_id == response_id, Answer.question_id.in_(stale))
-        )
     done = db.session.execute(
         update(Response)
         .where(
             Response.id == response_id,
             Response.survey_id == survey.id,
             Response.status == ResponseStatus.IN_PROGRESS,
+            Response.survey_id.in_(_still_open()),
         )
         .values(
             status=ResponseStatus.SUBMITTED,
@@ -144,8 +180,24 @@ def submit(response_id: int, survey: SurveyView) -> bool:
             resume_expires_at=None,
         )
     ).rowcount
+    if done != 1:
+        db.session.rollback()
+        return False
+    stale = dropped(survey.steps, values)
+    if stale:
+        db.session.execute(
+            delete(Answer).where(Answer.response_id == response_id, Answer.question_id.in_(stale))
+        )
     db.session.commit()
-    return done == 1
+    return True
+
+
+def was_sent(response_id: int, survey_id: int) -> bool:
+    """Whether this response to this survey has been sent."""
+    status = db.session.scalar(
+        select(Response.status).where(Response.id == response_id, Response.survey_id == survey_id)
+    )
+    return status == ResponseStatus.SUBMITTED
 
 
 def resume(code: str) -> tuple[int, int, str] | None:
@@ -158,7 +210,6 @@ def resume(code: str) -> tuple[int, int, str] | None:
         .where(
             Response.resume_digest == code_digest(code),
             Response.status == ResponseStatus.IN_PROGRESS,
-            Survey.status == SurveyStatus.OPEN,
         )
     ).first()
     if found is None or found.resume_expires_at is None:

@@ -5,8 +5,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
+from werkzeug.wrappers import Response
 
 from app.auth.guard import public
 from app.core.errors import reshow_on_csrf_failure
@@ -30,6 +41,7 @@ from app.surveys.models import QuestionKind, SurveyStatus
 
 bp = Blueprint("surveys", __name__)
 SLUG = re.compile(r"[a-z0-9-]{1,60}")  # what the builder allows, nothing else
+CLOSED_STATUS = 409  # not 410: a survey can be opened again, and a 410 may be cached
 
 
 def _survey(slug: str) -> content.SurveyView:
@@ -100,7 +112,10 @@ def start(slug: str):  # type: ignore[no-untyped-def]
                     survey, current_language().code, form.form_key.data, _participant_id()
                 )
             except services.AlreadyDone:
-                return redirect(url_for(".start", slug=slug))
+                again = services.started_with(survey, form.form_key.data)
+                if again is None:
+                    return redirect(url_for(".start", slug=slug))
+                response_id, code = again  # the first press worked; its reply was lost
             progress.remember(survey.id, response_id, code)
         return redirect(_first_step_url(survey))
     form.form_key.data = new_key()
@@ -130,13 +145,45 @@ def _last_answered(survey: content.SurveyView, answers: dict[int, Any]) -> int |
 
 
 def _needs_response(survey: content.SurveyView, consented: bool = True) -> int:
-    """This browser's response id, or off to the start (or the consent page) it goes."""
+    """This browser's open response, if the survey still takes answers.
+
+    Otherwise: the "done" page when this browser's response was already sent (a press repeated
+    after its reply was lost), a "closed" page when the survey has closed, or the start.
+    """
+    remembered = progress.current(survey.id)
     response_id = _response_id(survey)
     if response_id is None:
+        if remembered is not None:
+            _done_already(survey, remembered[0])
         abort(redirect(url_for(".start", slug=survey.slug)))
+    if not survey.accepting:
+        abort(_closed(survey, response_id))
     if consented and survey.consent_text and g.response.consented_at is None:
         abort(redirect(url_for(".consent", slug=survey.slug)))
     return response_id
+
+
+def _done_already(survey: content.SurveyView, response_id: int) -> None:
+    """The press that sent these answers succeeded, though its reply may never have arrived:
+    show its outcome again, never the survey's start."""
+    if services.was_sent(response_id, survey.id):
+        progress.forget(survey.id)
+        abort(redirect(url_for(".done", slug=survey.slug)))
+
+
+def _closed(survey: content.SurveyView, response_id: int | None) -> Response:
+    """A survey that has closed takes nothing more; answers stored before stay, unsent."""
+    g.resume_code = None  # a code to carry on would only lead back here
+    answered = response_id is not None and bool(services.answers_of(response_id)[0])
+    page = _render(
+        "surveys/closed.html",
+        survey,
+        CLOSED_STATUS,
+        had_started=answered,
+        sent_now=request.method == "POST",
+        updates_url=_updates_url(survey),
+    )
+    return make_response(*page)
 
 
 @bp.route("/s/<slug>/consent", methods=["GET", "POST"])
@@ -243,7 +290,9 @@ def check(slug: str):  # type: ignore[no-untyped-def]
         missing = [s for s in visible_steps(survey.steps, answers) if s.id not in answers]
         if missing:
             return redirect(url_for(".question", slug=slug, question_id=missing[0].id))
-        services.submit(response_id, survey)
+        if not services.submit(response_id, survey):
+            _done_already(survey, response_id)  # a second tap, a moment behind the first
+            abort(_closed(survey, response_id))  # it closed while they were on this page
         progress.forget(survey.id)
         g.resume_code = None
         return redirect(url_for(".done", slug=slug))
@@ -289,6 +338,10 @@ def resume():  # type: ignore[no-untyped-def]
         found = services.resume(form.code.data or "")
         if found is not None:
             response_id, survey_id, slug = found
+            opened = content.load_survey(slug)
+            if opened is not None and not opened.is_accepting():
+                g.survey_view = content.view_of(opened, current_language().code)
+                return _closed(g.survey_view, response_id)
             progress.remember(survey_id, response_id, services.normalise_code(form.code.data or ""))
             return redirect(url_for(".start", slug=slug))
         form.code.errors.append(

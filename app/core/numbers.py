@@ -1,0 +1,46 @@
+"""Reading whole numbers people (or anything else) put in addresses and forms.
+
+`str.isdigit()` and `int()` accept far more than 0-9: "²" passes isdigit() but int() refuses it,
+"٣" is 3 to int(), and a 30-digit id overflows the database's integer. Only ASCII digits, within
+the range the database can hold, are numbers here; anything else is "not given".
+"""
+
+from __future__ import annotations
+
+LARGEST_ID = 2**31 - 1  # PostgreSQL's INTEGER, and far below SQLite's 64-bit limit
+
+
+def positive_int(raw: object, largest: int = LARGEST_ID) -> int | None:
+    """The whole number 1..largest that raw spells in ASCII digits, else None."""
+    if not isinstance(raw, str) or not raw or len(raw) > len(str(largest)):
+        return None
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    value = int(raw)
+    return value if 0 < value <= largest else None
+
+
+def positive_ints(values: list[str], largest: int = LARGEST_ID) -> list[int]:
+    """Each value that is a whole number 1..largest, in order, others dropped."""
+    found = (positive_int(value, largest) for value in values)
+    return [number for number in found if number is not None]
+
+
+def id_value(raw: object) -> int:
+    """A coerce= for form fields of ids: a plain id, or ValueError (which WTForms reports)."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw <= LARGEST_ID:
+        return raw
+    number = positive_int(raw)
+    if number is None:
+        raise ValueError("not an id")
+    return number
+
+
+def page_number(raw: object, last_page: int = 10**6) -> int:
+    """The page asked for: 1 unless plain digits; a huge number means the last page there is."""
+    if not isinstance(raw, str) or not (raw.isascii() and raw.isdigit()):
+        return 1
+    digits = raw.lstrip("0")
+    if len(digits) > len(str(last_page)):
+        return last_page
+    return max(1, min(int(digits or "0"), last_page))

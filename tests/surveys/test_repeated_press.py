@@ -1,0 +1,163 @@
+"""A press repeated because its reply was lost (the phone went out of signal) shows what the
+first press did, and stores nothing twice. Each test replays the exact same request: same form,
+same form key, same cookie as the browser still holds."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.surveys.models import ResponseStatus
+from app.surveys.response_models import Answer, Response
+from tests.conftest import DemoSurvey, LedgerData
+from tests.surveys.helpers import FULL_ANSWERS, answer, form_key, start, token
+
+
+def _replay(client: FlaskClient, path: str, data: dict, **kwargs):  # type: ignore[no-untyped-def]
+    """Press twice; the phone never saw the first reply, so it still holds its old cookie."""
+    cookie = client.get_cookie("session")
+    first = client.post(path, data=data, **kwargs)
+    if cookie is not None:
+        client.set_cookie("session", cookie.value)
+    second = client.post(path, data=data, **kwargs)
+    return first, second
+
+
+def _responses(app: Flask) -> list[tuple[ResponseStatus, int]]:
+    with app.app_context():
+        rows = db.session.execute(
+            select(Response.status, func.count(Answer.id))
+            .outerjoin(Answer, Answer.response_id == Response.id)
+            .group_by(Response.id, Response.status)
+        )
+        return [(status, count) for status, count in rows]
+
+
+def test_sending_my_answers_again_after_a_lost_reply_shows_done_and_stores_once(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    start(client, survey)
+    for key, data in FULL_ANSWERS.items():
+        answer(client, survey, key, data)
+    page = client.get(f"/s/{survey.slug}/check").get_data(as_text=True)
+    first, second = _replay(client, f"/s/{survey.slug}/check", {"csrf_token": token(page)})
+    assert first.headers["Location"] == f"/s/{survey.slug}/done"
+    assert second.status_code == 302
+    assert second.headers["Location"] == f"/s/{survey.slug}/done"  # not the survey's start
+    assert "We have your answers" in client.get(second.headers["Location"]).get_data(as_text=True)
+    assert _responses(app) == [(ResponseStatus.SUBMITTED, len(FULL_ANSWERS))]
+    # The old cookie no longer points at the sent response: the start page starts afresh.
+    assert "Carry on where you stopped" not in client.get(f"/s/{survey.slug}").get_data(
+        as_text=True
+    )
+
+
+def test_answering_a_question_again_after_the_answers_were_sent_shows_done(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    start(client, survey)
+    for key, data in FULL_ANSWERS.items():
+        answer(client, survey, key, data)
+    path = f"/s/{survey.slug}/q/{survey.questions['well']}"
+    page = client.get(path).get_data(as_text=True)
+    cookie = client.get_cookie("session")
+    check = client.get(f"/s/{survey.slug}/check").get_data(as_text=True)
+    client.post(f"/s/{survey.slug}/check", data={"csrf_token": token(check)})
+    client.set_cookie("session", cookie.value)  # type: ignore[union-attr]
+    again = client.post(path, data={"csrf_token": token(page), "answer": "Changed"})
+    assert again.headers["Location"] == f"/s/{survey.slug}/done"
+    with app.app_context():
+        stored = db.session.scalars(
+            select(Answer.value).where(Answer.question_id == survey.questions["well"])
+        ).one()
+    assert stored == '"The tea"'
+
+
+def test_starting_again_with_the_same_form_makes_one_response_and_carries_on(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    page = client.get(f"/s/{survey.slug}").get_data(as_text=True)
+    data = {"csrf_token": token(page), "form_key": form_key(page)}
+    first, second = _replay(client, f"/s/{survey.slug}", data)
+    assert first.headers["Location"] == f"/s/{survey.slug}/consent"
+    assert second.headers["Location"] == f"/s/{survey.slug}/consent"
+    consent = client.get(f"/s/{survey.slug}/consent")
+    assert consent.status_code == 200  # the first press's response, with its code shown
+    assert 'class="code"' in consent.get_data(as_text=True)
+    assert len(_responses(app)) == 1
+
+
+def test_agreeing_again_after_a_lost_reply_goes_on_and_stores_once(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    page = client.get(f"/s/{survey.slug}").get_data(as_text=True)
+    client.post(f"/s/{survey.slug}", data={"csrf_token": token(page), "form_key": form_key(page)})
+    page = client.get(f"/s/{survey.slug}/consent").get_data(as_text=True)
+    data = {"csrf_token": token(page), "agree": "y"}
+    first, second = _replay(client, f"/s/{survey.slug}/consent", data)
+    question = f"/s/{survey.slug}/q/{survey.first_question}"
+    assert first.headers["Location"] == second.headers["Location"] == question
+    assert _responses(app) == [(ResponseStatus.IN_PROGRESS, 0)]
+
+
+def test_carrying_on_with_a_code_again_after_a_lost_reply_opens_the_same_answers(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    code = start(client, survey)
+    answer(client, survey, "visited", {"answer": "yes"})
+    other_phone = app.test_client()
+    page = other_phone.get("/resume").get_data(as_text=True)
+    data = {"csrf_token": token(page), "code": code}
+    first, second = _replay(other_phone, "/resume", data)
+    assert first.headers["Location"] == second.headers["Location"] == f"/s/{survey.slug}"
+    assert "Carry on where you stopped" in other_phone.get(f"/s/{survey.slug}").get_data(
+        as_text=True
+    )
+    assert _responses(app) == [(ResponseStatus.IN_PROGRESS, 1)]
+
+
+def test_sending_a_claim_again_after_a_lost_reply_shows_the_saved_claim(
+    app: Flask,
+    ledger: LedgerData,
+    participant_client,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ledger.models import Claim
+
+    client = participant_client(ledger.participant)
+    page = client.get("/me/claims/new").get_data(as_text=True)
+    data = {
+        "csrf_token": token(page),
+        "form_key": form_key(page),
+        "category": "travel",
+        "spent_on": "2026-01-05",
+        "description": "Bus to the workshop",
+        "amount": "3.20",
+    }
+    first, second = _replay(client, "/me/claims/new", data)
+    assert first.status_code == 302, first.get_data(as_text=True)[:3000]
+    assert second.headers["Location"] == first.headers["Location"]
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Claim)) == 2  # Ama's, and this
+
+
+def test_cancelling_a_claim_again_after_a_lost_reply_says_it_was_done_once(
+    app: Flask,
+    ledger: LedgerData,
+    participant_client,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ledger.models import Claim, ClaimEvent, ClaimStatus
+
+    client = participant_client(ledger.participant)
+    page = client.get(f"/me/claims/{ledger.claim}").get_data(as_text=True)
+    with app.app_context():
+        audited = db.session.scalar(select(func.count()).select_from(ClaimEvent))
+    path = f"/me/claims/{ledger.claim}/cancel"
+    first, second = _replay(client, path, {"csrf_token": token(page)})
+    assert first.headers["Location"] == f"/me/claims/{ledger.claim}"
+    assert second.status_code == 200
+    assert "Nothing was done twice" in second.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Claim, ledger.claim).status == ClaimStatus.CANCELLED
+        assert db.session.scalar(select(func.count()).select_from(ClaimEvent)) == audited + 1
