@@ -97,3 +97,15 @@ def test_resume_code_can_be_pasted(client: FlaskClient) -> None:
     page = client.get("/resume").get_data(as_text=True)
     assert "onpaste" not in page and 'autocomplete="off"' in page
     assert 'name="code"' in page and 'maxlength="40"' in page  # room for spaces and dashes
+
+
+def test_thirty_people_on_one_address_all_carry_on_with_correct_codes(
+    app: Flask, survey: DemoSurvey
+) -> None:
+    """A drop-in group shares one Wi-Fi address: right codes never use up the limit."""
+    codes = [start(app.test_client(), survey) for _ in range(30)]
+    statuses = [_resume(app.test_client(), code).status_code for code in codes]
+    assert statuses == [302] * 30
+    limit = int(app.config["RESUME_LIMIT"].split()[0])
+    guesses = [_resume(app.test_client(), "ABCD2345").status_code for _ in range(limit + 1)]
+    assert guesses == [400] * limit + [429]
