@@ -214,6 +214,23 @@ def test_sign_out_ends_the_participant_session(participant_client, ledger) -> No
     assert response.status_code == 302 and not signed_in(client)
 
 
+def test_a_cookie_copied_before_sign_out_opens_nothing_after_it(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        code = signin.new_card_code(ledger.participant)
+    phone = app.test_client()
+    assert type_card_code(phone, code).status_code == 302
+    copied = phone.get_cookie("session")
+    assert copied is not None
+    token = csrf_token(phone, "/me")
+    assert phone.post("/me/sign-out", data={"csrf_token": token}).status_code == 302
+    thief = app.test_client()
+    thief.set_cookie("session", copied.value)
+    for path in ("/me", "/me/data.json"):
+        response = thief.get(path)
+        assert response.status_code == 302 and "/me/sign-in" in response.headers["Location"]
+    assert type_card_code(app.test_client(), code).status_code == 302  # the card still works
+
+
 def test_mail_server_down_still_says_the_same_thing(
     app: Flask, client: FlaskClient, ledger
 ) -> None:  # type: ignore[no-untyped-def]
