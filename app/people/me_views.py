@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response
 
 from app.auth.guard import public
 from app.core.errors import reshow_on_csrf_failure
-from app.core.links import safe_local_path
+from app.core.links import public_url, safe_local_path
 from app.db import utcnow
 from app.extensions import limiter
 from app.feedback import reading
@@ -113,7 +113,7 @@ def by_email() -> Any:
     form = EmailForm()
     if form.validate_on_submit():
         for issued in signin.issue_email_codes(form.email.data or ""):
-            link = url_for(".email_link", c=issued.code_id, code=issued.code, _external=True)
+            link = public_url("me.email_link", c=issued.code_id, code=issued.code)
             mail.send_sign_in_code(issued, link)
         session[SENT_EMAIL] = signin.normalise_email(form.email.data or "")
         # The same words whether or not we know the address, so nobody can test who is here.
