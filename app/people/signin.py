@@ -1,7 +1,8 @@
 """Codes a participant signs in with: the personal code on their card, and emailed 6-digit codes.
 
 Only HMACs of codes are stored. Emailed codes expire in ten minutes and work once, even when two
-requests race: the code is spent by one conditional UPDATE whose row count says who won.
+requests race: the code is spent by one conditional UPDATE whose row count says who won. Only a
+person's newest code works, and signing in stops all of them.
 """
 
 from __future__ import annotations
@@ -208,12 +209,19 @@ def redeem_link(code_id: int, typed_code: str) -> Participant | None:
 def _spend(code_id: int, participant_id: int) -> Participant | None:
     """Use the code up; only the one request whose UPDATE changes the row gets in."""
     now = utcnow()
+    # Only the newest code works, even if two were issued at once and neither revoked the other.
+    newer = (
+        select(SignInCode.id)
+        .where(SignInCode.participant_id == participant_id, SignInCode.id > code_id)
+        .exists()
+    )
     result = db.session.execute(
         update(SignInCode)
         .where(
             SignInCode.id == code_id,
             SignInCode.used_at.is_(None),
             SignInCode.expires_at > now,
+            ~newer,
         )
         .values(used_at=now)
         .execution_options(synchronize_session=False)

@@ -6,8 +6,11 @@ import re
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import update
 
+from app.extensions import db
 from app.people import signin
+from app.people.models import SignInCode
 from tests.conftest import csrf_token
 from tests.people.helpers import ask_for_code, signed_in, type_card_code, type_code
 
@@ -99,3 +102,14 @@ def test_signing_in_any_way_stops_every_code_of_that_person(
     assert type_card_code(phone, card).status_code == 302 and signed_in(phone)
     stranger = app.test_client()
     assert type_code(stranger, AMA, emailed).status_code == 400 and not signed_in(stranger)
+
+
+def test_only_the_newest_code_works_even_if_two_were_issued_together(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        (older,) = signin.issue_email_codes(AMA)
+        (newer,) = signin.issue_email_codes(AMA)
+        # As if the two requests raced: neither saw the other's code to revoke it.
+        db.session.execute(update(SignInCode).values(used_at=None))
+        db.session.commit()
+        assert signin.redeem_link(older.code_id, older.code) is None
+        assert signin.redeem_link(newer.code_id, newer.code) is not None
