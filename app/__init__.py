@@ -10,7 +10,8 @@ from werkzeug.routing import IntegerConverter
 
 from app import models as _models  # noqa: F401  every table, for migrations and relationships
 from app.auth.guard import staff_for_layout
-from app.config import ROOT, load_config
+from app.config import ROOT, load_config, trusted_hosts
+from app.core.links import public_address
 from app.db import configure_sqlite
 from app.extensions import babel, csrf, db, limiter, migrate
 from app.i18n import LANGUAGES, current_language, select_locale
@@ -26,9 +27,14 @@ def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
     )
     app.config.from_object(load_config(config_name))
     app.config.update(overrides)
+    if "PUBLIC_URL" in overrides and "TRUSTED_HOSTS" not in overrides:
+        config = app.config
+        config["TRUSTED_HOSTS"] = trusted_hosts(config["PUBLIC_URL"], config["EXTRA_HOSTS"])
     if app.config["PROXY_COUNT"]:
         count = app.config["PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+        # Never X-Forwarded-Host or -Port: links come from PUBLIC_URL, and a header the client
+        # sent (which a proxy may pass on) must not change which host the app thinks it is.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
 
     # Ids in addresses fit the database's integers: a 30-digit id is simply "not found".
     app.url_map.converters["int"] = BoundedIntConverter
@@ -108,6 +114,8 @@ def _register_privacy(app: Flask) -> None:
 
 def _register_templates(app: Flask) -> None:
     app.jinja_env.autoescape = True
+    # Printed addresses come from PUBLIC_URL, never from the Host header a request brought.
+    app.jinja_env.globals["public_address"] = public_address
 
     @app.context_processor
     def _page_context() -> dict[str, Any]:

@@ -6,6 +6,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = ROOT / "instance"
@@ -84,8 +85,14 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_USE_TLS = _flag("MAIL_USE_TLS")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "withus@localhost")
-    # Links in messages that go out later, from a command with no web request to copy from.
-    PUBLIC_URL = os.environ.get("WITHUS_PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
+    # The site's address as people reach it. Every absolute link (emailed sign-in links, the
+    # feed, printed cards, messages sent later by a command) is built from it, never from the
+    # request's Host header, which anyone can forge. Requests for any other host are refused.
+    PUBLIC_URL = ""
+    # Other names the site answers to, e.g. the address a container health check uses.
+    EXTRA_HOSTS: list[str] = [
+        name.strip() for name in os.environ.get("WITHUS_EXTRA_HOSTS", "").split(",") if name.strip()
+    ]
     # Sending notifications: tries before giving up, and how long a claimed message is left
     # before a sender assumes the one that claimed it stopped.
     NOTIFY_MAX_ATTEMPTS = int(os.environ.get("WITHUS_NOTIFY_MAX_ATTEMPTS", "8"))
@@ -94,6 +101,10 @@ class Config:
     def __init__(self) -> None:
         self.SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE / 'withus.db'}")
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or self._missing_secret_key()
+        self.PUBLIC_URL = public_url(
+            os.environ.get("WITHUS_PUBLIC_URL") or self._missing_public_url()
+        )
+        self.TRUSTED_HOSTS = trusted_hosts(self.PUBLIC_URL, self.EXTRA_HOSTS)
         self.SESSION_COOKIE_SECURE = self.HTTPS
         self.SESSION_COOKIE_NAME = "__Host-session" if self.HTTPS else "session"
         self.PREFERRED_URL_SCHEME = "https" if self.HTTPS else "http"
@@ -105,12 +116,22 @@ class Config:
             "print(secrets.token_urlsafe(48))') before starting WithUs."
         )
 
+    def _missing_public_url(self) -> str:
+        raise ConfigError(
+            "WITHUS_PUBLIC_URL is not set. Set it to the site's address as people reach it, for "
+            "example https://withus.example.org, before starting WithUs."
+        )
+
 
 class DevelopmentConfig(Config):
     ENV_NAME = "development"
+    EXTRA_HOSTS = [*Config.EXTRA_HOSTS, "localhost", "127.0.0.1"]
 
     def _missing_secret_key(self) -> str:
         return _dev_secret_key()
+
+    def _missing_public_url(self) -> str:
+        return "http://127.0.0.1:5000"
 
 
 class TestingConfig(Config):
@@ -118,9 +139,13 @@ class TestingConfig(Config):
     TESTING = True
     QUICK_PASSWORD_HASHES = True
     SERVER_NAME = None
+    # The test client's host; the browser tests' live server answers on 127.0.0.1.
+    EXTRA_HOSTS = ["127.0.0.1"]
 
     def __init__(self) -> None:
         super().__init__()
+        self.PUBLIC_URL = "http://localhost"
+        self.TRUSTED_HOSTS = trusted_hosts(self.PUBLIC_URL, self.EXTRA_HOSTS)
         # The suite builds its own database; DATABASE_URL picks PostgreSQL instead of SQLite.
         self.SQLALCHEMY_DATABASE_URI = _database_url(
             os.environ.get("TEST_DATABASE_URL", f"sqlite:///{INSTANCE / 'test.db'}")
@@ -128,6 +153,25 @@ class TestingConfig(Config):
 
     def _missing_secret_key(self) -> str:
         return "testing-only-key-" + "x" * 32
+
+    def _missing_public_url(self) -> str:
+        return "http://localhost"
+
+
+def public_url(raw: str) -> str:
+    """The configured site address, checked: http(s), a host, nothing after the path."""
+    parts = urlsplit(raw.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(
+            f"WITHUS_PUBLIC_URL must look like https://withus.example.org, not {raw!r}."
+        )
+    return raw.strip().rstrip("/")
+
+
+def trusted_hosts(public: str, extra: list[str]) -> list[str]:
+    """Flask's TRUSTED_HOSTS: the public address's host name and any extra names given."""
+    host = urlsplit(public).hostname or ""
+    return list(dict.fromkeys([host, *extra]))
 
 
 CONFIGS = {

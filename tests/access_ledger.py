@@ -25,7 +25,7 @@ PEOPLE_ROUTES: dict = {
     "me.sign_in": (PUBLIC, BOTH, "/me/sign-in"),
     "me.by_email": (PUBLIC, BOTH, "/me/sign-in/by-email"),
     "me.code": (PUBLIC, BOTH, "/me/sign-in/code"),
-    "me.email_link": (PUBLIC, BOTH, "/me/sign-in/email?c=1&code=123456"),
+    "me.email_link": (PUBLIC, BOTH, "/me/sign-in/email?c=1"),
     "me.sign_out": (PARTICIPANT, POST, "/me/sign-out"),
     "me.home": (PARTICIPANT, GET, "/me"),
     "me.preferences": (PARTICIPANT, BOTH, "/me/preferences"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests import (
     registry_outbox,
     registry_privacy,
+    registry_signin,
     registry_summary,
     registry_updates_admin,
     registry_updates_public,
@@ -18,6 +19,7 @@ AREAS = (
     registry_outbox,
     registry_summary,
     registry_privacy,
+    registry_signin,
 )
 PAGES: list[Page] = CORE_PAGES + [page for area in AREAS for page in area.PAGES]
 EXTRA_ROUTES: dict = {name: spec for area in AREAS for name, spec in area.ROUTES.items()}

@@ -22,6 +22,9 @@ from app.ledger.audit import create_triggers, drop_triggers
 from tests.pagecheck import check_page
 
 PASSWORD = "correct horse battery staple"
+# A real site will not start without its public address; tests that build the production config
+# get this one unless they set (or remove) it themselves.
+os.environ.setdefault("WITHUS_PUBLIC_URL", "https://withus.example")
 
 
 def _database_url(tmp_dir: Path) -> str:

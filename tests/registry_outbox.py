@@ -6,7 +6,7 @@ for the placeholders, including {update}, {draft_update}, {cant_do_update} and {
 
 from __future__ import annotations
 
-from itsdangerous import URLSafeSerializer
+from itsdangerous import URLSafeTimedSerializer
 
 from app.auth.guard import PUBLIC
 from app.config import TestingConfig
@@ -17,7 +17,7 @@ BOTH = frozenset({"GET", "POST"})
 
 # A real unsubscribe link for Ama: the ledger fixture (asked for by ?x={participant}) makes her
 # the first participant of a freshly emptied table, so her id is 1 on SQLite and PostgreSQL.
-AMA_TOKEN = URLSafeSerializer(TestingConfig().SECRET_KEY, salt=UNSUBSCRIBE_SALT).dumps(1)
+AMA_TOKEN = URLSafeTimedSerializer(TestingConfig().SECRET_KEY, salt=UNSUBSCRIBE_SALT).dumps(1)
 UNSUBSCRIBE = f"/unsubscribe/{AMA_TOKEN}?x={{participant}}"
 
 ROUTES: dict = {

@@ -39,7 +39,7 @@ def test_https_site_gets_hsts_and_host_prefixed_secure_cookies(
     from app import config
 
     monkeypatch.setattr(config.Config, "HTTPS", True)
-    app = build_app(database_url)
+    app = build_app(database_url, PUBLIC_URL="https://withus.example")
     client = app.test_client()
     response = client.get("/login", base_url="https://withus.example")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
@@ -60,6 +60,7 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch: pytest.Mo
     with pytest.raises(ConfigError, match="SECRET_KEY is not set"):
         load_config("production")
     monkeypatch.setenv("SECRET_KEY", "k" * 40)
+    monkeypatch.setenv("WITHUS_PUBLIC_URL", "https://withus.example")
     assert load_config("production").SECRET_KEY == "k" * 40
 
 

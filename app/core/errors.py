@@ -9,7 +9,8 @@ from flask import Flask, current_app, g, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
+from werkzeug.wrappers import Response
 
 from app.core.dropped import guard_database_drops
 from app.extensions import db
@@ -114,6 +115,12 @@ def _unexpected(error: Exception) -> Any:
     return error_page(500)
 
 
+def _untrusted_host(_error: SecurityError) -> Any:
+    """A Host header this site does not answer to: no address can be built, so plain words."""
+    title, body = MESSAGES[400]
+    return Response(f"{title}\n\n{body}\n", 400, mimetype="text/plain")
+
+
 def _connection_failure(error: DBAPIError) -> bool:
     return bool(error.connection_invalidated) or isinstance(error, OperationalError)
 
@@ -121,6 +128,7 @@ def _connection_failure(error: DBAPIError) -> bool:
 def register_error_pages(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(SecurityError, _untrusted_host)
     app.register_error_handler(InternalServerError, _unexpected)
     app.register_error_handler(OperationalError, _database_unavailable)
     app.register_error_handler(DataError, _bad_data)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
+
+from flask import current_app
 
 
 def safe_local_path(target: str | None, default: str) -> str:
@@ -15,3 +18,22 @@ def safe_local_path(target: str | None, default: str) -> str:
     if parts.scheme or parts.netloc:
         return default
     return target
+
+
+def public_url(endpoint: str, **values: Any) -> str:
+    """An absolute address on this site built from PUBLIC_URL, never from the request's Host.
+
+    Works without a request too (commands that send messages later).
+    """
+    base = urlsplit(current_app.config["PUBLIC_URL"])
+    adapter = current_app.url_map.bind(
+        base.netloc, script_name=base.path or "/", url_scheme=base.scheme
+    )
+    current_app.inject_url_defaults(endpoint, values)
+    return adapter.build(endpoint, values, force_external=True)
+
+
+def public_address(path: str = "") -> str:
+    """The site's address without "https://", as people would type it: for printed words."""
+    base = urlsplit(current_app.config["PUBLIC_URL"])
+    return base.netloc + base.path.rstrip("/") + path

@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from flask import url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from app.core.links import public_url
 from app.core.markup import render_markdown
 from app.db import utcnow
 from app.feedback import dated
@@ -38,7 +38,7 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
 def build(entries: Sequence[Entry], language: str, organisation: str) -> bytes:
     """The feed document for these entries, written for readers of the given language."""
     feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: language})
-    self_url = url_for("updates.feed", locale=language, _external=True)
+    self_url = public_url("updates.feed", locale=language)
     _add(feed, "id", self_url)
     _add(feed, "title", _("You said, we did – %(organisation)s", organisation=organisation))
     _add(feed, "subtitle", _("What people told us, and what we did about it."))
@@ -46,7 +46,7 @@ def build(entries: Sequence[Entry], language: str, organisation: str) -> bytes:
     _add(feed, "updated", rfc3339(latest))
     _add(_add(feed, "author"), "name", organisation)
     _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
-    home = url_for("updates.index", locale=language, _external=True)
+    home = public_url("updates.index", locale=language)
     _add(feed, "link", rel="alternate", type="text/html", href=home)
     for entry in entries:
         _entry(feed, entry, language)
@@ -55,11 +55,11 @@ def build(entries: Sequence[Entry], language: str, organisation: str) -> bytes:
 
 def _entry(feed: ET.Element, entry: Entry, language: str) -> None:
     element = _add(feed, "entry")
-    _add(element, "id", url_for("updates.show", update_id=entry.id, _external=True))
+    _add(element, "id", public_url("updates.show", update_id=entry.id))
     title = _add(element, "title", entry.said.text)
     if entry.said.lang != language:
         title.set(XML_LANG, entry.said.lang or "")
-    link = url_for("updates.show", update_id=entry.id, locale=language, _external=True)
+    link = public_url("updates.show", update_id=entry.id, locale=language)
     _add(element, "link", rel="alternate", type="text/html", href=link)
     _add(element, "published", rfc3339(entry.published_at))
     _add(element, "updated", rfc3339(entry.changed_at))

@@ -9,11 +9,17 @@ again just before sending (app/feedback/sender.py), and the row keeps what was s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import (
+    BadSignature,
+    SignatureExpired,
+    URLSafeSerializer,
+    URLSafeTimedSerializer,
+)
 from sqlalchemy import select, update
 
 from app.extensions import db
@@ -32,6 +38,15 @@ from app.people.models import Participant
 from app.people.services import may_contact_unasked
 
 UNSUBSCRIBE_SALT = "withus-unsubscribe"
+# A link to stop messages works for 90 days after its message was written (it is written again
+# just before sending). Long enough for someone who reads their mail now and then, or comes back
+# to an old message, to use it; short enough that a link forwarded, or found in an old mailbox,
+# stops working, since it needs no sign-in. An old link's page says how else to stop messages.
+UNSUBSCRIBE_LIFETIME = timedelta(days=90)
+
+
+class LinkExpired(Exception):
+    """An unsubscribe link we made, but too long ago to act on."""
 
 
 def channel_for(person: Participant) -> tuple[str, str] | None:
@@ -164,7 +179,12 @@ def compose(
     return subject, body, unsubscribe
 
 
-def _serializer() -> URLSafeSerializer:
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
+
+
+def _untimed_serializer() -> URLSafeSerializer:
+    """How links were signed before they carried a date: ours, but of unknown age."""
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
 
 
@@ -173,9 +193,21 @@ def unsubscribe_token(participant_id: int) -> str:
 
 
 def participant_for_token(token: str) -> int | None:
-    """Who a one-click unsubscribe link belongs to, or None if it was not made by us."""
+    """Who an unsubscribe link belongs to; None if we did not make it; LinkExpired if too old."""
     try:
-        value = _serializer().loads(token)
+        value = _serializer().loads(token, max_age=int(UNSUBSCRIBE_LIFETIME.total_seconds()))
+    except SignatureExpired as error:
+        raise LinkExpired from error
     except BadSignature:
+        if _made_before_links_had_dates(token):
+            raise LinkExpired from None
         return None
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _made_before_links_had_dates(token: str) -> bool:
+    try:
+        _untimed_serializer().loads(token)
+    except BadSignature:
+        return False
+    return True

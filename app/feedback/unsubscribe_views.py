@@ -26,11 +26,21 @@ LONGEST_TOKEN = 200  # ours are far shorter; anything longer was not made by us
 
 
 def _person_id(token: str) -> int:
-    """Whose link this is; 404 for a link we did not make, or for someone no longer here."""
+    """Whose link this is; 404 for a link we did not make, or for someone no longer here.
+
+    Raises outbox.LinkExpired for one of ours that is too old to act on.
+    """
     person_id = outbox.participant_for_token(token) if len(token) <= LONGEST_TOKEN else None
     if person_id is None or people.get(person_id) is None:
         abort(404)
     return person_id
+
+
+def _expired_page() -> Response:
+    """An old link: a plain page saying how else to stop messages (410: it will not work again)."""
+    preferences = url_for("me.preferences", **_locale())
+    page = render_template("updates/unsubscribe_expired.html", preferences=preferences)
+    return Response(page, status=410, mimetype="text/html")
 
 
 def _locale() -> dict[str, str]:
@@ -47,7 +57,10 @@ def _stop(person_id: int) -> None:
 @public
 @reshow_on_csrf_failure
 def confirm(token: str) -> Any:
-    person_id = _person_id(token)
+    try:
+        person_id = _person_id(token)
+    except outbox.LinkExpired:
+        return _expired_page()
     form = Form()
     if form.validate_on_submit() or not people.get(person_id).hear_back:  # type: ignore[union-attr]
         _stop(person_id)  # or, opened again later, they had already stopped: say so, ask nothing
@@ -67,5 +80,8 @@ def one_click(token: str) -> Any:
         return redirect(url_for(".confirm", token=token))
     if request.files or request.form.to_dict(flat=False) != ONE_CLICK_BODY:
         abort(400)
-    _stop(_person_id(token))
+    try:
+        _stop(_person_id(token))
+    except outbox.LinkExpired:
+        return _expired_page()
     return Response(_("You will not get these messages any more."), mimetype="text/plain")

@@ -244,8 +244,8 @@ class EmailForm(Form):
     )
 
 
-class EmailCodeForm(EmailForm):
-    code = StringField(
+def _email_code_field() -> StringField:
+    return StringField(
         _l("The 6-digit code from the email"),
         validators=[
             DataRequired(_l("Enter the 6-digit code")),
@@ -255,9 +255,15 @@ class EmailCodeForm(EmailForm):
     )
 
 
+class EmailCodeForm(EmailForm):
+    code = _email_code_field()
+
+
 class LinkForm(Form):
+    """The emailed link's page: the link names which code (c), the person types the code."""
+
     c = HiddenField()
-    code = HiddenField()
+    code = _email_code_field()
 
 
 def _words(values: list[str], words: dict) -> str:

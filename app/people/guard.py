@@ -12,6 +12,7 @@ from functools import wraps
 from typing import Any
 
 from flask import g, redirect, request, session, url_for
+from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import db
@@ -75,6 +76,18 @@ def sign_in_participant(person: Participant) -> None:
 
 
 def sign_out_participant() -> None:
+    """End the session on the server too: a copy of the cookie no longer matches the person.
+
+    As for staff, the person's session_version moves on, so every session they had ends.
+    """
+    person = current_participant()
+    if person is not None:
+        db.session.execute(
+            update(Participant)
+            .where(Participant.id == person.id)
+            .values(session_version=Participant.session_version + 1)
+        )
+        db.session.commit()
     session.pop("participant_id", None)
     session.pop("participant_version", None)
     g.participant = None

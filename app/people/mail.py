@@ -43,14 +43,18 @@ def send_email(to: str, subject: str, body: str, language: str = "en") -> bool:
 
 
 def send_sign_in_code(issued: IssuedCode, link: str) -> bool:
-    """The six-digit code and a link to a page with a sign-in button, in their own language."""
+    """The six-digit code and a link to a page to type it on, in their own language.
+
+    The link names which code it is for, never the code itself, so the code stays out of
+    addresses that servers log and browsers remember.
+    """
     language = issued.language if is_supported(issued.language) else "en"
     with force_locale(language):
         subject = _("Your code to sign in to %(organisation)s", organisation=_organisation())
         body = _(
             "Hello %(name)s,\n\n"
             "Your code to sign in is: %(code)s\n\n"
-            "Or open this link and press the button:\n%(link)s\n\n"
+            "Type it on the sign-in page, or open this link and type it there:\n%(link)s\n\n"
             "The code works once, for 10 minutes.\n\n"
             "If you did not ask for this, you do not need to do anything.",
             name=issued.name,

@@ -23,8 +23,7 @@ from werkzeug.wrappers import Response
 
 from app.auth.guard import public
 from app.core.errors import reshow_on_csrf_failure
-from app.core.links import safe_local_path
-from app.core.numbers import positive_int
+from app.core.links import public_url, safe_local_path
 from app.db import utcnow
 from app.extensions import limiter
 from app.feedback import reading
@@ -74,15 +73,21 @@ def _failed(response: Response) -> bool:
     return response.status_code != 302
 
 
+# Typing a code with an email address and typing it on an emailed link's page draw on one limit
+# per person, keyed on the address as the lookup cleans it.
+GUESSES = "me-code-guesses"
+
+
 def _email_key() -> str:
-    return "me-email:" + signin.normalise_email(request.form.get("email", ""))
+    return signin.limit_key(request.form.get("email", ""))
 
 
 def _link_key() -> str:
-    return "me-link:" + request.form.get("c", "")[:20]
+    return signin.limit_key_for_code(request.form.get("c"))
 
 
 def _signed_in(person: Any) -> Response:
+    signin.revoke_codes(person.id)  # codes still in their inbox are no use to anyone now
     sign_in_participant(person)
     flash(_("You are signed in."))
     target = safe_local_path(request.args.get("next"), url_for(".home"))
@@ -115,7 +120,8 @@ def by_email() -> Any:
     form = EmailForm()
     if form.validate_on_submit():
         for issued in signin.issue_email_codes(form.email.data or ""):
-            link = url_for(".email_link", c=issued.code_id, code=issued.code, _external=True)
+            # Which code, never the code itself: addresses end up in logs and histories.
+            link = public_url("me.email_link", c=issued.code_id)
             mail.send_sign_in_code(issued, link)
         session[SENT_EMAIL] = signin.normalise_email(form.email.data or "")
         # The same words whether or not we know the address, so nobody can test who is here.
@@ -129,7 +135,9 @@ def by_email() -> Any:
 @public
 @reshow_on_csrf_failure
 @limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
-@limiter.limit(_failed_limit, methods=["POST"], key_func=_email_key, deduct_when=_failed)
+@limiter.shared_limit(
+    _failed_limit, GUESSES, methods=["POST"], key_func=_email_key, deduct_when=_failed
+)
 def code() -> Any:
     form = EmailCodeForm()
     if request.method == "GET":
@@ -149,23 +157,28 @@ def _not_working() -> str:
 
 @bp.route("/sign-in/email", methods=["GET", "POST"])
 @public
+@reshow_on_csrf_failure
 @limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
-@limiter.limit(_failed_limit, methods=["POST"], key_func=_link_key, deduct_when=_failed)
+@limiter.shared_limit(
+    _failed_limit, GUESSES, methods=["POST"], key_func=_link_key, deduct_when=_failed
+)
 def email_link() -> Any:
-    """The emailed link only shows a button: mail scanners open links, and must not sign in."""
-    form = LinkForm(formdata=request.form if request.method == "POST" else request.args)
-    code_id = _code_id(form.c.data)
-    if request.method == "POST" and form.validate():
-        person = signin.redeem_link(code_id, form.code.data or "") if code_id else None
+    """The emailed link says which code, never the code: the person types it from the email.
+
+    So the secret never sits in an address (logs, history), mail scanners opening the link sign
+    nobody in, and the page is the same for any ?c=, live, used or made up: it reveals nothing.
+    """
+    form = LinkForm()
+    if request.method == "GET":
+        form.c.data = str(signin.parse_code_id(request.args.get("c")) or "")
+    if form.validate_on_submit():
+        found = signin.parse_code_id(form.c.data)
+        person = signin.redeem_link(found, form.code.data or "") if found else None
         if person is not None:
             return _signed_in(person)
-        return render_template("me/email_link.html", form=form, live=False), 400
-    live = code_id is not None and signin.is_live(code_id)
-    return render_template("me/email_link.html", form=form, live=live)
-
-
-def _code_id(raw: str | None) -> int | None:
-    return positive_int(raw)
+        form.code.errors.append(_not_working())
+    status = 400 if form.errors else 200
+    return render_template("me/email_link.html", form=form), status
 
 
 @bp.route("/sign-out", methods=["POST"])

@@ -1,7 +1,8 @@
 """Codes a participant signs in with: the personal code on their card, and emailed 6-digit codes.
 
 Only HMACs of codes are stored. Emailed codes expire in ten minutes and work once, even when two
-requests race: the code is spent by one conditional UPDATE whose row count says who won.
+requests race: the code is spent by one conditional UPDATE whose row count says who won. Only a
+person's newest code works, and signing in stops all of them.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import unicodedata
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import delete, func, or_, select, update
 
-from app.db import as_utc, utcnow
+from app.db import utcnow
 from app.extensions import db
 from app.people.models import Participant, SignInCode
 
@@ -42,8 +44,46 @@ def _digest(purpose: str, value: str) -> str:
     return hmac.new(key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
+def _plain_digit(ch: str) -> str:
+    """Any Unicode digit as its ASCII digit, so "٣" and "3" are the same character here."""
+    value = unicodedata.decimal(ch, None)
+    return str(value) if value is not None else ch
+
+
 def normalise_email(typed: str) -> str:
-    return typed.strip().lower()[:254]
+    """The address as looked up: no control or invisible characters, one form, plain digits.
+
+    Rate limits are keyed on this same cleaning (see limit_key), so no way of writing an address
+    that finds a person can open a fresh limit of its own.
+    """
+    visible = "".join(ch for ch in typed if unicodedata.category(ch) not in {"Cc", "Cf"})
+    text = unicodedata.normalize("NFKC", visible)
+    return "".join(_plain_digit(ch) for ch in text).strip().lower()[:254]
+
+
+def limit_key(typed_email: str) -> str:
+    """The rate-limit bucket of whoever this address finds; casefold is looser than the lookup."""
+    return "me-email:" + normalise_email(typed_email).casefold()
+
+
+def parse_code_id(raw: str | None) -> int | None:
+    """A code's id as written in a link: ASCII digits only, so "07" is 7 and "٧" is nothing."""
+    text = (raw or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 12:
+        return None
+    value = int(text)
+    return value if 0 < value < 2**31 else None
+
+
+def limit_key_for_code(raw_code_id: str | None) -> str:
+    """The same bucket as typing the code with the owner's email: one limit per person."""
+    found = parse_code_id(raw_code_id)
+    row = db.session.get(SignInCode, found) if found is not None else None
+    if row is None:
+        return "me-email:"  # no such code: every guess at one shares one bucket
+    person = db.session.get(Participant, row.participant_id)
+    email = person.email if person is not None and person.email else f"#{row.participant_id}"
+    return limit_key(email)
 
 
 def normalise_card_code(typed: str) -> str:
@@ -51,8 +91,9 @@ def normalise_card_code(typed: str) -> str:
 
 
 def normalise_email_code(typed: str) -> str:
-    """Digits only, so a pasted "123 456" or " 123456 " works."""
-    return "".join(ch for ch in typed if ch in "0123456789")[:12]
+    """Digits only, so a pasted "123 456" works; "١٢٣" from an Arabic keyboard is 123."""
+    digits = (_plain_digit(ch) for ch in typed[:100])
+    return "".join(ch for ch in digits if ch in "0123456789")[:12]
 
 
 def format_card_code(code: str) -> str:
@@ -115,6 +156,8 @@ def _issue(person: Participant, email: str) -> IssuedCode:
             or_(SignInCode.used_at.is_not(None), SignInCode.expires_at <= now),
         )
     )
+    # Only the newest code works: older ones still in someone's inbox can no longer be guessed.
+    _revoke(person.id, now)
     live = set(
         db.session.scalars(select(SignInCode.digest).where(SignInCode.participant_id == person.id))
     )
@@ -166,12 +209,19 @@ def redeem_link(code_id: int, typed_code: str) -> Participant | None:
 def _spend(code_id: int, participant_id: int) -> Participant | None:
     """Use the code up; only the one request whose UPDATE changes the row gets in."""
     now = utcnow()
+    # Only the newest code works, even if two were issued at once and neither revoked the other.
+    newer = (
+        select(SignInCode.id)
+        .where(SignInCode.participant_id == participant_id, SignInCode.id > code_id)
+        .exists()
+    )
     result = db.session.execute(
         update(SignInCode)
         .where(
             SignInCode.id == code_id,
             SignInCode.used_at.is_(None),
             SignInCode.expires_at > now,
+            ~newer,
         )
         .values(used_at=now)
         .execution_options(synchronize_session=False)
@@ -182,6 +232,17 @@ def _spend(code_id: int, participant_id: int) -> Participant | None:
     return db.session.get(Participant, participant_id)
 
 
-def is_live(code_id: int) -> bool:
-    row = db.session.get(SignInCode, code_id)
-    return row is not None and row.used_at is None and as_utc(row.expires_at) > utcnow()
+def revoke_codes(participant_id: int) -> None:
+    """Once someone is signed in, none of their emailed codes is of use to anyone else."""
+    _revoke(participant_id, utcnow())
+    db.session.commit()
+
+
+def _revoke(participant_id: int, now: datetime) -> None:
+    # Marked used rather than deleted, so the record of codes sent stays until it is cleared.
+    db.session.execute(
+        update(SignInCode)
+        .where(SignInCode.participant_id == participant_id, SignInCode.used_at.is_(None))
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )

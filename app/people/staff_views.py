@@ -12,6 +12,7 @@ from app.auth.guard import current_staff, roles_required
 from app.auth.models import ALL_STAFF, Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
+from app.core.links import public_url
 from app.people import services, signin
 from app.people.forms import (
     CONTACT_WAY_WORDS,
@@ -151,7 +152,7 @@ def card(participant_id: int) -> Any:
         "people/card.html",
         person=person,
         code=signin.format_card_code(code),
-        sign_in_url=url_for("me.sign_in", _external=True),
+        sign_in_url=public_url("me.sign_in"),
     )
     # The code is shown once: never keep this page in any cache or the browser's history copy.
     return page, 200, {"Cache-Control": "no-store"}

@@ -328,10 +328,15 @@ def _resume_limit() -> str:
     return current_app.config["RESUME_LIMIT"]
 
 
+def _resume_failed(response) -> bool:  # type: ignore[no-untyped-def]
+    """Only wrong codes count: a group on one Wi-Fi address all carrying on is never shut out."""
+    return response.status_code != 302
+
+
 @bp.route("/resume", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
-@limiter.limit(_resume_limit, methods=["POST"])
+@limiter.limit(_resume_limit, methods=["POST"], deduct_when=_resume_failed)
 def resume():  # type: ignore[no-untyped-def]
     form = ResumeForm()
     if form.validate_on_submit():

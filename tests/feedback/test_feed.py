@@ -95,3 +95,14 @@ def test_hostile_words_are_escaped_in_the_feed(app: Flask, client, ledger) -> No
     html = _first(raw, "content")
     assert "<script" not in html and "<b " not in html  # the HTML inside is clean too
     assert "&lt;script&gt;" in html
+
+
+def test_feed_links_use_the_public_address_not_the_request_host(app, client, updates) -> None:  # type: ignore[no-untyped-def]
+    saved = {key: app.config[key] for key in ("PUBLIC_URL", "TRUSTED_HOSTS")}
+    app.config.update(PUBLIC_URL="https://withus.example.org", TRUSTED_HOSTS=["localhost"])
+    try:
+        parsed, _raw = _feed(client)
+    finally:
+        app.config.update(saved)
+    assert parsed.feed.link == "https://withus.example.org/updates?locale=en"
+    assert all(e.link.startswith("https://withus.example.org/updates/") for e in parsed.entries)

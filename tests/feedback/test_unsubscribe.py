@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import time
 from urllib.parse import urlsplit
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from itsdangerous import URLSafeSerializer
+from itsdangerous import TimestampSigner, URLSafeSerializer, URLSafeTimedSerializer
 
 from app.extensions import db
 from app.feedback import services
@@ -64,9 +65,38 @@ def test_a_link_we_did_not_make_is_not_found(updates, client: FlaskClient, token
 
 def test_a_link_for_someone_no_longer_here_is_not_found(app: Flask, client: FlaskClient) -> None:
     with app.app_context():
-        token = URLSafeSerializer(app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT).dumps(999)
+        token = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT).dumps(999)
     assert client.get(f"/unsubscribe/{token}").status_code == 404
     assert client.post(f"/unsubscribe/{token}/one-click", data=ONE_CLICK).status_code == 404
+
+
+def _token_made_days_ago(app: Flask, participant_id: int, days: int) -> str:
+    class Back(TimestampSigner):
+        def get_timestamp(self) -> int:
+            return int(time.time()) - days * 24 * 60 * 60
+
+    key = app.config["SECRET_KEY"]
+    return URLSafeTimedSerializer(key, salt=UNSUBSCRIBE_SALT, signer=Back).dumps(participant_id)
+
+
+def test_a_link_works_for_90_days_then_says_how_else_to_stop(
+    app: Flask, client: FlaskClient, updates, ledger
+) -> None:  # type: ignore[no-untyped-def]
+    recent = _token_made_days_ago(app, ledger.participant, 89)
+    assert client.get(f"/unsubscribe/{recent}").status_code == 200
+    old = _token_made_days_ago(app, ledger.participant, 91)
+    undated = URLSafeSerializer(app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
+    for token in (old, undated.dumps(ledger.participant)):  # links from before they had dates
+        response = client.get(f"/unsubscribe/{token}?locale=en")
+        page = response.get_data(as_text=True)
+        assert response.status_code == 410 and "This link is too old" in page
+        assert 'href="/me/preferences?locale=en"' in page  # another way to stop them
+        form_token = csrf_token(client, f"/unsubscribe/{recent}")
+        pressed = client.post(f"/unsubscribe/{token}", data={"csrf_token": form_token})
+        assert pressed.status_code == 410
+        one_click = client.post(f"/unsubscribe/{token}/one-click", data=ONE_CLICK)
+        assert one_click.status_code == 410
+    assert _hears_back(app, ledger.participant)  # nothing an old link does changes anything
 
 
 def test_pressing_the_button_stops_later_messages(

@@ -91,28 +91,54 @@ def test_email_is_written_in_the_persons_language(client: FlaskClient, mailbox, 
     assert "Ama" in mailbox.body(message)
 
 
-def test_emailed_link_shows_a_button_and_only_the_post_signs_in(
+def _link_fields(client: FlaskClient, link: str) -> dict[str, str]:
+    html = client.get(link).get_data(as_text=True)
+    assert '<form method="post"' in html
+    return dict(re.findall(r'name="(csrf_token|c)" type="hidden" value="([^"]*)"', html))
+
+
+def test_emailed_link_carries_no_code_and_signs_in_only_with_the_typed_code(
     app: Flask, client: FlaskClient, mailbox, ledger
 ) -> None:  # type: ignore[no-untyped-def]
     ask_for_code(client, AMA)
-    link = mailbox.last_link(AMA)
+    link, code = mailbox.last_link(AMA), mailbox.last_code(AMA)
+    assert code not in link and "code=" not in link  # nothing secret lands in access logs
     scanner = app.test_client()
     for _ in range(3):  # a mail scanner opening the link again and again
-        page = scanner.get(link)
-        assert page.status_code == 200 and not signed_in(scanner)
+        assert scanner.get(link).status_code == 200
     assert not signed_in(scanner)
     reader = app.test_client()
-    html = reader.get(link).get_data(as_text=True)
-    assert '<form method="post"' in html
-    fields = dict(
-        re.findall(r'name="(csrf_token|c|code)"(?: type="hidden")? value="([^"]*)"', html)
-    )
-    response = reader.post("/me/sign-in/email", data=fields)
+    fields = _link_fields(reader, link)
+    wrong = "000000" if code != "000000" else "111111"
+    refused = reader.post("/me/sign-in/email", data={**fields, "code": wrong})
+    assert refused.status_code == 400 and 'value="' + wrong + '"' in refused.get_data(as_text=True)
+    response = reader.post("/me/sign-in/email", data={**fields, "code": f" {code[:3]} {code[3:]}"})
     assert response.status_code == 302 and signed_in(reader)
-    # The link's code is now used up: the same button again does nothing.
     late = app.test_client()
-    html = late.get(link).get_data(as_text=True)
-    assert "does not work any more" in html
+    again = late.post("/me/sign-in/email", data={**_link_fields(late, link), "code": code})
+    assert again.status_code == 400 and not signed_in(late)  # used codes never work twice
+
+
+def _page_without_token(client: FlaskClient, path: str) -> str:
+    """The page with the form token and the asked-for id (hidden field, language link) cut out."""
+    page = client.get(path).get_data(as_text=True)
+    page = re.sub(r'name="csrf_token" type="hidden" value="[^"]+"', "", page)
+    page = re.sub(r'name="c" type="hidden" value="[^"]*"', "", page)
+    return re.sub(r"c%3D\d+", "", page)
+
+
+def test_the_link_page_never_tells_whether_a_code_is_live(
+    app: Flask, client: FlaskClient, mailbox, ledger
+) -> None:  # type: ignore[no-untyped-def]
+    ask_for_code(client, AMA)
+    live_id = int(re.search(r"c=(\d+)", mailbox.last_link(AMA)).group(1))  # type: ignore[union-attr]
+    with app.app_context():
+        signin.issue_email_codes(AMA)  # the first code is now revoked
+    pages = {
+        _page_without_token(app.test_client(), f"/me/sign-in/email?c={n}")
+        for n in (live_id, live_id + 1, live_id + 1000, 99999999)
+    }
+    assert len(pages) == 1
 
 
 def test_expired_code_does_not_sign_in(app: Flask, client: FlaskClient, mailbox, ledger) -> None:  # type: ignore[no-untyped-def]
@@ -212,6 +238,23 @@ def test_sign_out_ends_the_participant_session(participant_client, ledger) -> No
     token = csrf_token(client, "/me")
     response = client.post("/me/sign-out", data={"csrf_token": token})
     assert response.status_code == 302 and not signed_in(client)
+
+
+def test_a_cookie_copied_before_sign_out_opens_nothing_after_it(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        code = signin.new_card_code(ledger.participant)
+    phone = app.test_client()
+    assert type_card_code(phone, code).status_code == 302
+    copied = phone.get_cookie("session")
+    assert copied is not None
+    token = csrf_token(phone, "/me")
+    assert phone.post("/me/sign-out", data={"csrf_token": token}).status_code == 302
+    thief = app.test_client()
+    thief.set_cookie("session", copied.value)
+    for path in ("/me", "/me/data.json"):
+        response = thief.get(path)
+        assert response.status_code == 302 and "/me/sign-in" in response.headers["Location"]
+    assert type_card_code(app.test_client(), code).status_code == 302  # the card still works
 
 
 def test_mail_server_down_still_says_the_same_thing(

@@ -13,7 +13,7 @@ from app.extensions import db
 from app.surveys.response_models import Response
 from app.surveys.services import CODE_ALPHABET, CODE_LENGTH
 from tests.conftest import DemoSurvey
-from tests.surveys.helpers import answer, start, token
+from tests.surveys.helpers import answer, form_key, start, token
 
 
 def _resume(client: FlaskClient, code: str):  # type: ignore[no-untyped-def]
@@ -97,3 +97,32 @@ def test_resume_code_can_be_pasted(client: FlaskClient) -> None:
     page = client.get("/resume").get_data(as_text=True)
     assert "onpaste" not in page and 'autocomplete="off"' in page
     assert 'name="code"' in page and 'maxlength="40"' in page  # room for spaces and dashes
+
+
+def test_thirty_people_on_one_address_all_carry_on_with_correct_codes(
+    app: Flask, survey: DemoSurvey
+) -> None:
+    """A drop-in group shares one Wi-Fi address: right codes never use up the limit."""
+    codes = [start(app.test_client(), survey) for _ in range(30)]
+    statuses = [_resume(app.test_client(), code).status_code for code in codes]
+    assert statuses == [302] * 30
+    limit = int(app.config["RESUME_LIMIT"].split()[0])
+    guesses = [_resume(app.test_client(), "ABCD2345").status_code for _ in range(limit + 1)]
+    assert guesses == [400] * limit + [429]
+
+
+def test_the_written_down_address_to_carry_on_is_the_public_one(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    saved = {key: app.config[key] for key in ("PUBLIC_URL", "TRUSTED_HOSTS")}
+    app.config.update(PUBLIC_URL="https://withus.example.org", TRUSTED_HOSTS=["localhost"])
+    try:
+        page = client.get(f"/s/{survey.slug}").get_data(as_text=True)
+        client.post(
+            f"/s/{survey.slug}", data={"csrf_token": token(page), "form_key": form_key(page)}
+        )
+        consent = client.get(f"/s/{survey.slug}/consent").get_data(as_text=True)
+    finally:
+        app.config.update(saved)
+    assert "withus.example.org/resume" in consent
+    assert "localhost/resume" not in consent
