@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from tests import registry_outbox, registry_summary, registry_updates_admin, registry_updates_public
+from tests import (
+    registry_outbox,
+    registry_staff,
+    registry_summary,
+    registry_updates_admin,
+    registry_updates_public,
+)
 from tests.pages import PAGES as CORE_PAGES
 from tests.pages import Page
 
-AREAS = (registry_updates_admin, registry_updates_public, registry_outbox, registry_summary)
+AREAS = (
+    registry_updates_admin,
+    registry_updates_public,
+    registry_outbox,
+    registry_summary,
+    registry_staff,
+)
 PAGES: list[Page] = CORE_PAGES + [page for area in AREAS for page in area.PAGES]
 EXTRA_ROUTES: dict = {name: spec for area in AREAS for name, spec in area.ROUTES.items()}
