@@ -45,8 +45,7 @@ def setup_context(user: StaffUser, secret: str) -> dict:
     """What the set-up page shows: the key as a QR code drawn here, and as text to type."""
     issuer = current_app.config["ORGANISATION_NAME"]
     uri = totp.setup_uri(secret, user.email, issuer)
-    qr = totp.qr_svg(uri, _("QR code for your authenticator app"))
-    return {"qr": qr, "key": totp.group_key(secret)}
+    return {"qr": totp.qr_drawing(uri), "key": totp.group_key(secret)}
 
 
 @bp.route("/two-step", methods=["GET", "POST"])
