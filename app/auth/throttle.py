@@ -21,6 +21,7 @@ own (email, address) limit stops them. Every key uses the normalised email.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
 from flask import current_app, request
@@ -54,10 +55,15 @@ def _device() -> dict | None:
     return value if isinstance(value, dict) else None
 
 
+def _email_tag(email: str) -> str:
+    # The cookie names the account without holding its address in readable form.
+    return hashlib.sha256(email.encode("utf-8")).hexdigest()[:32]
+
+
 def known_device() -> bool:
     """This browser signed in fully as the account whose email was typed."""
     device = _device()
-    return device is not None and device.get("e") == typed_email()
+    return device is not None and device.get("e") == _email_tag(typed_email())
 
 
 def unknown_device() -> bool:
@@ -79,7 +85,7 @@ def email_key() -> str:
 
 def remember_device(response: Response, email: str) -> None:
     """Mark this browser as one where this person really signed in."""
-    value = _serializer().dumps({"e": email, "n": secrets.token_urlsafe(12)})
+    value = _serializer().dumps({"e": _email_tag(email), "n": secrets.token_urlsafe(12)})
     response.set_cookie(
         DEVICE_COOKIE,
         value,
