@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from app.auth.models import AccountEvent, Role, StaffUser
 from app.auth.services import (
@@ -45,14 +45,13 @@ def add_staff(actor_id: int, email: str, name: str, role: Role) -> tuple[StaffUs
 
 
 def _other_active_admins(user_id: int) -> int:
-    return (
-        db.session.scalar(
-            select(func.count())
-            .select_from(StaffUser)
-            .where(StaffUser.role == Role.ADMIN, StaffUser.active, StaffUser.id != user_id)
-        )
-        or 0
+    # FOR UPDATE locks the active admins' rows, so two admins pausing each other at the same
+    # moment on PostgreSQL queue up and the second sees the first's change (SQLite's
+    # BEGIN IMMEDIATE already queues every writer).
+    admins = db.session.scalars(
+        select(StaffUser.id).where(StaffUser.role == Role.ADMIN, StaffUser.active).with_for_update()
     )
+    return sum(1 for admin_id in admins if admin_id != user_id)
 
 
 def _refuse_losing_last_admin(user: StaffUser) -> None:
