@@ -178,3 +178,31 @@ def test_admin_can_turn_off_two_step_for_a_lost_phone(app: Flask, staff_client) 
         assert db.session.get(StaffUser, other.id).totp_secret is None
     person = app.test_client()
     assert _password_only(person, other.email).headers["Location"] == "/login/two-step/set-up"
+
+
+def test_one_code_sent_twice_at_the_same_moment_signs_in_once(app: Flask) -> None:
+    import threading
+
+    user = make_staff(app, Role.FINANCE)
+    clients = [app.test_client() for _ in range(4)]
+    tokens = []
+    for each in clients:
+        _password_only(each, user.email)
+        tokens.append(csrf_token(each, "/login/two-step"))
+    code = next_code(app, user.id)
+    start = threading.Barrier(len(clients))
+    statuses: list[int] = []
+
+    def press(each: FlaskClient, token: str) -> None:
+        start.wait()
+        response = each.post("/login/two-step", data={"code": code, "csrf_token": token})
+        statuses.append(response.status_code)
+
+    threads = [
+        threading.Thread(target=press, args=pair) for pair in zip(clients, tokens, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [302, 400, 400, 400]
