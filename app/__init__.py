@@ -70,6 +70,8 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from app.auth.account_views import bp as account_bp
+    from app.auth.two_step_views import bp as two_step_bp
     from app.auth.views import bp as auth_bp
     from app.core.errors import register_error_pages
     from app.core.http import register_http
@@ -90,6 +92,8 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(core_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(two_step_bp)
+    app.register_blueprint(account_bp)
     app.register_blueprint(staff_bp)
     app.register_blueprint(surveys_bp)
     app.register_blueprint(survey_admin_bp)

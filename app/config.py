@@ -68,6 +68,10 @@ class Config:
     # colleagues behind one office router do not lock each other out.
     SIGN_IN_LIMIT = os.environ.get("WITHUS_SIGN_IN_LIMIT", "10 per 15 minutes")
     SIGN_IN_ADDRESS_LIMIT = os.environ.get("WITHUS_SIGN_IN_ADDRESS_LIMIT", "50 per 15 minutes")
+    # See app/auth/throttle.py: one address on one account, and a browser this person used before.
+    SIGN_IN_PAIR_LIMIT = os.environ.get("WITHUS_SIGN_IN_PAIR_LIMIT", "5 per 15 minutes")
+    SIGN_IN_DEVICE_LIMIT = os.environ.get("WITHUS_SIGN_IN_DEVICE_LIMIT", "10 per 15 minutes")
+    TWO_STEP_LIMIT = os.environ.get("WITHUS_TWO_STEP_LIMIT", "5 per 15 minutes")
     RESUME_LIMIT = os.environ.get("WITHUS_RESUME_LIMIT", "10 per 15 minutes")
     SURVEY_RESUME_DAYS = int(os.environ.get("WITHUS_RESUME_DAYS", "30"))
 

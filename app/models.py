@@ -1,6 +1,6 @@
 """Every table, imported in one place so migrations and the app see the same metadata."""
 
-from app.auth.models import StaffUser
+from app.auth.models import AccountEvent, RecoveryCode, StaffUser
 from app.core.models import FormSubmission
 from app.feedback.models import OutboxMessage, Update, UpdateEvent, UpdateLink, UpdateText
 from app.feedback.summary_models import ResultsSummary, SummaryQuestion, SummaryQuote
@@ -23,6 +23,8 @@ from app.surveys.models import Option, Question, Survey, SurveyText
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 
 __all__ = [
+    "AccountEvent",
+    "RecoveryCode",
     "UpdateText",
     "UpdateLink",
     "UpdateEvent",

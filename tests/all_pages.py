@@ -6,6 +6,7 @@ from tests import (
     registry_outbox,
     registry_privacy,
     registry_signin,
+    registry_staff,
     registry_summary,
     registry_updates_admin,
     registry_updates_public,
@@ -20,6 +21,7 @@ AREAS = (
     registry_summary,
     registry_privacy,
     registry_signin,
+    registry_staff,
 )
 PAGES: list[Page] = CORE_PAGES + [page for area in AREAS for page in area.PAGES]
 EXTRA_ROUTES: dict = {name: spec for area in AREAS for name, spec in area.ROUTES.items()}

@@ -16,10 +16,11 @@ from sqlalchemy import text
 
 from app import create_app
 from app.auth import services
-from app.auth.models import Role
+from app.auth.models import TWO_STEP_ROLES, Role
 from app.extensions import db, limiter
 from app.ledger.audit import create_triggers, drop_triggers
 from tests.pagecheck import check_page
+from tests.staff_helpers import enrol_two_step, finish_two_step
 
 PASSWORD = "correct horse battery staple"
 # A real site will not start without its public address; tests that build the production config
@@ -137,13 +138,17 @@ def make_staff(app: Flask, role: Role = Role.COORDINATOR, email: str | None = No
             role=role,
             password=PASSWORD,
         )
-        return Staff(user.id, user.email, user.role)
+        staff = Staff(user.id, user.email, user.role)
+    if role in TWO_STEP_ROLES:  # as if they had set up their authenticator app already
+        enrol_two_step(app, staff.id)
+    return staff
 
 
 def sign_in(client: FlaskClient, email: str, password: str = PASSWORD, next_path: str = ""):  # type: ignore[no-untyped-def]
     token = csrf_token(client, "/login")
     url = "/login" + (f"?next={next_path}" if next_path else "")
-    return client.post(url, data={"email": email, "password": password, "csrf_token": token})
+    response = client.post(url, data={"email": email, "password": password, "csrf_token": token})
+    return finish_two_step(client, response)
 
 
 @pytest.fixture

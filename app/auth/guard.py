@@ -21,6 +21,7 @@ from app.auth.models import Role, StaffUser
 from app.extensions import db
 
 PUBLIC = "public"
+PENDING_SECONDS = 10 * 60  # time to find the phone and type the code
 
 
 def public(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -41,6 +42,9 @@ def roles_required(*roles: Role) -> Callable[[Callable[..., Any]], Callable[...,
                 return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
             if user.role not in allowed:
                 abort(403)
+            if user.must_change_password and request.endpoint != "account.password":
+                # A password an admin chose is for one sign-in only: nothing else until it changes.
+                return redirect(url_for("account.password"))
             return view(*args, **kwargs)
 
         guarded.access = allowed  # type: ignore[attr-defined]
@@ -92,6 +96,9 @@ def _load_staff() -> StaffUser | None:
     if user is None or not user.active or user.session_version != version:
         _forget()
         return None
+    if user.two_step_required and not user.two_step_on:
+        _forget()  # a session from before two-step was required for this role
+        return None
     session["seen"] = int(time.time())
     return user
 
@@ -105,6 +112,32 @@ def sign_in(user: StaffUser) -> None:
     session["staff_version"] = user.session_version
     session["seen"] = int(time.time())
     g.staff = user
+
+
+def begin_second_step(user: StaffUser, next_path: str) -> None:
+    """The password was right; the person is not signed in until the second step is done."""
+    session.clear()
+    session["sid"] = secrets.token_urlsafe(16)
+    session["pending_staff_id"] = user.id
+    session["pending_version"] = user.session_version
+    session["pending_at"] = int(time.time())
+    session["pending_next"] = next_path
+
+
+def pending_staff() -> StaffUser | None:
+    """Who got their password right in the last few minutes but has not done the second step."""
+    user_id = session.get("pending_staff_id")
+    started = session.get("pending_at", 0)
+    if user_id is None or time.time() - started > PENDING_SECONDS:
+        return None
+    user = db.session.get(StaffUser, user_id)
+    if user is None or not user.active or user.session_version != session.get("pending_version"):
+        return None
+    return user
+
+
+def pending_next() -> str:
+    return session.get("pending_next") or url_for("staff.home")
 
 
 def _forget() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -10,7 +11,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
-from app.auth.models import Role, StaffUser
+from app.auth.models import AccountEvent, Role, StaffUser
 from app.db import utcnow
 from app.extensions import db
 
@@ -42,27 +43,66 @@ class AccountError(ValueError):
 
 
 def normalise_email(email: str) -> str:
-    return email.strip().lower()
+    """The one form of an address used for look-ups and for every sign-in limit's key, so
+    no spelling of the same address (case, spaces, invisible characters) gets a fresh limit."""
+    visible = "".join(ch for ch in email if unicodedata.category(ch) not in _INVISIBLE)
+    return unicodedata.normalize("NFKC", visible).strip().lower()
 
 
-def create_staff_user(email: str, name: str, role: Role | str, password: str) -> StaffUser:
-    """Create a staff account with an argon2 hash of its password."""
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
+
+
+def password_problem(password: str, email: str) -> str | None:
+    """Why this password is too weak to keep, or None (length first, as NIST SP 800-63B asks)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return _("Use a password of at least %(count)d characters.", count=MIN_PASSWORD_LENGTH)
+    if len(password) > 1024:
+        return _("Use a password of at most 1024 characters.")
+    lowered = password.strip().lower()
+    if email and (email in lowered or lowered in email):
+        return _("Do not use your email address as your password.")
+    return None
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def check_password(stored: str, password: str) -> bool:
+    try:
+        return _hasher().verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def record(user_id: int, actor_id: int | None, action: str, detail: str = "") -> None:
+    """Note a change to an account (who, what, when) inside the caller's transaction."""
+    db.session.add(
+        AccountEvent(staff_user_id=user_id, actor_id=actor_id, action=action, detail=detail)
+    )
+
+
+def new_account(email: str, name: str, role: Role | str, password: str) -> StaffUser:
+    """Check and add (not commit) a staff account with an argon2 hash of its password."""
     email = normalise_email(email)
     if "@" not in email:
         raise AccountError(_("Enter an email address like name@example.org."))
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(
-            _("Use a password of at least %(count)d characters.", count=MIN_PASSWORD_LENGTH)
-        )
+    problem = password_problem(password, email)
+    if problem:
+        raise AccountError(problem)
     if db.session.scalar(select(StaffUser.id).where(StaffUser.email == email)) is not None:
         raise AccountError(_("There is already a staff account for %(email)s.", email=email))
-    user = StaffUser(
-        email=email,
-        name=name.strip() or email,
-        role=Role(role),
-        password_hash=_hasher().hash(password),
-    )
+    user = StaffUser(email=email, name=name.strip() or email, role=Role(role))
+    user.password_hash = hash_password(password)
     db.session.add(user)
+    return user
+
+
+def create_staff_user(email: str, name: str, role: Role | str, password: str) -> StaffUser:
+    """Create a staff account from the server's command line (recorded with no actor)."""
+    user = new_account(email, name, role, password)
+    db.session.flush()
+    record(user.id, None, "added", user.role.value)
     db.session.commit()
     return user
 

@@ -6,9 +6,10 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from app.auth import services
+from app.auth import services, throttle
 from app.auth.forms import SignInForm, SignOutForm
-from app.auth.guard import current_staff, may_open, public, sign_in, sign_out
+from app.auth.guard import begin_second_step, current_staff, may_open, public, sign_in, sign_out
+from app.auth.models import StaffUser
 from app.core.errors import reshow_on_csrf_failure
 from app.core.links import safe_local_path
 from app.extensions import limiter
@@ -16,27 +17,55 @@ from app.extensions import limiter
 bp = Blueprint("auth", __name__)
 
 
-def _sign_in_limit() -> str:
-    return current_app.config["SIGN_IN_LIMIT"]
-
-
-def _address_limit() -> str:
-    return current_app.config["SIGN_IN_ADDRESS_LIMIT"]
+def _limit(name: str):  # type: ignore[no-untyped-def]
+    return lambda: current_app.config[name]
 
 
 def _failed(response: Response) -> bool:
-    return response.status_code != 302
+    # A refused try (400) counts; a 429 does not, or a throttled attacker's requests would keep
+    # filling the other counters (per email) and so lock the real person out after all.
+    return response.status_code == 400
 
 
-def _email_key() -> str:
-    return "email:" + services.normalise_email(request.form.get("email", ""))[:254]
+def finish_sign_in(user: StaffUser, target: str) -> Response:
+    """Sign in for real, go where they were heading, and remember this browser as theirs."""
+    sign_in(user)
+    response = redirect(target if may_open(user, target.split("?")[0]) else url_for("staff.home"))
+    throttle.remember_device(response, user.email)
+    return response
 
 
+# The layers and why: app/auth/throttle.py. Only failed tries count against any of them.
 @bp.route("/login", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
-@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
-@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_email_key, deduct_when=_failed)
+@limiter.limit(
+    _limit("SIGN_IN_DEVICE_LIMIT"),
+    methods=["POST"],
+    key_func=throttle.device_key,
+    deduct_when=_failed,
+    exempt_when=throttle.unknown_device,
+)
+@limiter.limit(
+    _limit("SIGN_IN_ADDRESS_LIMIT"),
+    methods=["POST"],
+    deduct_when=_failed,
+    exempt_when=throttle.known_device,
+)
+@limiter.limit(
+    _limit("SIGN_IN_PAIR_LIMIT"),
+    methods=["POST"],
+    key_func=throttle.pair_key,
+    deduct_when=_failed,
+    exempt_when=throttle.known_device,
+)
+@limiter.limit(
+    _limit("SIGN_IN_LIMIT"),
+    methods=["POST"],
+    key_func=throttle.email_key,
+    deduct_when=_failed,
+    exempt_when=throttle.known_device,
+)
 def login() -> str | Response:
     if current_staff() is not None and request.method == "GET":
         return redirect(url_for("staff.home"))
@@ -44,10 +73,12 @@ def login() -> str | Response:
     if form.validate_on_submit():
         user = services.authenticate(form.email.data or "", form.password.data or "")
         if user is not None:
-            sign_in(user)
-            home = url_for("staff.home")
-            target = safe_local_path(request.args.get("next"), home)
-            return redirect(target if may_open(user, target.split("?")[0]) else home)
+            target = safe_local_path(request.args.get("next"), url_for("staff.home"))
+            if not (user.two_step_on or user.two_step_required):
+                return finish_sign_in(user, target)
+            begin_second_step(user, target)
+            step = "two_step.verify" if user.two_step_on else "two_step.setup"
+            return redirect(url_for(step))
         form.password.errors.append(_("The email address or password is not right"))
     form.password.data = ""
     status = 400 if form.errors else 200

@@ -10,6 +10,7 @@ from flask import Flask
 from tests.all_pages import PAGES
 from tests.conftest import PASSWORD, make_staff
 from tests.pages import Page, path_for
+from tests.staff_helpers import finish_two_step_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +26,7 @@ def _sign_in(page, app: Flask, spec: Page) -> None:  # type: ignore[no-untyped-d
     page.fill("#email", user.email)
     page.fill("#password", PASSWORD)
     page.locator("main button[type=submit]").click()
+    finish_two_step_in_browser(page, app, user.email)
     page.wait_for_url("**/staff/")
 
 

@@ -15,6 +15,7 @@ from app.surveys.models import SurveyStatus
 from tests.browser.test_pages_in_browser import MAX_PARTICIPANT_BYTES, WCAG_TAGS
 from tests.conftest import PASSWORD, DemoSurvey, make_staff
 from tests.feedback.test_summary import respond
+from tests.staff_helpers import finish_two_step_in_browser
 
 pytestmark = pytest.mark.browser
 _axe = Axe()
@@ -91,6 +92,7 @@ def test_staff_page_with_charts_and_quotes_chosen_has_no_axe_violations(
     page.fill("#email", user.email)
     page.fill("#password", PASSWORD)
     page.locator("main button[type=submit]").click()
+    finish_two_step_in_browser(page, app, user.email)
     page.wait_for_url("**/staff/")
     for path, chosen in (("summary", 2), ("summary/preview", 0)):
         response = page.goto(f"/staff/surveys/{closed_with_summary.id}/{path}")

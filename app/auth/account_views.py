@@ -1,0 +1,81 @@
+"""A member of staff's own account: their password and their two-step sign-in."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from app.auth import accounts, totp, two_step
+from app.auth.forms import ChangePasswordForm, CodeForm, SignOutForm
+from app.auth.guard import current_staff, roles_required, sign_in
+from app.auth.models import ALL_STAFF, StaffUser
+from app.auth.services import MIN_PASSWORD_LENGTH, AccountError
+from app.auth.two_step_views import no_store, setup_context
+from app.core.errors import reshow_on_csrf_failure
+
+bp = Blueprint("account", __name__, url_prefix="/staff/account")
+
+
+def _me() -> StaffUser:
+    user = current_staff()
+    assert user is not None  # roles_required let us in
+    return user
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@roles_required(*ALL_STAFF)
+@reshow_on_csrf_failure
+def password() -> str | Response:
+    user = _me()
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            changed = accounts.change_own_password(user.id, form.current.data, form.new.data)
+        except AccountError as error:
+            field = form.current if isinstance(error, accounts.WrongPassword) else form.new
+            field.errors.append(str(error))
+        else:
+            sign_in(changed)  # every other session of theirs has just ended
+            flash(_("Your password has been changed."))
+            return redirect(url_for("staff.home"))
+    page = render_template("auth/password.html", form=form, user=user, minimum=MIN_PASSWORD_LENGTH)
+    return page, 400 if form.errors else 200
+
+
+@bp.route("/two-step", methods=["GET", "POST"])
+@roles_required(*ALL_STAFF)
+@reshow_on_csrf_failure
+def two_step_page() -> Response:
+    user = _me()
+    if user.two_step_on:
+        return _two_step_on(user)
+    secret = session.setdefault("setup_secret", totp.new_secret())
+    form = CodeForm()
+    if form.validate_on_submit():
+        codes = two_step.turn_on(user.id, secret, form.code.data or "")
+        if codes is not None:
+            session.pop("setup_secret", None)
+            page = render_template(
+                "auth/recovery_codes.html", codes=codes, next=url_for("staff.home")
+            )
+            return no_store(page)
+        form.code.errors.append(_("That code is not right. Check the key and try again"))
+    form.code.data = ""
+    page = render_template(
+        "auth/two_step_setup.html", form=form, signing_in=False, **setup_context(user, secret)
+    )
+    return no_store(page, 400 if form.errors else 200)
+
+
+def _two_step_on(user: StaffUser) -> Response:
+    form = SignOutForm()  # only a button: make new recovery codes
+    if form.validate_on_submit():
+        page = render_template(
+            "auth/recovery_codes.html",
+            codes=two_step.new_recovery_codes(user.id),
+            next=url_for("staff.home"),
+        )
+        return no_store(page)
+    left = two_step.recovery_codes_left(user.id)
+    return no_store(render_template("auth/two_step_on.html", form=form, left=left))
