@@ -35,11 +35,11 @@ SLUG = re.compile(r"[a-z0-9-]{1,60}")  # what the builder allows, nothing else
 def _survey(slug: str) -> content.SurveyView:
     if not SLUG.fullmatch(slug):
         abort(404)
-    survey = content.load_survey(slug)
-    if survey is None or survey.status.value in ("draft", "archived"):
+    survey = content.participant_view(slug, current_language().code)
+    if survey is None or survey.status in ("draft", "archived"):
         abort(404)
-    g.survey_view = content.view_of(survey, current_language().code)
-    return g.survey_view
+    g.survey_view = survey
+    return survey
 
 
 def _response_id(survey: content.SurveyView) -> int | None:
