@@ -1,7 +1,8 @@
 """gunicorn settings for WithUs: `gunicorn -c gunicorn.conf.py wsgi:app`.
 
-The counts come from `make bench` on a 2-core machine (README, "Serving many people"): see there
-before changing them. WEB_CONCURRENCY and WITHUS_THREADS override them for a bigger machine.
+The counts come from `make bench` on a 2-core machine (README, "Serving many people": 3 workers
+of 2 threads answered as fast as 2 x 4 or 6 x 1 and timed out least): see there before changing
+them. WEB_CONCURRENCY and WITHUS_THREADS override them for a bigger machine.
 """
 
 import multiprocessing
