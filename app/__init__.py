@@ -9,6 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from app import models as _models  # noqa: F401  every table, for migrations and relationships
+from app import transactions
 from app.auth.guard import staff_for_layout
 from app.config import ROOT, load_config, trusted_hosts
 from app.core.links import public_address
@@ -58,6 +59,7 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
+    transactions.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), compare_type=True)
     babel.init_app(
         app,

@@ -51,12 +51,16 @@ CreatedAt = Annotated[datetime, mapped_column(DateTime(timezone=True), default=u
 
 
 def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
-    """WAL, a busy timeout, full fsync, foreign keys and BEGIN IMMEDIATE on SQLite.
+    """WAL, a busy timeout, full fsync and foreign keys on SQLite; how each transaction begins.
 
-    Every transaction starts with BEGIN IMMEDIATE: a deferred transaction that reads and then
-    writes can fail at once with "database is locked" when another writer got in between, and
-    the busy timeout cannot help it. Taking the write lock up front makes writers queue instead.
+    A transaction that may write starts with BEGIN IMMEDIATE: a deferred transaction that reads
+    and then writes can fail at once with "database is locked" when another writer got in
+    between, and the busy timeout cannot help it. Taking the write lock up front makes writers
+    queue instead. A reading transaction (see app.transactions) starts deferred, so page views
+    never queue behind the single write lock: in WAL they read a snapshot beside the writer.
     """
+    from app.transactions import begins_reading
+
     if engine.dialect.name != "sqlite":
         return
 
@@ -72,4 +76,4 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN" if begins_reading(connection) else "BEGIN IMMEDIATE")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
+from babel import support
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms.i18n import messages_path
 
 # Control characters nobody types on purpose; a pasted NUL also breaks PostgreSQL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -24,11 +28,23 @@ def clean(value: Any) -> Any:
     return clean_text(value) if isinstance(value, str) else value
 
 
+@lru_cache(maxsize=16)
+def wtforms_words(locale: str) -> support.NullTranslations:
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
 class Form(FlaskForm):
     """A form whose security-token failure reads as plain words and keeps what was typed."""
 
     class Meta:
         csrf_field_name = "csrf_token"
+
+        def get_translations(self, form: Any) -> Any:  # noqa: ARG002
+            """WTForms's own messages in the page's language, read from disk once per language.
+
+            Flask-WTF would parse the catalogue afresh for every request that builds a form.
+            """
+            return wtforms_words(str(get_locale() or "en"))
 
     def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
         valid = super().validate(extra_validators)

@@ -20,7 +20,7 @@ from app.feedback.reading_batch import StatusRun, Words
 from app.feedback.reading_sources import SourceLine, SummaryLink, source_lines, summaries
 from app.ledger.models import Attendance, Project
 from app.people.models import Participant
-from app.surveys.models import ResponseStatus, Survey
+from app.surveys.models import ResponseStatus, Survey, SurveyText
 from app.surveys.response_models import Response
 
 PER_PAGE = 10
@@ -123,17 +123,30 @@ def _filtered(query: Select, filters: Filters) -> Select:
 
 
 def public_list(filters: Filters, page: int, language: str) -> Listing:
-    """One page of public updates, newest first; a page past the end shows the last one."""
-    query = _filtered(public(), filters)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    """One page of public updates, newest first; a page past the end shows the last one.
+
+    The total comes with the page's rows (a window count), so a page costs one query, not two.
+    """
+    query = _filtered(public(), filters).order_by(Update.changed_at.desc(), Update.id.desc())
+    rows, total = _page_of(query, max(page, 1))
     pages = max(1, -(-total // PER_PAGE))
-    page = min(max(page, 1), pages)
-    rows = db.session.scalars(
-        query.order_by(Update.changed_at.desc(), Update.id.desc())
+    if page > pages and total:  # typed by hand or the list shrank: show the last page
+        page = pages
+        rows, total = _page_of(query, page)
+    return Listing(_entries(rows, language), min(max(page, 1), pages), pages, total)
+
+
+def _page_of(query: Select, page: int) -> tuple[list[Update], int]:
+    found = db.session.execute(
+        query.add_columns(func.count().over().label("total"))
         .offset((page - 1) * PER_PAGE)
         .limit(PER_PAGE)
     ).all()
-    return Listing(_entries(rows, language), page, pages, total)
+    return [row[0] for row in found], (found[0].total if found else _count(query))
+
+
+def _count(query: Select) -> int:
+    return db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
 
 
 def latest(language: str, limit: int, people: bool = True) -> list[Entry]:
@@ -145,13 +158,21 @@ def latest(language: str, limit: int, people: bool = True) -> list[Entry]:
 
 
 def public_count() -> int:
-    return db.session.scalar(select(func.count()).select_from(public().subquery())) or 0
+    return counts()[0]
 
 
 def done_count() -> int:
     """How many public updates are done: the honest count of things that changed."""
-    query = public().where(Update.status == UpdateStatus.DONE)
-    return db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    return counts()[1]
+
+
+def counts() -> tuple[int, int]:
+    """(public updates, public updates that are done), in one query."""
+    done = func.count().filter(Update.status == UpdateStatus.DONE)
+    found = db.session.execute(
+        select(func.count(), done).select_from(Update).where(Update.published.is_(True))
+    ).one()
+    return int(found[0]), int(found[1])
 
 
 def project_choices() -> list[Choice]:
@@ -167,15 +188,20 @@ def survey_choices(language: str) -> list[Choice]:
     """Surveys that at least one public update came from, titled in the reader's language."""
     links = batch.linked_surveys().join(Update, Update.id == UpdateLink.update_id)
     wanted = links.where(Update.published.is_(True)).subquery()
-    surveys = db.session.scalars(
-        select(Survey).where(Survey.id.in_(select(wanted.c.survey_id))).order_by(Survey.id.desc())
-    ).all()
-    titles = batch.survey_titles([s.id for s in surveys], language)
+    translated = (
+        select(SurveyText.survey_id, SurveyText.text)
+        .where(SurveyText.language == language, SurveyText.key == "title")
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Survey.id, Survey.title, Survey.main_language, translated.c.text)
+        .outerjoin(translated, translated.c.survey_id == Survey.id)
+        .where(Survey.id.in_(select(wanted.c.survey_id)))
+        .order_by(Survey.id.desc())
+    )
     return [
-        Choice(s.id, titles[s.id], language)
-        if s.id in titles
-        else Choice(s.id, s.title, s.main_language)
-        for s in surveys
+        Choice(survey_id, title, language) if title else Choice(survey_id, main, main_language)
+        for survey_id, main, main_language, title in rows
     ]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, distinct, func, select
+from sqlalchemy import Select, String, distinct, func, literal, select, union_all
 
 from app.db import as_utc
 from app.extensions import db
@@ -118,33 +118,40 @@ def _target(link: UpdateLink) -> int:
 
 
 def _counts_by_kind(links: Sequence[UpdateLink]) -> dict[LinkKind, dict[int, int]]:
+    """People behind each linked target, for every kind of link at once: one query."""
     targets: dict[LinkKind, set[int]] = defaultdict(set)
     for link in links:
         targets[link.kind].add(_target(link))
-    return {kind: _count(kind, targets[kind]) if targets[kind] else {} for kind in LinkKind}
+    found: dict[LinkKind, dict[int, int]] = {kind: {} for kind in LinkKind}
+    parts = [_count(kind, wanted) for kind, wanted in targets.items() if wanted]
+    if parts:
+        for kind, target, count in db.session.execute(union_all(*parts)):
+            found[LinkKind(kind)][int(target)] = int(count)
+    return found
 
 
-def _count(kind: LinkKind, targets: set[int]) -> dict[int, int]:
+def _count(kind: LinkKind, targets: set[int]) -> Select:
     submitted = Response.status == ResponseStatus.SUBMITTED
+    label = literal(kind.value, String(20)).label("kind")
     if kind == LinkKind.SESSION:
-        query = select(Attendance.session_id, func.count(distinct(Attendance.participant_id)))
-        query = query.where(Attendance.session_id.in_(targets)).group_by(Attendance.session_id)
-    elif kind == LinkKind.THEME:
-        query = (
-            select(AnswerTheme.theme_id, func.count(distinct(Answer.response_id)))
+        query = select(
+            label, Attendance.session_id, func.count(distinct(Attendance.participant_id))
+        )
+        return query.where(Attendance.session_id.in_(targets)).group_by(Attendance.session_id)
+    if kind == LinkKind.THEME:
+        return (
+            select(label, AnswerTheme.theme_id, func.count(distinct(Answer.response_id)))
             .join(Answer, Answer.id == AnswerTheme.answer_id)
             .join(Response, Response.id == Answer.response_id)
             .where(AnswerTheme.theme_id.in_(targets), submitted)
             .group_by(AnswerTheme.theme_id)
         )
-    elif kind == LinkKind.QUESTION:
-        query = (
-            select(Answer.question_id, func.count(distinct(Answer.response_id)))
+    if kind == LinkKind.QUESTION:
+        return (
+            select(label, Answer.question_id, func.count(distinct(Answer.response_id)))
             .join(Response, Response.id == Answer.response_id)
             .where(Answer.question_id.in_(targets), Answer.declined.is_(False), submitted)
             .group_by(Answer.question_id)
         )
-    else:
-        query = select(Response.survey_id, func.count(Response.id))
-        query = query.where(Response.survey_id.in_(targets), submitted).group_by(Response.survey_id)
-    return {target: int(count) for target, count in db.session.execute(query)}
+    query = select(label, Response.survey_id, func.count(Response.id))
+    return query.where(Response.survey_id.in_(targets), submitted).group_by(Response.survey_id)

@@ -19,6 +19,7 @@ from app.feedback import outbox
 from app.forms import Form
 from app.i18n import LOCALE_PARAMETER, is_supported
 from app.people import services as people
+from app.transactions import writing
 
 bp = Blueprint("unsubscribe", __name__)
 ONE_CLICK_BODY = {"List-Unsubscribe": ["One-Click"]}
@@ -50,7 +51,8 @@ def _locale() -> dict[str, str]:
 
 
 def _stop(person_id: int) -> None:
-    people.change(person_id, {"hear_back": False})  # doing it twice changes nothing
+    with writing():  # also on GET, when they open the page again after stopping
+        people.change(person_id, {"hear_back": False})  # doing it twice changes nothing
 
 
 @bp.route("/unsubscribe/<token>", methods=["GET", "POST"])

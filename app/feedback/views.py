@@ -51,6 +51,7 @@ def index() -> str:
     projects, surveys = reading.project_choices(), reading.survey_choices(language)
     filters = _filters(request.args, projects, surveys)
     listing = reading.public_list(filters, _number(request.args.get("page")), language)
+    public_count, done_count = reading.counts()
     return render_template(
         "updates/index.html",
         listing=listing,
@@ -59,8 +60,8 @@ def index() -> str:
         statuses=STATUS_WORDS,
         projects=projects,
         surveys=surveys,
-        public_count=reading.public_count(),
-        done_count=reading.done_count(),
+        public_count=public_count,
+        done_count=done_count,
         changed_count=dated.changed_count,
     )
 

@@ -48,6 +48,7 @@ from app.people.guard import (
     sign_in_participant,
     sign_out_participant,
 )
+from app.transactions import writing
 
 bp = Blueprint("me", __name__, url_prefix="/me")
 SENT_EMAIL = "me_sign_in_email"  # the address a code was asked for, to fill in the next page
@@ -204,7 +205,8 @@ def home() -> str:
     looked_at = utcnow()  # before reading, so an update changed meanwhile stays new next time
     updates = reading.for_participant(person.id, current_language().code, person.updates_seen_at)
     page = _home_page(person, updates)
-    reading.mark_seen(person.id, looked_at)
+    with writing():  # a page view that writes: see app.transactions
+        reading.mark_seen(person.id, looked_at)
     return page
 
 

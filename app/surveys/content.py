@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import threading
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from app.db import as_utc, utcnow
 from app.extensions import db
 from app.surveys.flow import Step
-from app.surveys.models import Question, QuestionKind, Survey, SurveyText
+from app.surveys.models import Question, QuestionKind, Survey, SurveyStatus, SurveyText
 
 SURVEY_PIECES = ("title", "organiser", "intro", "what_happens", "consent_text")
 
@@ -245,3 +248,59 @@ def open_surveys(language: str) -> list[tuple[str, str, str]]:
         (s.slug, titles[s.id], language) if s.id in titles else (s.slug, s.title, s.main_language)
         for s in surveys
     ]
+
+
+# The survey a participant answers, built once per (survey, version, language) and shared by
+# every request of this process. The version comes from the database (migration 0012's
+# triggers move it on every change), so each process sees a staff edit at once.
+# created_at is in the key too: should a survey be deleted and its id used again, the new one
+# starts at version 1 as well.
+_BUILT: dict[tuple[int, datetime, int, str], SurveyView] = {}
+_BUILT_MAX = 200  # surveys x languages a busy site might serve at once; a few MB at most
+_BUILDING = threading.Lock()
+
+
+def _accepting(status: str, opens_at: datetime | None, closes_at: datetime | None) -> bool:
+    """Survey.is_accepting for a plain row: whether it takes answers at this moment."""
+    now = utcnow()
+    if status != SurveyStatus.OPEN:
+        return False
+    if opens_at and as_utc(opens_at) > now:
+        return False
+    return not (closes_at and as_utc(closes_at) <= now)
+
+
+def participant_view(slug: str, language: str) -> SurveyView | None:
+    """The survey at slug as a participant sees it in language, in one small query when built.
+
+    Whether it takes answers depends on the clock, so that alone is worked out every time.
+    """
+    row = db.session.execute(
+        select(
+            Survey.id,
+            Survey.created_at,
+            Survey.version,
+            Survey.status,
+            Survey.opens_at,
+            Survey.closes_at,
+        ).where(Survey.slug == slug)
+    ).one_or_none()
+    if row is None:
+        return None
+    key = (row.id, row.created_at, row.version, language)
+    view = _BUILT.get(key)
+    if view is None:
+        survey = load_survey_by_id(row.id)
+        if survey is None:
+            return None
+        view = view_of(survey, language)
+        with _BUILDING:
+            if len(_BUILT) >= _BUILT_MAX:
+                _BUILT.pop(next(iter(_BUILT)))  # the oldest built
+            _BUILT[key] = view
+    status = SurveyStatus(row.status)
+    return replace(
+        view,
+        status=status.value,
+        accepting=_accepting(status, row.opens_at, row.closes_at),
+    )

@@ -106,6 +106,9 @@ class Survey(Base):
     closes_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     created_at: Mapped[CreatedAt]
+    # Moved on by database triggers (migration 0012) whenever the survey, its questions, options
+    # or translations change: participant pages rebuild their copy of the survey when it moves.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
     questions: Mapped[list[Question]] = relationship(
         back_populates="survey", order_by="Question.position", cascade="all, delete-orphan"

@@ -47,11 +47,11 @@ CLOSED_STATUS = 409  # not 410: a survey can be opened again, and a 410 may be c
 def _survey(slug: str) -> content.SurveyView:
     if not SLUG.fullmatch(slug):
         abort(404)
-    survey = content.load_survey(slug)
-    if survey is None or survey.status.value in ("draft", "archived"):
+    survey = content.participant_view(slug, current_language().code)
+    if survey is None or survey.status in ("draft", "archived"):
         abort(404)
-    g.survey_view = content.view_of(survey, current_language().code)
-    return g.survey_view
+    g.survey_view = survey
+    return survey
 
 
 def _response_id(survey: content.SurveyView) -> int | None:

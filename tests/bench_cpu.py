@@ -1,0 +1,46 @@
+"""CPU time of one request, in-process: the figure a busy shared machine cannot blur.
+
+Run by tests/bench_serve.py as `python tests/bench_cpu.py COOKIE PATH...` from the root of the
+WithUs tree to measure, with the database in DATABASE_URL. Prints one JSON object: milliseconds
+of CPU (time.process_time) per request for each path, and for the bare Flask page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+REQUESTS = 200
+
+
+def cpu_ms(client, path: str, cookie: str) -> float:  # type: ignore[no-untyped-def]
+    headers = {"Accept-Encoding": "gzip"}
+    if cookie:  # the test client keeps its own cookie jar and drops a Cookie header
+        name, _, value = cookie.partition("=")
+        client.set_cookie(name, value)
+    for _ in range(10):  # warm: templates compiled, survey built
+        assert client.get(path, headers=headers).status_code == 200, path
+    started = time.process_time()
+    for _ in range(REQUESTS):
+        client.get(path, headers=headers)
+    return (time.process_time() - started) / REQUESTS * 1000
+
+
+def main() -> None:
+    cookie, paths = sys.argv[1], sys.argv[2:]
+    sys.path.insert(0, os.getcwd())  # the tree being measured, not this file's
+    from wsgi import app  # noqa: PLC0415
+
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from bench_bare import app as bare  # noqa: PLC0415
+
+    client = app.test_client()
+    found = {path: cpu_ms(client, path, cookie) for path in paths}
+    found["bare"] = cpu_ms(bare.test_client(), "/", "")
+    print(json.dumps(found))
+
+
+if __name__ == "__main__":
+    main()
