@@ -42,7 +42,7 @@ def load_demo_data() -> list[tuple[str, str, str]]:
         created.append((email, role.value, demo_password(role)))
     survey = create_demo_survey(staff[Role.COORDINATOR], TRANSLATIONS)
     add_demo_responses(survey, DEMO_RESPONSES)
-    load_demo_ledger(staff[Role.COORDINATOR], staff[Role.FINANCE])
+    load_demo_ledger(staff[Role.COORDINATOR], staff[Role.ADMIN], staff[Role.FINANCE])
     load_demo_thresholds()
     load_demo_updates(survey, staff[Role.COORDINATOR])  # needs the survey's answers and sessions
     db.session.commit()

@@ -68,8 +68,9 @@ REASONS = {
 }
 
 
-def load_demo_ledger(coordinator_id: int, finance_id: int) -> None:
-    """Create the demo people, rates, a year of sessions and claims in every state."""
+def load_demo_ledger(coordinator_id: int, approver_id: int, payer_id: int) -> None:
+    """Create the demo people, rates, a year of sessions and claims in every state. Claims are
+    approved by one person and paid by another, as the ledger requires."""
     rng = random.Random(11)  # noqa: S311 - made-up demo data, not secrets
     people = [_person(*row) for row in PEOPLE]
     db.session.add_all(people)
@@ -81,11 +82,11 @@ def load_demo_ledger(coordinator_id: int, finance_id: int) -> None:
     db.session.flush()
     for index, state in enumerate(STATES * 2):
         attendance = attendances[index * 3 % len(attendances)]
-        _claim(attendance, state, coordinator_id, finance_id)
+        _claim(attendance, state, coordinator_id, approver_id, payer_id)
     # Dee is paid for a lot this month: close to her benefits limits, for the warning.
     dee_recent = [a for a in attendances if a.participant_id == people[0].id][-3:]
     for attendance in dee_recent:
-        _claim(attendance, ClaimStatus.APPROVED, coordinator_id, finance_id, recent=True)
+        _claim(attendance, ClaimStatus.APPROVED, coordinator_id, approver_id, payer_id, recent=True)
 
 
 def _person(name, language, contact, needs, preference, benefits) -> Participant:  # type: ignore[no-untyped-def]
@@ -176,7 +177,8 @@ def _claim(
     attendance: Attendance,
     state: ClaimStatus,
     coordinator_id: int,
-    finance_id: int,
+    approver_id: int,
+    payer_id: int,
     recent: bool = False,
 ) -> None:
     held = date.today() - timedelta(days=2) if recent else attendance.session.held_on
@@ -208,15 +210,16 @@ def _claim(
         ],
     )
     if state in (ClaimStatus.APPROVED, ClaimStatus.PAID):
-        claim.approved_by_id = finance_id
+        claim.approved_by_id = approver_id
     if state == ClaimStatus.PAID:
-        claim.paid_by_id, claim.paid_method = finance_id, PaymentMethod.BANK_TRANSFER
+        claim.paid_by_id, claim.paid_method = payer_id, PaymentMethod.BANK_TRANSFER
         claim.paid_reference, claim.paid_on = f"BACS-{attendance.id:05d}", held + timedelta(7)
     db.session.add(claim)
     db.session.flush()
     before = ClaimStatus.DRAFT
+    actors = {ClaimStatus.APPROVED: approver_id, ClaimStatus.PAID: payer_id}
     for step in PATHS[state]:
-        actor = finance_id if step in (ClaimStatus.APPROVED, ClaimStatus.PAID) else coordinator_id
+        actor = actors.get(step, coordinator_id)
         db.session.add(
             ClaimEvent(
                 claim_id=claim.id,

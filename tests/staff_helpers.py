@@ -29,7 +29,9 @@ def next_code(app: Flask, user_id: int) -> str:
         secret, last = user.totp_secret, user.totp_last_step
         db.session.remove()
     assert secret, "this account has no two-step key"
-    step = max(totp.current_step() - totp.DRIFT_STEPS, (last or 0) + 1)
+    # Never a step older than now: a code from the step before, still inside the drift window when
+    # it is made, can be one step too old by the time the server checks it. A step ahead stays good.
+    step = max(totp.current_step(), (last or 0) + 1)
     while step > totp.current_step() + totp.DRIFT_STEPS:
         time.sleep(0.5)
     return totp.code_at(secret, step)

@@ -243,3 +243,25 @@ def test_demo_data_includes_an_open_translated_survey_with_responses(app: Flask)
         assert 200 <= count <= 500
     page = app.test_client().get("/", headers={"Accept-Language": "bn"}).get_data(as_text=True)
     assert 'href="/s/cafe" lang="bn"' in page
+
+
+def test_demo_claims_are_approved_and_paid_by_two_different_people(app: Flask) -> None:
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.ledger.models import Claim, ClaimEvent, ClaimStatus
+
+    app.test_cli_runner().invoke(args=["withus", "seed-demo"])
+    with app.app_context():
+        paid = db.session.scalars(select(Claim).where(Claim.status == ClaimStatus.PAID)).all()
+        assert paid
+        for claim in paid:
+            assert claim.approved_by_id and claim.paid_by_id
+            assert claim.approved_by_id != claim.paid_by_id
+            actors = {
+                event.to_status: event.actor_staff_id
+                for event in db.session.scalars(
+                    select(ClaimEvent).where(ClaimEvent.claim_id == claim.id)
+                )
+            }
+            assert actors["approved"] != actors["paid"]

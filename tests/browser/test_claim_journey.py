@@ -56,13 +56,15 @@ def test_bus_fare_with_a_photo_goes_all_the_way_to_paid(
         db.session.remove()
     assert status == ClaimStatus.SUBMITTED
     assert not Image.open(io.BytesIO(stored)).getexif()  # no location, no metadata at all
-    finance = make_staff(app, Role.FINANCE, email="journey-finance@example.org")
+    # The approver and the payer are always two different people.
+    approver = make_staff(app, Role.FINANCE, email="journey-approver@example.org")
+    payer = make_staff(app, Role.FINANCE, email="journey-payer@example.org")
     with app.app_context():
-        move(claim_id, ClaimStatus.APPROVED, Actor(finance.id, Role.FINANCE))
+        move(claim_id, ClaimStatus.APPROVED, Actor(approver.id, Role.FINANCE))
         move(
             claim_id,
             ClaimStatus.PAID,
-            Actor(finance.id, Role.FINANCE),
+            Actor(payer.id, Role.FINANCE),
             payment=Payment(PaymentMethod.BANK_TRANSFER, "BACS-1", date.today()),
         )
         db.session.remove()

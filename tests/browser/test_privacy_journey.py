@@ -13,6 +13,7 @@ from app.auth.models import Role
 from app.extensions import db
 from app.ledger.models import Claim, ClaimStatus
 from tests.conftest import PASSWORD, make_staff
+from tests.staff_helpers import finish_two_step_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +32,7 @@ def _staff_page(app: Flask, phone):  # type: ignore[no-untyped-def]
     page.get_by_label("Email address").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    finish_two_step_in_browser(page, app, user.email)
     page.wait_for_url("**/staff/")
     return page
 
