@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, or_, select, update
 from app.auth import totp
 from app.auth.models import RecoveryCode, StaffUser
 from app.auth.services import record
+from app.core.numbers import plain_digits
 from app.db import utcnow
 from app.extensions import db
 
@@ -23,7 +24,7 @@ def _recovery_hash(code: str) -> str:
 
 
 def _clean(code: str) -> str:
-    return "".join(ch for ch in code.lower() if ch.isascii() and ch.isalnum())
+    return "".join(ch for ch in plain_digits(code[:100]).lower() if ch.isascii() and ch.isalnum())
 
 
 def _new_recovery_code() -> str:

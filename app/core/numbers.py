@@ -7,7 +7,30 @@ the range the database can hold, are numbers here; anything else is "not given".
 
 from __future__ import annotations
 
+import unicodedata
+
 LARGEST_ID = 2**31 - 1  # PostgreSQL's INTEGER, and far below SQLite's 64-bit limit
+
+
+# The Arabic decimal and thousands separators, as Arabic and Urdu keyboards type them.
+_SEPARATORS = {"\u066b": ".", "\u066c": ","}
+
+
+def plain_digits(typed: str) -> str:
+    """What a person typed, with every decimal digit as its ASCII digit.
+
+    Phones with Arabic, Urdu or Bengali keyboards type "٣", "۳" or "৩" for 3; a code or number
+    typed that way is the same code or number. Only true decimal digits change: "²" is not one,
+    so it stays, and is refused wherever a number is read.
+    """
+    out = []
+    for ch in typed:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        value = unicodedata.decimal(ch, None)
+        out.append(str(value) if value is not None else _SEPARATORS.get(ch, ch))
+    return "".join(out)
 
 
 def positive_int(raw: object, largest: int = LARGEST_ID) -> int | None:

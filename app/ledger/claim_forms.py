@@ -23,7 +23,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.validators import ValidationError as Invalid
 
-from app.core.numbers import positive_int, positive_ints
+from app.core.numbers import plain_digits, positive_int, positive_ints
 from app.forms import Form, clean
 from app.ledger.claim_services import LineInput, payment_pence
 from app.ledger.models import Category, LineKind, PaymentChoice, PaymentMethod
@@ -91,7 +91,7 @@ def check_amount(field: Field) -> None:
 
 
 def miles_of(field: Field) -> int | None:
-    raw = (field.data or "").replace(",", "").strip()
+    raw = plain_digits(field.data or "").replace(",", "").strip()
     return positive_int(raw, largest=99_999)
 
 

@@ -12,6 +12,8 @@ from decimal import Decimal, InvalidOperation
 from flask_babel import format_currency
 from flask_babel import gettext as _
 
+from app.core.numbers import plain_digits
+
 MAX_PENCE = 1_000_000  # £10,000: more than any one amount a small charity pays a person
 _AMOUNT = re.compile(r"\d{1,7}(\.\d{1,10})?|\.\d{1,10}")
 
@@ -25,7 +27,7 @@ _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 
 def parse_pence(text: str | None) -> int:
     """'£4.80', '4.80' or '4' to pence (480, 480, 400); raise MoneyError otherwise."""
-    raw = (text or "").strip().replace("£", "").replace(" ", "")
+    raw = plain_digits(text or "").strip().replace("£", "").replace(" ", "")
     # "4,80" is how much of Europe writes £4.80; "1,000" is a thousand.
     raw = raw.replace(",", ".") if _DECIMAL_COMMA.fullmatch(raw) else raw.replace(",", "")
     if not raw:

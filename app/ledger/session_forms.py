@@ -24,7 +24,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.validators import ValidationError as Invalid
 
-from app.core.numbers import positive_ints
+from app.core.numbers import plain_digits, positive_ints
 from app.forms import Form, clean
 from app.ledger.models import AttendanceRole, RateBasis
 from app.ledger.money import MoneyError, parse_pence
@@ -63,7 +63,7 @@ def parse_day(text: str | None, latest: date) -> date:
 
 def parse_minutes(text: str | None) -> int:
     """'2', '1.5' or '1:30' hours to whole minutes, from 1 minute to 24 hours."""
-    raw = (text or "").strip().replace(",", ".")
+    raw = plain_digits(text or "").strip().replace(",", ".")
     clock = _CLOCK.fullmatch(raw)
     if raw.startswith("-"):
         raise ValueError(str(_l("Enter how long it was as a number of hours more than 0.")))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from flask import abort, render_template, request, url_for
-from flask_babel import format_date, format_decimal, ngettext
+from flask_babel import format_date, ngettext
+from flask_babel import gettext as _
 
 from app.ledger import rates, thresholds
 from app.ledger.claims import status_label
@@ -20,9 +20,17 @@ FAR = date(9999, 12, 31)
 
 
 def hours_text(minutes: int) -> str:
-    """90 to '1.5 hours', in the reader's language."""
-    number = format_decimal(Decimal(minutes) / 60, format="#,##0.##")
-    return ngettext("%(hours)s hour", "%(hours)s hours", 1 if minutes == 60 else 2, hours=number)
+    """90 to '1 hour and 30 minutes', each count in its own plural form in the reader's language
+    (Arabic, Welsh and Polish each have more than two). A fraction like '1.5 hours' has no plural
+    form gettext can choose, so time is said in whole hours and minutes."""
+    whole, rest = divmod(minutes, 60)
+    hour_words = ngettext("%(num)d hour", "%(num)d hours", whole)
+    minute_words = ngettext("%(num)d minute", "%(num)d minutes", rest)
+    if not rest:
+        return hour_words
+    if not whole:
+        return minute_words
+    return _("%(hours)s and %(minutes)s", hours=hour_words, minutes=minute_words)
 
 
 def ledger_words() -> dict[str, Any]:

@@ -30,7 +30,7 @@ from app.feedback import reading
 from app.i18n import current_language
 from app.ledger.claims import status_label
 from app.ledger.models import ClaimStatus
-from app.ledger.statement_pages import statement_page
+from app.ledger.statement_pages import hours_text, statement_page
 from app.people import held, mail, services, signin
 from app.people.forms import (
     ROLE_WORDS,
@@ -224,7 +224,7 @@ def _home_page(person: Any, updates: list[reading.Entry]) -> str:
         "me/home.html",
         person=person,
         sessions=rows,
-        total_hours=_hours(sum(s.minutes for s in sessions)),
+        total_time=hours_text(sum(s.minutes for s in sessions)),
         claims=claims[:5],
         claims_url="/me/claims",
         button_form=ButtonForm(),

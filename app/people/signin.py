@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, func, or_, select, update
 
+from app.core.numbers import plain_digits
 from app.db import utcnow
 from app.extensions import db
 from app.people.models import Participant, SignInCode
@@ -44,12 +45,6 @@ def _digest(purpose: str, value: str) -> str:
     return hmac.new(key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
-def _plain_digit(ch: str) -> str:
-    """Any Unicode digit as its ASCII digit, so "٣" and "3" are the same character here."""
-    value = unicodedata.decimal(ch, None)
-    return str(value) if value is not None else ch
-
-
 def normalise_email(typed: str) -> str:
     """The address as looked up: no control or invisible characters, one form, plain digits.
 
@@ -58,7 +53,7 @@ def normalise_email(typed: str) -> str:
     """
     visible = "".join(ch for ch in typed if unicodedata.category(ch) not in {"Cc", "Cf"})
     text = unicodedata.normalize("NFKC", visible)
-    return "".join(_plain_digit(ch) for ch in text).strip().lower()[:254]
+    return plain_digits(text).strip().lower()[:254]
 
 
 def limit_key(typed_email: str) -> str:
@@ -87,13 +82,14 @@ def limit_key_for_code(raw_code_id: str | None) -> str:
 
 
 def normalise_card_code(typed: str) -> str:
-    return "".join(ch for ch in typed.upper() if ch.isascii() and ch.isalnum())[:40]
+    """Letters and digits only, capitals, digits from any keyboard as plain ones."""
+    text = plain_digits(typed[:200]).upper()
+    return "".join(ch for ch in text if ch.isascii() and ch.isalnum())[:40]
 
 
 def normalise_email_code(typed: str) -> str:
     """Digits only, so a pasted "123 456" works; "١٢٣" from an Arabic keyboard is 123."""
-    digits = (_plain_digit(ch) for ch in typed[:100])
-    return "".join(ch for ch in digits if ch in "0123456789")[:12]
+    return "".join(ch for ch in plain_digits(typed[:100]) if ch in "0123456789")[:12]
 
 
 def format_card_code(code: str) -> str:

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.datastructures import MultiDict
 
+from app.core.numbers import plain_digits
 from app.forms import clean_text
 from app.surveys.content import QuestionView
 from app.surveys.models import QuestionKind
@@ -69,7 +70,7 @@ def _text(question: QuestionView, form: MultiDict) -> Parsed:
 
 
 def _number(question: QuestionView, form: MultiDict) -> Parsed:
-    raw = clean_text(form.get("answer", "")).replace(",", "")
+    raw = plain_digits(clean_text(form.get("answer", ""))).replace(",", "")
     if not raw:
         return Parsed(value=None)
     if not re.fullmatch(r"-?\d{1,10}", raw):

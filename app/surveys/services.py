@@ -11,6 +11,7 @@ from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
 from app.core.idempotency import use_key
+from app.core.numbers import plain_digits
 from app.db import as_utc, utcnow
 from app.extensions import db
 from app.surveys import answering
@@ -29,7 +30,9 @@ class AlreadyDone(Exception):
 
 
 def normalise_code(typed: str) -> str:
-    return "".join(ch for ch in typed.upper() if ch.isalnum())[:32]
+    """Letters and digits only, capitals, digits from any keyboard as plain ones."""
+    text = plain_digits(typed[:200]).upper()
+    return "".join(ch for ch in text if ch.isascii() and ch.isalnum())[:32]
 
 
 def code_digest(code: str) -> str:

@@ -147,7 +147,7 @@ def test_the_letter_describes_involvement_and_payments(staff_client, history) ->
     text = client.get(
         f"/staff/people/{history.participant}/letter?start=2025-04-06&end=2026-04-05"
     ).get_data(as_text=True)
-    assert "They took part in 1 session, for 1.5 hours in total." in text
+    assert "They took part in 1 session, for 1 hour and 30 minutes in total." in text
     assert "Payments for their time, approved or paid: £35.00" in text
     assert "£14.80 of expenses" in text
     assert "chose not to take £30.00" in text and "gave £15.00 to a charity" in text
