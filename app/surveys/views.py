@@ -9,6 +9,7 @@ from flask import (
     Blueprint,
     abort,
     current_app,
+    flash,
     g,
     make_response,
     redirect,
@@ -348,7 +349,15 @@ def resume():  # type: ignore[no-untyped-def]
                 g.survey_view = content.view_of(opened, current_language().code)
                 return _closed(g.survey_view, response_id)
             progress.remember(survey_id, response_id, services.normalise_code(form.code.data or ""))
-            return redirect(url_for(".start", slug=slug))
+            if opened is None:
+                return redirect(url_for(".start", slug=slug))
+            # Straight back to where they stopped, in one step: no start page in between.
+            survey = content.view_of(opened, current_language().code)
+            answers, _declined = services.answers_of(response_id)
+            flash(_("Welcome back. Carry on from where you stopped."))
+            if not answers:
+                return redirect(_first_step_url(survey))
+            return redirect(_question_url(survey, answers, _last_answered(survey, answers)))
         form.code.errors.append(
             _(
                 "We could not find that code. Check it and try again. Codes stop working after "

@@ -56,9 +56,9 @@ def test_participant_completes_the_survey_across_two_days(
     later = phone(lang, javascript=javascript).new_page()
     later.goto("/resume")
     later.locator("#code").fill(code.lower())
-    _press(later)
-    later.locator("main a.button").click()  # Carry on where you stopped
+    _press(later)  # welcomed back, straight to the next question in one step
     assert f"/q/{survey.questions['priorities']}" in later.url
+    assert later.locator("main .notification").is_visible()
     later.locator("#answer-1").select_option("meals")
     later.locator("#answer-2").select_option("quiet")
     _press(later)
@@ -75,6 +75,27 @@ def test_participant_completes_the_survey_across_two_days(
     assert later.url.endswith("/s/cafe/check")
     summary = later.locator(".summary-list").inner_text()
     assert "Kind staff <b>and</b> tea" in summary
+    # What people typed keeps its own direction: on an Arabic page an English answer's full
+    # stop stays at its end.
+    assert later.locator(".summary-value bdi", has_text="Kind staff").count() == 1
     _press(later)  # Send my answers
     assert later.url.endswith("/s/cafe/done")
     assert later.locator(".panel h1").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "cy", "ar", "ur", "bn"])
+def test_the_code_never_wraps_and_the_address_reads_left_to_right(phone, survey, lang) -> None:  # type: ignore[no-untyped-def]
+    page = phone(lang, javascript=False).new_page()
+    page.goto("/s/cafe")
+    _press(page)  # Start now
+    page.locator("#agree").check()
+    _press(page)
+    code = page.locator(".break .code")
+    box = code.bounding_box()
+    line = float(code.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+    assert box and box["height"] < 1.5 * line and box["x"] >= 0 and box["x"] + box["width"] <= 320
+    address = page.locator(".break bdi.address")
+    assert address.get_attribute("dir") == "ltr"
+    assert address.inner_text().endswith("/resume")
+    page.goto("/resume")
+    assert page.locator("bdi.code-inline[dir=ltr]").inner_text() == "ABCD 2345"

@@ -111,10 +111,11 @@ def test_carrying_on_with_a_code_again_after_a_lost_reply_opens_the_same_answers
     page = other_phone.get("/resume").get_data(as_text=True)
     data = {"csrf_token": token(page), "code": code}
     first, second = _replay(other_phone, "/resume", data)
-    assert first.headers["Location"] == second.headers["Location"] == f"/s/{survey.slug}"
-    assert "Carry on where you stopped" in other_phone.get(f"/s/{survey.slug}").get_data(
-        as_text=True
-    )
+    following = f"/s/{survey.slug}/q/{survey.questions['often']}"  # after "visited": yes
+    assert first.headers["Location"] == second.headers["Location"] == following
+    assert 'value="yes" checked' in other_phone.get(
+        f"/s/{survey.slug}/q/{survey.questions['visited']}"
+    ).get_data(as_text=True)
     assert _responses(app) == [(ResponseStatus.IN_PROGRESS, 1)]
 
 

@@ -40,11 +40,25 @@ def test_next_day_on_another_phone_the_code_brings_back_the_answers(
     other_phone = app.test_client()
     typed = f"  {code.lower().replace(' ', '-')} "  # pasted with spaces, typed in lower case
     response = _resume(other_phone, typed)
-    assert response.status_code == 302 and response.headers["Location"] == "/s/cafe"
-    page = other_phone.get("/s/cafe").get_data(as_text=True)
-    assert f'href="/s/cafe/q/{survey.questions["welcome"]}"' in page  # carry on from here
+    # Welcomed back and taken straight to the next question, in one step.
+    next_question = f"/s/cafe/q/{survey.questions['welcome']}"
+    assert response.status_code == 302 and response.headers["Location"] == next_question
+    page = other_phone.get(next_question).get_data(as_text=True)
+    assert "Welcome back. Carry on from where you stopped." in page
+    assert "Welcome back" not in other_phone.get(next_question).get_data(as_text=True)  # once
+    assert f'href="/s/cafe/q/{survey.questions["welcome"]}"' in other_phone.get("/s/cafe").get_data(
+        as_text=True
+    )  # the start page still offers to carry on
     earlier = other_phone.get(f"/s/cafe/q/{survey.questions['often']}").get_data(as_text=True)
     assert 'value="weekly" checked' in earlier
+
+
+def test_a_code_with_nothing_answered_yet_goes_to_the_first_step(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    code = start(client, survey)
+    response = _resume(app.test_client(), code)
+    assert response.status_code == 302 and response.headers["Location"] == "/s/cafe/consent"
 
 
 def test_wrong_or_expired_or_used_codes_open_nothing(
