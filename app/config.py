@@ -89,6 +89,9 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_USE_TLS = _flag("MAIL_USE_TLS")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "withus@localhost")
+    # Trying WithUs on one's own computer: emails are written to the terminal instead of sent,
+    # so the demo's emailed sign-in codes can be read there. Only ever on in development.
+    MAIL_TO_TERMINAL = False
     # The site's address as people reach it. Every absolute link (emailed sign-in links, the
     # feed, printed cards, messages sent later by a command) is built from it, never from the
     # request's Host header, which anyone can forge. Requests for any other host are refused.
@@ -130,6 +133,10 @@ class Config:
 class DevelopmentConfig(Config):
     ENV_NAME = "development"
     EXTRA_HOSTS = [*Config.EXTRA_HOSTS, "localhost", "127.0.0.1"]
+
+    @property
+    def MAIL_TO_TERMINAL(self) -> bool:  # noqa: N802 - Flask reads upper-case names
+        return not os.environ.get("MAIL_SERVER")
 
     def _missing_secret_key(self) -> str:
         return _dev_secret_key()

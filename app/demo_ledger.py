@@ -92,7 +92,7 @@ def load_demo_ledger(coordinator_id: int, approver_id: int, payer_id: int) -> No
 def _person(name, language, contact, needs, preference, benefits) -> Participant:  # type: ignore[no-untyped-def]
     return Participant(
         name=name,
-        email=f"{name.lower()}@demo.withus.test" if "email" in contact else None,
+        email=f"{name.lower()}@example.org" if "email" in contact else None,
         phone="07700 900" + str(100 + len(name)) if {"text", "phone"} & set(contact) else None,
         preferred_language=language,
         contact_ways=contact,

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import current_app
 
+from app.core.terminal_mail import write_to_terminal
 from app.feedback.models import OutboxMessage
 
 SMTP_TIMEOUT_SECONDS = 10
@@ -107,6 +108,9 @@ class EmailChannel:
 
     def send(self, message: OutboxMessage) -> None:
         email = as_email(message)
+        if current_app.config["MAIL_TO_TERMINAL"]:
+            write_to_terminal(email)
+            return
         smtp = self._open()
         try:
             self._hand_over(smtp, email)

@@ -10,6 +10,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from app.core.terminal_mail import write_to_terminal
 from app.i18n import is_supported
 from app.people.signin import IssuedCode
 
@@ -27,6 +28,9 @@ def send_email(to: str, subject: str, body: str, language: str = "en") -> bool:
     message["Message-ID"] = make_msgid(domain="withus.local")
     message.set_content(body)
     message["Content-Language"] = language  # after set_content, which resets Content-* headers
+    if config["MAIL_TO_TERMINAL"]:
+        write_to_terminal(message)
+        return True
     try:
         with smtplib.SMTP(
             config["MAIL_SERVER"], config["MAIL_PORT"], timeout=SMTP_TIMEOUT_SECONDS
