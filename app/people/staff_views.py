@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -13,6 +14,7 @@ from app.auth.models import ALL_STAFF, Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.links import public_url
+from app.i18n import BY_CODE, DEFAULT, language_names
 from app.people import services, signin
 from app.people.forms import (
     CONTACT_WAY_WORDS,
@@ -138,6 +140,16 @@ def pause(participant_id: int) -> Response:
     return redirect(url_for(".view", participant_id=person.id))
 
 
+def _card_words(language: str) -> dict[str, str]:
+    """The card is for the person, so it is in the language they chose, whoever prints it."""
+    with force_locale(language):
+        return {
+            "go_to": _("To see what you have done with us, go to:"),
+            "your_code": _("Your code:"),
+            "keep_safe": _("Keep this card safe. Anyone with the code can see your details."),
+        }
+
+
 @bp.route("/<int:participant_id>/card", methods=["POST"])
 @roles_required(*EDITORS)
 def card(participant_id: int) -> Any:
@@ -148,11 +160,15 @@ def card(participant_id: int) -> Any:
         flash(_("This record has your own email address. Ask someone else to print your card."))
         return redirect(url_for(".view", participant_id=person.id))
     code = signin.new_card_code(person.id)
+    card_language = BY_CODE.get(person.preferred_language, BY_CODE[DEFAULT])
     page = render_template(
         "people/card.html",
         person=person,
         code=signin.format_card_code(code),
         sign_in_url=public_url("me.sign_in"),
+        card_language=card_language,
+        card_words=_card_words(card_language.code),
+        card_language_name=language_names([card_language.code]),
     )
     # The code is shown once: never keep this page in any cache or the browser's history copy.
     return page, 200, {"Cache-Control": "no-store"}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.auth.models import Role
 from app.extensions import db
@@ -163,3 +165,23 @@ def test_hostile_input_is_refused_or_kept_as_harmless_text(app: Flask, staff_cli
         assert "\x00" not in person.name and "\x00" not in person.access_other
     odd = _add(client, preferred_language="xx", payment_preference="gold", benefits=["<x>"])
     assert odd.status_code == 400 and "Choose from the list" in odd.get_data(as_text=True)
+
+
+def test_the_sign_in_card_prints_in_the_persons_language(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        db.session.execute(
+            update(Participant)
+            .where(Participant.id == ledger.participant)
+            .values(preferred_language="ar")
+        )
+        db.session.commit()
+    staff = staff_client(Role.COORDINATOR)
+    path = f"/staff/people/{ledger.participant}"
+    page = staff.post(f"{path}/card", data={"csrf_token": csrf_token(staff, path)}).get_data(
+        as_text=True
+    )
+    card = re.search(r'<div class="sign-in-card" lang="ar" dir="rtl">(.*?)</div>', page, re.S)
+    assert card, "the card is not marked as Arabic"
+    assert "Keep this card safe" not in card.group(1) and "/me/sign-in" in card.group(1)
+    assert "The card is in" in page and 'lang="ar"' in page  # the staff page stays English
+    assert page.count("Keep this card safe") == 0
