@@ -19,6 +19,7 @@ from flask import (
 )
 from flask_babel import format_currency, format_date, format_decimal
 from flask_babel import gettext as _
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from app.auth.guard import public
@@ -51,6 +52,7 @@ from app.people.guard import (
 from app.transactions import writing
 
 bp = Blueprint("me", __name__, url_prefix="/me")
+STAFF_LANGUAGE = "en"  # staff type session titles and the like in English
 SENT_EMAIL = "me_sign_in_email"  # the address a code was asked for, to fill in the next page
 
 
@@ -213,7 +215,12 @@ def home() -> str:
 def _home_page(person: Any, updates: list[reading.Entry]) -> str:
     sessions = services.involvement(person.id)
     rows = [
-        (format_date(s.held_on), s.title, str(ROLE_WORDS.get(s.role, s.role)), _hours(s.minutes))
+        (
+            format_date(s.held_on),
+            _staff_words(s.title),
+            str(ROLE_WORDS.get(s.role, s.role)),
+            _hours(s.minutes),
+        )
         for s in sessions
     ]
     claims = [
@@ -230,6 +237,14 @@ def _home_page(person: Any, updates: list[reading.Entry]) -> str:
         button_form=ButtonForm(),
         updates=updates,
     )
+
+
+def _staff_words(text: str) -> str | Markup:
+    """Words staff typed (a session's title) are in English: marked so on other languages' pages,
+    so screen readers say them in English and they run left to right."""
+    if current_language().code == STAFF_LANGUAGE:
+        return text
+    return Markup('<span lang="{}" dir="ltr">{}</span>').format(STAFF_LANGUAGE, text)
 
 
 def _hours(minutes: int) -> str:

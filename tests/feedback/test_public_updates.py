@@ -121,6 +121,11 @@ def test_welsh_reader_gets_the_welsh_words_and_english_where_untranslated(client
     untranslated = _page(client, f"/updates/{updates.cant_do}?locale=ar")
     assert '<html lang="ar" dir="rtl">' in untranslated
     assert f'<h1 class="update-title" lang="en" dir="ltr">{CANT_DO}</h1>' in untranslated
+    # A quiet note says so, in the reader's language; a translated update has none.
+    assert '<p class="caption">لم يُترجم بعد</p>' in untranslated
+    assert "Heb ei gyfieithu eto" not in shown
+    listed = _page(client, "/updates?locale=cy")
+    assert listed.count("Heb ei gyfieithu eto") == 1  # the can't-do one, not the translated one
 
 
 def test_update_page_shows_what_we_did_and_where_it_came_from(client, updates, ledger) -> None:  # type: ignore[no-untyped-def]

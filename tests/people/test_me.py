@@ -24,6 +24,16 @@ def test_home_shows_sessions_hours_and_claims_with_status_words(participant_clie
     assert "Sent, waiting for a decision" in page and "£34.80" in page
     assert 'href="/me/claims"' in page
     assert 'href="/me/preferences"' in page and 'href="/me/data"' in page
+    assert '<span lang="en"' not in page  # English words on an English page need no mark
+
+
+def test_words_staff_typed_in_english_are_marked_as_english_on_other_pages(
+    participant_client, ledger
+) -> None:  # type: ignore[no-untyped-def]
+    page = participant_client(ledger.participant, language="ar").get("/me").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in page
+    assert '<span lang="en" dir="ltr">Café workshop</span>' in page
+    assert "2 ساعتان" in page  # two hours, in the dual form
 
 
 def test_participant_changes_their_own_choices_and_takes_a_break(
