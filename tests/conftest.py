@@ -386,7 +386,9 @@ def updates(app: Flask, survey: DemoSurvey, ledger: LedgerData) -> UpdatesData:
         services.publish(published, ledger.coordinator)
         draft = services.create(
             services.UpdateDraft(
-                said="Some people would like a quiet room.", links=[(LinkKind.SURVEY, survey.id)]
+                said="Some people would like a quiet room.",
+                body="We will ask the library about its quiet room.",
+                links=[(LinkKind.SURVEY, survey.id)],
             ),
             ledger.coordinator,
         ).id

@@ -16,7 +16,8 @@ from app.core.markup import render_markdown
 from app.core.numbers import positive_int, positive_ints
 from app.extensions import db
 from app.feedback import admin_reading as reading
-from app.feedback import admin_translate_views, services, sources
+from app.feedback import admin_translate_views, dated, services, sources
+from app.feedback import reading as public_reading
 from app.feedback.admin_forms import (
     ButtonForm,
     EditUpdateForm,
@@ -35,6 +36,7 @@ from app.feedback.admin_pages import (
 )
 from app.feedback.models import LinkKind, Update, UpdateStatus
 from app.feedback.outbox import reach as message_reach
+from app.feedback.words import STATUS_WORDS
 from app.i18n import language_names
 
 bp = Blueprint("update_admin", __name__, url_prefix="/staff/updates")
@@ -142,10 +144,10 @@ def _create(form: NewUpdateForm) -> Any:
         form.form_errors.append(str(error))
         return _form_page(form, None)
     if request.form.get("then") == "publish":
-        services.publish(record.id, staff_id())
-        flash(_("Update saved and made public."))
-    else:
-        flash(_("Update saved as a draft. Nobody else can see it until you make it public."))
+        # Never straight to the public log: first a look at exactly what people will read.
+        flash(_("Update saved as a draft. Check how it looks, then make it public."))
+        return redirect(url_for(".preview", update_id=record.id))
+    flash(_("Update saved as a draft. Nobody else can see it until you make it public."))
     return redirect(url_for(".show", update_id=record.id))
 
 
@@ -247,6 +249,29 @@ def status(update_id: int) -> Any:
     return redirect(url_for(".show", update_id=update_id))
 
 
+@bp.route("/<int:update_id>/preview")
+@roles_required(*WRITERS)
+def preview(update_id: int) -> Any:
+    """How the update will look on the public log, with who will hear, before it goes there."""
+    update = update_or_404(update_id)
+    if update.published:
+        return redirect(url_for(".show", update_id=update_id))
+    detail = public_reading.preview(update_id, update.main_language)
+    return render_template(
+        "update_admin/preview.html",
+        update=update,
+        detail=detail,
+        entry=detail.entry,  # type: ignore[union-attr]
+        body=render_markdown(update.body),
+        day=dated.day,
+        statuses={status.value: words for status, words in STATUS_WORDS.items()},
+        ready=services.ready_to_publish(update),
+        held=update.held_by_admin and not is_admin(),
+        reach=message_reach(update),
+        button_form=ButtonForm(),
+    )
+
+
 @bp.route("/<int:update_id>/publish", methods=["POST"])
 @roles_required(*WRITERS)
 def publish(update_id: int) -> Response:
@@ -255,6 +280,10 @@ def publish(update_id: int) -> Response:
         abort(400)
     try:
         services.publish(update_id, staff_id())
+    except services.NotReady as not_ready:
+        db.session.rollback()
+        flash(str(not_ready))
+        return redirect(url_for(".preview", update_id=update_id))
     except services.HeldByAdmin as held:
         db.session.rollback()
         flash(str(held))

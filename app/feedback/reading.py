@@ -250,10 +250,18 @@ class Detail:
     summaries: list[SummaryLink]
 
 
+def preview(update_id: int, language: str) -> Detail | None:
+    """An update as the public page would show it, draft or not: for staff to check first."""
+    record = db.session.get(Update, update_id)
+    return _detail(record, language) if record is not None else None
+
+
 def one(update_id: int, language: str) -> Detail | None:
     """One public update with its history and what it came from; None unless it is public."""
     record = db.session.scalar(public().where(Update.id == update_id))
-    if record is None:
-        return None
+    return _detail(record, language) if record is not None else None
+
+
+def _detail(record: Update, language: str) -> Detail:
     entry = _entries([record], language)[0]
     return Detail(entry, source_lines(record, language), summaries(record.id, language))

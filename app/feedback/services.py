@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 
 from app.auth.models import Role, StaffUser
 from app.core.idempotency import use_key
@@ -40,6 +40,15 @@ class AlreadyDone(UpdateError):
 
 class HeldByAdmin(UpdateError):
     """An admin took the update down; only an admin may make it public again."""
+
+
+class NotReady(UpdateError):
+    """Nothing is written under "What we did": people would read an empty promise."""
+
+
+def ready_to_publish(record: Update) -> bool:
+    """Public updates say what we did, or (for "can't do") why not, which the database requires."""
+    return bool(record.body.strip()) or record.status == UpdateStatus.CANT_DO
 
 
 @dataclass
@@ -164,7 +173,9 @@ def publish(update_id: int, staff_id: int | None) -> None:
     part of the one conditional UPDATE, so nothing (no message either) happens when refused."""
     record = _get(update_id)
     now = utcnow()
-    allowed = Update.published.is_(False)
+    allowed = Update.published.is_(False) & or_(
+        Update.body != "", Update.status == UpdateStatus.CANT_DO
+    )
     if not _is_admin(staff_id):
         allowed = allowed & Update.held_by_admin.is_(False)
     done = db.session.execute(
@@ -181,6 +192,8 @@ def publish(update_id: int, staff_id: int | None) -> None:
     ).rowcount
     if done != 1:
         db.session.rollback()
+        if not record.published and not ready_to_publish(record):
+            raise NotReady(_("Write what we did before making it public, so people can read it."))
         if record.held_by_admin and not record.published:
             raise HeldByAdmin(
                 _("An admin took this update down. Only an admin can make it public again.")

@@ -23,7 +23,12 @@ def make_update(
     """A new update made through the real services, published unless publish=False."""
     with app.test_request_context():
         record = services.create(
-            services.UpdateDraft(said=said, status=status, links=links or [], **fields),  # type: ignore[arg-type]
+            services.UpdateDraft(
+                said=said,
+                status=status,
+                links=links or [],
+                **{"body": "We changed it.", **fields},  # type: ignore[arg-type]
+            ),
             None,
         )
         if publish:

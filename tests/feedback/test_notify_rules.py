@@ -64,6 +64,7 @@ def _publish_about(app: Flask, *surveys: int, staff_id: int | None = None) -> in
     with app.test_request_context():
         record = services.create(
             services.UpdateDraft(
+                body="We changed it.",
                 said="The forms were too long.",
                 status=UpdateStatus.DOING,
                 links=[(LinkKind.SURVEY, survey_id) for survey_id in surveys],
@@ -99,7 +100,11 @@ def test_an_anonymous_survey_never_leads_to_a_message_even_with_a_person_on_reco
 def test_changes_to_a_draft_tell_nobody(app: Flask, ledger, outbox_rows) -> None:  # type: ignore[no-untyped-def]
     with app.test_request_context():
         record = services.create(
-            services.UpdateDraft(said="More chairs.", links=[(LinkKind.SESSION, ledger.session)]),
+            services.UpdateDraft(
+                body="We changed it.",
+                said="More chairs.",
+                links=[(LinkKind.SESSION, ledger.session)],
+            ),
             ledger.coordinator,
         )
         services.change_status(record.id, UpdateStatus.DOING, "", ledger.coordinator)

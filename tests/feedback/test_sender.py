@@ -56,6 +56,7 @@ def one_message(app: Flask, ledger) -> int:  # type: ignore[no-untyped-def]
     with app.test_request_context():
         record = services.create(
             services.UpdateDraft(
+                body="We changed it.",
                 said="The room was too cold.",
                 status=UpdateStatus.DONE,
                 links=[(LinkKind.SESSION, ledger.session)],

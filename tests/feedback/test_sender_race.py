@@ -42,6 +42,7 @@ def crowd(app: Flask, ledger) -> int:  # type: ignore[no-untyped-def]
         db.session.commit()
         record = services.create(
             services.UpdateDraft(
+                body="We changed it.",
                 said="We need a ramp.",
                 status=UpdateStatus.DOING,
                 links=[(LinkKind.SESSION, ledger.session)],

@@ -14,6 +14,7 @@ def _publish_untranslated(app: Flask, ledger) -> int:  # type: ignore[no-untyped
     with app.test_request_context():
         made = services.create(
             services.UpdateDraft(
+                body="We changed it.",
                 said="The advice line takes too long to answer.",
                 links=[(LinkKind.SESSION, ledger.session)],
             ),

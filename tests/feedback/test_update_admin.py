@@ -10,7 +10,7 @@ from flask_babel import format_date
 from app.auth.models import Role
 from app.extensions import db
 from app.feedback import sources
-from app.feedback.models import EventKind, LinkKind, Update, UpdateStatus
+from app.feedback.models import EventKind, LinkKind, OutboxMessage, Update, UpdateStatus
 from tests.feedback.update_admin_helpers import (
     events,
     get_update,
@@ -37,7 +37,7 @@ def _new_update(values: dict[str, str], **fields: object) -> dict[str, object]:
     }
 
 
-def test_coordinator_turns_a_theme_into_a_public_update_in_one_post(
+def test_coordinator_turns_a_theme_into_a_public_update_after_checking_how_it_looks(
     app: Flask, staff_client, survey, updates
 ) -> None:  # type: ignore[no-untyped-def]
     tag_answers(app, survey, updates.theme, people=3)
@@ -59,20 +59,78 @@ def test_coordinator_turns_a_theme_into_a_public_update_in_one_post(
     response = client.post(NEW, data=data)
 
     (update_id,) = set(newest_update_ids(app)) - before
-    assert response.status_code == 302
-    assert response.headers["Location"].endswith(f"/staff/updates/{update_id}")
+    preview = f"/staff/updates/{update_id}/preview"
+    assert response.status_code == 302 and response.headers["Location"].endswith(preview)
     update = get_update(app, update_id)
-    assert update.published and update.status == UpdateStatus.DOING
+    assert not update.published  # nothing public, nobody messaged, until it has been seen
+    assert [e.kind for e in events(app, update_id)] == [EventKind.STATUS]
     assert [(link.kind, link.theme_id) for link in update.links] == [
         (LinkKind.THEME, updates.theme)
     ]
     assert update.people_count is None
     with app.app_context():
         assert sources.people_behind(db.session.get(Update, update_id)) == 3
+    html, values = page_form(client, preview)
+    assert "Check how it looks, then make it public." in html
+    assert "<strong>later</strong>" in html and "The café closes too early" in html
+    assert "person will get a message" in html or "people will get a message" in html
+    published = client.post(f"/staff/updates/{update_id}/publish", data=values)
+    assert published.status_code == 302
+    assert get_update(app, update_id).published and get_update(app, update_id).status == (
+        UpdateStatus.DOING
+    )
     page = client.get(f"/staff/updates/{update_id}").get_data(as_text=True)
     assert "3 people, counted from the links" in page
-    assert "<strong>later</strong>" in page
-    assert "Update saved and made public." in page
+    assert "The update is public now." in page
+
+
+def test_an_update_with_nothing_under_what_we_did_cannot_be_made_public(
+    app: Flask, staff_client, updates
+) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client(Role.COORDINATOR)
+    _html, values = page_form(client, NEW)
+    with app.app_context():
+        queued = db.session.query(OutboxMessage).count()
+    response = client.post(NEW, data=_new_update(values, said="Children", then="publish"))
+    update_id = newest_update_ids(app)[0]
+    assert response.headers["Location"].endswith(f"/staff/updates/{update_id}/preview")
+    html = client.get(f"/staff/updates/{update_id}/preview").get_data(as_text=True)
+    _show, values = page_form(client, f"/staff/updates/{update_id}")  # a form token to craft with
+    assert "It is not ready to be public" in html
+    assert f'href="/staff/updates/{update_id}/edit#body"' in html
+    assert f'action="/staff/updates/{update_id}/publish"' not in html  # no button to press
+    # Pressed anyway (an old page, a crafted form): refused, nothing public, nobody told.
+    refused = client.post(f"/staff/updates/{update_id}/publish", data=values)
+    assert refused.headers["Location"].endswith(f"/staff/updates/{update_id}/preview")
+    assert not get_update(app, update_id).published
+    assert [e.kind for e in events(app, update_id)] == [EventKind.STATUS]
+    with app.app_context():
+        assert db.session.query(OutboxMessage).count() == queued
+    shown = client.get(f"/staff/updates/{update_id}/preview").get_data(as_text=True)
+    assert "Write what we did before making it public" in shown
+
+
+def test_a_cant_do_with_its_reason_needs_nothing_under_what_we_did(
+    app: Flask, staff_client, updates
+) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client(Role.COORDINATOR)
+    _html, values = page_form(client, NEW)
+    data = _new_update(
+        values, said="Open on Sundays", status="cant_do", reason="The hall is shut.", then="publish"
+    )
+    client.post(NEW, data=data)
+    update_id = newest_update_ids(app)[0]
+    html, values = page_form(client, f"/staff/updates/{update_id}/preview")
+    assert "It is not ready to be public" not in html and "The hall is shut." in html
+    assert client.post(f"/staff/updates/{update_id}/publish", data=values).status_code == 302
+    assert get_update(app, update_id).published
+
+
+def test_a_public_update_has_no_preview_to_publish_again(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client(Role.COORDINATOR)
+    response = client.get(f"/staff/updates/{updates.published}/preview")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/staff/updates/{updates.published}")
 
 
 def test_saving_as_a_draft_keeps_it_off_the_public_log(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
@@ -93,6 +151,7 @@ def test_the_same_form_sent_twice_saves_one_update(app: Flask, staff_client, upd
     first = client.post(NEW, data=data)
     second = client.post(NEW, data=data)
     assert first.status_code == 302 and second.status_code == 302
+    assert first.headers["Location"].endswith("/preview")
     assert second.headers["Location"].endswith("/staff/updates/")
     assert len(newest_update_ids(app)) == before + 1
     assert "already saved" in client.get("/staff/updates/").get_data(as_text=True)

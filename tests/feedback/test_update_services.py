@@ -55,7 +55,10 @@ def test_cant_do_needs_a_plain_reason_and_the_database_agrees(app: Flask, update
         with pytest.raises(services.UpdateError, match="Say why we can't do this"):
             services.change_status(updates.draft, UpdateStatus.CANT_DO, "  ", None)
         with pytest.raises(services.UpdateError):
-            services.create(services.UpdateDraft(said="x", status=UpdateStatus.CANT_DO), None)
+            services.create(
+                services.UpdateDraft(body="We changed it.", said="x", status=UpdateStatus.CANT_DO),
+                None,
+            )
         record = db.session.get(Update, updates.draft)
         record.status, record.reason = UpdateStatus.CANT_DO, ""
         with pytest.raises(Exception, match="cant_do_has_reason|CHECK"):
@@ -75,7 +78,9 @@ def test_the_same_status_twice_changes_nothing(app: Flask, updates) -> None:  # 
 def test_drafts_queue_no_messages_until_published(app: Flask, ledger, survey) -> None:  # type: ignore[no-untyped-def]
     with app.test_request_context():
         made = services.create(
-            services.UpdateDraft(said="More seats", links=[(LinkKind.SESSION, ledger.session)]),
+            services.UpdateDraft(
+                body="We changed it.", said="More seats", links=[(LinkKind.SESSION, ledger.session)]
+            ),
             None,
         ).id
         services.change_status(made, UpdateStatus.DOING, "", None)
@@ -90,7 +95,11 @@ def test_drafts_queue_no_messages_until_published(app: Flask, ledger, survey) ->
 def test_publishing_from_many_requests_at_once_publishes_once(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
     with app.test_request_context():
         made = services.create(
-            services.UpdateDraft(said="Cheaper tea", links=[(LinkKind.SESSION, ledger.session)]),
+            services.UpdateDraft(
+                body="We changed it.",
+                said="Cheaper tea",
+                links=[(LinkKind.SESSION, ledger.session)],
+            ),
             None,
         ).id
     barrier, outcomes = threading.Barrier(6), []
@@ -119,7 +128,7 @@ def test_publishing_from_many_requests_at_once_publishes_once(app: Flask, ledger
 
 def test_a_repeated_form_key_saves_one_update(app: Flask) -> None:
     with app.test_request_context():
-        draft = services.UpdateDraft(said="Warmer room")
+        draft = services.UpdateDraft(body="We changed it.", said="Warmer room")
         services.create(draft, None, form_key="k" * 32)
         with pytest.raises(services.AlreadyDone):
             services.create(draft, None, form_key="k" * 32)
@@ -129,16 +138,28 @@ def test_a_repeated_form_key_saves_one_update(app: Flask) -> None:
 def test_edit_refuses_a_stale_version_and_keeps_the_newer_words(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
     with app.test_request_context():
         version = db.session.get(Update, updates.draft).version
-        services.edit(updates.draft, services.UpdateDraft(said="First"), None, version)
+        services.edit(
+            updates.draft, services.UpdateDraft(body="We changed it.", said="First"), None, version
+        )
         with pytest.raises(services.UpdateError, match="Someone else changed"):
-            services.edit(updates.draft, services.UpdateDraft(said="Second"), None, version)
+            services.edit(
+                updates.draft,
+                services.UpdateDraft(body="We changed it.", said="Second"),
+                None,
+                version,
+            )
         db.session.expire_all()
         assert db.session.get(Update, updates.draft).said == "First"
 
 
 def test_links_to_things_that_do_not_exist_are_refused(app: Flask) -> None:
     with app.test_request_context(), pytest.raises(services.UpdateError):
-        services.create(services.UpdateDraft(said="x", links=[(LinkKind.THEME, 999_999)]), None)
+        services.create(
+            services.UpdateDraft(
+                body="We changed it.", said="x", links=[(LinkKind.THEME, 999_999)]
+            ),
+            None,
+        )
 
 
 def test_unpublishing_needs_a_reason_and_keeps_it(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
@@ -190,7 +211,10 @@ def test_people_are_counted_from_the_theme_and_only_named_opted_in_people_are_to
             survey.id, [ledger.participant, quiet.id, paused.id, None]
         )
         made = services.create(
-            services.UpdateDraft(said="Prices", links=[(LinkKind.THEME, theme)]), None
+            services.UpdateDraft(
+                body="We changed it.", said="Prices", links=[(LinkKind.THEME, theme)]
+            ),
+            None,
         )
         assert sources.people_behind(made) == 4  # everyone tagged, the anonymous one too
         services.publish(made.id, None)
@@ -203,7 +227,10 @@ def test_answers_to_an_anonymous_survey_never_reach_anyone(app: Flask, survey, l
         db.session.get(Survey, survey.id).anonymous = True  # made anonymous after the fact
         db.session.commit()
         made = services.create(
-            services.UpdateDraft(said="Prices", links=[(LinkKind.THEME, theme)]), None
+            services.UpdateDraft(
+                body="We changed it.", said="Prices", links=[(LinkKind.THEME, theme)]
+            ),
+            None,
         )
         services.publish(made.id, None)
     assert _messages(app) == []
