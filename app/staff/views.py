@@ -16,6 +16,7 @@ from app.auth.services import AccountError
 from app.auth.two_step_views import no_store
 from app.core.errors import reshow_on_csrf_failure
 from app.extensions import db
+from app.staff import today
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 _ROLE_VALUES = {role.value for role in Role}
@@ -37,7 +38,13 @@ EVENT_LABELS = {
 @bp.route("/")
 @roles_required(*ALL_STAFF)
 def home() -> str:
-    return render_template("staff/home.html", user=current_staff(), sign_out_form=SignOutForm())
+    user = current_staff()
+    return render_template(
+        "staff/home.html",
+        user=user,
+        tasks=today.tasks_for(user.role),  # type: ignore[union-attr]
+        sign_out_form=SignOutForm(),
+    )
 
 
 def _yes_no(value: bool) -> str:
