@@ -20,6 +20,8 @@ from app.surveys.models import (
 )
 from app.surveys.response_models import Answer, Response
 
+STANDS_ALONE = {"nothing"}  # answers that cannot be ticked with others
+
 SURVEY = {
     "slug": "cafe",
     "title": "Our drop-in café: what should change?",
@@ -174,7 +176,8 @@ def create_demo_survey(
             pick_count=extra.get("pick_count"),
             show_if_value=condition[1] if condition else None,
             options=[
-                Option(position=i, value=v, label=label) for i, (v, label) in enumerate(options, 1)
+                Option(position=i, value=v, label=label, exclusive=v in STANDS_ALONE)
+                for i, (v, label) in enumerate(options, 1)
             ],
         )
         survey.questions.append(question)

@@ -46,6 +46,7 @@ class QuestionForm(AdminForm):
         _l("Answers to choose from"),
         validators=[Length(max=20000, message=_l("There are too many words here"))],
     )
+    last_alone = BooleanField(_l("The last answer stands alone"))
     max_length = StringField(
         _l("Longest answer in characters (optional)"),
         validators=[WholeNumber(1, TEXT_LIMIT, _l("Enter a number from 1 to 20000"))],

@@ -124,6 +124,7 @@ def _draft(form: QuestionForm) -> services.QuestionDraft:
         min_value=number(form.min_value),
         max_value=number(form.max_value),
         pick_count=number(form.pick_count),
+        last_alone=bool(form.last_alone.data),
         show_if=(shown_after, value) if (shown_after := positive_int(question_id)) else None,
     )
 
@@ -143,6 +144,7 @@ def _question_data(question: Question) -> dict[str, Any]:
         "min_value": text(question.min_value),
         "max_value": text(question.max_value),
         "pick_count": text(question.pick_count),
+        "last_alone": any(o.exclusive for o in question.options if not o.retired),
         "show_if": f"{branch}:{question.show_if_value}" if branch else "",
     }
 

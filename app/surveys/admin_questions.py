@@ -38,6 +38,7 @@ class QuestionDraft:
     max_value: int | None = None
     pick_count: int | None = None
     show_if: tuple[int, str] | None = None
+    last_alone: bool = False  # the last answer cannot be ticked with others
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,12 @@ def _sync(
         found = dependents(survey, question, value)
         return numbers(survey)[found[0].id] if found else None
 
-    return sync_options(question, draft.kind, draft.labels, chosen, depending_on)
+    changes = sync_options(question, draft.kind, draft.labels, chosen, depending_on)
+    live = sorted((o for o in question.options if not o.retired), key=lambda o: o.position)
+    alone = draft.last_alone and draft.kind == QuestionKind.MULTIPLE_CHOICE
+    for option in question.options:
+        option.exclusive = alone and option is live[-1]
+    return changes
 
 
 def move_question(survey: Survey, question: Question, direction: str) -> None:

@@ -103,7 +103,18 @@ def _multiple(question: QuestionView, form: MultiDict) -> Parsed:
     offered = _offered(question)
     if any(choice not in offered for choice in chosen):
         return Parsed(error=_("Choose from the answers shown"))
-    return Parsed(value=[o.value for o in question.options if o.value in chosen])
+    value = [o.value for o in question.options if o.value in chosen]
+    alone = next((o for o in question.options if o.exclusive and o.value in chosen), None)
+    if alone is not None and len(value) > 1:
+        return Parsed(
+            value=value,
+            error=_(
+                "“%(answer)s” cannot be ticked with other answers. Untick it, or untick the "
+                "others.",
+                answer=alone.label,
+            ),
+        )
+    return Parsed(value=value)
 
 
 def _priorities(question: QuestionView, form: MultiDict) -> Parsed:

@@ -22,6 +22,7 @@ class OptionView:
     id: int
     value: str
     label: str
+    exclusive: bool = False  # cannot be chosen with other answers
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def view_of(survey: Survey, language: str) -> SurveyView:
     live = [q for q in survey.questions if not q.retired]
     for number, question in enumerate(live, start=1):
         options = tuple(
-            OptionView(o.id, o.value, say(f"o:{o.id}:label", o.label))
+            OptionView(o.id, o.value, say(f"o:{o.id}:label", o.label), o.exclusive)
             for o in question.options
             if not o.retired
         )

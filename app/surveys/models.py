@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -174,6 +175,8 @@ class Option(Base):
     value: Mapped[str] = mapped_column(String(60))
     label: Mapped[str] = mapped_column(String(300))
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Stands alone: cannot be ticked with other answers ("Nothing makes it hard").
+    exclusive: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     question: Mapped[Question] = relationship(back_populates="options")
 
