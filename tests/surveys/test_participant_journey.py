@@ -45,6 +45,8 @@ def test_whole_survey_is_answered_checked_and_sent(
     assert sent.headers["Location"] == f"/s/{survey.slug}/done"
     done = client.get(f"/s/{survey.slug}/done").get_data(as_text=True)
     assert "We have your answers" in done
+    # The survey says what happens next in its own words; the page does not say it twice.
+    assert "We will read every answer in June" in done and done.count("read every answer") == 1
 
     stored, answers = _stored(app)
     assert stored.status == ResponseStatus.SUBMITTED
