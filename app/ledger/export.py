@@ -16,7 +16,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.ledger.models import Claim, ClaimLine, ClaimStatus, PaymentBatch
+from app.ledger.models import Category, Claim, ClaimLine, ClaimStatus, PaymentBatch
+from app.ledger.statements import CATEGORY_NAMES
 from app.people.models import Participant, PaymentPreference
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -123,6 +124,7 @@ def csv_text(lines: list[ExportLine]) -> str:
             _("Participant reference"),
             _("Claim"),
             _("Category"),
+            _("What for"),
             _("Amount (£)"),
             _("Counts as income"),
             _("Payment method"),
@@ -134,6 +136,7 @@ def csv_text(lines: list[ExportLine]) -> str:
                 neutralise(line.reference),
                 str(line.claim_id),
                 neutralise(line.category),
+                neutralise(str(CATEGORY_NAMES.get(Category(line.category), line.category))),
                 pounds(line.amount_pence),
                 _("yes") if line.counts_as_income else _("no"),
                 neutralise(preference_words(line.preference)),

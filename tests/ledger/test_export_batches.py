@@ -61,14 +61,15 @@ def test_export_puts_approved_lines_in_batch_1_and_downloads_them(app, ledger) -
         "Participant reference",
         "Claim",
         "Category",
+        "What for",
         "Amount (£)",
         "Counts as income",
         "Payment method",
     ]
     reference = f"P{ledger.participant:05d}"
     assert rows == [
-        [reference, str(ledger.claim), "travel", "4.80", "no", "Bank transfer"],
-        [reference, str(ledger.claim), "time", "30.00", "yes", "Bank transfer"],
+        [reference, str(ledger.claim), "travel", "Travel", "4.80", "no", "Bank transfer"],
+        [reference, str(ledger.claim), "time", "Time", "30.00", "yes", "Bank transfer"],
     ]
     # Exported lines are gone from the page and cannot be exported again.
     assert "There is nothing to export now" in client.get(EXPORT).get_data(as_text=True)
@@ -113,7 +114,7 @@ def test_csv_cells_cannot_start_a_formula(app, ledger) -> None:  # type: ignore[
         db.session.commit()
     approve(app, ledger.claim)
     _header, *rows = _rows(_export(_finance(app)))
-    assert {row[5] for row in rows} == {"Give to a charity"}
+    assert {row[-1] for row in rows} == {"Give to a charity"}
 
 
 def test_batch_numbers_count_up(app, ledger) -> None:  # type: ignore[no-untyped-def]
