@@ -25,6 +25,7 @@ CORE_ROUTES: dict[str, tuple[str | frozenset[Role], frozenset[str], str]] = {
     "core.home": (PUBLIC, frozenset({"GET"}), "/"),
     "core.language": (PUBLIC, frozenset({"GET", "POST"}), "/language"),
     "core.healthz": (PUBLIC, frozenset({"GET"}), "/healthz"),
+    "core.robots": (PUBLIC, frozenset({"GET"}), "/robots.txt"),
     "auth.login": (PUBLIC, frozenset({"GET", "POST"}), "/login"),
     "auth.logout": (PUBLIC, frozenset({"POST"}), "/logout"),
     "staff.home": (ALL, frozenset({"GET"}), "/staff/"),

@@ -33,6 +33,11 @@ def public_url(endpoint: str, **values: Any) -> str:
     return adapter.build(endpoint, values, force_external=True)
 
 
+def share_url(path: str = "") -> str:
+    """The full public address of a path on this site, for link previews: never the Host."""
+    return current_app.config["PUBLIC_URL"].rstrip("/") + path
+
+
 def public_address(path: str = "") -> str:
     """The site's address without "https://", as people would type it: for printed words."""
     base = urlsplit(current_app.config["PUBLIC_URL"])

@@ -49,6 +49,22 @@ def language() -> tuple[str, int] | Response:
     return render_template("core/language.html", form=form), 400 if form.errors else 200
 
 
+# Staff pages and people's own pages are nobody's search result; public pages may be found.
+ROBOTS = """User-agent: *
+Disallow: /staff/
+Disallow: /me
+Disallow: /login
+Disallow: /resume
+Allow: /
+"""
+
+
+@bp.route("/robots.txt")
+@public
+def robots() -> tuple[str, int, dict[str, str]]:
+    return ROBOTS, 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 @bp.route("/healthz")
 @public
 def healthz() -> tuple[str, int, dict[str, str]]:

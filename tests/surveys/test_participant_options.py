@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -42,7 +44,10 @@ def test_survey_words_fall_back_to_the_main_language_when_not_translated(
         db.session.commit()
     page = client.get("/s/cafe", headers={"Accept-Language": "cy"}).get_data(as_text=True)
     assert '<html lang="cy"' in page  # the site's own words stay Welsh
-    assert '<div lang="en">' in page and "Our drop-in café" in page
+    assert '<h1 lang="en">Our drop-in café' in page
+    # Only the survey's own words are marked English: "Asked by" stays in Welsh, unmarked.
+    organiser = re.search(r'<p class="hint">([^<]*)<span lang="en">', page)
+    assert organiser and organiser.group(1).strip() and "Asked by" not in page
 
 
 def test_identified_survey_asks_a_name_and_keeps_it(

@@ -30,7 +30,7 @@ def test_preview_walks_every_question_and_saves_nothing(
     client = staff_client(Role.COORDINATOR)
     start = client.get(f"/staff/surveys/{survey.id}/preview").get_data(as_text=True)
     assert "Preview: nothing you enter is saved" in start and 'class="preview-frame"' in start
-    assert "<h1>Our drop-in café: what should change?</h1>" in start
+    assert '<h1 lang="en">Our drop-in café: what should change?</h1>' in start
     assert f'href="/staff/surveys/{survey.id}/preview/{survey.first_question}?lang=en"' in start
     assert "<iframe" not in start and 'action="/s/cafe"' not in start
     _preview_all(client, survey)

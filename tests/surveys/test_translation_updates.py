@@ -79,7 +79,7 @@ def test_fixing_the_title_keeps_the_welsh_start_page(
 ) -> None:  # type: ignore[no-untyped-def]
     assert change_title(staff_client(), survey, "Our café: what next?").status_code == 302
     page = app.test_client().get(f"/s/{survey.slug}", headers={"Accept-Language": "cy"})
-    assert f"<h1>{WELSH_TITLE}</h1>" in page.get_data(as_text=True)
+    assert f'<h1 lang="cy">{WELSH_TITLE}</h1>' in page.get_data(as_text=True)
 
 
 def test_translate_page_marks_a_changed_part_with_its_old_and_new_words(
@@ -298,11 +298,13 @@ def test_changed_consent_words_are_never_agreed_to_in_an_old_translation(
     assert change_title(client, survey, OLD_TITLE, consent_text=consent).status_code == 302
     reader = app.test_client()
     start_page = reader.get(f"/s/{survey.slug}", headers={"Accept-Language": "cy"})
-    assert f"<h1>{OLD_TITLE}</h1>" in start_page.get_data(as_text=True)  # English, not a mixture
+    assert f'<h1 lang="en">{OLD_TITLE}</h1>' in start_page.get_data(
+        as_text=True
+    )  # English, not a mixture
     page = translate_page(client, survey)
     assert "What people agree to has changed." in page and "1 part needs updating" in page
     fits = {"piece-consent_text-fits": "y"}
     path = f"/staff/surveys/{survey.id}/translate/cy"
     assert send(client, path, _boxes(page) | fits).status_code == 302
     start_page = reader.get(f"/s/{survey.slug}", headers={"Accept-Language": "cy"})
-    assert f"<h1>{WELSH_TITLE}</h1>" in start_page.get_data(as_text=True)
+    assert f'<h1 lang="cy">{WELSH_TITLE}</h1>' in start_page.get_data(as_text=True)
