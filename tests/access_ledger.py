@@ -40,6 +40,7 @@ SESSION_ROUTES: dict = {
     "sessions.index": (ALL_STAFF, GET, "/staff/sessions"),
     "sessions.new": (frozenset({A, C}), BOTH, "/staff/sessions/new"),
     "sessions.detail": (ALL_STAFF, GET, "/staff/sessions/{session}"),
+    "sessions.send_drafts": (frozenset({A, C}), POST, "/staff/sessions/{session}/send-drafts"),
     "sessions.rate_card": (ALL_STAFF, GET, "/staff/rates"),
     "sessions.new_rate": (frozenset({A}), BOTH, "/staff/rates/new"),
     "sessions.remove_rate": (frozenset({A}), POST, "/staff/rates/999999/remove"),

@@ -7,6 +7,8 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
+from werkzeug.wrappers import Response
 
 from app.auth.guard import current_staff, roles_required
 from app.auth.models import ALL_STAFF, Role
@@ -16,6 +18,7 @@ from app.core.numbers import positive_int
 from app.extensions import db
 from app.forms import Form
 from app.ledger import rates, sessions, thresholds
+from app.ledger.claims import Actor
 from app.ledger.models import ActivityType, AttendanceRole, BenefitThreshold, RateBasis
 from app.ledger.models import ThresholdPeriod as Period
 from app.ledger.money import pence_to_text
@@ -103,9 +106,41 @@ def detail(session_id: int) -> str:
     if found is None:
         abort(404)
     session, project, rows = found
+    staff = current_staff()
     return render_template(
-        "ledger/sessions/detail.html", session=session, project=project, rows=rows
+        "ledger/sessions/detail.html",
+        session=session,
+        project=project,
+        rows=rows,
+        drafts=len(sessions.draft_claims_of(session_id)),
+        can_send=staff is not None and staff.role in LOGGERS,
+        send_form=Form(),
     )
+
+
+@bp.route("/sessions/<int:session_id>/send-drafts", methods=["POST"])
+@roles_required(*LOGGERS)
+def send_drafts(session_id: int) -> Response:
+    """Send every draft claim the session made for a decision, in one press."""
+    if sessions.session_detail(session_id) is None:
+        abort(404)
+    if not Form().validate_on_submit():
+        abort(400)
+    staff = current_staff()
+    done = sessions.send_drafts(session_id, Actor(staff_id=staff.id, role=staff.role))  # type: ignore[union-attr]
+    if done.sent:
+        flash(
+            ngettext(
+                "%(num)d claim was sent for a decision.",
+                "%(num)d claims were sent for a decision.",
+                done.sent,
+            )
+        )
+    elif not done.refused:
+        flash(_("There were no draft claims left to send. They may have been sent already."))
+    for problem in sorted(set(done.refused)):
+        flash(problem)
+    return redirect(url_for(".detail", session_id=session_id))
 
 
 @bp.route("/rates")

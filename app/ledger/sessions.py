@@ -15,6 +15,8 @@ from sqlalchemy import func, select
 
 from app.core.idempotency import use_key
 from app.extensions import db
+from app.ledger import claims
+from app.ledger.claims import Actor, ClaimRefused, move
 from app.ledger.models import (
     ActivityType,
     Attendance,
@@ -259,3 +261,42 @@ def session_detail(session_id: int) -> tuple[InvolvementSession, str, list[Atten
             )
         )
     return session, project.name if project else "", rows
+
+
+@dataclass(frozen=True)
+class SentDrafts:
+    sent: int  # sent for a decision now
+    refused: list[str]  # why others could not go, in words a person understands
+
+
+def draft_claims_of(session_id: int) -> list[int]:
+    """The claims made for this session's attendees that are still drafts, oldest first."""
+    attendances = select(Attendance.id).where(Attendance.session_id == session_id)
+    return list(
+        db.session.scalars(
+            select(Claim.id)
+            .join(ClaimLine, ClaimLine.claim_id == Claim.id)
+            .where(ClaimLine.attendance_id.in_(attendances), Claim.status == ClaimStatus.DRAFT)
+            .distinct()
+            .order_by(Claim.id)
+        )
+    )
+
+
+def send_drafts(session_id: int, actor: Actor) -> SentDrafts:
+    """Send every draft claim of the session for a decision, each in its own transaction.
+
+    A second press (or a colleague pressing at once) finds them sent already and sends none
+    twice: each move is a conditional UPDATE on the claim's status and version.
+    """
+    sent, refused = 0, []
+    for claim_id in draft_claims_of(session_id):
+        try:
+            move(claim_id, ClaimStatus.SUBMITTED, actor)
+        except claims.AlreadyDone:
+            continue
+        except ClaimRefused as problem:
+            refused.append(str(problem))
+        else:
+            sent += 1
+    return SentDrafts(sent, refused)
