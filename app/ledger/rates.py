@@ -55,6 +55,12 @@ def rate_in_force(activity: ActivityType, basis: RateBasis, on: date) -> Rate | 
     )
 
 
+def rates_in_force(activity: ActivityType, on: date) -> list[Rate]:
+    """For each way of paying this activity, the rate in force on that day (site order)."""
+    found = (rate_in_force(activity, basis, on) for basis in BASIS_NAMES)
+    return [rate for rate in found if rate is not None]
+
+
 def has_any_rate(activity: ActivityType, on: date) -> bool:
     return bool(
         db.session.scalar(

@@ -259,7 +259,13 @@ class SessionForm(LedgerForm):
     held_on = StringField(_l("Date of the session"), validators=[Day(years_ahead=1)])
     hours = StringField(_l("How long it was, in hours"))
     activity = _activity_field()
-    basis = _basis_field(_l("How people are paid for it"), _l("Choose how people are paid for it."))
+    basis = RadioField(
+        _l("How people are paid for it"),
+        choices=[SelectChoice("", _l("As the rate card says")), *_options(BASIS_NAMES)],
+        default="",
+        validate_choice=False,
+        validators=[one_of({"": "", **BASIS_NAMES}, _l("Choose how people are paid for it."))],
+    )
     project = SelectField(_l("Project"), validate_choice=False)
     new_project = StringField(
         _l("Or start a new project with this name"),

@@ -59,7 +59,7 @@ def index() -> str:
 def new() -> Any:
     people = sessions.attendee_choices()
     projects = [(p.id, p.name) for p in sessions.project_choices()]
-    defaults = {"form_key": new_key(), "held_on": date.today().isoformat(), "basis": "hourly"}
+    defaults = {"form_key": new_key(), "held_on": date.today().isoformat(), "basis": ""}
     form = session_form(people, projects, data=defaults if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
@@ -84,7 +84,7 @@ def _details(form: Any) -> sessions.SessionDetails:
         activity=ActivityType(form.activity.data),
         held_on=date.fromisoformat(form.held_on.data.strip()),
         minutes=parse_minutes(form.hours.data),
-        basis=RateBasis(form.basis.data),
+        basis=RateBasis(form.basis.data) if form.basis.data else None,
         project_id=int(form.project.data) if form.project.data else None,
         new_project=form.new_project.data or "",
         attendees=[

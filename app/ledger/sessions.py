@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from babel.lists import format_list
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -32,7 +34,14 @@ from app.ledger.models import (
     Project,
     RateBasis,
 )
-from app.ledger.rates import Offer, has_any_rate, offer_for
+from app.ledger.money import format_pence
+from app.ledger.rates import (
+    BASIS_NAMES,
+    HALF_DAY_MINUTES,
+    Offer,
+    amount_for,
+    rates_in_force,
+)
 from app.people.models import Participant, PaymentPreference
 
 
@@ -62,7 +71,7 @@ class SessionDetails:
     activity: ActivityType
     held_on: date
     minutes: int
-    basis: RateBasis
+    basis: RateBasis | None  # None: as the rate card says, when it has one way for this activity
     attendees: list[AttendeeInput]
     project_id: int | None = None
     new_project: str = ""
@@ -70,11 +79,7 @@ class SessionDetails:
 
 def log_session(details: SessionDetails, staff_id: int, form_key: str | None) -> int:
     """Save the session, its attendances and draft claims; return the session's id."""
-    offer = offer_for(details.activity, details.basis, details.held_on, details.minutes)
-    if offer is None and has_any_rate(details.activity, details.held_on):
-        raise SessionRefused(
-            _("The rate card has no rate of this kind for this activity on that date.")
-        )
+    offer = _offer(details)
     if not use_key(form_key):
         db.session.rollback()
         raise AlreadyDone
@@ -97,6 +102,41 @@ def log_session(details: SessionDetails, staff_id: int, form_key: str | None) ->
             _add_draft_claim(attendee.participant_id, lines, staff_id)
     db.session.commit()
     return session.id
+
+
+def _offer(details: SessionDetails) -> Offer | None:
+    """What each person is offered: the rate card's one way of paying this activity on that day,
+    or the way staff chose. When it is not plain which, the message says what the card has."""
+    in_force = rates_in_force(details.activity, details.held_on)
+    if not in_force:
+        return None  # no rate for this activity: costs only, as the page says
+    chosen = [r for r in in_force if details.basis in (None, r.basis)]
+    if len(chosen) == 1:
+        rate = chosen[0]
+        if rate.basis == RateBasis.HALF_DAY and details.minutes > HALF_DAY_MINUTES:
+            raise SessionRefused(
+                _("A half day is up to 4 hours. Choose another way to pay."), field="basis"
+            )
+        return Offer(rate.id, rate.basis, amount_for(rate, details.minutes))
+    card = format_list(
+        [
+            _("%(way)s (%(amount)s)", way=BASIS_NAMES[r.basis], amount=format_pence(r.amount_pence))
+            for r in in_force
+        ],
+        style="or",
+        locale=str(get_locale()),
+    )
+    if details.basis is None:
+        message = _(
+            "On that date the rate card pays this kind of session %(ways)s. Choose one.", ways=card
+        )
+    else:
+        message = _(
+            "The rate card has no rate paid that way for this kind of session on that "
+            "date. It pays %(ways)s. Choose one of those, or ask an admin to add a rate.",
+            ways=card,
+        )
+    raise SessionRefused(message, field="basis")
 
 
 def _people(ids: list[int]) -> dict[int, Participant]:

@@ -125,9 +125,43 @@ def test_a_basis_missing_from_the_card_is_refused_plainly(app: Flask, staff_clie
     (person,) = add_people(app, Pref.BANK_TRANSFER)
     response = _log(staff_client(), [person], basis="session")
     assert response.status_code == 400
-    assert "no rate of this kind" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    # The message says what the card does have, so the right choice is plain.
+    assert "The rate card has no rate paid that way" in page
+    assert "It pays By the hour (£15.00)." in page
     with app.app_context():
         assert db.session.scalar(select(func.count(InvolvementSession.id))) == 0
+
+
+def test_the_rate_card_decides_how_people_are_paid_when_it_has_one_way(
+    app: Flask, staff_client
+) -> None:  # type: ignore[no-untyped-def]
+    add_rate(app, 1500, date(2025, 1, 1), basis=RateBasis.SESSION)
+    (person,) = add_people(app, Pref.BANK_TRANSFER)
+    client = staff_client()
+    form = client.get("/staff/sessions/new").get_data(as_text=True)
+    assert 'id="basis-0" name="basis" value="" checked>' in form  # chosen unless changed
+    assert _log(client, [person], basis="").status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(ClaimLine.amount_pence)) == 1500
+
+
+def test_with_two_ways_on_the_card_staff_are_asked_to_choose_and_told_the_ways(
+    app: Flask, staff_client
+) -> None:  # type: ignore[no-untyped-def]
+    add_rate(app, 1500, date(2025, 1, 1))
+    add_rate(app, 4000, date(2025, 1, 1), basis=RateBasis.SESSION)
+    (person,) = add_people(app, Pref.BANK_TRANSFER)
+    client = staff_client()
+    refused = _log(client, [person], basis="")
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert (
+        "On that date the rate card pays this kind of session By the hour (£15.00) or "
+        "For the whole session (£40.00). Choose one." in page
+    )
+    assert '<a href="#basis-0">' in page
+    assert _log(client, [person], basis="session").status_code == 302
 
 
 def test_a_double_submitted_session_form_saves_once(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
