@@ -272,8 +272,34 @@ class SessionForm(LedgerForm):
         filters=[clean],
         validators=[Length(max=120, message=_l("Use 120 characters or fewer."))],
     )
+    find = StringField(_l("Find people by name"), filters=[clean])
     people: list[Participant] = []
     project_ids: set[str] = set()
+
+    def shown_people(self) -> list[Participant]:
+        """The people the page lists: those whose name or reference has the words typed in
+        "Find", and everyone already ticked, so finding never loses a tick."""
+        wanted = (self.find.data or "").casefold().strip()
+        if not wanted:
+            return self.people
+        ticked = set(self.chosen_ids())
+        return [
+            person
+            for person in self.people
+            if person.id in ticked
+            or wanted in person.name.casefold()
+            or wanted in person.reference.casefold()
+        ]
+
+    def differs(self) -> bool:
+        """Whether any role or cost was changed from "taking part, no costs", or is wrong."""
+        for person in self.people:
+            role, travel, care = (self[f"{k}_{person.id}"] for k in ("role", "travel", "care"))
+            if role.errors or travel.errors or care.errors:
+                return True
+            if role.data != AttendanceRole.TAKING_PART.value or travel.data or care.data:
+                return True
+        return False
 
     def validate_hours(self, field: Field) -> None:
         try:
@@ -314,7 +340,8 @@ class SessionForm(LedgerForm):
 
     def error_target(self, field: Field) -> str:
         if field.name == "attendees":
-            return f"attendees-{self.people[0].id}" if self.people else "main-content"
+            shown = self.shown_people()
+            return f"attendees-{shown[0].id}" if shown else "find"
         return super().error_target(field)
 
 

@@ -61,6 +61,9 @@ def new() -> Any:
     projects = [(p.id, p.name) for p in sessions.project_choices()]
     defaults = {"form_key": new_key(), "held_on": date.today().isoformat(), "basis": ""}
     form = session_form(people, projects, data=defaults if request.method == "GET" else None)
+    if request.method == "POST" and request.form.get("then") == "find":
+        # Finding people by name only shows the page again, with everything typed kept.
+        return render_template("ledger/sessions/new.html", form=form, people=people)
     if form.validate_on_submit():
         try:
             made = sessions.log_session(_details(form), current_staff().id, form.form_key.data)  # type: ignore[union-attr]

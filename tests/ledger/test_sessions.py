@@ -251,3 +251,32 @@ def test_viewer_sees_sessions_but_cannot_log_one(app: Flask, staff_client, ledge
     assert client.post("/staff/sessions/new", data={}).status_code in (400, 403)
     assert client.get(f"/staff/sessions/{ledger.session}").status_code == 200
     assert client.get("/staff/sessions/999999").status_code == 404
+
+
+def test_finding_people_by_name_keeps_what_was_typed_and_who_was_ticked(
+    app: Flask, staff_client
+) -> None:  # type: ignore[no-untyped-def]
+    add_rate(app, 1500, date(2025, 1, 1))
+    first, second, third = add_people(app, Pref.BANK_TRANSFER, Pref.CASH, Pref.BANK_TRANSFER)
+    client = staff_client()
+    data = session_data(session_form(client), [first], title="Menu tasting")
+    found = client.post("/staff/sessions/new", data={**data, "find": "person 2", "then": "find"})
+    page = found.get_data(as_text=True)
+    assert found.status_code == 200
+    assert 'value="Menu tasting"' in page  # nothing typed is lost
+    assert f'id="attendees-{first}" name="attendees" value="{first}" checked' in page  # ticked
+    assert f'id="attendees-{second}"' in page and f'id="attendees-{third}"' not in page
+    assert "Showing 2 people." in page
+    with app.app_context():
+        assert db.session.scalar(select(func.count(InvolvementSession.id))) == 0
+
+
+def test_roles_and_costs_stay_folded_away_unless_someone_differs(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+    add_rate(app, 1500, date(2025, 1, 1))
+    people = add_people(app, *[Pref.BANK_TRANSFER] * 8)
+    client = staff_client()
+    page = client.get("/staff/sessions/new").get_data(as_text=True)
+    assert '<details class="details">' in page  # closed: one tick box a person shows
+    bad = _log(client, people[:2], costs={people[1]: ("lots", "")})
+    assert bad.status_code == 400
+    assert '<details class="details" open>' in bad.get_data(as_text=True)
