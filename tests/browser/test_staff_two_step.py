@@ -80,6 +80,7 @@ def test_admin_adds_a_colleague_who_picks_their_own_password_without_javascript(
     page.get_by_label("Viewer").check()
     page.get_by_role("button", name="Add account").click()
     temporary = page.locator("main p.code").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, "the password is too wide"
 
     colleague = phone("en", javascript=False).new_page()
     _password(colleague, "dee@example.org", temporary)
