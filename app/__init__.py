@@ -13,6 +13,7 @@ from app import transactions
 from app.auth.guard import staff_for_layout
 from app.config import ROOT, load_config, trusted_hosts
 from app.core.links import public_address, share_url
+from app.core.requests import CleanRequest
 from app.db import configure_sqlite
 from app.extensions import babel, csrf, db, limiter, migrate
 from app.i18n import LANGUAGES, current_language, select_locale
@@ -26,6 +27,7 @@ def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
         static_folder=str(ROOT / "static"),
         instance_path=str(ROOT / "instance"),
     )
+    app.request_class = CleanRequest
     app.config.from_object(load_config(config_name))
     app.config.update(overrides)
     if "PUBLIC_URL" in overrides and "TRUSTED_HOSTS" not in overrides:

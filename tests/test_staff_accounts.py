@@ -23,7 +23,7 @@ def _post(client: FlaskClient, path: str, data: dict | None = None, form_page: s
 
 def _temporary_password(response) -> str:  # type: ignore[no-untyped-def]
     match = re.search(
-        r'<p class="code" dir="ltr">([a-z0-9-]+)</p>', response.get_data(as_text=True)
+        r'<p class="code code-wraps" dir="ltr">([a-z0-9-]+)</p>', response.get_data(as_text=True)
     )
     assert match, "no temporary password shown"
     return match.group(1)

@@ -33,7 +33,7 @@ def _new_admin_without_two_step(app: Flask, email: str = "new-admin@example.org"
 
 
 def _key_on_page(html: str) -> str:
-    match = re.search(r'<span class="code" dir="ltr">([A-Z2-7 ]+)</span>', html)
+    match = re.search(r'<span class="code code-wraps" dir="ltr">([A-Z2-7 ]+)</span>', html)
     assert match, "the set-up key is not shown as text"
     return match.group(1).replace(" ", "")
 
