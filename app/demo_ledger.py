@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from app.db import utcnow
 from app.extensions import db
+from app.ledger.letterhead import store_letterhead
 from app.ledger.models import (
     ActivityType,
     Attendance,
@@ -68,6 +69,17 @@ REASONS = {
 }
 
 
+# Made up for the demo: letters and statements show a whole letterhead.
+DEMO_LETTERHEAD = {
+    "name": "Northside Community Voices",
+    "address": "The Old Library\n14 Chapel Street\nLeeds\nLS6 2AB",
+    "phone": "0113 496 0718",
+    "charity_number": "1190000",
+    "signer_name": "Owen Price",
+    "signer_role": "Involvement Coordinator",
+}
+
+
 def load_demo_ledger(coordinator_id: int, approver_id: int, payer_id: int) -> None:
     """Create the demo people, rates, a year of sessions and claims in every state. Claims are
     approved by one person and paid by another, as the ledger requires."""
@@ -83,6 +95,7 @@ def load_demo_ledger(coordinator_id: int, approver_id: int, payer_id: int) -> No
     for index, state in enumerate(STATES * 2):
         attendance = attendances[index * 3 % len(attendances)]
         _claim(attendance, state, coordinator_id, approver_id, payer_id)
+    store_letterhead(DEMO_LETTERHEAD)
     # Dee is paid for a lot this month: close to her benefits limits, for the warning.
     dee_recent = [a for a in attendances if a.participant_id == people[0].id][-3:]
     for attendance in dee_recent:

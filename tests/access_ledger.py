@@ -66,6 +66,7 @@ CLAIM_ROUTES: dict = {
     "claims.export_lines": (FINANCE, BOTH, "/staff/claims/export"),
     "claims.batch": (FINANCE, GET, "/staff/claims/batches/1.csv?x={claim}"),
     "claims.approval_limit": (frozenset({A}), BOTH, "/staff/claims/approval-limit"),
+    "claims.letterhead_page": (frozenset({A}), BOTH, "/staff/claims/letterhead"),
     "me_claims.index": (PARTICIPANT, GET, "/me/claims"),
     "me_claims.new": (PARTICIPANT, BOTH, "/me/claims/new"),
     "me_claims.show": (PARTICIPANT, GET, "/me/claims/{claim}"),

@@ -174,6 +174,7 @@ PAGES += [
 _C = {"role": Role.FINANCE, "participant": False}
 PAGES += [
     Page("approval-limit", "/staff/claims/approval-limit", role=Role.ADMIN, participant=False),
+    Page("letterhead", "/staff/claims/letterhead", role=Role.ADMIN, participant=False),
     Page("claims-list", "/staff/claims?x={claim}", **_C),
     Page("claim-new", "/staff/claims/new?participant={participant}", **_C),
     Page(

@@ -19,7 +19,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.numbers import positive_int
 from app.ledger import claim_services as services
-from app.ledger import claims, export, limit_views
+from app.ledger import claims, export, letterhead, limit_views
 from app.ledger.claim_forms import (
     ButtonForm,
     ExportForm,
@@ -342,5 +342,5 @@ def _staff_id() -> int:
     return current_staff().id  # type: ignore[union-attr]
 
 
-for _rule, _view, _methods in limit_views.ROUTES:
+for _rule, _view, _methods in limit_views.ROUTES + letterhead.ROUTES:
     bp.add_url_rule(_rule, view_func=_view, methods=_methods)

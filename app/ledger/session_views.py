@@ -29,7 +29,7 @@ from app.ledger.session_forms import (
     parse_minutes,
     session_form,
 )
-from app.ledger.statement_pages import ledger_words, statement_page
+from app.ledger.statement_pages import ledger_words, letter_page, statement_page
 from app.people.forms import BENEFIT_WORDS
 
 bp = Blueprint("sessions", __name__, url_prefix="/staff")
@@ -276,6 +276,4 @@ def statement(participant_id: int) -> Any:
 @bp.route("/people/<int:participant_id>/letter")
 @roles_required(*ALL_STAFF)
 def letter(participant_id: int) -> Any:
-    return statement_page(
-        "ledger/statements/letter.html", participant_id, ".letter", participant_id=participant_id
-    )
+    return letter_page(participant_id, ".letter", for_them=False, participant_id=participant_id)

@@ -6,11 +6,16 @@ from datetime import date
 from typing import Any
 
 from flask import abort, render_template, request, url_for
-from flask_babel import format_date, ngettext
+from flask_babel import force_locale, format_date, get_locale, ngettext
 from flask_babel import gettext as _
+from markupsafe import Markup
 
+from app.auth.guard import current_staff
+from app.auth.models import Role
+from app.i18n import BY_CODE, is_supported
 from app.ledger import rates, thresholds
 from app.ledger.claims import status_label
+from app.ledger.letterhead import letterhead
 from app.ledger.money import format_pence
 from app.ledger.session_forms import ROLE_NAMES, PeriodForm, parse_day
 from app.ledger.statements import CATEGORY_NAMES, CHOICE_NAMES, METHOD_NAMES, statement_for
@@ -50,8 +55,8 @@ def ledger_words() -> dict[str, Any]:
     }
 
 
-def statement_page(template: str, person_id: int, letter_endpoint: str, **letter_args: Any) -> Any:
-    """A statement or letter for the dates asked (this tax year so far by default)."""
+def _period(person_id: int, letter_endpoint: str, **letter_args: Any) -> dict[str, Any]:
+    """The dates asked (this tax year so far by default), and the statement for them."""
     today = date.today()
     args = {"start": tax_year_start(today).isoformat(), "end": today.isoformat()}
     args.update({k: v for k, v in request.args.items() if k in ("start", "end")})
@@ -65,7 +70,42 @@ def statement_page(template: str, person_id: int, letter_endpoint: str, **letter
     letter_url = url_for(
         letter_endpoint, start=found.start.isoformat(), end=found.end.isoformat(), **letter_args
     )
-    page = render_template(
-        template, form=form, statement=found, valid=valid, letter_url=letter_url, **ledger_words()
-    )
-    return page, 200 if valid else 400
+    return {
+        "form": form,
+        "statement": found,
+        "valid": valid,
+        "letter_url": letter_url,
+        "head": letterhead(),
+        **ledger_words(),
+    }
+
+
+def statement_page(template: str, person_id: int, letter_endpoint: str, **letter_args: Any) -> Any:
+    """A statement for the dates asked, under the charity's letterhead."""
+    context = _period(person_id, letter_endpoint, **letter_args)
+    return render_template(template, **context), 200 if context["valid"] else 400
+
+
+def _letter_in(language: str, context: dict[str, Any]) -> Markup:
+    """The letter's words in one language. The template escapes everything it is given, so its
+    output is safe to place in the page as it stands."""
+    with force_locale(language):
+        return Markup(render_template("ledger/statements/_letter.html", **context))  # noqa: S704
+
+
+def letter_page(
+    person_id: int, letter_endpoint: str, for_them: bool, **letter_args: Any
+) -> tuple[str, int]:
+    """The letter for the benefits office, always in English since that is who reads it, and,
+    when the reader's language is another, a copy in it beside: the person's own page language
+    on /me, the language they chose when staff look."""
+    context = _period(person_id, letter_endpoint, **letter_args)
+    copy_in = str(get_locale()) if for_them else context["statement"].language
+    context["letter_en"] = _letter_in("en", context)
+    if copy_in != "en" and is_supported(copy_in):
+        context["copy"] = {"html": _letter_in(copy_in, context), "language": BY_CODE[copy_in]}
+    context["for_them"] = for_them
+    staff = None if for_them else current_staff()
+    context["can_set_letterhead"] = staff is not None and staff.role == Role.ADMIN
+    page = render_template("ledger/statements/letter.html", **context)
+    return page, 200 if context["valid"] else 400

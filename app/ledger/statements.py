@@ -76,6 +76,17 @@ class StatementLine:
 
 
 @dataclass(frozen=True)
+class PaymentMade:
+    paid_on: date
+    income_pence: int
+    not_income_pence: int  # expenses paid back, and anything else that is not income
+
+    @property
+    def total_pence(self) -> int:
+        return self.income_pence + self.not_income_pence
+
+
+@dataclass(frozen=True)
 class Statement:
     participant_id: int
     name: str
@@ -86,6 +97,7 @@ class Statement:
     payments: list[StatementLine]
     expenses: list[StatementLine]
     erased: bool = False  # their details were erased; the name is only a reference now
+    language: str = "en"  # the language they chose, for their own copy of a letter
 
     @property
     def minutes(self) -> int:
@@ -103,6 +115,45 @@ class Statement:
     def paid_pence(self) -> int:
         everything = self.payments + self.expenses
         return sum(line.amount_pence for line in everything if line.status == ClaimStatus.PAID)
+
+    @property
+    def income_paid_pence(self) -> int:
+        """Paid to them for their time (what went to a charity at their request is not)."""
+        return sum(line.amount_pence for line in self._income if line.status == ClaimStatus.PAID)
+
+    @property
+    def income_owed_pence(self) -> int:
+        """Approved for their time but not paid yet: it is not in their hands."""
+        return sum(line.amount_pence for line in self._income if line.status != ClaimStatus.PAID)
+
+    @property
+    def expenses_paid_pence(self) -> int:
+        return sum(line.amount_pence for line in self.expenses if line.status == ClaimStatus.PAID)
+
+    @property
+    def expenses_owed_pence(self) -> int:
+        return sum(line.amount_pence for line in self.expenses if line.status != ClaimStatus.PAID)
+
+    @property
+    def payments_made(self) -> list[PaymentMade]:
+        """What reached them, one entry a day something was paid, oldest first."""
+        days: dict[date, list[int]] = {}
+        for line in self.payments + self.expenses:
+            if line.status != ClaimStatus.PAID or line.paid_on is None or not line.amount_pence:
+                continue
+            if line.choice == PaymentChoice.CHARITY:
+                continue
+            amounts = days.setdefault(line.paid_on, [0, 0])
+            amounts[0 if line.counts_as_income else 1] += line.amount_pence
+        return [PaymentMade(day, *amounts) for day, amounts in sorted(days.items())]
+
+    @property
+    def _income(self) -> list[StatementLine]:
+        return [
+            line
+            for line in self.payments
+            if line.counts_as_income and line.choice != PaymentChoice.CHARITY
+        ]
 
     @property
     def declined(self) -> list[StatementLine]:
@@ -137,6 +188,7 @@ def statement_for(participant_id: int, start: date, end: date) -> Statement | No
         payments=[line for line in lines if line.category == Category.TIME],
         expenses=[line for line in lines if line.category != Category.TIME],
         erased=person.erased_at is not None,
+        language=person.preferred_language or "en",
     )
 
 

@@ -31,7 +31,7 @@ from app.feedback import reading
 from app.i18n import current_language
 from app.ledger.claims import status_label
 from app.ledger.models import ClaimStatus
-from app.ledger.statement_pages import hours_text, statement_page
+from app.ledger.statement_pages import hours_text, letter_page, statement_page
 from app.people import held, mail, services, signin
 from app.people.forms import (
     ROLE_WORDS,
@@ -335,4 +335,4 @@ def statement() -> Any:
 @participant_required
 def letter() -> Any:
     """Their own letter for the benefits office."""
-    return statement_page("ledger/statements/letter.html", _me().id, ".letter")
+    return letter_page(_me().id, ".letter", for_them=True)

@@ -148,8 +148,8 @@ def test_the_letter_describes_involvement_and_payments(staff_client, history) ->
         f"/staff/people/{history.participant}/letter?start=2025-04-06&end=2026-04-05"
     ).get_data(as_text=True)
     assert "They took part in 1 session, for 1 hour and 30 minutes in total." in text
-    assert "Payments for their time, approved or paid: £35.00" in text
-    assert "£14.80 of expenses" in text
+    assert "We paid them £20.00 for their time" in text
+    assert "We paid back £4.80 of expenses" in text
     assert "chose not to take £30.00" in text and "gave £15.00 to a charity" in text
     assert "Bus survey day" in text and "P0000" in text
 
@@ -177,3 +177,119 @@ def test_hostile_statement_dates_get_a_plain_message(
     for page in ("statement", "letter"):
         response = client.get(f"/staff/people/{history.participant}/{page}?{query}")
         assert response.status_code == 400 and message in response.get_data(as_text=True)
+
+
+def _letter(client, person: int) -> str:  # type: ignore[no-untyped-def]
+    return client.get(f"/staff/people/{person}/letter?start=2025-04-06&end=2026-04-05").get_data(
+        as_text=True
+    )
+
+
+def test_the_letter_keeps_what_was_paid_apart_from_what_is_only_approved(
+    staff_client, history
+) -> None:  # type: ignore[no-untyped-def]
+    """A letter once said "We paid back £19.20" when £4.80 had been paid: it lumped approved with
+    paid, and could make someone declare income they never had."""
+    text = _letter(staff_client(Role.FINANCE), history.participant)
+    assert "2025: £24.80, of which £20.00 for their time and £4.80 for expenses" in text
+    assert "We paid back £4.80 of expenses" in text
+    assert "We have approved £10.00 of expenses that we have not paid back yet" in text
+    assert "£14.80" not in text  # paid and approved expenses are never lumped together
+    assert "approved or paid" not in text
+    assert "gave £15.00 to a charity" in text  # and that is not money paid to them
+    assert "for their time that we have not paid yet" not in text
+
+
+def test_the_statement_says_what_is_approved_and_not_paid_yet(staff_client, history) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        staff_client(Role.VIEWER)
+        .get(f"/staff/people/{history.participant}/statement?start=2025-04-06&end=2026-04-05")
+        .get_data(as_text=True)
+    )
+    assert "Approved, not paid yet" in text and "£10.00" in text
+
+
+def _save_letterhead(client, **changes: str):  # type: ignore[no-untyped-def]
+    from tests.conftest import csrf_token
+
+    data = {
+        "name": "Northside Voices",
+        "address": "12 High Street\r\nLeeds\r\nLS1 1AA",
+        "phone": "0113 496 0000",
+        "charity_number": "1234567",
+        "signer_name": "Priya Shah",
+        "signer_role": "Involvement Coordinator",
+        "csrf_token": csrf_token(client, "/staff/claims/letterhead"),
+    }
+    data.update(changes)
+    return client.post("/staff/claims/letterhead", data=data)
+
+
+def test_an_admin_sets_the_letterhead_and_letters_and_statements_carry_it(
+    staff_client, history
+) -> None:  # type: ignore[no-untyped-def]
+    admin = staff_client(Role.ADMIN)
+    text = _letter(admin, history.participant)
+    assert "The letter has no address or signature yet" in text
+    response = _save_letterhead(admin)
+    assert response.status_code == 302
+    text = _letter(admin, history.participant)
+    for words in (
+        "Northside Voices",
+        "12 High Street<br>Leeds<br>LS1 1AA",
+        "Phone: 0113 496 0000",
+        "Registered charity number 1234567",
+        "Priya Shah<br>Involvement Coordinator, Northside Voices",
+        "please call us on 0113 496 0000",
+    ):
+        assert words in text, words
+    assert "no address or signature yet" not in text
+    statement = admin.get(f"/staff/people/{history.participant}/statement").get_data(as_text=True)
+    assert "Registered charity number 1234567" in statement and "12 High Street" in statement
+
+
+def test_a_wrong_letterhead_is_refused_plainly_and_keeps_what_was_typed(staff_client) -> None:  # type: ignore[no-untyped-def]
+    admin = staff_client(Role.ADMIN)
+    response = _save_letterhead(admin, phone="call <b>me</b>", signer_name="x" * 200)
+    text = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Enter a phone number using digits" in text and "120 characters or fewer" in text
+    assert "Northside Voices" in text and "&lt;b&gt;" in text and "<b>me" not in text
+
+
+def test_the_letter_is_in_english_with_a_copy_in_the_persons_language(
+    app: Flask, participant_client, history
+) -> None:  # type: ignore[no-untyped-def]
+    client = participant_client(history.participant, language="ar")
+    text = client.get("/me/letter?start=2025-04-06&end=2026-04-05").get_data(as_text=True)
+    english, _, copy = text.partition('id="copy"')
+    assert '<div class="letter" lang="en" dir="ltr">' in english
+    assert "To the benefits office," in english and "£24.80" in english
+    assert '<div class="letter" lang="ar" dir="rtl">' in copy
+    assert "To the benefits office," not in copy  # the copy is really in Arabic
+    english_only = participant_client(history.participant, language="en")
+    text = english_only.get("/me/letter").get_data(as_text=True)
+    assert 'id="copy"' not in text
+
+
+def test_staff_see_the_copy_in_the_language_the_person_chose(
+    app: Flask, staff_client, history
+) -> None:  # type: ignore[no-untyped-def]
+    from app.people.models import Participant
+
+    with app.app_context():
+        db.session.get(Participant, history.participant).preferred_language = "cy"
+        db.session.commit()
+    text = _letter(staff_client(Role.FINANCE), history.participant)
+    assert '<div class="letter" lang="cy" dir="ltr">' in text
+    assert "At y swyddfa budd-daliadau," in text
+
+
+def test_the_demo_letter_has_a_whole_letterhead(app: Flask) -> None:
+    from app.demo import load_demo_data
+    from app.ledger.letterhead import letterhead
+
+    with app.app_context():
+        load_demo_data()
+        head = letterhead()
+    assert head.complete and head.charity_number and head.phone and len(head.address_lines) >= 3

@@ -1,0 +1,88 @@
+"""Letters and statements go to benefits offices on paper: they print on A4 from Chromium with
+no row, list item or paragraph split across two pages, and without the site's own header."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from flask import Flask
+
+from app.extensions import db
+from app.ledger.models import Category, Claim, ClaimLine, ClaimStatus, LineKind, PaymentMethod
+from app.ledger.totals import tax_year_start
+from tests.browser.test_pages_in_browser import _sign_in_participant
+
+pytestmark = pytest.mark.browser
+
+SPLITTABLE = "tbody tr, .letter li, .letter p, .summary-list div, .letterhead"
+
+
+def _a_year_of_payments(app: Flask, person: int) -> None:
+    start = tax_year_start(date.today())
+    with app.app_context():
+        for week in range(30):
+            day = min(start + timedelta(days=7 * week), date.today())
+            db.session.add(
+                Claim(
+                    participant_id=person,
+                    status=ClaimStatus.PAID,
+                    paid_method=PaymentMethod.BANK_TRANSFER,
+                    paid_on=day,
+                    lines=[
+                        ClaimLine(
+                            kind=LineKind.EXPENSE,
+                            category=Category.TRAVEL,
+                            spent_on=day,
+                            description=f"Bus fare to the group, week {week + 1}",
+                            amount_pence=480 + week,
+                        )
+                    ],
+                )
+            )
+        db.session.commit()
+
+
+def _pages(pdf: bytes) -> int:
+    return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+
+
+def _print_view(page, path: str):  # type: ignore[no-untyped-def]
+    page.goto(path)
+    page.emulate_media(media="print")
+    splittable = page.eval_on_selector_all(
+        SPLITTABLE, "els => els.map(e => getComputedStyle(e).breakInside)"
+    )
+    assert splittable and set(splittable) == {"avoid"}, "something may split across pages"
+    assert page.locator(".site-header").is_hidden() and page.locator("main form").is_hidden()
+    return page.pdf(format="A4", print_background=False)
+
+
+def test_a_long_statement_prints_on_several_a4_pages_without_split_rows(
+    app: Flask, phone, ledger, live_server: str
+) -> None:  # type: ignore[no-untyped-def]
+    _a_year_of_payments(app, ledger.participant)
+    context = phone("en")
+    _sign_in_participant(app, context, live_server, ledger.participant)
+    page = context.new_page()
+    pdf = _print_view(page, "/me/statement")
+    assert _pages(pdf) >= 2
+    assert page.locator("tbody tr").count() >= 30
+    assert page.locator("thead").first.evaluate("e => getComputedStyle(e).display") == (
+        "table-header-group"  # each page repeats the column headings
+    )
+
+
+def test_the_letter_prints_in_english_only_on_a4(
+    app: Flask, phone, ledger, live_server: str
+) -> None:  # type: ignore[no-untyped-def]
+    _a_year_of_payments(app, ledger.participant)
+    context = phone("ar")
+    _sign_in_participant(app, context, live_server, ledger.participant)
+    page = context.new_page()
+    page.goto("/me/letter")
+    assert page.locator("#copy").is_visible()  # on screen, the Arabic copy is there to read
+    pdf = _print_view(page, "/me/letter")
+    assert page.locator("#copy").is_hidden()  # on paper, only the English letter
+    assert page.locator('.letter[lang="en"]').is_visible()
+    assert 1 <= _pages(pdf) <= 3
