@@ -8,7 +8,6 @@ from typing import Any
 from flask import abort, render_template, request, url_for
 from flask_babel import force_locale, format_date, get_locale, ngettext
 from flask_babel import gettext as _
-from markupsafe import Markup
 
 from app.auth.guard import current_staff
 from app.auth.models import Role
@@ -86,11 +85,31 @@ def statement_page(template: str, person_id: int, letter_endpoint: str, **letter
     return render_template(template, **context), 200 if context["valid"] else 400
 
 
-def _letter_in(language: str, context: dict[str, Any]) -> Markup:
-    """The letter's words in one language. The template escapes everything it is given, so its
-    output is safe to place in the page as it stands."""
-    with force_locale(language):
-        return Markup(render_template("ledger/statements/_letter.html", **context))  # noqa: S704
+class InLanguage:
+    """The letter's words and formats in one language, whatever the page's language is: the
+    letter template takes these in place of the page's own _, ngettext, day, money and hours."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def _in(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        with force_locale(self.code):
+            return fn(*args, **kwargs)
+
+    def gettext(self, message: str, **variables: Any) -> str:
+        return self._in(_, message, **variables)
+
+    def ngettext(self, singular: str, plural: str, num: int, **variables: Any) -> str:
+        return self._in(ngettext, singular, plural, num, **variables)
+
+    def day(self, when: date, style: str = "medium") -> str:
+        return self._in(format_date, when, style)
+
+    def money(self, pence: int) -> str:
+        return self._in(format_pence, pence)
+
+    def hours(self, minutes: int) -> str:
+        return self._in(hours_text, minutes)
 
 
 def letter_page(
@@ -101,9 +120,9 @@ def letter_page(
     on /me, the language they chose when staff look."""
     context = _period(person_id, letter_endpoint, **letter_args)
     copy_in = str(get_locale()) if for_them else context["statement"].language
-    context["letter_en"] = _letter_in("en", context)
+    context["english"] = InLanguage("en")
     if copy_in != "en" and is_supported(copy_in):
-        context["copy"] = {"html": _letter_in(copy_in, context), "language": BY_CODE[copy_in]}
+        context["copy"] = {"words": InLanguage(copy_in), "language": BY_CODE[copy_in]}
     context["for_them"] = for_them
     staff = None if for_them else current_staff()
     context["can_set_letterhead"] = staff is not None and staff.role == Role.ADMIN
