@@ -19,6 +19,7 @@ from typing import Any
 from flask import Flask, g, has_app_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from app.extensions import db
 
@@ -96,4 +97,10 @@ def init_app(app: Flask) -> None:
         if g.pop(_READING, None):
             # A test may share one app context across requests: leave no reading transaction
             # open for whatever it does next. In a server this is the end of the session anyway.
-            db.session.rollback()
+            try:
+                db.session.rollback()
+            except DBAPIError as error:
+                # The database dropped the connection after the page was made: the page stands,
+                # and the pool throws the dead connection away.
+                if not error.connection_invalidated:
+                    raise

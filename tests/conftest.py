@@ -34,9 +34,15 @@ os.environ.setdefault("WITHUS_PUBLIC_URL", "https://withus.example")
 # Under pytest-xdist each worker ("gw0", "gw1", …) gets a database and a Redis database of its own,
 # so workers never empty each other's tables or reset each other's rate limits.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
-if WORKER and os.environ.get("RATELIMIT_STORAGE_URI", "").startswith("redis://"):
-    _redis = urlsplit(os.environ["RATELIMIT_STORAGE_URI"])
-    os.environ["RATELIMIT_STORAGE_URI"] = _redis._replace(path=f"/{int(WORKER[2:]) + 1}").geturl()
+
+
+def _limits_store() -> dict[str, str]:
+    """This worker's own Redis database for rate limits (the config read the shared one)."""
+    shared = os.environ.get("RATELIMIT_STORAGE_URI", "")
+    if not (WORKER and shared.startswith("redis://")):
+        return {}
+    own = urlsplit(shared)._replace(path=f"/{int(WORKER[2:]) + 1}").geturl()
+    return {"RATELIMIT_STORAGE_URI": own}
 
 
 def _database_url(tmp_dir: Path) -> str:
@@ -68,7 +74,8 @@ _built: list[Flask] = []
 
 
 def build_app(database_url: str, **overrides: object) -> Flask:
-    application = create_app("testing", SQLALCHEMY_DATABASE_URI=database_url, **overrides)
+    settings = {**_limits_store(), **overrides}
+    application = create_app("testing", SQLALCHEMY_DATABASE_URI=database_url, **settings)
     _built.append(application)
     return application
 
