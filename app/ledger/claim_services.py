@@ -349,6 +349,11 @@ def claim_facts(claim: Claim) -> dict:
 
 
 def people_choices() -> list[tuple[int, str]]:
-    """Everyone who can have a claim, by name: (id, "name (reference)")."""
-    rows = db.session.execute(select(Participant.id, Participant.name).order_by(Participant.name))
+    """Everyone who can have a new claim, by name: (id, "name (reference)"). Not those whose
+    details were erased: nothing new may be recorded about them."""
+    rows = db.session.execute(
+        select(Participant.id, Participant.name)
+        .where(Participant.erased_at.is_(None))
+        .order_by(Participant.name)
+    )
     return [(pid, f"{name} (P{pid:05d})") for pid, name in rows]

@@ -233,8 +233,15 @@ def _add_draft_claim(participant_id: int, lines: list[ClaimLine], staff_id: int)
 
 
 def attendee_choices() -> list[Participant]:
-    """Everyone who can be picked as an attendee, by name."""
-    return list(db.session.scalars(select(Participant).order_by(Participant.name, Participant.id)))
+    """Everyone who can be picked as an attendee, by name. Nobody whose details were erased:
+    they can no longer sign in, and nothing new may be recorded about them."""
+    return list(
+        db.session.scalars(
+            select(Participant)
+            .where(Participant.erased_at.is_(None))
+            .order_by(Participant.name, Participant.id)
+        )
+    )
 
 
 def project_choices() -> list[Project]:

@@ -208,3 +208,30 @@ def test_two_admins_erasing_at_once_erase_once(app: Flask, ledger) -> None:  # t
     assert sorted(outcomes) == ["already", "erased"]
     with app.app_context():
         assert db.session.query(PrivacyEvent).filter_by(action="erasure").count() == 1
+
+
+def test_an_erased_person_cannot_be_booked_on_a_session_or_given_a_new_claim(
+    app: Flask, staff_client, ledger
+) -> None:  # type: ignore[no-untyped-def]
+    """Once erased, a person can no longer sign in, so nothing new may be recorded or paid."""
+    from tests.ledger.claim_helpers import form_key
+    from tests.ledger.session_helpers import session_data, session_form
+    from tests.ledger.test_claims import _line
+
+    _pay_the_claim(app, ledger.claim)
+    admin = staff_client(Role.ADMIN)
+    assert _erase(admin, ledger.participant).status_code == 302
+    tick = f'name="attendees" value="{ledger.participant}"'
+    assert tick not in admin.get("/staff/sessions/new").get_data(as_text=True)
+    option = f"(P{ledger.participant:05d})</option>"
+    assert option not in admin.get("/staff/claims/new").get_data(as_text=True)
+    response = admin.post(
+        "/staff/sessions/new", data=session_data(session_form(admin), [ledger.participant])
+    )
+    assert response.status_code == 400
+    data = {"csrf_token": csrf_token(admin, "/staff/claims/new")}
+    data["form_key"] = form_key(admin, "/staff/claims/new")
+    data.update(participant=str(ledger.participant), **_line())
+    assert admin.post("/staff/claims/new", data=data).status_code == 400
+    with app.app_context():
+        assert db.session.query(Claim).filter_by(participant_id=ledger.participant).count() == 1
