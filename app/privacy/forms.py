@@ -6,12 +6,13 @@ from flask_babel import lazy_gettext as _l
 from wtforms import Field, StringField
 from wtforms.validators import ValidationError
 
+from app.core.numbers import plain_digits
 from app.forms import Form, clean
 from app.privacy.retention import PERIODS, Period
 
 
 def days_of(raw: str | None) -> int | None:
-    text = (raw or "").replace(",", "").strip()
+    text = plain_digits(raw or "").replace(",", "").strip()
     return int(text) if text.isascii() and text.isdigit() and len(text) < 7 else None
 
 
@@ -21,11 +22,11 @@ class _InRange:
 
     def __call__(self, _form: Form, field: Field) -> None:
         days = days_of(field.data)
-        if days is None or not self.period.least <= days <= self.period.most:
+        if days is None or not self.period.lowest() <= days <= self.period.most:
             raise ValidationError(
                 _l(
                     "Enter a whole number of days from %(least)s to %(most)s",
-                    least=self.period.least,
+                    least=self.period.lowest(),
                     most=self.period.most,
                 )
             )

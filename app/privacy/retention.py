@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.sql import Executable
@@ -41,6 +42,13 @@ class Period:
     label: object
     hint: object
 
+    def lowest(self) -> int:
+        """The fewest days allowed. Unfinished answers stay at least as long as the code to carry
+        on later works: the survey promises that, and clearing them sooner would break it."""
+        if self.key == "unfinished_responses":
+            return max(self.least, current_app.config["SURVEY_RESUME_DAYS"])
+        return self.least
+
 
 PERIODS = (
     Period(
@@ -49,7 +57,10 @@ PERIODS = (
         1,
         3650,
         _l("Survey answers never finished"),
-        _l("Days after the person started. Finished answers are never cleared."),
+        _l(
+            "Days after the person started. Finished answers are never cleared. At least as "
+            "many days as a code to carry on later works."
+        ),
     ),
     Period(
         "sign_in_codes",
@@ -95,7 +106,7 @@ def periods() -> dict[str, int]:
 
 
 def _days(raw: str | None, period: Period) -> int:
-    if raw and raw.isascii() and raw.isdigit() and period.least <= int(raw) <= period.most:
+    if raw and raw.isascii() and raw.isdigit() and period.lowest() <= int(raw) <= period.most:
         return int(raw)
     return period.default
 
@@ -103,7 +114,7 @@ def _days(raw: str | None, period: Period) -> int:
 def save_periods(days: dict[str, int]) -> None:
     for key, value in days.items():
         period = BY_KEY[key]
-        if not period.least <= value <= period.most:
+        if not period.lowest() <= value <= period.most:
             raise ValueError(key)
         stored = db.session.get(Setting, _setting_key(key))
         if stored is None:

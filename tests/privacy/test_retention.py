@@ -160,3 +160,33 @@ def test_bad_periods_get_plain_messages_and_keep_what_was_typed(app: Flask, staf
     assert "<b>9</b>" not in page
     with app.app_context():
         assert retention.periods()["receipts"] == retention.SIX_YEARS
+
+
+def test_unfinished_answers_are_kept_as_long_as_the_code_to_carry_on_works(
+    app: Flask, staff_client
+) -> None:  # type: ignore[no-untyped-def]
+    """The survey promises a code to carry on later works for 30 days: a shorter period would
+    delete answers the person was promised they could come back to."""
+    client = staff_client(Role.ADMIN)
+    data = {
+        "csrf_token": csrf_token(client, "/staff/privacy/retention"),
+        "unfinished_responses": "7",
+        "sign_in_codes": "٣٠",  # typed on an Arabic keyboard
+        "message_bodies": "90",
+        "receipts": "2192",
+    }
+    response = client.post("/staff/privacy/retention", data=data)
+    assert response.status_code == 400
+    assert "Enter a whole number of days from 30 to 3650" in response.get_data(as_text=True)
+    data["unfinished_responses"] = "30"
+    assert client.post("/staff/privacy/retention", data=data).status_code == 302
+    with app.app_context():
+        assert retention.periods()["unfinished_responses"] == 30
+        assert retention.periods()["sign_in_codes"] == 30
+        db.session.execute(
+            update(retention.Setting)
+            .where(retention.Setting.key == "retention.unfinished_responses")
+            .values(value="7")  # stored before this rule, or by hand
+        )
+        db.session.commit()
+        assert retention.periods()["unfinished_responses"] >= 30
