@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import func, select, update
 
 from app.core.numbers import plain_digits
 from app.db import utcnow
@@ -145,14 +145,8 @@ def issue_email_codes(typed_email: str) -> list[IssuedCode]:
 
 def _issue(person: Participant, email: str) -> IssuedCode:
     now = utcnow()
-    # Spent and expired codes are no use to anyone; clearing them keeps digests unique.
-    db.session.execute(
-        delete(SignInCode).where(
-            SignInCode.participant_id == person.id,
-            or_(SignInCode.used_at.is_not(None), SignInCode.expires_at <= now),
-        )
-    )
     # Only the newest code works: older ones still in someone's inbox can no longer be guessed.
+    # They stay on record (the person's download lists every code sent) until the clear-out.
     _revoke(person.id, now)
     live = set(
         db.session.scalars(select(SignInCode.digest).where(SignInCode.participant_id == person.id))
@@ -235,10 +229,15 @@ def revoke_codes(participant_id: int) -> None:
 
 
 def _revoke(participant_id: int, now: datetime) -> None:
-    # Marked used rather than deleted, so the record of codes sent stays until it is cleared.
+    # Made to run out now, not marked used: the record of codes sent stays until it is cleared,
+    # and says truly that a code nobody typed was never used.
     db.session.execute(
         update(SignInCode)
-        .where(SignInCode.participant_id == participant_id, SignInCode.used_at.is_(None))
-        .values(used_at=now)
+        .where(
+            SignInCode.participant_id == participant_id,
+            SignInCode.used_at.is_(None),
+            SignInCode.expires_at > now,
+        )
+        .values(expires_at=now)
         .execution_options(synchronize_session=False)
     )

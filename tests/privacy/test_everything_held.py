@@ -177,6 +177,27 @@ def test_sign_in_codes_show_when_they_were_sent_and_used_but_never_the_code(
     assert issued.code not in text and digest not in text
 
 
+def test_every_code_sent_stays_on_record_and_only_a_used_one_says_used(
+    app: Flask, participant_client, ledger
+) -> None:  # type: ignore[no-untyped-def]
+    """Asking for a new code used to delete the older records, and a code replaced by a newer one
+    showed as "used": the person could not tell whether someone else had signed in as them."""
+    from app.people import signin
+
+    with app.test_request_context():
+        for _ in range(3):
+            signin.issue_email_codes("ama@example.org")
+        (last,) = signin.issue_email_codes("ama@example.org")
+        assert signin.redeem_typed_code("ama@example.org", last.code) is not None
+    client = participant_client(ledger.participant)
+    codes = client.get("/me/data.json").get_json()["sign_in_codes"]
+    assert len(codes) == 4
+    assert [code["used_at"] is not None for code in codes] == [False, False, False, True]
+    page = client.get("/me/data").get_data(as_text=True)
+    assert page.count("never used. It stopped working") == 3
+    assert page.count("used to sign in") == 1
+
+
 def test_zip_download_holds_the_data_and_every_receipt_photo(
     app: Flask, client, participant_client, ledger
 ) -> None:  # type: ignore[no-untyped-def]
