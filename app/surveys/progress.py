@@ -12,10 +12,25 @@ KEY = "surveys"
 
 
 def current(survey_id: int) -> tuple[int, str] | None:
+    """The response being filled in, and its resume code; None once it was sent."""
     entry = session.get(KEY, {}).get(str(survey_id))
-    if not entry:
+    if not entry or entry.get("sent"):
         return None
     return int(entry["r"]), str(entry["c"])
+
+
+def sent(survey_id: int) -> int | None:
+    """The response this browser sent last, so a page reloaded after the reply to "Send my
+    answers" was lost can say the answers arrived rather than start the survey again."""
+    entry = session.get(KEY, {}).get(str(survey_id))
+    return int(entry["r"]) if entry and entry.get("sent") else None
+
+
+def mark_sent(survey_id: int, response_id: int) -> None:
+    """Forget the resume code (it would lead nowhere now) but remember what was sent."""
+    entries = dict(session.get(KEY, {}))
+    entries[str(survey_id)] = {"r": response_id, "sent": 1}
+    session[KEY] = entries
 
 
 def remember(survey_id: int, response_id: int, code: str) -> None:

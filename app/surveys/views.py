@@ -161,8 +161,9 @@ def _needs_response(survey: content.SurveyView, consented: bool = True) -> int:
     remembered = progress.current(survey.id)
     response_id = _response_id(survey)
     if response_id is None:
-        if remembered is not None:
-            _done_already(survey, remembered[0])
+        sent = remembered[0] if remembered is not None else progress.sent(survey.id)
+        if sent is not None:
+            _done_already(survey, sent)
         abort(redirect(url_for(".start", slug=survey.slug)))
     if not survey.accepting:
         abort(_closed(survey, response_id))
@@ -175,7 +176,7 @@ def _done_already(survey: content.SurveyView, response_id: int) -> None:
     """The press that sent these answers succeeded, though its reply may never have arrived:
     show its outcome again, never the survey's start."""
     if services.was_sent(response_id, survey.id):
-        progress.forget(survey.id)
+        progress.mark_sent(survey.id, response_id)
         abort(redirect(url_for(".done", slug=survey.slug)))
 
 
@@ -274,7 +275,9 @@ def _render_question(survey, asked, form, answers):  # type: ignore[no-untyped-d
     if asked.kind.is_text:
         current = form.answer.data if isinstance(form.answer.data, str) else ""
         hint = " ".join(filter(None, [asked.help_text, limit_hint(asked, current)]))
-    total = len(visible_steps(survey.steps, answers))
+    # Counted among the questions this person is asked: a skipped question is not a number.
+    shown = [step.id for step in visible_steps(survey.steps, answers)]
+    number = shown.index(asked.id) + 1 if asked.id in shown else len(shown) + 1
     return _render(
         "surveys/question.html",
         survey,
@@ -283,7 +286,8 @@ def _render_question(survey, asked, form, answers):  # type: ignore[no-untyped-d
         question=asked,
         back=back,
         hint=hint,
-        total=total,
+        number=number,
+        total=max(len(shown), number),
     )
 
 
@@ -301,7 +305,7 @@ def check(slug: str):  # type: ignore[no-untyped-def]
         if not services.submit(response_id, survey):
             _done_already(survey, response_id)  # a second tap, a moment behind the first
             abort(_closed(survey, response_id))  # it closed while they were on this page
-        progress.forget(survey.id)
+        progress.mark_sent(survey.id, response_id)
         g.resume_code = None
         return redirect(url_for(".done", slug=slug))
     rows = [

@@ -253,3 +253,29 @@ def test_an_expired_form_is_shown_again_with_what_was_typed(staff_client) -> Non
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "press the button again" in page and 'value="Our library: what should change?"' in page
+
+
+def test_question_numbers_count_only_the_questions_a_person_is_asked(
+    client: FlaskClient, survey: DemoSurvey
+) -> None:  # type: ignore[no-untyped-def]
+    """Declining the first question skips the one that follows from it: the numbers went
+    1, 3, 8 "of 7" before; they go 1, 2, 3 and never past the total."""
+    import re
+
+    from tests.surveys.helpers import start, token
+
+    start(client, survey)
+    path = f"/s/{survey.slug}/q/{survey.questions['visited']}"
+    seen: list[tuple[int, int]] = []
+    while "/q/" in path:
+        page = client.get(path).get_data(as_text=True)
+        caption = re.search(r"Question (\d+) of (\d+)", page)
+        assert caption, path
+        seen.append((int(caption.group(1)), int(caption.group(2))))
+        path = client.post(path, data={"csrf_token": token(page), "decline": "1"}).headers[
+            "Location"
+        ]
+    numbers = [number for number, _ in seen]
+    assert numbers == list(range(1, len(seen) + 1)), seen
+    assert all(number <= total for number, total in seen), seen
+    assert seen[-1][1] == len(seen)

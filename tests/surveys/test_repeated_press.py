@@ -162,3 +162,24 @@ def test_cancelling_a_claim_again_after_a_lost_reply_says_it_was_done_once(
     with app.app_context():
         assert db.session.get(Claim, ledger.claim).status == ClaimStatus.CANCELLED
         assert db.session.scalar(select(func.count()).select_from(ClaimEvent)) == audited + 1
+
+
+def test_reloading_the_check_page_when_only_the_page_was_lost_shows_done(
+    app: Flask, client: FlaskClient, survey: DemoSurvey
+) -> None:
+    """The reply's cookie arrived but the page never did: reloading the page they pressed on, or
+    pressing again, says the answers arrived, never the survey's start."""
+    start(client, survey)
+    for key, data in FULL_ANSWERS.items():
+        answer(client, survey, key, data)
+    page = client.get(f"/s/{survey.slug}/check").get_data(as_text=True)
+    client.post(f"/s/{survey.slug}/check", data={"csrf_token": token(page)})
+    reload = client.get(f"/s/{survey.slug}/check")
+    assert reload.headers["Location"] == f"/s/{survey.slug}/done"
+    again = client.post(f"/s/{survey.slug}/check", data={"csrf_token": token(page)})
+    assert again.headers["Location"] == f"/s/{survey.slug}/done"
+    assert _responses(app) == [(ResponseStatus.SUBMITTED, len(FULL_ANSWERS))]
+    # Starting afresh on purpose still works, and offers no code for the sent answers.
+    assert "Carry on where you stopped" not in client.get(f"/s/{survey.slug}").get_data(
+        as_text=True
+    )
