@@ -1,5 +1,5 @@
 """Checks every HTML page the test client fetches: valid, titled, one h1, lang, ids, labels,
-and links within the page that land somewhere."""
+links within the page that land somewhere, and forms that say where they post."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ def check_page(html: str, path: str) -> None:
     problems += [f"id {i!r} used {n} times" for i, n in ids.items() if n > 1]
     problems += _unlabelled(tree)
     problems += _links_to_nowhere(tree, set(ids))
+    problems += _forms_without_action(tree)
     if problems:
         raise PageProblem(f"{path}: " + "; ".join(problems))
 
@@ -67,4 +68,14 @@ def _links_to_nowhere(tree, ids: set[str]) -> list[str]:  # type: ignore[no-unty
         f"link to #{target} but no element has that id"
         for target in targets
         if target and target not in ids
+    ]
+
+
+def _forms_without_action(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """A form with no action posts to the page's address with its #fragment, and the redirect
+    after it keeps that fragment: the next page opens scrolled to some field."""
+    return [
+        "a <form method=post> has no action"
+        for form in tree.iter("form")
+        if (form.get("method") or "").lower() == "post" and not form.get("action")
     ]

@@ -1,6 +1,8 @@
-"""Error summaries: every link lands on an element of the page."""
+"""Error summaries: every link lands on an element, and no form posts a #fragment on."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -11,6 +13,8 @@ from app.extensions import db
 from tests.conftest import DemoSurvey, csrf_token
 from tests.pagecheck import PageProblem, check_page, parse
 from tests.surveys.helpers import answer, start
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # A wrong answer for each kind of question, so even a question one may skip shows an error.
 WRONG_ANSWERS = {
@@ -86,6 +90,29 @@ def test_staff_radio_error_links_to_the_first_choice(app: Flask, staff_client) -
     assert "role-0" in summary_links(response.get_data(as_text=True))
 
 
+def test_every_form_template_that_posts_says_where_to() -> None:
+    """Without an action a form posts to the address bar, #fragment and all, and the redirect
+    after it keeps the fragment: the next page opens scrolled to a field."""
+    missing = []
+    for template in sorted(TEMPLATES.rglob("*.html")):
+        for line in template.read_text(encoding="utf-8").splitlines():
+            if "<form" in line and "action=" not in line:
+                missing.append(f"{template.relative_to(TEMPLATES)}: {line.strip()}")
+    assert missing == []
+
+
+def test_the_page_after_a_form_carries_no_fragment(client: FlaskClient, survey: DemoSurvey) -> None:
+    start(client, survey)
+    path = f"/s/{survey.slug}/q/{survey.questions['visited']}"
+    html = client.get(path).get_data(as_text=True)
+    assert f'<form method="post" action="{path}"' in html
+
+
+def test_a_form_keeps_the_query_that_matters_in_its_action(client: FlaskClient) -> None:
+    html = client.get("/login?next=/staff/people/").get_data(as_text=True)
+    assert '<form method="post" action="/login?next=/staff/people/"' in html
+
+
 PAGE = (
     '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main id="main-content">'
     "<h1>Question</h1>{}</main></body></html>"
@@ -99,3 +126,10 @@ def test_page_check_finds_an_error_link_that_goes_nowhere() -> None:
     )
     with pytest.raises(PageProblem, match="#answer but no element"):
         check_page(PAGE.format('<a href="#answer">Choose an answer</a>'), "/broken")
+
+
+def test_page_check_finds_a_form_that_posts_without_an_action() -> None:
+    check_page(PAGE.format('<form method="post" action="/here"></form>'), "/ok")
+    check_page(PAGE.format('<form method="get"></form>'), "/ok")
+    with pytest.raises(PageProblem, match="has no action"):
+        check_page(PAGE.format('<form method="post"></form>'), "/broken")
