@@ -90,6 +90,14 @@ def test_staff_radio_error_links_to_the_first_choice(app: Flask, staff_client) -
     assert "role-0" in summary_links(response.get_data(as_text=True))
 
 
+def test_error_summary_is_focused_first_without_javascript(client: FlaskClient) -> None:
+    token = csrf_token(client, "/language")
+    html = client.post("/language", data={"csrf_token": token}).get_data(as_text=True)
+    summary = next(d for d in parse(html).iter("div") if d.get("class") == "error-summary")
+    assert summary.get("tabindex") == "-1" and summary.get("autofocus") is not None
+    assert html.count("autofocus") == 1
+
+
 def test_every_form_template_that_posts_says_where_to() -> None:
     """Without an action a form posts to the address bar, #fragment and all, and the redirect
     after it keeps the fragment: the next page opens scrolled to a field."""

@@ -1,6 +1,6 @@
-"""With JavaScript off on a 320 px phone: after a failed answer the error summary's link shows
-the question with its error, and the page after the corrected answer does not open scrolled
-down to a field."""
+"""With JavaScript off on a 320 px phone: after a failed answer the error summary has the focus
+(so a screen reader reads it first), its link shows the question with its error, and the page
+after the corrected answer does not open scrolled down to a field."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from sqlalchemy import text
 from app.extensions import db
 
 pytestmark = pytest.mark.browser
+
+IN_SUMMARY = "document.activeElement.closest('.error-summary') !== null"
 
 
 def _required(app: Flask, question_id: int) -> None:
@@ -39,6 +41,7 @@ def _fail_then_follow_the_error_link(page, path: str) -> None:  # type: ignore[n
     page.goto(path)
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
+    assert page.evaluate(IN_SUMMARY), page.evaluate("document.activeElement.outerHTML")
     page.locator(".error-summary a").first.click()
 
 
@@ -74,3 +77,13 @@ def test_the_page_after_a_corrected_answer_opens_at_the_top(app: Flask, phone, s
     page.wait_for_url(f"**/q/{survey.questions['welcome']}")
     assert "#" not in page.url
     assert page.evaluate("window.scrollY") == 0
+
+
+def test_error_summary_is_focused_on_the_language_page_without_javascript(phone) -> None:  # type: ignore[no-untyped-def]
+    page = phone("en", javascript=False).new_page()
+    page.goto("/language")
+    page.locator("input[name=language]:checked").evaluate("radio => { radio.checked = false }")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert page.evaluate(IN_SUMMARY)
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "alert"
