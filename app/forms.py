@@ -1,4 +1,5 @@
-"""The base every WithUs form builds on: plain messages for a stale or missing security token."""
+"""The base every WithUs form builds on: plain words for a stale security token, and error
+summary links that land on an element of the page."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def wtforms_words(locale: str) -> support.NullTranslations:
 
 
 class Form(FlaskForm):
-    """A form whose security-token failure reads as plain words and keeps what was typed."""
+    """A form whose security-token failure reads as plain words and keeps what was typed, and
+    whose error summary links each problem to its field."""
 
     class Meta:
         csrf_field_name = "csrf_token"
