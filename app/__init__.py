@@ -12,7 +12,7 @@ from app import models as _models  # noqa: F401  every table, for migrations and
 from app import transactions
 from app.auth.guard import staff_for_layout
 from app.config import ROOT, load_config, trusted_hosts
-from app.core.links import public_address, share_url
+from app.core.links import public_address, share_url, this_page
 from app.core.requests import CleanRequest
 from app.db import configure_sqlite
 from app.extensions import babel, csrf, db, limiter, migrate
@@ -125,6 +125,7 @@ def _register_templates(app: Flask) -> None:
     # Printed addresses come from PUBLIC_URL, never from the Host header a request brought.
     app.jinja_env.globals["public_address"] = public_address
     app.jinja_env.globals["share_url"] = share_url
+    app.jinja_env.globals["this_page"] = this_page
 
     @app.context_processor
     def _page_context() -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The base every WithUs form builds on: plain messages for a stale or missing security token."""
+"""The base every WithUs form builds on: plain words for a stale security token, and error
+summary links that land on an element of the page."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from babel import support
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import Field, RadioField, SelectMultipleField
 from wtforms.i18n import messages_path
 
 # Control characters nobody types on purpose; a pasted NUL also breaks PostgreSQL.
@@ -34,7 +36,8 @@ def wtforms_words(locale: str) -> support.NullTranslations:
 
 
 class Form(FlaskForm):
-    """A form whose security-token failure reads as plain words and keeps what was typed."""
+    """A form whose security-token failure reads as plain words and keeps what was typed, and
+    whose error summary links each problem to its field."""
 
     class Meta:
         csrf_field_name = "csrf_token"
@@ -55,13 +58,23 @@ class Form(FlaskForm):
 
     @property
     def field_errors(self) -> list[tuple[str, str]]:
-        """(field id, message) pairs for the error summary, in the order the fields appear."""
-        pairs: list[tuple[str, str]] = []
-        for field in self:
-            for message in field.errors:
-                target = "main-content" if field.type == "CSRFTokenField" else field.id
-                pairs.append((target, str(message)))
-        return pairs
+        """(element id, message) pairs for the error summary, in the order the fields appear."""
+        pairs = [
+            (self.error_target(field), str(message)) for field in self for message in field.errors
+        ]
+        return pairs + [("main-content", str(message)) for message in self.form_errors]
+
+    def error_target(self, field: Field) -> str:
+        """The id of the element an error link goes to: one that is really on the page.
+
+        A group of radios or tick boxes has no element of its own with the field's id, so the
+        link goes to its first choice (the components render them as <id>-0, <id>-1, ...).
+        """
+        if field.type in ("CSRFTokenField", "HiddenField"):
+            return "main-content"
+        if isinstance(field, RadioField | SelectMultipleField) and field.choices:
+            return f"{field.id}-0"
+        return field.id
 
 
 CSRF_MESSAGE = _l(

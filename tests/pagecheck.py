@@ -1,4 +1,5 @@
-"""Checks every HTML page the test client fetches: valid, titled, one h1, lang, ids, labels."""
+"""Checks every HTML page the test client fetches: valid, titled, one h1, lang, ids, labels,
+links within the page that land somewhere, and forms that say where they post."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def check_page(html: str, path: str) -> None:
     ids = Counter(el.get("id") for el in tree.iter() if el.get("id"))
     problems += [f"id {i!r} used {n} times" for i, n in ids.items() if n > 1]
     problems += _unlabelled(tree)
+    problems += _links_to_nowhere(tree, set(ids))
+    problems += _forms_without_action(tree)
     if problems:
         raise PageProblem(f"{path}: " + "; ".join(problems))
 
@@ -56,3 +59,23 @@ def _unlabelled(tree) -> list[str]:  # type: ignore[no-untyped-def]
             continue
         problems.append(f"<{element.tag} name={element.get('name')!r}> has no label")
     return problems
+
+
+def _links_to_nowhere(tree, ids: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """An error summary link (or any #link) must name an element on the page, or it does nothing."""
+    targets = (a.get("href", "")[1:] for a in tree.iter("a") if a.get("href", "").startswith("#"))
+    return [
+        f"link to #{target} but no element has that id"
+        for target in targets
+        if target and target not in ids
+    ]
+
+
+def _forms_without_action(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """A form with no action posts to the page's address with its #fragment, and the redirect
+    after it keeps that fragment: the next page opens scrolled to some field."""
+    return [
+        "a <form method=post> has no action"
+        for form in tree.iter("form")
+        if (form.get("method") or "").lower() == "post" and not form.get("action")
+    ]

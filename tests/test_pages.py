@@ -68,7 +68,7 @@ def test_language_form_refuses_an_unknown_language(client: FlaskClient) -> None:
     response = client.post("/language", data={"language": "xx", "csrf_token": token})
     assert response.status_code == 400
     assert client.get_cookie("lang") is None
-    assert 'href="#language"' in response.get_data(as_text=True)
+    assert 'href="#language-0"' in response.get_data(as_text=True)
 
 
 def test_language_form_never_sends_people_off_the_site(client: FlaskClient) -> None:

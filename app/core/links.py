@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
-from flask import current_app
+from flask import current_app, request
 
 
 def safe_local_path(target: str | None, default: str) -> str:
@@ -42,3 +42,15 @@ def public_address(path: str = "") -> str:
     """The site's address without "https://", as people would type it: for printed words."""
     base = urlsplit(current_app.config["PUBLIC_URL"])
     return base.netloc + base.path.rstrip("/") + path
+
+
+def this_page() -> str:
+    """This page's own address and query, for a form's action: never the #fragment.
+
+    A form without an action posts to the address in the browser bar, #fragment and all (after
+    an error link was followed), and the redirect that follows keeps that fragment: the next
+    page would open scrolled down to one of its fields.
+    """
+    path = "/" + quote(request.script_root + request.path).lstrip("/")  # never //host
+    query = request.query_string.decode("utf-8", "replace")
+    return f"{path}?{query}" if query else path

@@ -42,23 +42,6 @@ def _too_long(limit: int) -> Length:
     return Length(max=limit, message=_l("Use %(num)d characters or fewer", num=limit))
 
 
-class UpdateFormBase(Form):
-    """Error summaries link radios and tick boxes to their first choice, which has an element."""
-
-    @property
-    def field_errors(self) -> list[tuple[str, str]]:
-        pairs = [(_target(field), str(message)) for field in self for message in field.errors]
-        return pairs + [("main-content", str(message)) for message in self.form_errors]
-
-
-def _target(field: Field) -> str:
-    if field.type in ("CSRFTokenField", "HiddenField"):
-        return "main-content"
-    if field.type in ("RadioField", "LinkField"):
-        return f"{field.id}-0"
-    return field.id
-
-
 class LinkField(SelectMultipleField):
     """Tick boxes of ids; anything that is not one of the choices gets a plain message."""
 
@@ -99,7 +82,7 @@ def _check_reason(form: Any, field: Field) -> None:
         raise Invalid(str(NEEDS_REASON))
 
 
-class UpdateForm(UpdateFormBase):
+class UpdateForm(Form):
     said = StringField(
         _l("What people said"),
         validators=[DataRequired(_l("Say what people told us")), _too_long(SAID_LIMIT)],
@@ -220,7 +203,7 @@ def session_label(title: str, held_on: Any, people: int) -> str:
     )
 
 
-class StatusForm(UpdateFormBase):
+class StatusForm(Form):
     status = _status_field()
     reason = _reason_field()
 
@@ -228,7 +211,7 @@ class StatusForm(UpdateFormBase):
         _check_reason(self, field)
 
 
-class UnpublishForm(UpdateFormBase):
+class UnpublishForm(Form):
     reason = TextAreaField(
         _l("Why are you taking it down?"),
         validators=[
@@ -239,7 +222,7 @@ class UnpublishForm(UpdateFormBase):
     )
 
 
-class ButtonForm(UpdateFormBase):
+class ButtonForm(Form):
     """A form that is only a button (publish): its security token is all it carries."""
 
 
@@ -250,12 +233,12 @@ def translation_form(
     pieces: dict[str, tuple[str, str]],
     stale: Iterable[str] = (),
     shown: dict[str, str] | None = None,
-) -> UpdateFormBase:
+) -> Form:
     """A form with one box per piece: key -> (label, current translation); for each stale
     piece, a tick box '<key>-fits' to say its translation still fits the new words; for each
     piece in shown (key -> main-language words), a hidden '<key>-seen' naming those words."""
 
-    class TranslationForm(UpdateFormBase):
+    class TranslationForm(Form):
         pass
 
     for key, (label, current) in pieces.items():

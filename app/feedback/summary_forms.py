@@ -50,16 +50,3 @@ class SummaryForm(Form):
         return SummaryChoice(
             self.intro.data or "", list(self.questions.data or []), list(self.quotes.data or [])
         )
-
-    @property
-    def field_errors(self) -> list[tuple[str, str]]:
-        """Tick-box problems link to the first box, which has an element of its own."""
-        pairs = []
-        for field in self:
-            target = field.id
-            if field.type == "CSRFTokenField":
-                target = "main-content"
-            elif isinstance(field, IdsField) and field.choices:
-                target = f"{field.id}-0"
-            pairs += [(target, str(message)) for message in field.errors]
-        return pairs

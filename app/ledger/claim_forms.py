@@ -95,23 +95,7 @@ def miles_of(field: Field) -> int | None:
     return positive_int(raw, largest=99_999)
 
 
-class ClaimForm(Form):
-    """A form whose error summary links a group of radios to its first choice."""
-
-    @property
-    def field_errors(self) -> list[tuple[str, str]]:
-        pairs = []
-        for field in self:
-            target = field.id
-            if field.type == "CSRFTokenField":
-                target = "main-content"
-            elif field.type == "RadioField":
-                target = f"{field.id}-0"
-            pairs.extend((target, str(message)) for message in field.errors)
-        return pairs
-
-
-class ExpenseFields(ClaimForm):
+class ExpenseFields(Form):
     """One expense: what kind, when, what for, and how much (or how many miles)."""
 
     category = RadioField(
@@ -221,7 +205,7 @@ class NewStaffClaimForm(StaffLineForm):
     )
 
 
-class ReasonForm(ClaimForm):
+class ReasonForm(Form):
     reason = TextAreaField(
         _l("Reason"),
         filters=[clean],
@@ -232,7 +216,7 @@ class ReasonForm(ClaimForm):
     )
 
 
-class PayForm(ClaimForm):
+class PayForm(Form):
     method = RadioField(
         _l("How was it paid?"),
         choices=METHODS,
@@ -250,11 +234,11 @@ class PayForm(ClaimForm):
     )
 
 
-class ButtonForm(ClaimForm):
+class ButtonForm(Form):
     """Just the security token: approve, cancel, send, resubmit."""
 
 
-class ReversalForm(ClaimForm):
+class ReversalForm(Form):
     line = RadioField(
         _l("Which line was wrong?"),
         coerce=int,
@@ -263,7 +247,7 @@ class ReversalForm(ClaimForm):
     form_key = HiddenField()
 
 
-class ExportForm(ClaimForm):
+class ExportForm(Form):
     line_ids = HiddenField()
 
     def ids(self) -> list[int]:

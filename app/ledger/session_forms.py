@@ -116,23 +116,6 @@ def one_of(choices: dict, message: Any) -> Any:
     return check
 
 
-class LedgerForm(Form):
-    """A staff form whose error summary links radios to their first choice."""
-
-    @property
-    def field_errors(self) -> list[tuple[str, str]]:
-        pairs = []
-        for field in self:
-            for message in field.errors:
-                pairs.append((self.error_target(field), str(message)))
-        return pairs
-
-    def error_target(self, field: Field) -> str:
-        if field.type == "CSRFTokenField":
-            return "main-content"
-        return f"{field.id}-0" if field.type == "RadioField" else field.id
-
-
 def _options(names: dict) -> list[SelectChoice]:
     return [SelectChoice(key.value, label) for key, label in names.items()]
 
@@ -160,7 +143,7 @@ def _basis_field(label: str, message: str) -> RadioField:
     )
 
 
-class RateForm(LedgerForm):
+class RateForm(Form):
     activity = _activity_field()
     basis = _basis_field(_l("How it is paid"), _l("Choose how it is paid."))
     amount = StringField(_l("Amount in pounds"), validators=[Money(required=True)])
@@ -171,7 +154,7 @@ class RateForm(LedgerForm):
             raise Invalid(str(_l("Enter a rate of £1,000 or less.")))
 
 
-class ThresholdForm(LedgerForm):
+class ThresholdForm(Form):
     name = StringField(
         _l("Name of the limit"),
         filters=[clean],
@@ -244,7 +227,7 @@ UNTICKED_COSTS = _l(
 )
 
 
-class SessionForm(LedgerForm):
+class SessionForm(Form):
     """Logging a session. Each person gets role, travel and care fields from `session_form`."""
 
     form_key = HiddenField()

@@ -71,23 +71,7 @@ class MultiCheckboxField(SelectMultipleField):
             raise Invalid(_l("Choose from the list"))
 
 
-class PeopleForm(Form):
-    """Error summary links radios and checkboxes to their first choice, which has an element."""
-
-    @property
-    def field_errors(self) -> list[tuple[str, str]]:
-        return [(_target(field), str(message)) for field in self for message in field.errors]
-
-
-def _target(field: Field) -> str:
-    if field.type == "CSRFTokenField":
-        return "main-content"
-    if field.type in ("RadioField", "MultiCheckboxField"):
-        return f"{field.id}-0"
-    return field.id
-
-
-class PreferencesForm(PeopleForm):
+class PreferencesForm(Form):
     """What a participant may change about themselves at /me/preferences."""
 
     preferred_language = RadioField(

@@ -16,7 +16,7 @@ from app.core.idempotency import new_key
 from app.forms import Form
 from app.surveys import answering
 from app.surveys.admin_entry import Entry, enter_response, takes_entries
-from app.surveys.admin_forms import PaperEntryForm, error_target
+from app.surveys.admin_forms import PaperEntryForm
 from app.surveys.admin_lookup import BUILDERS, survey_or_404
 from app.surveys.admin_questions import question_rows
 from app.surveys.content import QuestionView, view_of
@@ -90,7 +90,7 @@ def enter(survey_id: int) -> Any:
         if valid and not any(p.error for p in parsed.values()):
             return _save(survey, view, form, parsed)
     problems = form.field_errors + [
-        (error_target(field), str(message))
+        (sub.error_target(field), str(message))
         for _question, sub in answers
         for field in sub
         for message in field.errors

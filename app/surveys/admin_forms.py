@@ -30,23 +30,6 @@ SLUG_PATTERN = r"^[a-z0-9-]{2,60}$"
 _WHOLE = re.compile(r"-?\d{1,10}")
 
 
-def error_target(field: Field) -> str:
-    """The id an error summary links to for a field."""
-    if field.type == "CSRFTokenField":
-        return "main-content"
-    if field.type in ("RadioField", "MultiCheckboxField"):
-        return f"{field.id}-0"  # choices have no element of their own: link the first one
-    return field.id
-
-
-class AdminForm(Form):
-    """A staff form whose error summary links radios to their first choice."""
-
-    @property
-    def field_errors(self) -> list[tuple[str, str]]:
-        return [(error_target(field), str(message)) for field in self for message in field.errors]
-
-
 class WholeNumber:
     """A whole number from low to high, typed as text; blank is allowed unless required."""
 
@@ -70,7 +53,7 @@ DATE_MESSAGE = _l("Enter a real date, like 2026-03-31")
 LONG = 5000
 
 
-class SurveyForm(AdminForm):
+class SurveyForm(Form):
     title = StringField(
         _l("Title"),
         validators=[
@@ -158,11 +141,11 @@ def _check_year(field: Field) -> None:
         raise Invalid(str(DATE_MESSAGE))
 
 
-class DuplicateForm(AdminForm):
+class DuplicateForm(Form):
     form_key = HiddenField()
 
 
-class PaperEntryForm(AdminForm):
+class PaperEntryForm(Form):
     channel = RadioField(
         _l("How did you get these answers?"),
         choices=[
@@ -200,8 +183,8 @@ def still_fits_field() -> Field:
     return BooleanField(_l("The translation still fits the new words"))
 
 
-def translation_form(fields: dict[str, Field]) -> AdminForm:
-    class TranslationForm(AdminForm):
+def translation_form(fields: dict[str, Field]) -> Form:
+    class TranslationForm(Form):
         pass
 
     for name, field in fields.items():

@@ -9,7 +9,8 @@ from wtforms import BooleanField, Field, RadioField, SelectField, StringField, T
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from app.surveys.admin_forms import AdminForm, WholeNumber, clean, number
+from app.forms import Form
+from app.surveys.admin_forms import WholeNumber, clean, number
 from app.surveys.admin_words import KIND_NAMES, TEXT_LIMIT
 from app.surveys.models import QuestionKind
 
@@ -21,7 +22,7 @@ def option_lines(text: str | None) -> list[str]:
     return [line for line in (clean(raw) for raw in (text or "").splitlines()) if line]
 
 
-class QuestionForm(AdminForm):
+class QuestionForm(Form):
     kind = RadioField(
         _l("Type of question"),
         choices=[SelectChoice(kind.value, name) for kind, name in KIND_NAMES.items()],

@@ -18,6 +18,15 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LANGS = ["en", "cy", "ar"]
 MAX_PARTICIPANT_BYTES = 14 * 1024
 _axe = Axe()
+# Error summary links that name no element, and post forms whose action would be the address
+# bar, #fragment and all: both found in the page as the browser has it, errors shown.
+DEAD_ENDS = """() => [
+  ...[...document.querySelectorAll('a[href^="#"]')]
+    .map(a => a.getAttribute('href').slice(1))
+    .filter(id => id && !document.getElementById(id)).map(id => '#' + id),
+  ...[...document.querySelectorAll('form[method=post i]')]
+    .filter(form => !form.getAttribute('action')).map(() => 'form without action'),
+]"""
 
 
 def _sign_in(page, app: Flask, spec: Page) -> None:  # type: ignore[no-untyped-def]
@@ -106,6 +115,7 @@ def test_page_has_no_axe_violations_and_reflows_at_320px(
     ]
     assert violations == [], violations
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert page.evaluate(DEAD_ENDS) == [], "links to no element, or forms that post without action"
 
 
 PARTICIPANT_PAGES = [p for p in PAGES if p.participant and not p.submit_empty]
