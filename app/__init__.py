@@ -15,7 +15,7 @@ from app.config import ROOT, load_config, trusted_hosts
 from app.core.links import public_address, share_url
 from app.db import configure_sqlite
 from app.extensions import babel, csrf, db, limiter, migrate
-from app.i18n import LANGUAGES, current_language, select_locale
+from app.i18n import LANGUAGES, current_language, format_moment, select_formatting_locale
 from app.people.guard import participant_for_layout
 
 
@@ -63,7 +63,7 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), compare_type=True)
     babel.init_app(
         app,
-        locale_selector=select_locale,
+        locale_selector=select_formatting_locale,
         default_translation_directories=str(ROOT / "translations"),
         default_timezone=app.config["TIME_ZONE"],
     )
@@ -123,6 +123,7 @@ def _register_templates(app: Flask) -> None:
     # Printed addresses come from PUBLIC_URL, never from the Host header a request brought.
     app.jinja_env.globals["public_address"] = public_address
     app.jinja_env.globals["share_url"] = share_url
+    app.jinja_env.filters["moment"] = format_moment
 
     @app.context_processor
     def _page_context() -> dict[str, Any]:
