@@ -69,6 +69,11 @@ def _check(page, path: str, whole: int, amounts: int) -> None:  # type: ignore[n
     assert found["wide"] == 0, f"a table on {where} scrolls sideways inside itself"
     # So the check cannot pass by finding nothing to check.
     assert found["whole"] >= whole and found["amounts"] >= amounts, (where, found)
+    page.emulate_media(media="print")  # a printed statement splits nothing either
+    printed = page.evaluate(BROKEN)
+    page.emulate_media(media="screen")
+    assert printed["broken"] == [], f"split over lines on {where} printed: {printed['broken']}"
+    assert printed["width"] <= 320, f"{where} printed is {printed['width']} px wide"
 
 
 @pytest.fixture
