@@ -37,6 +37,16 @@ def parse_typed_date(text: str | None) -> date | None:
         return None
 
 
+def as_iso(text: str | None) -> str | None:
+    """A WTForms filter: a date typed day first becomes 2026-03-31; anything else stays as typed.
+
+    For forms whose date boxes are date pickers sending 2026-03-31, where a phone without a
+    picker lets people type the date as they write it.
+    """
+    day = parse_typed_date(text)
+    return day.isoformat() if day else text
+
+
 def day_first(day: date) -> str:
     """A date written as people here type it: 31/3/2026."""
     return f"{day.day}/{day.month}/{day.year}"

@@ -14,9 +14,10 @@ from app.auth.models import Role
 from app.core.dates import DATE_MESSAGE, day_first, parse_typed_date
 from app.extensions import db
 from app.i18n import format_moment
-from app.ledger.models import Claim, ClaimStatus
+from app.ledger.models import BenefitThreshold, Claim, ClaimStatus
 from tests.ledger.claim_helpers import approve, form_key, status_of, token
 from tests.ledger.test_claims import _as, _decide
+from tests.ledger.test_thresholds import _form as limit_form
 
 NEW = "/me/claims/new"
 
@@ -146,3 +147,20 @@ def test_the_claim_page_shows_british_dates_and_no_seconds(
     assert re.search(rf"\b{spent_on.day} [A-Z][a-z]+ {spent_on.year}\b", text)  # 17 May 2026
     assert not re.search(r"\d:\d\d:\d\d", text)  # no seconds
     assert not re.search(r"\b(AM|PM)\b", text)
+
+
+def test_staff_date_boxes_take_a_date_typed_day_first(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+    admin = staff_client(Role.ADMIN)
+    data = limit_form(admin, effective_from="7/4/2025")
+    assert admin.post("/staff/thresholds/new", data=data).status_code == 302
+    with app.app_context():
+        assert db.session.query(BenefitThreshold.effective_from).scalar() == date(2025, 4, 7)
+        db.session.remove()
+    wrong = admin.post("/staff/thresholds/new", data={**data, "effective_from": "4/31/2025"})
+    assert wrong.status_code == 400 and str(DATE_MESSAGE) in wrong.get_data(as_text=True)
+
+
+def test_a_statement_period_typed_day_first_is_read(ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+    client = participant_client(ledger.participant)
+    page = client.get("/me/statement?start=6/4/2026&end=5.4.2027").get_data(as_text=True)
+    assert "From 6 April 2026 to 5 April 2027." in page
