@@ -16,7 +16,7 @@ from app.core.links import public_address, share_url, this_page
 from app.core.requests import CleanRequest
 from app.db import configure_sqlite
 from app.extensions import babel, csrf, db, limiter, migrate
-from app.i18n import LANGUAGES, current_language, select_locale
+from app.i18n import LANGUAGES, current_language, format_moment, select_formatting_locale
 from app.people.guard import participant_for_layout
 
 
@@ -65,7 +65,7 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), compare_type=True)
     babel.init_app(
         app,
-        locale_selector=select_locale,
+        locale_selector=select_formatting_locale,
         default_translation_directories=str(ROOT / "translations"),
         default_timezone=app.config["TIME_ZONE"],
     )
@@ -126,6 +126,7 @@ def _register_templates(app: Flask) -> None:
     app.jinja_env.globals["public_address"] = public_address
     app.jinja_env.globals["share_url"] = share_url
     app.jinja_env.globals["this_page"] = this_page
+    app.jinja_env.filters["moment"] = format_moment
 
     @app.context_processor
     def _page_context() -> dict[str, Any]:

@@ -72,8 +72,9 @@ class Form(FlaskForm):
         """
         if field.type in ("CSRFTokenField", "HiddenField"):
             return "main-content"
-        if isinstance(field, RadioField | SelectMultipleField) and field.choices:
-            return f"{field.id}-0"
+        if isinstance(field, RadioField | SelectMultipleField):
+            # With no choices the group is not drawn at all: the page's main content is there.
+            return f"{field.id}-0" if field.choices else "main-content"
         return field.id
 
 

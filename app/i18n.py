@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from babel.lists import format_list
 from flask import current_app, has_request_context, request
-from flask_babel import get_locale
+from flask_babel import format_date, format_time, get_locale
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response
 
@@ -33,6 +34,9 @@ LANGUAGES: tuple[Language, ...] = (
 BY_CODE = {language.code: language for language in LANGUAGES}
 DEFAULT = "en"
 LOCALE_PARAMETER = "locale"
+# The locale dates, times and numbers are written in. English here is British English:
+# "17 May 2026" and "07:00", never Babel's plain "en" (US) "May 17, 2026" and "7:00 AM".
+FORMATTING = {"en": "en_GB"}
 
 
 def is_supported(code: str | None) -> bool:
@@ -54,6 +58,29 @@ def select_locale() -> str:
     if is_supported(own):
         return own  # type: ignore[return-value]
     return preferred(request.accept_languages.values())
+
+
+def formatting_locale(code: str) -> str:
+    """The Babel locale to write a language's dates and numbers in ("en" is en_GB)."""
+    return FORMATTING.get(code, code)
+
+
+def select_formatting_locale() -> str:
+    """Flask-Babel's locale for this request: the language chosen, written the British way.
+
+    Translations still load from translations/en (gettext falls back from en_GB to en).
+    """
+    return formatting_locale(select_locale())
+
+
+def format_moment(moment: datetime) -> str:
+    """A day and time to the minute, as the reader writes them: "3 Dec 2026, 07:00".
+
+    Babel's "medium" date-and-time shows seconds, which say nothing to anyone reading a claim.
+    """
+    locale = get_locale()
+    pattern = locale.datetime_formats["medium"] if locale else "{1}, {0}"
+    return pattern.format(format_time(moment, "short"), format_date(moment, "medium"))
 
 
 def _signed_in_participants_language() -> str | None:

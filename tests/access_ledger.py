@@ -71,7 +71,8 @@ CLAIM_ROUTES: dict = {
     "me_claims.new": (PARTICIPANT, BOTH, "/me/claims/new"),
     "me_claims.show": (PARTICIPANT, GET, "/me/claims/{claim}"),
     "me_claims.fix_line": (PARTICIPANT, BOTH, "/me/claims/{claim}/lines/1"),
-    "me_claims.act": (PARTICIPANT, POST, "/me/claims/{claim}/cancel"),
+    "me_claims.act": (PARTICIPANT, POST, "/me/claims/{claim}/resubmit"),
+    "me_claims.cancel": (PARTICIPANT, BOTH, "/me/claims/{claim}/cancel"),
     "me_claims.receipt": (PARTICIPANT, GET, "/me/claims/{claim}/receipts/1"),
 }
 

@@ -194,6 +194,7 @@ PAGES += [
         "me-claim-new-errors", "/me/claims/new", as_participant=True, submit_empty=True, status=400
     ),
     Page("me-claim", "/me/claims/{claim}", as_participant=True),
+    Page("me-claim-cancel", "/me/claims/{claim}/cancel", as_participant=True),
 ]
 
 LEDGER_NAMES = ("{participant}", "{other_participant}", "{claim}", "{session}", "{project}")

@@ -33,7 +33,7 @@ from app.feedback.models import (
     UpdateText,
 )
 from app.feedback.words import STATUS_WORDS
-from app.i18n import DEFAULT, LOCALE_PARAMETER, is_supported
+from app.i18n import DEFAULT, LOCALE_PARAMETER, formatting_locale, is_supported
 from app.people.models import Participant
 from app.people.services import may_contact_unasked
 
@@ -158,7 +158,7 @@ def compose(
     base = current_app.config["PUBLIC_URL"]
     link = f"{base}/updates/{record.id}?{LOCALE_PARAMETER}={language}"
     unsubscribe = f"{base}/unsubscribe/{unsubscribe_token(person.id)}?{LOCALE_PARAMETER}={language}"
-    with force_locale(language):
+    with force_locale(formatting_locale(language)):
         subject = _(
             "%(organisation)s: what changed after you told us",
             organisation=current_app.config["ORGANISATION_NAME"],

@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (
-    DateField,
     Field,
     HiddenField,
     RadioField,
@@ -23,6 +22,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.validators import ValidationError as Invalid
 
+from app.core.dates import DATE_MESSAGE, TypedDateField
 from app.core.numbers import plain_digits, positive_int, positive_ints
 from app.forms import Form, clean
 from app.ledger.claim_services import LineInput, payment_pence
@@ -53,7 +53,6 @@ METHODS = (
     SelectChoice(PaymentMethod.CASH.value, _l("Cash")),
     SelectChoice(PaymentMethod.CHARITY.value, _l("Paid to a charity")),
 )
-DATE_MESSAGE = _l("Enter a real date, like 2026-03-31")
 CATEGORY_WORDS = {
     **{choice.value: choice.label for choice in EXPENSE_CATEGORIES},
     Category.TIME.value: _l("Payment for time"),
@@ -103,10 +102,8 @@ class ExpenseFields(Form):
         choices=EXPENSE_CATEGORIES,
         validators=[InputRequired(_l("Choose what kind of cost it is"))],
     )
-    spent_on = DateField(
-        _l("Date you paid"),
-        validators=[InputRequired(DATE_MESSAGE), recent_date],
-        invalid_value_message=DATE_MESSAGE,
+    spent_on = TypedDateField(
+        _l("Date you paid"), validators=[InputRequired(DATE_MESSAGE), recent_date]
     )
     description = StringField(
         _l("What was it for?"),
@@ -227,11 +224,7 @@ class PayForm(Form):
         filters=[clean],
         validators=[Optional(), Length(max=120, message=_l("Write 120 characters or fewer"))],
     )
-    paid_on = DateField(
-        _l("Date paid"),
-        validators=[InputRequired(DATE_MESSAGE), recent_date],
-        invalid_value_message=DATE_MESSAGE,
-    )
+    paid_on = TypedDateField(_l("Date paid"), validators=[InputRequired(DATE_MESSAGE), recent_date])
 
 
 class ButtonForm(Form):

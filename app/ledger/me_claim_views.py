@@ -86,7 +86,7 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
         history=services.claim_history(claim.id),
         receipts=services.receipt_ids(claim.id),
         can_fix=claim.status == ClaimStatus.CHANGES_REQUESTED,
-        can_cancel=claim.status in CANCELLABLE and not batched,
+        can_cancel=_can_cancel(claim),
         batched_words=claims.in_batch_message() if batched else "",
         expense=LineKind.EXPENSE,
         label=claims.status_label,
@@ -121,13 +121,43 @@ def fix_line(claim_id: int, line_id: int) -> Any:
     return page, 400 if form.errors else 200
 
 
-@bp.route("/<int:claim_id>/<any(resubmit, cancel):action>", methods=["POST"])
+@bp.route("/<int:claim_id>/resubmit", methods=["POST"])
 @participant_required
-def act(claim_id: int, action: str) -> Any:
+def act(claim_id: int) -> Any:
+    return _move(_own_claim(claim_id), ClaimStatus.SUBMITTED, _("Your claim is sent again."))
+
+
+@bp.route("/<int:claim_id>/cancel", methods=["GET", "POST"])
+@participant_required
+def cancel(claim_id: int) -> Any:
+    """Cancelling gives up the money, payment for time included, so it is asked first.
+
+    Only a POST from the question page (confirm=yes) cancels; any other press shows the question.
+    """
     claim = _own_claim(claim_id)
+    if request.method == "POST" and request.form.get("confirm") == "yes":
+        return _move(claim, ClaimStatus.CANCELLED, _("Your claim is cancelled."))
+    if not _can_cancel(claim):
+        return redirect(url_for(".show", claim_id=claim.id))
+    if request.method == "POST":
+        return redirect(url_for(".cancel", claim_id=claim.id))
+    return _cancel_question(claim)
+
+
+def _cancel_question(claim: Claim) -> str:
+    time_pence = sum(line.amount_pence for line in claim.lines if line.kind == LineKind.PAYMENT)
+    return render_template(
+        "me/claims/cancel.html",
+        claim=claim,
+        total=format_pence(claims.claim_total(claim)),
+        for_time=format_pence(time_pence) if time_pence > 0 else "",
+    )
+
+
+def _move(claim: Claim, to: ClaimStatus, done: str) -> Any:
+    """Move the claim as the person pressed, then say it is done, or show why it was not."""
     if not ButtonForm().validate_on_submit():
         abort(400)
-    to = ClaimStatus.SUBMITTED if action == "resubmit" else ClaimStatus.CANCELLED
     try:
         claims.move(claim.id, to, Actor(participant_id=_me()))
     except AlreadyDone:
@@ -135,9 +165,14 @@ def act(claim_id: int, action: str) -> Any:
             "ledger/claims/already_done.html", back=url_for(".show", claim_id=claim.id)
         )
     except ClaimRefused as refused:
-        return _show(_own_claim(claim_id), str(refused), 400)
-    flash(_("Your claim is sent again.") if action == "resubmit" else _("Your claim is cancelled."))
+        return _show(_own_claim(claim.id), str(refused), 400)
+    flash(done)
     return redirect(url_for(".show", claim_id=claim.id))
+
+
+def _can_cancel(claim: Claim) -> bool:
+    batched = claim.status == ClaimStatus.APPROVED and claims.in_batch(claim.id)
+    return claim.status in CANCELLABLE and not batched
 
 
 @bp.route("/<int:claim_id>/receipts/<int:receipt_id>")

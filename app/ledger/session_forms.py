@@ -24,6 +24,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.validators import ValidationError as Invalid
 
+from app.core.dates import DATE_MESSAGE, as_iso
 from app.core.numbers import plain_digits, positive_ints
 from app.forms import Form, clean
 from app.ledger.models import AttendanceRole, RateBasis
@@ -49,11 +50,11 @@ ROLE_NAMES = {
 
 
 def parse_day(text: str | None, latest: date) -> date:
-    """An ISO date from 2000 up to `latest`, or ValueError with a plain message."""
+    """An ISO date from 2000 up to `latest` (see as_iso), or ValueError with a plain message."""
     try:
         day = date.fromisoformat((text or "").strip())
     except ValueError:
-        raise ValueError(str(_l("Enter a real date, like 2026-03-31"))) from None
+        raise ValueError(str(DATE_MESSAGE)) from None
     if day < EARLIEST:
         raise ValueError(str(_l("Enter a date in the year 2000 or later.")))
     if day > latest:
@@ -147,7 +148,7 @@ class RateForm(Form):
     activity = _activity_field()
     basis = _basis_field(_l("How it is paid"), _l("Choose how it is paid."))
     amount = StringField(_l("Amount in pounds"), validators=[Money(required=True)])
-    effective_from = StringField(_l("Paid at this rate from"), validators=[Day()])
+    effective_from = StringField(_l("Paid at this rate from"), filters=[as_iso], validators=[Day()])
 
     def validate_amount(self, field: Field) -> None:
         if not field.errors and amount_of(field) > MAX_RATE_PENCE:
@@ -178,7 +179,7 @@ class ThresholdForm(Form):
         validators=[Optional()],
     )
     amount = StringField(_l("Amount in pounds"), validators=[Money(required=True)])
-    effective_from = StringField(_l("The limit applies from"), validators=[Day()])
+    effective_from = StringField(_l("The limit applies from"), filters=[as_iso], validators=[Day()])
     source = TextAreaField(
         _l("Where the figure comes from"),
         filters=[clean],
@@ -203,8 +204,8 @@ class PeriodForm(Form):
     class Meta:
         csrf = False
 
-    start = StringField(_l("From"), validators=[Day(years_ahead=1)])
-    end = StringField(_l("To"), validators=[Day(years_ahead=1)])
+    start = StringField(_l("From"), filters=[as_iso], validators=[Day(years_ahead=1)])
+    end = StringField(_l("To"), filters=[as_iso], validators=[Day(years_ahead=1)])
 
     def validate_end(self, field: Field) -> None:
         if self.start.errors or field.errors:
@@ -239,7 +240,9 @@ class SessionForm(Form):
             Length(max=200, message=_l("Use 200 characters or fewer.")),
         ],
     )
-    held_on = StringField(_l("Date of the session"), validators=[Day(years_ahead=1)])
+    held_on = StringField(
+        _l("Date of the session"), filters=[as_iso], validators=[Day(years_ahead=1)]
+    )
     hours = StringField(_l("How long it was, in hours"))
     activity = _activity_field()
     basis = RadioField(

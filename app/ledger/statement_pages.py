@@ -6,12 +6,12 @@ from datetime import date
 from typing import Any
 
 from flask import abort, render_template, request, url_for
-from flask_babel import force_locale, format_date, get_locale, ngettext
+from flask_babel import force_locale, format_date, ngettext
 from flask_babel import gettext as _
 
 from app.auth.guard import current_staff
 from app.auth.models import Role
-from app.i18n import BY_CODE, is_supported
+from app.i18n import BY_CODE, current_language, formatting_locale, is_supported
 from app.ledger import rates, thresholds
 from app.ledger.claims import status_label
 from app.ledger.letterhead import letterhead
@@ -93,7 +93,7 @@ class InLanguage:
         self.code = code
 
     def _in(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        with force_locale(self.code):
+        with force_locale(formatting_locale(self.code)):
             return fn(*args, **kwargs)
 
     def gettext(self, message: str, **variables: Any) -> str:
@@ -119,7 +119,7 @@ def letter_page(
     when the reader's language is another, a copy in it beside: the person's own page language
     on /me, the language they chose when staff look."""
     context = _period(person_id, letter_endpoint, **letter_args)
-    copy_in = str(get_locale()) if for_them else context["statement"].language
+    copy_in = current_language().code if for_them else context["statement"].language
     context["english"] = InLanguage("en")
     if copy_in != "en" and is_supported(copy_in):
         context["copy"] = {"words": InLanguage(copy_in), "language": BY_CODE[copy_in]}

@@ -11,7 +11,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.core.terminal_mail import write_to_terminal
-from app.i18n import is_supported
+from app.i18n import formatting_locale, is_supported
 from app.people.signin import IssuedCode
 
 SMTP_TIMEOUT_SECONDS = 10
@@ -53,7 +53,7 @@ def send_sign_in_code(issued: IssuedCode, link: str) -> bool:
     addresses that servers log and browsers remember.
     """
     language = issued.language if is_supported(issued.language) else "en"
-    with force_locale(language):
+    with force_locale(formatting_locale(language)):
         subject = _("Your code to sign in to %(organisation)s", organisation=_organisation())
         body = _(
             "Hello %(name)s,\n\n"

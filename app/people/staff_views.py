@@ -14,7 +14,7 @@ from app.auth.models import ALL_STAFF, Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.links import public_url
-from app.i18n import BY_CODE, DEFAULT, language_names
+from app.i18n import BY_CODE, DEFAULT, formatting_locale, language_names
 from app.people import services, signin
 from app.people.forms import (
     CONTACT_WAY_WORDS,
@@ -142,7 +142,7 @@ def pause(participant_id: int) -> Response:
 
 def _card_words(language: str) -> dict[str, str]:
     """The card is for the person, so it is in the language they chose, whoever prints it."""
-    with force_locale(language):
+    with force_locale(formatting_locale(language)):
         return {
             "go_to": _("To see what you have done with us, go to:"),
             "your_code": _("Your code:"),

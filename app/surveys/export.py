@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from app.db import as_utc
 from app.extensions import db
+from app.i18n import formatting_locale
 from app.surveys import answering
 from app.surveys.models import QuestionKind, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
@@ -59,7 +60,7 @@ class Plan:
 def plan(survey: Survey, with_names: bool) -> Plan:
     """Headings and option labels in the survey's main language."""
     live = live_questions(survey)
-    with force_locale(survey.main_language):
+    with force_locale(formatting_locale(survey.main_language)):
         declined = _("I'd rather not say")
         columns = [
             Column(q.id, q.kind, {value: label for value, label, _live in option_labels(q)})

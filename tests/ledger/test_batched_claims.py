@@ -49,7 +49,9 @@ def test_participant_cannot_cancel_a_claim_in_a_payment_batch(
     path = f"/me/claims/{ledger.claim}"
     page = client.get(path).get_data(as_text=True)
     assert "Cancel this claim" not in page and BEING_PAID in page
-    response = client.post(f"{path}/cancel", data={"csrf_token": token(client, "/language")})
+    assert client.get(f"{path}/cancel").headers["Location"] == path  # no question to answer
+    confirmed = {"csrf_token": token(client, "/language"), "confirm": "yes"}
+    response = client.post(f"{path}/cancel", data=confirmed)
     assert response.status_code == 400 and BEING_PAID in response.get_data(as_text=True)
     assert status_of(app, ledger.claim) == ClaimStatus.APPROVED
     assert events_to(app, ledger.claim, ClaimStatus.CANCELLED) == 0

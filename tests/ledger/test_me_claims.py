@@ -129,7 +129,9 @@ def test_participant_cannot_see_or_change_another_persons_claim(
     assert ben.get(f"/me/claims/{ama_claim}/receipts/1").status_code == 404
     assert ben.get("/me/claims/99999999999999").status_code == 404
     csrf = token(ben, NEW)
-    assert ben.post(f"/me/claims/{ama_claim}/cancel", data={"csrf_token": csrf}).status_code == 404
+    confirmed = {"csrf_token": csrf, "confirm": "yes"}
+    assert ben.post(f"/me/claims/{ama_claim}/cancel", data=confirmed).status_code == 404
+    assert ben.get(f"/me/claims/{ama_claim}/cancel").status_code == 404
     assert (
         ben.post(f"/me/claims/{ama_claim}/resubmit", data={"csrf_token": csrf}).status_code == 404
     )
@@ -211,9 +213,10 @@ def test_participant_cancels_before_payment_and_a_second_cancel_is_already_done(
 ) -> None:  # type: ignore[no-untyped-def]
     ama = participant_client(ledger.participant)
     show = f"/me/claims/{ledger.claim}"
-    csrf = token(ama, show)
-    assert ama.post(f"{show}/cancel", data={"csrf_token": csrf}).status_code == 302
-    again = ama.post(f"{show}/cancel", data={"csrf_token": csrf})
+    csrf = token(ama, f"{show}/cancel")
+    confirmed = {"csrf_token": csrf, "confirm": "yes"}
+    assert ama.post(f"{show}/cancel", data=confirmed).status_code == 302
+    again = ama.post(f"{show}/cancel", data=confirmed)
     assert again.status_code == 200 and "already done" in again.get_data(as_text=True)
     assert status_of(app, ledger.claim) == ClaimStatus.CANCELLED
     assert "Cancel this claim" not in ama.get(show).get_data(as_text=True)

@@ -191,7 +191,7 @@ def test_the_letter_keeps_what_was_paid_apart_from_what_is_only_approved(
     """A letter once said "We paid back £19.20" when £4.80 had been paid: it lumped approved with
     paid, and could make someone declare income they never had."""
     text = _letter(staff_client(Role.FINANCE), history.participant)
-    assert "2025: £24.80, of which £20.00 for their time and £4.80 for expenses" in text
+    assert "10 June 2025: £24.80, of which £20.00 for their time and £4.80 for expenses" in text
     assert "We paid back £4.80 of expenses" in text
     assert "We have approved £10.00 of expenses that we have not paid back yet" in text
     assert "£14.80" not in text  # paid and approved expenses are never lumped together

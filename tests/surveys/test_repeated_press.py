@@ -151,11 +151,11 @@ def test_cancelling_a_claim_again_after_a_lost_reply_says_it_was_done_once(
     from app.ledger.models import Claim, ClaimEvent, ClaimStatus
 
     client = participant_client(ledger.participant)
-    page = client.get(f"/me/claims/{ledger.claim}").get_data(as_text=True)
+    page = client.get(f"/me/claims/{ledger.claim}/cancel").get_data(as_text=True)
     with app.app_context():
         audited = db.session.scalar(select(func.count()).select_from(ClaimEvent))
     path = f"/me/claims/{ledger.claim}/cancel"
-    first, second = _replay(client, path, {"csrf_token": token(page)})
+    first, second = _replay(client, path, {"csrf_token": token(page), "confirm": "yes"})
     assert first.headers["Location"] == f"/me/claims/{ledger.claim}"
     assert second.status_code == 200
     assert "Nothing was done twice" in second.get_data(as_text=True)
