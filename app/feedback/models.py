@@ -156,16 +156,20 @@ class UpdateText(Base):
 
 
 class OutboxMessage(Base):
-    """A message waiting to go, or the record of how it went. One per person per event."""
+    """A message waiting to go, or the record of how it went. One per person per event: a change
+    to an update they took part in, or a decision on their own claim."""
 
     __tablename__ = "outbox_messages"
     __table_args__ = (
         UniqueConstraint("event_id", "participant_id", name="once_per_event"),
+        UniqueConstraint("claim_event_id", "participant_id", name="once_per_claim_event"),
         CheckConstraint("attempts >= 0", name="attempts_sign"),
+        CheckConstraint("(event_id IS NULL) <> (claim_event_id IS NULL)", name="about_one_thing"),
     )
 
     id: Mapped[IntPk]
-    event_id: Mapped[int] = mapped_column(ForeignKey("update_events.id", ondelete="CASCADE"))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("update_events.id", ondelete="CASCADE"))
+    claim_event_id: Mapped[int | None] = mapped_column(ForeignKey("claim_events.id"))
     participant_id: Mapped[int] = mapped_column(
         ForeignKey("participants.id", ondelete="CASCADE"), index=True
     )

@@ -189,6 +189,11 @@ def _ready(message_id: int) -> tuple[OutboxMessage | None, str]:
         db.session.commit()
         return None, ""
     person = db.session.get(Participant, message.participant_id)
+    if message.claim_event_id is not None:
+        why_not = _claim_news_ready(message, person)
+        db.session.expunge(message)
+        db.session.commit()
+        return message, why_not
     event = db.session.get(UpdateEvent, message.event_id)
     reach = outbox.channel_for(person) if person is not None else None
     why_not = ""
@@ -203,6 +208,27 @@ def _ready(message_id: int) -> tuple[OutboxMessage | None, str]:
     db.session.expunge(message)
     db.session.commit()  # no transaction (nor SQLite's lock) is held while the server is called
     return message, why_not
+
+
+def _claim_news_ready(message: OutboxMessage, person: Participant | None) -> str:
+    """News of a decision on someone's claim, rewritten in today's words; or why it must not go."""
+    from app.ledger import claim_messages  # the ledger queues these; it reads the outbox too
+    from app.ledger.models import Claim, ClaimEvent, ClaimStatus
+
+    event = db.session.get(ClaimEvent, message.claim_event_id)
+    claim = db.session.get(Claim, event.claim_id) if event is not None else None
+    if person is None or claim is None or event is None:
+        return "The claim or the person is no longer here."
+    reach = outbox.channel_for(person)
+    if not claim_messages.should_tell(claim, ClaimStatus(event.to_status), person):
+        return "They were paused or erased, or chose no way we can reach them, before it was sent."
+    if reach is None or reach[0] != message.channel:
+        return "We no longer have a way to reach them that they chose."
+    language = outbox.language_for(person)
+    message.subject, message.body = claim_messages.compose(claim, event, person, language)
+    message.address, message.language = reach[1], language
+    db.session.flush()
+    return ""
 
 
 def _rewrite(message: OutboxMessage, event: UpdateEvent, person: Participant, address: str) -> None:

@@ -103,16 +103,22 @@ def move(
         if to == ClaimStatus.CANCELLED and in_batch(claim.id):
             raise ClaimRefused(in_batch_message())
         raise AlreadyDone
-    db.session.add(
-        ClaimEvent(
-            claim_id=claim.id,
-            from_status=claim.status.value,
-            to_status=to.value,
-            actor_staff_id=actor.staff_id,
-            actor_participant_id=actor.participant_id,
-            reason=reason.strip(),
-        )
+    event = ClaimEvent(
+        claim_id=claim.id,
+        from_status=claim.status.value,
+        to_status=to.value,
+        actor_staff_id=actor.staff_id,
+        actor_participant_id=actor.participant_id,
+        reason=reason.strip(),
     )
+    db.session.add(event)
+    db.session.flush()
+    db.session.refresh(claim)
+    # The person hears of it, queued in the same transaction. Imported here: the outbox reads
+    # people's details, which read claim totals from this module.
+    from app.ledger import claim_messages
+
+    claim_messages.enqueue(claim, event)
     db.session.commit()
     db.session.refresh(claim)
     return claim

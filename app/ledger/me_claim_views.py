@@ -65,10 +65,20 @@ def new() -> Any:
                 if claim_id is None:
                     return redirect(url_for(".index"))
             else:
-                flash(_("Your claim is sent. We will tell you when it is approved."))
+                flash(_sent_words())
             return redirect(url_for(".show", claim_id=claim_id))
     page = render_template("me/claims/new.html", form=form)
     return page, 400 if form.errors else 200
+
+
+def _sent_words() -> str:
+    """Only promise an email to someone we can email."""
+    from app.feedback.outbox import channel_for
+
+    person = current_participant()
+    if person is not None and channel_for(person) is not None:
+        return _("Your claim is sent. We will email you when we decide, and when we pay it.")
+    return _("Your claim is sent. Look here in your area to see when we decide.")
 
 
 @bp.route("/<int:claim_id>")

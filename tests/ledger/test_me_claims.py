@@ -54,6 +54,8 @@ def test_participant_claims_bus_fare_with_photo_and_it_is_sent(
     assert claim.lines[0].counts_as_income is False
     page = client.get(f"/me/claims/{claim.id}").get_data(as_text=True)
     assert "Sent, waiting for a decision" in page and "Bus to the workshop" in page
+    # Ben chose text messages, which we cannot send yet: no promise of a message.
+    assert "Look here in your area to see when we decide." in page
     with app.app_context():
         [receipt_id] = [r.id for r in db.session.query(Receipt).filter_by(claim_id=claim.id)]
     image = client.get(f"/me/claims/{claim.id}/receipts/{receipt_id}")
@@ -61,6 +63,14 @@ def test_participant_claims_bus_fare_with_photo_and_it_is_sent(
     assert image.headers["Content-Type"] == "image/jpeg"
     assert image.headers["X-Content-Type-Options"] == "nosniff"
     assert image.headers["Content-Disposition"].startswith("inline")
+
+
+def test_someone_we_can_email_is_told_we_will_email_them(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+    client = participant_client(ledger.participant)
+    response = client.post(NEW, data=_claim_form(client), follow_redirects=True)
+    assert "We will email you when we decide, and when we pay it." in response.get_data(
+        as_text=True
+    )
 
 
 def test_new_claim_form_works_on_a_phone_without_javascript(ledger, participant_client) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,113 @@
+"""Telling people what happened to their claim: approved, needs a change, cannot be paid, paid.
+
+After sending a claim people read that we will tell them; this keeps the promise. A message is
+queued in the same transaction as the decision, through the outbox that carries update news, in
+the person's language and on the way they chose to be reached. Words are written when queued and
+again just before sending (app/feedback/sender.py)."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from app.extensions import db
+from app.feedback.models import OutboxMessage
+from app.feedback.outbox import channel_for, language_for
+from app.i18n import LOCALE_PARAMETER, formatting_locale
+from app.ledger.models import Claim, ClaimEvent, ClaimStatus
+from app.ledger.money import format_pence
+from app.ledger.statements import METHOD_NAMES
+from app.people.models import Participant
+from app.people.services import may_contact_unasked
+
+TOLD = frozenset(
+    {ClaimStatus.APPROVED, ClaimStatus.CHANGES_REQUESTED, ClaimStatus.REJECTED, ClaimStatus.PAID}
+)
+
+
+def _made_by_them(claim: Claim) -> bool:
+    return claim.created_by_staff_id is None
+
+
+def should_tell(claim: Claim, to: ClaimStatus, person: Participant) -> bool:
+    """Whether this decision is news for the person, who can hear it the way they chose.
+
+    A claim they sent is their own business: they hear even while paused. A change asked for
+    on a claim staff made is for staff to make, so it is not sent to the person."""
+    if to not in TOLD or person.erased_at is not None or channel_for(person) is None:
+        return False
+    if _made_by_them(claim):
+        return True
+    return to != ClaimStatus.CHANGES_REQUESTED and may_contact_unasked(person)
+
+
+def enqueue(claim: Claim, event: ClaimEvent) -> bool:
+    """Queue the message about this decision, if the person should hear of it."""
+    person = db.session.get(Participant, claim.participant_id)
+    to = ClaimStatus(event.to_status)
+    if person is None or not should_tell(claim, to, person):
+        return False
+    channel, address = channel_for(person)  # type: ignore[misc]
+    language = language_for(person)
+    subject, body = compose(claim, event, person, language)
+    db.session.add(
+        OutboxMessage(
+            claim_event_id=event.id,
+            participant_id=person.id,
+            channel=channel,
+            address=address,
+            language=language,
+            subject=subject,
+            body=body,
+        )
+    )
+    return True
+
+
+def compose(claim: Claim, event: ClaimEvent, person: Participant, language: str) -> tuple[str, str]:
+    """The subject and body, in the person's language."""
+    base = current_app.config["PUBLIC_URL"]
+    link = f"{base}/me/claims/{claim.id}?{LOCALE_PARAMETER}={language}"
+    total = sum(line.amount_pence for line in claim.lines)
+    with force_locale(formatting_locale(language)):
+        subject = _(
+            "%(organisation)s: news about your claim %(number)d",
+            organisation=current_app.config["ORGANISATION_NAME"],
+            number=claim.id,
+        )
+        words = {"name": person.name, "number": claim.id, "link": link}
+        to = ClaimStatus(event.to_status)
+        if to == ClaimStatus.APPROVED:
+            news = _(
+                "We approved your claim %(number)d for %(amount)s. We will pay it soon.",
+                amount=format_pence(total),
+                **words,
+            )
+        elif to == ClaimStatus.CHANGES_REQUESTED:
+            news = _(
+                "Your claim %(number)d needs a change before we can pay it. "
+                "What to change: %(reason)s",
+                reason=event.reason,
+                **words,
+            )
+        elif to == ClaimStatus.REJECTED:
+            news = _(
+                "We cannot pay your claim %(number)d. Why: %(reason)s",
+                reason=event.reason,
+                **words,
+            )
+        else:
+            news = _(
+                "We paid your claim %(number)d: %(amount)s. How we paid: %(how)s.",
+                amount=format_pence(total),
+                how=str(METHOD_NAMES[claim.paid_method]) if claim.paid_method else "",
+                **words,
+            )
+        body = _(
+            "Hello %(name)s,\n\n%(news)s\n\nSee your claim:\n%(link)s\n\n"
+            "You get this because you have a claim with us.",
+            news=news,
+            **words,
+        )
+    return subject, body
