@@ -15,6 +15,7 @@ from tests.browser.test_pages_in_browser import _sign_in_participant
 
 pytestmark = pytest.mark.browser
 
+A4 = {"width": 794, "height": 1123}  # CSS pixels of an A4 page
 SPLITTABLE = "tbody tr, .letter li, .letter p, .summary-list div, .letterhead"
 
 
@@ -48,6 +49,7 @@ def _pages(pdf: bytes) -> int:
 
 
 def _print_view(page, path: str):  # type: ignore[no-untyped-def]
+    page.set_viewport_size(A4)  # laid out as on the paper, not as on the phone it came from
     page.goto(path)
     page.emulate_media(media="print")
     splittable = page.eval_on_selector_all(
