@@ -41,6 +41,13 @@ EXPENSE_CATEGORIES = (
     SelectChoice(Category.PHONE_DATA.value, _l("Phone calls or data")),
     SelectChoice(Category.OTHER.value, _l("Something else")),
 )
+# The kinds as a participant reads them on their own claims: no "mileage".
+MY_EXPENSE_CATEGORIES = tuple(
+    SelectChoice(choice.value, _l("Driving your own car: we pay for each mile"))
+    if choice.value == Category.MILEAGE.value
+    else choice
+    for choice in EXPENSE_CATEGORIES
+)
 CHOICES = (
     SelectChoice(PaymentChoice.ACCEPT.value, _l("Take the full amount")),
     SelectChoice(PaymentChoice.TAKE_LESS.value, _l("Take less")),
@@ -59,8 +66,19 @@ CATEGORY_WORDS = {
 }
 
 
+MY_CATEGORY_WORDS = {
+    **CATEGORY_WORDS,
+    **{choice.value: choice.label for choice in MY_EXPENSE_CATEGORIES},
+}
+
+
 def category_label(value: str) -> str:
     return str(CATEGORY_WORDS.get(value, value))
+
+
+def my_category_label(value: str) -> str:
+    """A kind of cost in the words the participant's own pages use."""
+    return str(MY_CATEGORY_WORDS.get(value, value))
 
 
 def recent_date(form: Form, field: Field) -> None:
@@ -136,13 +154,24 @@ class ExpenseFields(Form):
         return pence_of(self.amount) or 0
 
 
-class MeClaimForm(ExpenseFields):
+class MyExpenseFields(ExpenseFields):
+    """A participant's own expense, in words a child would know: no "mileage", no "optional"."""
+
+    category = RadioField(
+        _l("What kind of cost is it?"),
+        choices=MY_EXPENSE_CATEGORIES,
+        validators=[InputRequired(_l("Choose what kind of cost it is"))],
+    )
+    miles = StringField(_l("Miles you drove (only if you drove your own car)"), filters=[clean])
+    receipt = FileField(_l("Photo of the receipt (the paper that shows what you paid)"))
+
+
+class MeClaimForm(MyExpenseFields):
     form_key = HiddenField()
-    receipt = FileField(_l("Photo of the receipt (optional)"))
 
 
-class FixLineForm(ExpenseFields):
-    receipt = FileField(_l("Photo of the receipt (optional)"))
+class FixLineForm(MyExpenseFields):
+    pass
 
 
 class StaffLineForm(ExpenseFields):

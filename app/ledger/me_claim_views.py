@@ -20,8 +20,8 @@ from app.ledger.claim_forms import (
     ExpenseFields,
     FixLineForm,
     MeClaimForm,
-    category_label,
     line_input,
+    my_category_label,
 )
 from app.ledger.claims import Actor, AlreadyDone, ClaimRefused
 from app.ledger.models import Claim, ClaimStatus, LineKind
@@ -65,7 +65,7 @@ def new() -> Any:
                 if claim_id is None:
                     return redirect(url_for(".index"))
             else:
-                flash(_sent_words())
+                flash(_sent_words(), "success")
             return redirect(url_for(".show", claim_id=claim_id))
     page = render_template("me/claims/new.html", form=form)
     return page, 400 if form.errors else 200
@@ -101,7 +101,7 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
         expense=LineKind.EXPENSE,
         label=claims.status_label,
         money=format_pence,
-        category=category_label,
+        category=my_category_label,
         message=message,
     )
     return page, status
@@ -125,7 +125,7 @@ def fix_line(claim_id: int, line_id: int) -> Any:
                 services.fix_line(claim, line.id, line_input(form), photo, _me())
             except ClaimRefused as refused:
                 return _show(_own_claim(claim_id), str(refused), 400)
-            flash(_("Your change is saved. Send the claim again when it is ready."))
+            flash(_("Your change is saved. Send the claim again when it is ready."), "success")
             return redirect(url_for(".show", claim_id=claim.id))
     page = render_template("me/claims/fix_line.html", form=form, claim=claim)
     return page, 400 if form.errors else 200
@@ -176,7 +176,7 @@ def _move(claim: Claim, to: ClaimStatus, done: str) -> Any:
         )
     except ClaimRefused as refused:
         return _show(_own_claim(claim.id), str(refused), 400)
-    flash(done)
+    flash(done, "success")
     return redirect(url_for(".show", claim_id=claim.id))
 
 

@@ -109,7 +109,7 @@ def _open(data: bytes) -> Image.Image:
 
 
 def _not_a_photo() -> str:
-    return _("The file must be a photo in JPEG, PNG or WebP format. Choose a different file.")
+    return _("We cannot use this file. Send a photo from your phone, or choose a different photo.")
 
 
 def _too_many_pixels() -> str:
@@ -117,7 +117,7 @@ def _too_many_pixels() -> str:
 
 
 def _too_big() -> str:
-    return _("The photo is too big. Send a photo smaller than 8 MB.")
+    return _("The photo file is too big. Take it again at a smaller size, or choose a smaller one.")
 
 
 def _too_complex() -> str:

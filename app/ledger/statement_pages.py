@@ -17,7 +17,13 @@ from app.ledger.claims import status_label
 from app.ledger.letterhead import letterhead
 from app.ledger.money import format_pence
 from app.ledger.session_forms import ROLE_NAMES, PeriodForm, parse_day
-from app.ledger.statements import CATEGORY_NAMES, CHOICE_NAMES, METHOD_NAMES, statement_for
+from app.ledger.statements import (
+    CATEGORY_NAMES,
+    CHOICE_NAMES,
+    METHOD_NAMES,
+    MY_CATEGORY_NAMES,
+    statement_for,
+)
 from app.ledger.totals import tax_year_start
 
 FAR = date(9999, 12, 31)
@@ -79,9 +85,15 @@ def _period(person_id: int, letter_endpoint: str, **letter_args: Any) -> dict[st
     }
 
 
-def statement_page(template: str, person_id: int, letter_endpoint: str, **letter_args: Any) -> Any:
-    """A statement for the dates asked, under the charity's letterhead."""
+def statement_page(
+    template: str, person_id: int, letter_endpoint: str, for_them: bool = False, **letter_args: Any
+) -> Any:
+    """A statement for the dates asked, under the charity's letterhead; for_them when the person
+    reads their own, in words a child would know."""
     context = _period(person_id, letter_endpoint, **letter_args)
+    context["for_them"] = for_them
+    if for_them:
+        context["category_names"] = MY_CATEGORY_NAMES
     return render_template(template, **context), 200 if context["valid"] else 400
 
 

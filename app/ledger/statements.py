@@ -50,6 +50,8 @@ CATEGORY_NAMES = {
     Category.OTHER: _l("Other"),
     Category.TIME: _l("Time"),
 }
+# On the person's own statement: no "mileage".
+MY_CATEGORY_NAMES = {**CATEGORY_NAMES, Category.MILEAGE: _l("Driving your own car")}
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,12 @@ ACCESS_NEED_WORDS = {
     "companion": _l("Someone to come with me"),
     "other": _l("Something else"),
 }
+# The same needs in the words a participant reads on their own pages: no "interpreter".
+MY_ACCESS_NEED_WORDS = {
+    **ACCESS_NEED_WORDS,
+    "interpreter": _l("Someone to say what people say in my language"),
+    "bsl": _l("Someone to sign what people say in British Sign Language (BSL)"),
+}
 PAYMENT_WORDS = {
     PaymentPreference.BANK_TRANSFER: _l("Bank transfer"),
     PaymentPreference.VOUCHER: _l("Voucher"),
@@ -71,6 +77,15 @@ class MultiCheckboxField(SelectMultipleField):
             raise Invalid(_l("Choose from the list"))
 
 
+def _needs_field(words: dict[str, Any]) -> MultiCheckboxField:
+    return MultiCheckboxField(_l("What do you need to take part?"), choices=_choices(words))
+
+
+def _language_field(label: Any) -> StringField:
+    too_long = Length(max=60, message=_l("Use 60 characters or fewer"))
+    return StringField(label, filters=[clean], validators=[too_long])
+
+
 class PreferencesForm(Form):
     """What a participant may change about themselves at /me/preferences."""
 
@@ -87,14 +102,9 @@ class PreferencesForm(Form):
         choices=_choices(YES_NO),
         validators=[InputRequired(_l("Choose yes or no"))],
     )
-    access_needs = MultiCheckboxField(
-        _l("What do you need to take part?"), choices=_choices(ACCESS_NEED_WORDS)
-    )
-    interpreter_language = StringField(
-        _l("Which language should the interpreter speak?"),
-        filters=[clean],
-        validators=[Length(max=60, message=_l("Use 60 characters or fewer"))],
-    )
+    access_needs = _needs_field(ACCESS_NEED_WORDS)
+    interpreter_language = _language_field(_l("Which language should the interpreter speak?"))
+    need_language = _l("Say which language the interpreter should speak")
     access_other = TextAreaField(
         _l("Tell us anything else you need"),
         filters=[clean],
@@ -108,7 +118,7 @@ class PreferencesForm(Form):
 
     def validate_interpreter_language(self, field: Field) -> None:
         if "interpreter" in (self.access_needs.data or []) and not field.data:
-            raise Invalid(_l("Say which language the interpreter should speak"))
+            raise Invalid(self.need_language)
 
     def details(self) -> dict[str, Any]:
         """The answers as the participant's fields, keeping only what goes with each choice."""
@@ -127,6 +137,11 @@ class PreferencesForm(Form):
 
 
 class MyPreferencesForm(PreferencesForm):
+    """The participant's own choices at /me/preferences, in words a child would know."""
+
+    access_needs = _needs_field(MY_ACCESS_NEED_WORDS)
+    interpreter_language = _language_field(_l("Which language do you need?"))
+    need_language = _l("Say which language you need")
     paused = RadioField(
         _l("Do you want to take a break from taking part?"),
         choices=_choices(
@@ -251,36 +266,41 @@ class LinkForm(Form):
 
 
 def _words(values: list[str], words: dict) -> str:
-    return ", ".join(str(words[value]) for value in values if value in words) or str(_l("None"))
+    """The chosen values in words; empty when none was chosen, for the caller to say so."""
+    return ", ".join(str(words[value]) for value in values if value in words)
 
 
 def describe_person(person: Any, staff: bool) -> list[tuple[str, str]]:
-    """(question, answer) pairs in words, for the staff view and the participant's own pages."""
-    needs = _words(person.access_needs or [], ACCESS_NEED_WORDS)
+    """(question, answer) pairs in words, for the staff view and the participant's own pages.
+
+    The participant's own page uses plainer words, and never shows "None"."""
+    none = _l("None") if staff else _l("Nothing yet")
+    needs = _words(person.access_needs or [], ACCESS_NEED_WORDS if staff else MY_ACCESS_NEED_WORDS)
     rows = [
         (_l("Name"), person.name),
         (_l("Reference"), person.reference),
-        (_l("Email address"), person.email or _l("None")),
-        (_l("Phone number"), person.phone or _l("None")),
+        (_l("Email address"), person.email or none),
+        (_l("Phone number"), person.phone or none),
         (_l("Language"), _language_name(person.preferred_language)),
         (
             _l("How we contact them") if staff else _l("How we contact you"),
-            _words(person.contact_ways or [], CONTACT_WAY_WORDS),
+            _words(person.contact_ways or [], CONTACT_WAY_WORDS) or none,
         ),
         (
             _l("Tell them what changed") if staff else _l("Tell me what changed"),
             _l("Yes") if person.hear_back else _l("No"),
         ),
-        (_l("Access needs"), needs),
+        (_l("Access needs") if staff else _l("What you need to take part"), needs or none),
     ]
     if "interpreter" in (person.access_needs or []):
-        rows.append((_l("Interpreter language"), person.interpreter_language))
+        language = _l("Interpreter language") if staff else _l("Language you need")
+        rows.append((language, person.interpreter_language or none))
     if "other" in (person.access_needs or []):
-        rows.append((_l("Other needs"), person.access_other))
+        rows.append((_l("Other needs"), person.access_other or none))
     rows.append((_l("Payment"), PAYMENT_WORDS[person.payment_preference]))
     rows.append((_l("Gets benefits"), _l("Yes") if person.receives_benefits else _l("No")))
     if person.receives_benefits:
-        rows.append((_l("Benefits"), _words(person.benefits or [], BENEFIT_WORDS)))
+        rows.append((_l("Benefits"), _words(person.benefits or [], BENEFIT_WORDS) or none))
     rows.append((_l("Taking a break"), _l("Yes") if person.paused else _l("No")))
     return [(str(key), str(value)) for key, value in rows]
 

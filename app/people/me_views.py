@@ -92,7 +92,7 @@ def _link_key() -> str:
 def _signed_in(person: Any) -> Response:
     signin.revoke_codes(person.id)  # codes still in their inbox are no use to anyone now
     sign_in_participant(person)
-    flash(_("You are signed in."))
+    flash(_("You are signed in."), "success")
     target = safe_local_path(request.args.get("next"), url_for(".home"))
     return redirect(target if target.startswith("/me") else url_for(".home"))
 
@@ -190,7 +190,7 @@ def sign_out() -> Response:
     if not ButtonForm().validate_on_submit():
         abort(400)
     sign_out_participant()
-    flash(_("You have signed out."))
+    flash(_("You have signed out."), "success")
     return redirect(url_for(".sign_in"))
 
 
@@ -263,7 +263,7 @@ def preferences() -> Any:
     form = MyPreferencesForm(data=None if request.method == "POST" else _prefs(person))
     if form.validate_on_submit():
         services.change(person.id, {**form.details(), "paused": form.paused.data == "yes"})
-        flash(_("Your choices are saved."))
+        flash(_("Your choices are saved."), "success")
         return redirect(url_for(".home"))
     status = 400 if form.errors else 200
     return render_template("me/preferences.html", form=form), status
@@ -328,7 +328,7 @@ def _download(body: str | bytes, mimetype: str, filename: str) -> Response:
 @participant_required
 def statement() -> Any:
     """Their own payment statement, to print or keep; dates as for staff."""
-    return statement_page("ledger/statements/statement.html", _me().id, ".letter")
+    return statement_page("ledger/statements/statement.html", _me().id, ".letter", for_them=True)
 
 
 @bp.route("/letter")

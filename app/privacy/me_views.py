@@ -26,7 +26,7 @@ def ask() -> Any:
     if form.validate_on_submit():
         # A second press finds the first request waiting, and says the same.
         erasure.ask(person.id)
-        flash(_("We have your request. We will erase your details soon."))
+        flash(_("We have your request. We will erase your details soon."), "success")
         return redirect(url_for(".ask"))
     page = render_template(
         "privacy/ask.html",

@@ -46,7 +46,7 @@ def test_person_asks_to_be_erased_and_an_admin_erases_them_without_javascript(
     person.locator("main button[type=submit]").click()
     person.goto("/me/data")
     with person.expect_download() as download:
-        person.get_by_role("link", name="receipt photos (ZIP file)").click()
+        person.get_by_role("link", name="a photo of each receipt").click()
     assert download.value.suggested_filename == "my-data.zip"
     person.get_by_role("link", name="Ask us to erase what we hold about you").click()
     person.get_by_role("button", name="Ask us to erase my details").click()

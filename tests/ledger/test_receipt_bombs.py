@@ -119,7 +119,7 @@ def test_an_animated_webp_is_refused_before_its_frames_are_decoded(
     _refused_quickly(
         app,
         out.getvalue(),
-        "The file must be a photo in JPEG, PNG or WebP format. Choose a different file.",
+        "We cannot use this file. Send a photo from your phone, or choose a different photo.",
     )
 
 

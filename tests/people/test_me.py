@@ -69,7 +69,7 @@ def test_preferences_errors_are_plain_and_keep_what_was_chosen(participant_clien
     response = client.post("/me/preferences", data=data)
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "Say which language the interpreter should speak" in page
+    assert "Say which language you need" in page
     assert "Choose how you want to be paid" in page
     assert 'value="interpreter" checked' in page
 
