@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from flask_babel import format_currency
+from babel.numbers import format_currency as babel_currency
+from flask_babel import format_currency, get_locale
 from flask_babel import gettext as _
 
 from app.core.numbers import plain_digits
@@ -47,8 +48,19 @@ def parse_pence(text: str | None) -> int:
     return int(pence)
 
 
+RIGHT_TO_LEFT = frozenset({"ar", "ur"})
+
+
 def format_pence(pence: int) -> str:
-    """480 to '£4.80' in the reader's language; negative amounts keep their minus sign."""
+    """480 to '£4.80' in the reader's language; negative amounts keep their minus sign.
+
+    In Arabic and Urdu the amount is written as in English ("£4.80", not "UK£ 4.80") and kept
+    left to right inside the sentence (Unicode isolates), so a right-to-left line never turns it
+    round: people compare it with their bank statement and receipts."""
+    locale = get_locale()
+    if locale is not None and locale.language in RIGHT_TO_LEFT:
+        written = babel_currency(Decimal(pence) / 100, "GBP", locale="en_GB")
+        return f"\u2066{written}\u2069"
     return format_currency(Decimal(pence) / 100, "GBP")
 
 

@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any
 
 from flask import abort, render_template, request, url_for
-from flask_babel import force_locale, format_date, ngettext
+from flask_babel import force_locale, format_date, get_translations, ngettext
 from flask_babel import gettext as _
+from markupsafe import Markup, escape
 
 from app.auth.guard import current_staff
 from app.auth.models import Role
@@ -108,11 +109,19 @@ class InLanguage:
         with force_locale(formatting_locale(self.code)):
             return fn(*args, **kwargs)
 
-    def gettext(self, message: str, **variables: Any) -> str:
-        return self._in(_, message, **variables)
+    def _translated(self, method: str, *args: Any) -> Markup:
+        """The words in this language, escaped like the page's own gettext: what fills them in
+        is escaped too, unless it is markup already (a number kept left to right, say)."""
+        with force_locale(formatting_locale(self.code)):
+            return escape(getattr(get_translations(), method)(*args))
 
-    def ngettext(self, singular: str, plural: str, num: int, **variables: Any) -> str:
-        return self._in(ngettext, singular, plural, num, **variables)
+    def gettext(self, message: str, **variables: Any) -> Markup:
+        text = self._translated("ugettext", message)
+        return text % variables if variables else text
+
+    def ngettext(self, singular: str, plural: str, num: int, **variables: Any) -> Markup:
+        variables.setdefault("num", num)
+        return self._translated("ungettext", singular, plural, num) % variables
 
     def day(self, when: date, style: str = "medium") -> str:
         return self._in(format_date, when, style)

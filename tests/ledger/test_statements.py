@@ -236,11 +236,11 @@ def test_an_admin_sets_the_letterhead_and_letters_and_statements_carry_it(
     text = _letter(admin, history.participant)
     for words in (
         "Northside Voices",
-        "12 High Street<br>Leeds<br>LS1 1AA",
-        "Phone: 0113 496 0000",
+        "<bdi>12 High Street</bdi><br><bdi>Leeds</bdi><br><bdi>LS1 1AA</bdi>",
+        'Phone: <bdi dir="ltr">0113 496 0000</bdi>',
         "Registered charity number 1234567",
-        "Priya Shah<br>Involvement Coordinator, Northside Voices",
-        "please call us on 0113 496 0000",
+        "<bdi>Priya Shah</bdi><br><bdi>Involvement Coordinator</bdi>, <bdi>Northside Voices</bdi>",
+        'please call us on <bdi dir="ltr">0113 496 0000</bdi>',
     ):
         assert words in text, words
     assert "no address or signature yet" not in text
@@ -293,3 +293,32 @@ def test_the_demo_letter_has_a_whole_letterhead(app: Flask) -> None:
         load_demo_data()
         head = letterhead()
     assert head.complete and head.charity_number and head.phone and len(head.address_lines) >= 3
+
+
+def test_the_arabic_copy_keeps_numbers_and_money_left_to_right(
+    app: Flask, participant_client, staff_client, history
+) -> None:  # type: ignore[no-untyped-def]
+    """In a right-to-left copy, "0113 496 0718" read as "0718 496 0113" and money as "UK£ 4.80"."""
+    _save_letterhead(staff_client(Role.ADMIN))
+    client = participant_client(history.participant, language="ar")
+    text = client.get("/me/letter?start=2025-04-06&end=2026-04-05").get_data(as_text=True)
+    copy = text.partition('id="copy"')[2]
+    assert '<bdi dir="ltr">0113 496 0000</bdi>' in copy and "<bdi>12 High Street</bdi>" in copy
+    assert "\u2066£24.80\u2069" in copy and "UK£" not in text
+    assert "<bdi>Bus survey day</bdi>" in copy
+
+
+def test_demo_payments_for_time_are_dated_the_day_of_their_session(app: Flask) -> None:
+    """A letter counted 2 sessions but paid for 3: demo lines were dated when claimed."""
+    from sqlalchemy import select
+
+    from app.demo import load_demo_data
+
+    with app.app_context():
+        load_demo_data()
+        rows = db.session.execute(
+            select(ClaimLine.spent_on, InvolvementSession.held_on)
+            .join(Attendance, Attendance.id == ClaimLine.attendance_id)
+            .join(InvolvementSession, InvolvementSession.id == Attendance.session_id)
+        ).all()
+    assert rows and all(spent == held for spent, held in rows)
