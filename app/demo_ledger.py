@@ -96,10 +96,21 @@ def load_demo_ledger(coordinator_id: int, approver_id: int, payer_id: int) -> No
         attendance = attendances[index * 3 % len(attendances)]
         _claim(attendance, state, coordinator_id, approver_id, payer_id)
     store_letterhead(DEMO_LETTERHEAD)
-    # Dee is paid for a lot this month: close to her benefits limits, for the warning.
-    dee_recent = [a for a in attendances if a.participant_id == people[0].id][-3:]
-    for attendance in dee_recent:
-        _claim(attendance, ClaimStatus.APPROVED, coordinator_id, approver_id, payer_id, recent=True)
+    # Dee took part in three long sessions this month, approved and not paid yet: close to her
+    # benefits limits, for the warning. Each line carries its session's day, as a real one does.
+    for days_ago in (2, 9, 16):
+        session = InvolvementSession(
+            project_id=projects[0].id,
+            title="Café menu workshop",
+            activity_type=ActivityType.WORKSHOP,
+            held_on=date.today() - timedelta(days=days_ago),
+            minutes=180,
+            created_by_id=coordinator_id,
+            attendances=[Attendance(participant_id=people[0].id, role=AttendanceRole.TAKING_PART)],
+        )
+        db.session.add(session)
+        db.session.flush()
+        _claim(session.attendances[0], ClaimStatus.APPROVED, coordinator_id, approver_id, payer_id)
 
 
 def _person(name, language, contact, needs, preference, benefits) -> Participant:  # type: ignore[no-untyped-def]
@@ -192,9 +203,8 @@ def _claim(
     coordinator_id: int,
     approver_id: int,
     payer_id: int,
-    recent: bool = False,
 ) -> None:
-    held = date.today() - timedelta(days=2) if recent else attendance.session.held_on
+    held = attendance.session.held_on
     pay = 1600 * attendance.session.minutes // 60
     claim = Claim(
         participant_id=attendance.participant_id,
