@@ -14,4 +14,11 @@ RULE = "-" * 72
 
 
 def write_to_terminal(message: EmailMessage) -> None:
-    print(f"{RULE}\nEmail not sent (development): it would say\n{message}{RULE}", file=sys.stderr)
+    """Who it is to, its subject and its words as a person reads them (never base64)."""
+    plain = message.get_body(preferencelist=("plain",))
+    words = plain.get_content() if plain is not None else str(message.get_payload())
+    print(
+        f"{RULE}\nEmail not sent (development): it would say\n"
+        f"To: {message['To']}\nSubject: {message['Subject']}\n\n{words.rstrip()}\n{RULE}",
+        file=sys.stderr,
+    )

@@ -224,6 +224,8 @@ def _claim_news_ready(message: OutboxMessage, person: Participant | None) -> str
         return "They were paused or erased, or chose no way we can reach them, before it was sent."
     if reach is None or reach[0] != message.channel:
         return "We no longer have a way to reach them that they chose."
+    if event.to_status == ClaimStatus.APPROVED and claim.status == ClaimStatus.PAID:
+        return "Paid before this went: the message about the payment says it all."
     language = outbox.language_for(person)
     message.subject, message.body = claim_messages.compose(claim, event, person, language)
     message.address, message.language = reach[1], language

@@ -71,11 +71,15 @@ def compose(claim: Claim, event: ClaimEvent, person: Participant, language: str)
     link = f"{base}/me/claims/{claim.id}?{LOCALE_PARAMETER}={language}"
     total = sum(line.amount_pence for line in claim.lines)
     with force_locale(formatting_locale(language)):
-        subject = _(
-            "%(organisation)s: news about your claim %(number)d",
-            organisation=current_app.config["ORGANISATION_NAME"],
-            number=claim.id,
-        )
+        organisation = current_app.config["ORGANISATION_NAME"]
+        subject = {
+            ClaimStatus.APPROVED: _("%(organisation)s: your claim %(number)d is approved"),
+            ClaimStatus.CHANGES_REQUESTED: _(
+                "%(organisation)s: your claim %(number)d needs a change"
+            ),
+            ClaimStatus.REJECTED: _("%(organisation)s: we cannot pay your claim %(number)d"),
+            ClaimStatus.PAID: _("%(organisation)s: your claim %(number)d is paid"),
+        }[ClaimStatus(event.to_status)] % {"organisation": organisation, "number": claim.id}
         words = {"name": person.name, "number": claim.id, "link": link}
         to = ClaimStatus(event.to_status)
         if to == ClaimStatus.APPROVED:

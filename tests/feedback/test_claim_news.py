@@ -45,21 +45,29 @@ def _ask_for_a_change(app: Flask, claim_id: int, reason: str) -> None:
         )
 
 
-def test_approval_and_payment_are_emailed_once_each_in_english(
-    app: Flask, ledger, smtp_server, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+def _english_mailbox(app: Flask, ledger, smtp_server) -> Mailbox:  # type: ignore[no-untyped-def]
+    """Ama reads English; her claim is approved; the mailbox the server fills."""
     _speaks(app, ledger.participant, "en")
     mailbox = Mailbox()
     smtp_server(mailbox)
     approve(app, ledger.claim)
+    return mailbox
+
+
+def test_approval_and_payment_are_emailed_once_each_in_english(
+    app: Flask, ledger, smtp_server, send, outbox_rows
+) -> None:  # type: ignore[no-untyped-def]
+    mailbox = _english_mailbox(app, ledger, smtp_server)
+    assert send() == Outcome(sent=1)
     pay(app, ledger.claim)
-    assert send() == Outcome(sent=2)
+    assert send() == Outcome(sent=1)
     assert send() == Outcome()  # nothing twice
     first, second = (Mailbox.body(m) for m in mailbox.to(AMA))
     assert f"We approved your claim {ledger.claim} for £34.80. We will pay it soon." in first
     assert f"We paid your claim {ledger.claim}: £34.80. How we paid: Bank transfer." in second
     assert f"/me/claims/{ledger.claim}?locale=en" in first
-    assert mailbox.to(AMA)[0]["Subject"].endswith(f"news about your claim {ledger.claim}")
+    assert mailbox.to(AMA)[0]["Subject"].endswith(f"your claim {ledger.claim} is approved")
+    assert mailbox.to(AMA)[1]["Subject"].endswith(f"your claim {ledger.claim} is paid")
     assert "List-Unsubscribe" not in mailbox.to(AMA)[0]  # news of their own money, not a list
     assert [row.status for row in outbox_rows()] == [MessageStatus.SENT] * 2
 
@@ -117,3 +125,14 @@ def test_news_queued_then_made_impossible_is_not_sent(
     assert mailbox.messages == []
     (row,) = outbox_rows()
     assert row.status != MessageStatus.SENT
+
+
+def test_approved_and_paid_before_the_sender_ran_sends_only_the_payment(
+    app: Flask, ledger, smtp_server, send, outbox_rows
+) -> None:  # type: ignore[no-untyped-def]
+    mailbox = _english_mailbox(app, ledger, smtp_server)
+    pay(app, ledger.claim)
+    send()
+    (only,) = mailbox.to(AMA)
+    assert "We paid your claim" in Mailbox.body(only)
+    assert [row.status for row in outbox_rows()] == [MessageStatus.CANCELLED, MessageStatus.SENT]

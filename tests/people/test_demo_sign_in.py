@@ -54,3 +54,16 @@ def test_only_development_without_a_mail_server_writes_mail_to_the_terminal(
     assert load_config("testing").MAIL_TO_TERMINAL is False
     monkeypatch.setenv("MAIL_SERVER", "mail.example.org")
     assert load_config("development").MAIL_TO_TERMINAL is False
+
+
+def test_the_terminal_shows_the_words_not_base64(capsys) -> None:  # type: ignore[no-untyped-def]
+    from email.message import EmailMessage
+
+    from app.core.terminal_mail import write_to_terminal
+
+    message = EmailMessage()
+    message["To"], message["Subject"] = "gwen@example.org", "Eich hawliad"
+    message.set_content("Rydym wedi talu eich hawliad: £4.80 ✓ " * 5)  # long and non-ASCII
+    write_to_terminal(message)
+    printed = capsys.readouterr().err
+    assert "Rydym wedi talu eich hawliad: £4.80 ✓" in printed and "Subject: Eich hawliad" in printed
