@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
@@ -32,6 +33,7 @@ from app.ledger.models import (
 )
 from app.ledger.money import format_pence
 from app.ledger.receipts import CONTENT_TYPE
+from app.ledger.statements import METHOD_NAMES
 from app.people.models import Participant
 
 UNDONE = (ClaimStatus.REJECTED, ClaimStatus.CANCELLED)
@@ -339,12 +341,19 @@ def claim_facts(claim: Claim) -> dict:
     maker = db.session.get(StaffUser, claim.created_by_staff_id or 0)
     paid = ""
     if claim.status == ClaimStatus.PAID and claim.paid_on:
-        paid = _(
-            "%(amount)s on %(day)s, reference %(ref)s",
-            amount=format_pence(sum(x.amount_pence for x in claim.lines)),
-            day=claim.paid_on.isoformat(),
-            ref=claim.paid_reference or "-",
-        )
+        words = {
+            "amount": format_pence(sum(x.amount_pence for x in claim.lines)),
+            "day": format_date(claim.paid_on, "long"),
+            "how": str(METHOD_NAMES[claim.paid_method]) if claim.paid_method else "",
+        }
+        if claim.paid_reference:
+            paid = _(
+                "%(amount)s on %(day)s by %(how)s, reference %(ref)s",
+                ref=claim.paid_reference,
+                **words,
+            )
+        else:
+            paid = _("%(amount)s on %(day)s by %(how)s, with no reference", **words)
     return {"person": person, "made_by": maker.name if maker else _("The person"), "paid": paid}
 
 

@@ -274,7 +274,7 @@ def describe_person(person: Any, staff: bool) -> list[tuple[str, str]]:
     """(question, answer) pairs in words, for the staff view and the participant's own pages.
 
     The participant's own page uses plainer words, and never shows "None"."""
-    none = _l("None") if staff else _l("Nothing yet")
+    none = _l("Not given") if staff else _l("Nothing yet")
     needs = _words(person.access_needs or [], ACCESS_NEED_WORDS if staff else MY_ACCESS_NEED_WORDS)
     rows = [
         (_l("Name"), person.name),

@@ -329,3 +329,15 @@ def test_the_database_refuses_to_change_or_delete_audit_rows(app, ledger) -> Non
     with app.app_context():
         rows = db.session.execute(text("SELECT to_status, reason FROM claim_events")).all()
     assert [tuple(row) for row in rows] == [("approved", "")]
+
+
+def test_a_paid_claim_says_when_and_how_in_words(app, ledger) -> None:  # type: ignore[no-untyped-def]
+    from flask_babel import format_date
+
+    approve(app, ledger.claim)
+    pay(app, ledger.claim)
+    client = _as(app, Role.VIEWER, "reader@example.org")
+    page = client.get(f"/staff/claims/{ledger.claim}").get_data(as_text=True)
+    with app.test_request_context():
+        today = format_date(date.today(), "long")
+    assert f"£34.80 on {today} by Bank transfer, reference REF1" in page

@@ -54,6 +54,8 @@ def test_participant_claims_bus_fare_with_photo_and_it_is_sent(
     assert claim.lines[0].counts_as_income is False
     page = client.get(f"/me/claims/{claim.id}").get_data(as_text=True)
     assert "Sent, waiting for a decision" in page and "Bus to the workshop" in page
+    listed = client.get("/me/claims").get_data(as_text=True)  # amount and date never split
+    assert '<span class="nowrap">£4.80</span>, made <span class="nowrap">' in listed
     # Ben chose text messages, which we cannot send yet: no promise of a message.
     assert "Look here in your area to see when we decide." in page
     with app.app_context():

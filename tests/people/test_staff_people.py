@@ -185,3 +185,14 @@ def test_the_sign_in_card_prints_in_the_persons_language(app: Flask, staff_clien
     assert "Keep this card safe" not in card.group(1) and "/me/sign-in" in card.group(1)
     assert "The card is in" in page and 'lang="ar"' in page  # the staff page stays English
     assert page.count("Keep this card safe") == 0
+
+
+def test_a_persons_page_leads_to_their_statement_and_letter(staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+    from app.auth.models import Role
+
+    page = (
+        staff_client(Role.VIEWER).get(f"/staff/people/{ledger.participant}").get_data(as_text=True)
+    )
+    assert f'href="/staff/people/{ledger.participant}/statement"' in page
+    assert f'href="/staff/people/{ledger.participant}/letter"' in page
+    assert ">None<" not in page
