@@ -69,10 +69,15 @@ def test_catalogue_is_complete_and_keeps_placeholders(code: str) -> None:
         assert all(s.strip() for s in strings), f"{code}: no translation for {message.id!r}"
         assert not message.fuzzy, f"{code}: fuzzy translation for {message.id!r}"
         source = message.id if isinstance(message.id, str) else message.id[0]
+        wanted = sorted(PLACEHOLDER.findall(source))
         for text in strings:
-            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (
-                f"{code}: placeholders differ in {message.id!r}"
-            )
+            found = sorted(PLACEHOLDER.findall(text))
+            if isinstance(message.id, tuple):
+                # A plural form may say its number in words (Arabic "جلستين", two sessions).
+                wanted_here = [p for p in wanted if p != "%(num)d" or p in found]
+            else:
+                wanted_here = wanted
+            assert found == wanted_here, f"{code}: placeholders differ in {message.id!r}"
 
 
 @pytest.mark.parametrize("code", CODES)
