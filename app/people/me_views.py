@@ -19,6 +19,7 @@ from flask import (
 )
 from flask_babel import format_currency, format_date, format_decimal
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
@@ -76,9 +77,22 @@ def _failed(response: Response) -> bool:
     return response.status_code != 302
 
 
-# Typing a code with an email address and typing it on an emailed link's page draw on one limit
-# per person, keyed on the address as the lookup cleans it.
+# Typing a code with an email address and typing it on an emailed link's page draw on the same
+# limits, keyed on the person as the lookup cleans the address. Failures count in two layers, as
+# for staff (app/auth/throttle.py): tightly per person and network address, so a stranger who
+# guesses at someone's code is stopped without stopping the person on their own phone; and more
+# loosely per person from everywhere, so many addresses together still get few guesses at a
+# six-digit code that lives ten minutes. Asking for codes is layered the same way.
 GUESSES = "me-code-guesses"
+GUESSES_EVERYWHERE = "me-code-guesses-everywhere"
+
+
+def _person_limit() -> str:
+    return current_app.config["SIGN_IN_PERSON_LIMIT"]
+
+
+def _send_person_limit() -> str:
+    return current_app.config["ME_EMAIL_PERSON_LIMIT"]
 
 
 def _email_key() -> str:
@@ -87,6 +101,14 @@ def _email_key() -> str:
 
 def _link_key() -> str:
     return signin.limit_key_for_code(request.form.get("c"))
+
+
+def _email_pair_key() -> str:
+    return f"{_email_key()}|{get_remote_address()}"
+
+
+def _link_pair_key() -> str:
+    return f"{_link_key()}|{get_remote_address()}"
 
 
 def _signed_in(person: Any) -> Response:
@@ -118,7 +140,8 @@ def sign_in() -> Any:
 @public
 @reshow_on_csrf_failure
 @limiter.limit(_send_address_limit, methods=["POST"])
-@limiter.limit(_send_limit, methods=["POST"], key_func=_email_key)
+@limiter.limit(_send_limit, methods=["POST"], key_func=_email_pair_key)
+@limiter.limit(_send_person_limit, methods=["POST"], key_func=_email_key)
 def by_email() -> Any:
     form = EmailForm()
     if form.validate_on_submit():
@@ -139,7 +162,10 @@ def by_email() -> Any:
 @reshow_on_csrf_failure
 @limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
 @limiter.shared_limit(
-    _failed_limit, GUESSES, methods=["POST"], key_func=_email_key, deduct_when=_failed
+    _failed_limit, GUESSES, methods=["POST"], key_func=_email_pair_key, deduct_when=_failed
+)
+@limiter.shared_limit(
+    _person_limit, GUESSES_EVERYWHERE, methods=["POST"], key_func=_email_key, deduct_when=_failed
 )
 def code() -> Any:
     form = EmailCodeForm()
@@ -163,7 +189,10 @@ def _not_working() -> str:
 @reshow_on_csrf_failure
 @limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
 @limiter.shared_limit(
-    _failed_limit, GUESSES, methods=["POST"], key_func=_link_key, deduct_when=_failed
+    _failed_limit, GUESSES, methods=["POST"], key_func=_link_pair_key, deduct_when=_failed
+)
+@limiter.shared_limit(
+    _person_limit, GUESSES_EVERYWHERE, methods=["POST"], key_func=_link_key, deduct_when=_failed
 )
 def email_link() -> Any:
     """The emailed link says which code, never the code: the person types it from the email.

@@ -113,3 +113,36 @@ def test_only_the_newest_code_works_even_if_two_were_issued_together(app: Flask,
         db.session.commit()
         assert signin.redeem_link(older.code_id, older.code) is None
         assert signin.redeem_link(newer.code_id, newer.code) is not None
+
+
+def _from(app, address: str):  # type: ignore[no-untyped-def]
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def test_a_stranger_guessing_at_someones_code_does_not_lock_them_out(app, mailbox, ledger) -> None:  # type: ignore[no-untyped-def]
+    """Ten wrong codes from anyone used to stop the person signing in for 15 minutes."""
+    from tests.people.helpers import ask_for_code, type_code
+
+    stranger = _from(app, "203.0.113.7")
+    guesses = [type_code(stranger, "ama@example.org", f"{n:06d}").status_code for n in range(11)]
+    assert guesses[-1] == 429  # the stranger is stopped
+    for _ in range(5):  # and asking for codes in her name stops only them
+        ask_for_code(stranger, "ama@example.org")
+    assert ask_for_code(stranger, "ama@example.org").status_code == 429
+    ama = _from(app, "198.51.100.20")
+    assert ask_for_code(ama, "ama@example.org").status_code == 302
+    assert (
+        type_code(ama, "ama@example.org", mailbox.last_code("ama@example.org")).status_code == 302
+    )
+
+
+def test_many_addresses_together_still_get_few_guesses(app, ledger) -> None:  # type: ignore[no-untyped-def]
+    from tests.people.helpers import type_code
+
+    statuses = [
+        type_code(_from(app, f"203.0.113.{n % 250}"), "ama@example.org", f"{n:06d}").status_code
+        for n in range(31)
+    ]
+    assert statuses[:30] == [400] * 30 and statuses[30] == 429
