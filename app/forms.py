@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
 from babel import support
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectMultipleField
@@ -59,8 +61,18 @@ class Form(FlaskForm):
     @property
     def field_errors(self) -> list[tuple[str, str]]:
         """(element id, message) pairs for the error summary, in the order the fields appear."""
+        found = [(field, str(message)) for field in self for message in field.errors]
+        # The same words for two fields (a cost for each of two people, say) would not tell
+        # which is which: then each says whose it is, by its label.
+        said = Counter(message for _field, message in found)
         pairs = [
-            (self.error_target(field), str(message)) for field in self for message in field.errors
+            (
+                self.error_target(field),
+                _("%(field)s: %(problem)s", field=field.label.text, problem=message)
+                if said[message] > 1 and field.label.text
+                else message,
+            )
+            for field, message in found
         ]
         return pairs + [("main-content", str(message)) for message in self.form_errors]
 

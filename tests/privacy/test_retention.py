@@ -190,3 +190,17 @@ def test_unfinished_answers_are_kept_as_long_as_the_code_to_carry_on_works(
         )
         db.session.commit()
         assert retention.periods()["unfinished_responses"] >= 30
+
+
+def test_the_same_problem_in_several_periods_says_which_is_which(staff_client) -> None:  # type: ignore[no-untyped-def]
+    client = staff_client(Role.ADMIN)
+    data = {
+        "csrf_token": csrf_token(client, "/staff/privacy/retention"),
+        "unfinished_responses": "90",
+        "sign_in_codes": "0",
+        "message_bodies": "0",
+        "receipts": "2192",
+    }
+    page = client.post("/staff/privacy/retention", data=data).get_data(as_text=True)
+    assert 'href="#sign_in_codes">Sign-in codes already used or out of date: Enter' in page
+    assert 'href="#message_bodies">The words of messages we sent: Enter' in page
