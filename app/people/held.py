@@ -126,10 +126,16 @@ def receipt_images(participant_id: int) -> list[tuple[int, bytes]]:
     return [(row.id, row.data) for row in rows]
 
 
-def as_zip(held: dict[str, Any], images: list[tuple[int, bytes]]) -> bytes:
-    """One file a phone or a computer opens: the JSON, and each receipt photo beside it."""
+READABLE_NAME = "my-data.html"
+
+
+def as_zip(held: dict[str, Any], images: list[tuple[int, bytes]], readable: str = "") -> bytes:
+    """One file a phone or a computer opens: the page a person reads (my-data.html), the JSON
+    a computer reads, and each receipt photo beside them."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        if readable:
+            archive.writestr(READABLE_NAME, readable)
         archive.writestr(EXPORT_NAME, json.dumps(held, ensure_ascii=False, indent=2))
         for receipt_id, data in images:
             archive.writestr(receipt_file(receipt_id), data)

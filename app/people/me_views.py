@@ -314,11 +314,14 @@ def _prefs(person: Any) -> dict[str, Any]:
 @bp.route("/data")
 @participant_required
 def data() -> str:
-    person = _me()
+    return _data_page(_me(), services.everything_about(_me().id))
+
+
+def _data_page(person: Any, everything: dict[str, Any]) -> str:
     return render_template(
         "me/data.html",
         rows=describe_person(person, staff=False),
-        held=services.everything_about(person.id),
+        held=everything,
         when=_when,
         money=_money,
         role_words=ROLE_WORDS,
@@ -342,8 +345,11 @@ def data_json() -> Response:
 @participant_required
 def data_zip() -> Response:
     """The same data with the receipt photos beside it, in one file any phone can open."""
-    person_id = _me().id
-    body = held.as_zip(services.everything_about(person_id), held.receipt_images(person_id))
+    person = _me()
+    everything = services.everything_about(person.id)
+    # The page they can read, beside the file a computer reads and the photos.
+    readable = _data_page(person, everything)
+    body = held.as_zip(everything, held.receipt_images(person.id), readable)
     return _download(body, "application/zip", "my-data.zip")
 
 

@@ -22,6 +22,7 @@ from app.people.models import Participant, SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
 from app.surveys.models import Channel, ResponseStatus
 from app.surveys.response_models import Answer, AnswerTheme, Response
+from tests.pagecheck import check_page
 
 Held = dict[str, Any]
 
@@ -212,10 +213,15 @@ def test_zip_download_holds_the_data_and_every_receipt_photo(
     held = json.loads(archive.read("my-data.json"))
     (receipt,) = held["claims"][0]["receipts"]
     assert archive.read(receipt["file"]) == photo
+    # And a page a person can read, not only a file for computers.
+    readable = archive.read("my-data.html").decode()
+    check_page(readable, "my-data.html")
+    assert "ama@example.org" in readable and "Bus fare" in readable
     assert client.get("/me/data.zip").status_code == 302  # strangers are sent to sign in
 
 
 def test_zip_never_holds_another_persons_receipts(app: Flask, participant_client, ledger) -> None:  # type: ignore[no-untyped-def]
     response = participant_client(ledger.other_participant).get("/me/data.zip")
     archive = zipfile.ZipFile(io.BytesIO(response.data))
-    assert archive.namelist() == ["my-data.json"]
+    assert archive.namelist() == ["my-data.html", "my-data.json"]
+    assert "Bus fare" not in archive.read("my-data.html").decode()
