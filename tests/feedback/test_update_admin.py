@@ -180,8 +180,9 @@ def test_empty_form_names_each_problem(app: Flask, staff_client, updates) -> Non
     html = client.post(NEW, data=data).get_data(as_text=True)
     assert '<a href="#said">Say what people told us</a>' in html
     assert '<a href="#people_count">' in html
-    assert '<a href="#themes-0">Choose from the list</a>' in html
-    assert '<a href="#surveys-0">Choose from the list</a>' in html
+    # The same words for two lists: each says which list it is about.
+    assert '<a href="#themes-0">Themes from survey answers: Choose from the list</a>' in html
+    assert '<a href="#surveys-0">Surveys: Choose from the list</a>' in html
 
 
 def test_status_change_is_kept_in_the_history_with_its_date(
