@@ -64,7 +64,7 @@ def seed_demo() -> None:
 )
 @with_appcontext
 def send_notifications(limit: int, loop: bool, interval: int) -> None:
-    """Send queued messages about updates to the people who took part.
+    """Send queued messages: updates to the people who took part, and news of people's claims.
 
     Run it every few minutes from cron, for example:
 
