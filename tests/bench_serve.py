@@ -60,6 +60,8 @@ def _env(database_url: str) -> dict[str, str]:
         "DATABASE_URL": database_url,
         "RATELIMIT_STORAGE_URI": "memory://",
         "PYTHONWARNINGS": "ignore",
+        # A real site will not start without its public address; the bench serves on loopback.
+        "WITHUS_PUBLIC_URL": "http://127.0.0.1",
     }
 
 
