@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, url_for
@@ -16,6 +18,12 @@ from app.privacy import erasure
 bp = Blueprint("privacy_me", __name__, url_prefix="/me/erase")
 
 
+def one_month_after(day: date) -> date:
+    """The law gives a month to answer: the same day next month, or that month's last day."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 @bp.route("", methods=["GET", "POST"])
 @participant_required
 @reshow_on_csrf_failure
@@ -26,12 +34,14 @@ def ask() -> Any:
     if form.validate_on_submit():
         # A second press finds the first request waiting, and says the same.
         erasure.ask(person.id)
-        flash(_("We have your request. We will erase your details soon."), "success")
+        flash(_("We have your request. We will erase your details within one month."), "success")
         return redirect(url_for(".ask"))
+    asked = erasure.waiting_request(person.id)
     page = render_template(
         "privacy/ask.html",
         form=form,
-        asked=erasure.waiting_request(person.id),
+        asked=asked,
+        by=one_month_after(asked.requested_at.date()) if asked else None,
         day=format_date,
     )
     return page, 400 if form.errors else 200

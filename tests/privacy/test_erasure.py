@@ -150,7 +150,9 @@ def test_participant_asks_for_erasure_and_staff_see_it_but_nothing_is_erased_yet
     token = csrf_token(phone, "/me/erase")
     for _press in range(2):  # a double tap makes one request
         assert phone.post("/me/erase", data={"csrf_token": token}).status_code == 302
-    assert "You asked on" in phone.get("/me/erase").get_data(as_text=True)
+    asked = phone.get("/me/erase").get_data(as_text=True)
+    assert "You asked on" in asked and "at the latest" in asked  # a date, not "soon"
+    assert "If we still owe you money, we pay it first" in asked
     with app.app_context():
         assert db.session.query(ErasureRequest).count() == 1
         assert db.session.get(Participant, ledger.participant).name == "Ama"
@@ -235,3 +237,12 @@ def test_an_erased_person_cannot_be_booked_on_a_session_or_given_a_new_claim(
     assert admin.post("/staff/claims/new", data=data).status_code == 400
     with app.app_context():
         assert db.session.query(Claim).filter_by(participant_id=ledger.participant).count() == 1
+
+
+def test_a_month_to_answer_ends_on_the_same_day_next_month_or_its_last_day() -> None:
+    from app.privacy.me_views import one_month_after
+
+    assert one_month_after(date(2026, 3, 15)) == date(2026, 4, 15)
+    assert one_month_after(date(2026, 1, 31)) == date(2026, 2, 28)
+    assert one_month_after(date(2028, 1, 31)) == date(2028, 2, 29)
+    assert one_month_after(date(2026, 12, 7)) == date(2027, 1, 7)
