@@ -7,6 +7,8 @@ again just before sending (app/feedback/sender.py)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -15,6 +17,7 @@ from app.extensions import db
 from app.feedback.models import OutboxMessage
 from app.feedback.outbox import channel_for, language_for
 from app.i18n import LOCALE_PARAMETER, formatting_locale
+from app.ledger.claims import claim_total
 from app.ledger.models import Claim, ClaimEvent, ClaimStatus
 from app.ledger.money import format_pence
 from app.ledger.statements import METHOD_NAMES
@@ -68,50 +71,56 @@ def enqueue(claim: Claim, event: ClaimEvent) -> bool:
 def compose(claim: Claim, event: ClaimEvent, person: Participant, language: str) -> tuple[str, str]:
     """The subject and body, in the person's language."""
     base = current_app.config["PUBLIC_URL"]
-    link = f"{base}/me/claims/{claim.id}?{LOCALE_PARAMETER}={language}"
-    total = sum(line.amount_pence for line in claim.lines)
+    words = {
+        "name": person.name,
+        "number": claim.id,
+        "link": f"{base}/me/claims/{claim.id}?{LOCALE_PARAMETER}={language}",
+        "organisation": current_app.config["ORGANISATION_NAME"],
+    }
     with force_locale(formatting_locale(language)):
-        organisation = current_app.config["ORGANISATION_NAME"]
-        subject = {
-            ClaimStatus.APPROVED: _("%(organisation)s: your claim %(number)d is approved"),
-            ClaimStatus.CHANGES_REQUESTED: _(
-                "%(organisation)s: your claim %(number)d needs a change"
-            ),
-            ClaimStatus.REJECTED: _("%(organisation)s: we cannot pay your claim %(number)d"),
-            ClaimStatus.PAID: _("%(organisation)s: your claim %(number)d is paid"),
-        }[ClaimStatus(event.to_status)] % {"organisation": organisation, "number": claim.id}
-        words = {"name": person.name, "number": claim.id, "link": link}
         to = ClaimStatus(event.to_status)
-        if to == ClaimStatus.APPROVED:
-            news = _(
-                "We approved your claim %(number)d for %(amount)s. We will pay it soon.",
-                amount=format_pence(total),
-                **words,
-            )
-        elif to == ClaimStatus.CHANGES_REQUESTED:
-            news = _(
-                "Your claim %(number)d needs a change before we can pay it. "
-                "What to change: %(reason)s",
-                reason=event.reason,
-                **words,
-            )
-        elif to == ClaimStatus.REJECTED:
-            news = _(
-                "We cannot pay your claim %(number)d. Why: %(reason)s",
-                reason=event.reason,
-                **words,
-            )
-        else:
-            news = _(
-                "We paid your claim %(number)d: %(amount)s. How we paid: %(how)s.",
-                amount=format_pence(total),
-                how=str(METHOD_NAMES[claim.paid_method]) if claim.paid_method else "",
-                **words,
-            )
         body = _(
             "Hello %(name)s,\n\n%(news)s\n\nSee your claim:\n%(link)s\n\n"
             "You get this because you have a claim with us.",
-            news=news,
+            news=_news(claim, event, to, words),
             **words,
         )
-    return subject, body
+        return _subject(to, words), body
+
+
+def _subject(to: ClaimStatus, words: dict[str, Any]) -> str:
+    """What happened, in the subject line, so the inbox already says it."""
+    if to == ClaimStatus.APPROVED:
+        return _("%(organisation)s: your claim %(number)d is approved", **words)
+    if to == ClaimStatus.CHANGES_REQUESTED:
+        return _("%(organisation)s: your claim %(number)d needs a change", **words)
+    if to == ClaimStatus.REJECTED:
+        return _("%(organisation)s: we cannot pay your claim %(number)d", **words)
+    return _("%(organisation)s: your claim %(number)d is paid", **words)
+
+
+def _news(claim: Claim, event: ClaimEvent, to: ClaimStatus, words: dict[str, Any]) -> str:
+    amount = format_pence(claim_total(claim))
+    if to == ClaimStatus.APPROVED:
+        return _(
+            "We approved your claim %(number)d for %(amount)s. We will pay it soon.",
+            amount=amount,
+            **words,
+        )
+    if to == ClaimStatus.CHANGES_REQUESTED:
+        return _(
+            "Your claim %(number)d needs a change before we can pay it. What to change: %(reason)s",
+            reason=event.reason,
+            **words,
+        )
+    if to == ClaimStatus.REJECTED:
+        return _(
+            "We cannot pay your claim %(number)d. Why: %(reason)s", reason=event.reason, **words
+        )
+    how = str(METHOD_NAMES[claim.paid_method]) if claim.paid_method else ""
+    return _(
+        "We paid your claim %(number)d: %(amount)s. How we paid: %(how)s.",
+        amount=amount,
+        how=how,
+        **words,
+    )

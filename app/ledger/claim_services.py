@@ -342,7 +342,7 @@ def claim_facts(claim: Claim) -> dict:
     paid = ""
     if claim.status == ClaimStatus.PAID and claim.paid_on:
         words = {
-            "amount": format_pence(sum(x.amount_pence for x in claim.lines)),
+            "amount": format_pence(claims.claim_total(claim)),
             "day": format_date(claim.paid_on, "long"),
             "how": str(METHOD_NAMES[claim.paid_method]) if claim.paid_method else "",
         }

@@ -314,7 +314,8 @@ def _prefs(person: Any) -> dict[str, Any]:
 @bp.route("/data")
 @participant_required
 def data() -> str:
-    return _data_page(_me(), services.everything_about(_me().id))
+    person = _me()
+    return _data_page(person, services.everything_about(person.id))
 
 
 def _data_page(person: Any, everything: dict[str, Any]) -> str:

@@ -60,13 +60,18 @@ def _print_view(page, path: str):  # type: ignore[no-untyped-def]
     return page.pdf(format="A4", print_background=False)
 
 
+def _a_paid_persons_page(app: Flask, phone, ledger, live_server: str, lang: str):  # type: ignore[no-untyped-def]
+    """A browser tab signed in as someone paid every week this tax year."""
+    _a_year_of_payments(app, ledger.participant)
+    context = phone(lang)
+    _sign_in_participant(app, context, live_server, ledger.participant)
+    return context.new_page()
+
+
 def test_a_long_statement_prints_on_several_a4_pages_without_split_rows(
     app: Flask, phone, ledger, live_server: str
 ) -> None:  # type: ignore[no-untyped-def]
-    _a_year_of_payments(app, ledger.participant)
-    context = phone("en")
-    _sign_in_participant(app, context, live_server, ledger.participant)
-    page = context.new_page()
+    page = _a_paid_persons_page(app, phone, ledger, live_server, "en")
     pdf = _print_view(page, "/me/statement")
     assert _pages(pdf) >= 2
     assert page.locator("tbody tr").count() >= 30
@@ -78,10 +83,7 @@ def test_a_long_statement_prints_on_several_a4_pages_without_split_rows(
 def test_the_letter_prints_in_english_only_on_a4(
     app: Flask, phone, ledger, live_server: str
 ) -> None:  # type: ignore[no-untyped-def]
-    _a_year_of_payments(app, ledger.participant)
-    context = phone("ar")
-    _sign_in_participant(app, context, live_server, ledger.participant)
-    page = context.new_page()
+    page = _a_paid_persons_page(app, phone, ledger, live_server, "ar")
     page.goto("/me/letter")
     assert page.locator("#copy").is_visible()  # on screen, the Arabic copy is there to read
     pdf = _print_view(page, "/me/letter")
