@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from app.core.markup import render_markdown
 from app.db import as_utc, utcnow
-from app.demo_updates import THEMES, UPDATES
+from app.demo.updates import THEMES, UPDATES
 from app.extensions import db
 from app.feedback import services, sources
 from app.feedback.models import (

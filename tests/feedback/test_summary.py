@@ -161,7 +161,7 @@ def _refused(response, message: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_quote_from_another_survey_is_refused(app: Flask, staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
-    from app.demo_survey import create_demo_survey
+    from app.demo.survey import create_demo_survey
 
     with app.app_context():
         other = create_demo_survey(None, {}, slug="other")

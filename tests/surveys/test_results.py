@@ -11,7 +11,7 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.db import utcnow
-from app.demo_survey import add_demo_responses
+from app.demo.survey import add_demo_responses
 from app.extensions import db
 from app.surveys import answering, results
 from app.surveys.content import load_survey_by_id

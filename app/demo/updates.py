@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select, update
 
 from app.db import utcnow
-from app.demo_update_translations import TRANSLATIONS
+from app.demo.update_translations import TRANSLATIONS
 from app.extensions import db
 from app.feedback import services
 from app.feedback.models import (

@@ -6,10 +6,10 @@ from sqlalchemy import func, select
 
 from app.auth import services
 from app.auth.models import Role, StaffUser
-from app.demo_ledger import load_demo_ledger
-from app.demo_survey import add_demo_responses, create_demo_survey
-from app.demo_survey_translations import TRANSLATIONS
-from app.demo_updates import load_demo_updates
+from app.demo.ledger import load_demo_ledger
+from app.demo.survey import add_demo_responses, create_demo_survey
+from app.demo.survey_translations import TRANSLATIONS
+from app.demo.updates import load_demo_updates
 from app.extensions import db
 from app.ledger.thresholds import load_demo_thresholds
 

@@ -1,5 +1,5 @@
 """The demo updates in every site language but English: what people said, what we did, and why
-not. Keyed by the update's key in app/demo_updates.py, then by language. Short, plain sentences;
+not. Keyed by the update's key in app/demo/updates.py, then by language. Short, plain sentences;
 the Markdown (lists, bold, addresses) is kept as in the English."""
 
 TRANSLATIONS: dict[str, dict[str, dict[str, str]]] = {
