@@ -9,9 +9,9 @@ from app.auth.models import Role, StaffUser
 from app.demo.ledger import load_demo_ledger
 from app.demo.survey import add_demo_responses, create_demo_survey
 from app.demo.survey_translations import TRANSLATIONS
+from app.demo.thresholds import load_demo_thresholds
 from app.demo.updates import load_demo_updates
 from app.extensions import db
-from app.ledger.thresholds import load_demo_thresholds
 
 DEMO_RESPONSES = 320
 

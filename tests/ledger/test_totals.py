@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.auth.models import Role
+from app.demo.thresholds import load_demo_thresholds
 from app.extensions import db
 from app.ledger.claims import Actor, move
 from app.ledger.models import (
@@ -20,7 +21,6 @@ from app.ledger.models import (
     LineKind,
     ThresholdPeriod,
 )
-from app.ledger.thresholds import load_demo_thresholds
 from app.ledger.totals import (
     IncomeLine,
     month_start,
