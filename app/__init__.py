@@ -79,19 +79,19 @@ def _register_blueprints(app: Flask) -> None:
     from app.auth.views import bp as auth_bp
     from app.core.errors import register_error_pages
     from app.core.http import register_http
-    from app.core.views import bp as core_bp
-    from app.feedback.admin_views import bp as update_admin_bp
-    from app.feedback.summary_views import bp as summary_admin_bp
+    from app.feedback.admin.views import bp as update_admin_bp
     from app.feedback.unsubscribe_views import bp as unsubscribe_bp
     from app.feedback.views import bp as updates_bp
     from app.ledger.claim_views import bp as claims_bp
     from app.ledger.me_claim_views import bp as me_claims_bp
     from app.ledger.session_views import bp as sessions_bp
-    from app.people.me_views import bp as me_bp
+    from app.me.views import bp as me_bp
     from app.people.staff_views import bp as people_bp
+    from app.site.views import bp as core_bp
     from app.staff.views import bp as staff_bp
-    from app.surveys.admin_views import bp as survey_admin_bp
-    from app.surveys.results_views import bp as survey_results_bp
+    from app.surveys.builder.views import bp as survey_admin_bp
+    from app.surveys.results.views import bp as survey_results_bp
+    from app.surveys.summary.views import bp as summary_admin_bp
     from app.surveys.views import bp as surveys_bp
 
     app.register_blueprint(core_bp)
@@ -112,7 +112,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_privacy(app: Flask) -> None:
-    from app.people.erasure_views import bp as erasure_bp
+    from app.privacy.erasure_views import bp as erasure_bp
     from app.privacy.me_views import bp as privacy_me_bp
     from app.privacy.views import bp as privacy_bp
 

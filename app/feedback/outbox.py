@@ -3,7 +3,7 @@
 Called inside the transaction that publishes an update or changes its status. Only people who
 asked to hear back, are not paused, and can be reached on a channel we have get a message; each
 gets at most one per change (a database constraint says so). Words are written when queued and
-again just before sending (app/feedback/sender.py), and the row keeps what was sent.
+again just before sending (app/outbox/sender.py), and the row keeps what was sent.
 """
 
 from __future__ import annotations

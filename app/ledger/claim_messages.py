@@ -3,7 +3,7 @@
 After sending a claim people read that we will tell them; this keeps the promise. A message is
 queued in the same transaction as the decision, through the outbox that carries update news, in
 the person's language and on the way they chose to be reached. Words are written when queued and
-again just before sending (app/feedback/sender.py)."""
+again just before sending (app/outbox/sender.py)."""
 
 from __future__ import annotations
 

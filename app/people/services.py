@@ -17,7 +17,7 @@ from app.core.idempotency import use_key
 from app.extensions import db
 from app.ledger.claims import claim_total
 from app.ledger.models import Attendance, Claim, ClaimEvent, InvolvementSession
-from app.people import held
+from app.me import held
 from app.people.models import Participant
 from app.people.staff_link import link_to_staff
 from app.surveys.answering import decode

@@ -11,7 +11,7 @@ from flask import Flask
 from app.extensions import db
 from app.feedback import services
 from app.feedback.models import LinkKind, MessageStatus, UpdateStatus
-from app.feedback.sender import Outcome
+from app.outbox.sender import Outcome
 from app.people.models import Participant
 from app.surveys.models import ResponseStatus, Survey
 from app.surveys.response_models import Response

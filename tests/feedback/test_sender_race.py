@@ -11,8 +11,8 @@ from flask import Flask
 from app.extensions import db
 from app.feedback import services
 from app.feedback.models import LinkKind, MessageStatus, UpdateStatus
-from app.feedback.sender import Outcome, send_pending
 from app.ledger.models import Attendance, AttendanceRole
+from app.outbox.sender import Outcome, send_pending
 from app.people.models import Participant
 from tests.people.conftest import Mailbox
 

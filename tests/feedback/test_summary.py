@@ -13,10 +13,10 @@ from flask.testing import FlaskClient
 from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
-from app.feedback.summary_models import ResultsSummary
 from app.surveys import answering
 from app.surveys.models import ResponseStatus, Survey, SurveyStatus
 from app.surveys.response_models import Answer, Response
+from app.surveys.summary.models import ResultsSummary
 from tests.conftest import DemoSurvey, csrf_token
 
 NAME = "Zanele Okonkwo-Quill"  # a respondent's name: it must never reach a summary

@@ -15,7 +15,7 @@ from app.extensions import db
 from app.feedback import services
 from app.feedback.models import UpdateStatus
 from app.feedback.outbox import UNSUBSCRIBE_SALT
-from app.feedback.sender import Outcome
+from app.outbox.sender import Outcome
 from app.people.models import Participant
 from tests.conftest import csrf_token
 from tests.people.conftest import Mailbox

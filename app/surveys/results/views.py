@@ -27,10 +27,11 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.numbers import id_value, page_number, positive_int
 from app.forms import Form
 from app.i18n import BY_CODE, LANGUAGES, direction
-from app.surveys import export, results, themes
 from app.surveys.content import load_survey_by_id
 from app.surveys.forms import ordinal
 from app.surveys.models import Channel, Question, Survey
+from app.surveys.results import export, themes
+from app.surveys.results import tallies as results
 
 bp = Blueprint("survey_results", __name__, url_prefix="/staff/surveys")
 TAGGERS = (Role.ADMIN, Role.COORDINATOR)

@@ -24,7 +24,7 @@ from wtforms.validators import ValidationError as Invalid
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.core.translating import seen_field
-from app.feedback.admin_reading import LinkChoices
+from app.feedback.admin.reading import LinkChoices
 from app.feedback.models import LinkKind, UpdateStatus
 from app.feedback.services import UpdateDraft
 from app.feedback.words import STATUS_WORDS

@@ -15,12 +15,12 @@ from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.core.numbers import positive_int
 from app.i18n import language_names
-from app.surveys import admin_questions as services
-from app.surveys.admin_forms import number
-from app.surveys.admin_lookup import BUILDERS, question_or_404, survey_or_404
-from app.surveys.admin_question_forms import QuestionForm, option_lines
-from app.surveys.admin_services import Refused
-from app.surveys.admin_words import refusal
+from app.surveys.builder import questions as services
+from app.surveys.builder.forms import number
+from app.surveys.builder.lookup import BUILDERS, question_or_404, survey_or_404
+from app.surveys.builder.question_forms import QuestionForm, option_lines
+from app.surveys.builder.services import Refused
+from app.surveys.builder.words import refusal
 from app.surveys.content import languages_translated
 from app.surveys.models import Question, Survey
 

@@ -13,14 +13,13 @@ from app.auth.guard import current_staff, roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.db import as_utc
-from app.feedback import summary_reading as reading
-from app.feedback import summary_services as services
-from app.feedback.summary_forms import SummaryForm
-from app.feedback.summary_models import ResultsSummary
 from app.i18n import current_language, direction
-from app.surveys.admin_lookup import survey_or_404
+from app.surveys.builder.lookup import survey_or_404
 from app.surveys.content import view_of
 from app.surveys.models import Survey, SurveyStatus
+from app.surveys.summary import reading, services
+from app.surveys.summary.forms import SummaryForm
+from app.surveys.summary.models import ResultsSummary
 
 bp = Blueprint("summary_admin", __name__, url_prefix="/staff/surveys")
 EDITORS = (Role.ADMIN, Role.COORDINATOR)

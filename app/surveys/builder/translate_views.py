@@ -12,9 +12,9 @@ from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.core.translating import check_seen, seen_field
 from app.i18n import BY_CODE
-from app.surveys import admin_services as services
-from app.surveys.admin_forms import still_fits_field, translation_field, translation_form
-from app.surveys.admin_lookup import BUILDERS, survey_or_404
+from app.surveys.builder import services
+from app.surveys.builder.forms import still_fits_field, translation_field, translation_form
+from app.surveys.builder.lookup import BUILDERS, survey_or_404
 from app.surveys.content import completeness, needing_update, pieces, translations
 from app.surveys.models import Survey
 

@@ -15,17 +15,18 @@ from app.core.idempotency import new_key
 from app.core.markup import render_markdown
 from app.core.numbers import positive_int, positive_ints
 from app.extensions import db
-from app.feedback import admin_reading as reading
-from app.feedback import admin_translate_views, dated, services, sources
+from app.feedback import dated, services, sources
 from app.feedback import reading as public_reading
-from app.feedback.admin_forms import (
+from app.feedback.admin import reading
+from app.feedback.admin import translate_views as admin_translate_views
+from app.feedback.admin.forms import (
     ButtonForm,
     EditUpdateForm,
     NewUpdateForm,
     StatusForm,
     UpdateForm,
 )
-from app.feedback.admin_pages import (
+from app.feedback.admin.pages import (
     WRITERS,
     is_admin,
     may_write,

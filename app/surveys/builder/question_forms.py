@@ -10,8 +10,8 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from app.forms import Form
-from app.surveys.admin_forms import WholeNumber, clean, number
-from app.surveys.admin_words import KIND_NAMES, TEXT_LIMIT
+from app.surveys.builder.forms import WholeNumber, clean, number
+from app.surveys.builder.words import KIND_NAMES, TEXT_LIMIT
 from app.surveys.models import QuestionKind
 
 MAX_OPTIONS = 30

@@ -9,8 +9,8 @@ from wtforms import SelectMultipleField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 
 from app.core.numbers import positive_int
-from app.feedback.summary_services import SummaryChoice
 from app.forms import Form, clean
+from app.surveys.summary.services import SummaryChoice
 
 LARGEST_ID = 2**31 - 1  # a page can send any number; the database holds ids up to this
 

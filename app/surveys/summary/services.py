@@ -11,9 +11,9 @@ from sqlalchemy.exc import IntegrityError
 
 from app.db import utcnow
 from app.extensions import db
-from app.feedback import summary_reading as reading
-from app.feedback.summary_models import ResultsSummary, SummaryQuestion, SummaryQuote
 from app.surveys.models import Survey
+from app.surveys.summary import reading
+from app.surveys.summary.models import ResultsSummary, SummaryQuestion, SummaryQuote
 
 MAX_QUOTES = 6
 INTRO_LIMIT = 5000

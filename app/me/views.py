@@ -33,7 +33,8 @@ from app.i18n import current_language
 from app.ledger.claims import status_label
 from app.ledger.models import ClaimStatus
 from app.ledger.statement_pages import hours_text, letter_page, statement_page
-from app.people import held, mail, services, signin
+from app.me import held
+from app.people import mail, services, signin
 from app.people.forms import (
     ROLE_WORDS,
     ButtonForm,

@@ -9,11 +9,11 @@ from werkzeug.wrappers import Response
 
 from app.auth.guard import public
 from app.core.errors import RETRY_AFTER_SECONDS, reshow_on_csrf_failure
-from app.core.forms import LanguageForm
 from app.core.links import safe_local_path
 from app.extensions import db
 from app.feedback import dated, reading
 from app.i18n import current_language, set_language_cookie
+from app.site.forms import LanguageForm
 from app.surveys.content import open_surveys
 
 bp = Blueprint("core", __name__)

@@ -15,9 +15,9 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.surveys.admin_options import Relabelled, sync_options
-from app.surveys.admin_services import Refused, forget_translations, words_changed
 from app.surveys.answering import decode
+from app.surveys.builder.options import Relabelled, sync_options
+from app.surveys.builder.services import Refused, forget_translations, words_changed
 from app.surveys.models import Question, QuestionKind, Survey
 from app.surveys.response_models import Answer
 

@@ -21,7 +21,7 @@ from app.i18n import formatting_locale
 from app.surveys import answering
 from app.surveys.models import QuestionKind, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
-from app.surveys.results import live_questions, option_labels, submitted
+from app.surveys.results.tallies import live_questions, option_labels, submitted
 
 BATCH = 1000
 BOM = "\ufeff"

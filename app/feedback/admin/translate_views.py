@@ -15,9 +15,9 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.translating import check_seen
 from app.extensions import db
 from app.feedback import services
-from app.feedback.admin_forms import UnpublishForm, translation_form
-from app.feedback.admin_pages import WRITERS, page_words, staff_id, update_or_404
-from app.feedback.admin_reading import needed_pieces, needing_update
+from app.feedback.admin.forms import UnpublishForm, translation_form
+from app.feedback.admin.pages import WRITERS, page_words, staff_id, update_or_404
+from app.feedback.admin.reading import needed_pieces, needing_update
 from app.feedback.models import Update
 from app.i18n import BY_CODE
 

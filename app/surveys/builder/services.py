@@ -1,7 +1,7 @@
 """Staff use cases for whole surveys: list, create, change, open or close, copy, translate.
 
 One transaction each; no request, no templates. Refusals are raised as `Refused(reason)` and
-put into words by the views (app/surveys/admin_words.py).
+put into words by the views (app/surveys/builder/words.py).
 """
 
 from __future__ import annotations

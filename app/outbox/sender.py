@@ -21,13 +21,13 @@ from sqlalchemy import func, select, update
 from app.db import utcnow
 from app.extensions import db
 from app.feedback import outbox
-from app.feedback.channels import (
+from app.feedback.models import MessageStatus, OutboxMessage, UpdateEvent
+from app.outbox.channels import (
     PermanentFailure,
     TemporaryFailure,
     UncertainDelivery,
     channel,
 )
-from app.feedback.models import MessageStatus, OutboxMessage, UpdateEvent
 from app.people.models import Participant
 
 BACKOFF_MINUTES = (1, 5, 15, 60, 180, 360, 720)  # then every 12 hours until the last try

@@ -16,10 +16,10 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.feedback.models import OutboxMessage
-from app.feedback.summary_models import SummaryQuote
 from app.ledger.models import Claim, Receipt
 from app.people.models import SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
+from app.surveys.summary.models import SummaryQuote
 
 RECEIPT_FOLDER = "receipts"
 EXPORT_NAME = "my-data.json"

@@ -12,7 +12,7 @@ from app.extensions import db
 from app.surveys import answering
 from app.surveys.models import Channel
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
-from app.surveys.results import answered, submitted
+from app.surveys.results.tallies import answered, submitted
 
 PER_PAGE = 25
 THEME_NAME_LIMIT = 80

@@ -19,17 +19,15 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.db import as_utc
 from app.i18n import BY_CODE, LANGUAGES, language_names
-from app.surveys import (
-    admin_entry_views,
-    admin_preview_views,
-    admin_question_views,
-    admin_translate_views,
-)
-from app.surveys import admin_services as services
-from app.surveys.admin_forms import DuplicateForm, SurveyForm, number
-from app.surveys.admin_lookup import BUILDERS, results_path, survey_or_404
-from app.surveys.admin_questions import question_rows
-from app.surveys.admin_words import (
+from app.surveys.builder import entry_views as admin_entry_views
+from app.surveys.builder import preview_views as admin_preview_views
+from app.surveys.builder import question_views as admin_question_views
+from app.surveys.builder import services
+from app.surveys.builder import translate_views as admin_translate_views
+from app.surveys.builder.forms import DuplicateForm, SurveyForm, number
+from app.surveys.builder.lookup import BUILDERS, results_path, survey_or_404
+from app.surveys.builder.questions import question_rows
+from app.surveys.builder.words import (
     KIND_NAMES,
     MOVE_BUTTONS,
     MOVE_DONE,

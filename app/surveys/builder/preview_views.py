@@ -15,8 +15,8 @@ from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.i18n import BY_CODE, LANGUAGES
 from app.surveys import answering
-from app.surveys.admin_lookup import BUILDERS, survey_or_404
-from app.surveys.admin_questions import question_rows
+from app.surveys.builder.lookup import BUILDERS, survey_or_404
+from app.surveys.builder.questions import question_rows
 from app.surveys.content import QuestionView, SurveyView, view_of
 from app.surveys.forms import limit_hint, question_form
 from app.surveys.models import QuestionKind, Survey

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.surveys.admin_services import Refused
+from app.surveys.builder.services import Refused
 from app.surveys.models import Option, Question, QuestionKind
 
 

@@ -1,6 +1,6 @@
 """What you told us: reading a survey's summary, what may go in it, and the page people read.
 
-Counts come from app/surveys/results.py; this module only picks, translates and shapes them.
+Counts come from app/surveys/results/tallies.py; this module only picks, translates and shapes them.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from sqlalchemy.orm import selectinload
 
 from app.core.markup import render_markdown
 from app.extensions import db
-from app.feedback.summary_models import ResultsSummary, SummaryQuote
 from app.i18n import direction
-from app.surveys import answering, results
+from app.surveys import answering
 from app.surveys.content import QuestionView, SurveyView, load_survey_by_id
 from app.surveys.models import Question, QuestionKind, Survey
 from app.surveys.response_models import Answer, Response
+from app.surveys.results import tallies as results
+from app.surveys.summary.models import ResultsSummary, SummaryQuote
 
 CHARTED = (results.CHOICE, results.PRIORITIES)
 TEXT_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)

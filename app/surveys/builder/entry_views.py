@@ -15,10 +15,10 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.forms import Form
 from app.surveys import answering
-from app.surveys.admin_entry import Entry, enter_response, takes_entries
-from app.surveys.admin_forms import PaperEntryForm
-from app.surveys.admin_lookup import BUILDERS, survey_or_404
-from app.surveys.admin_questions import question_rows
+from app.surveys.builder.entry import Entry, enter_response, takes_entries
+from app.surveys.builder.forms import PaperEntryForm
+from app.surveys.builder.lookup import BUILDERS, survey_or_404
+from app.surveys.builder.questions import question_rows
 from app.surveys.content import QuestionView, view_of
 from app.surveys.forms import question_form
 from app.surveys.models import Channel, QuestionKind
