@@ -33,7 +33,7 @@ from app.i18n import current_language
 from app.ledger.claims import status_label
 from app.ledger.models import ClaimStatus
 from app.ledger.statement_pages import hours_text, letter_page, statement_page
-from app.me import held
+from app.me import export, held
 from app.people import mail, services, signin
 from app.people.forms import (
     ROLE_WORDS,
@@ -243,7 +243,7 @@ def home() -> str:
 
 
 def _home_page(person: Any, updates: list[reading.Entry]) -> str:
-    sessions = services.involvement(person.id)
+    sessions = export.involvement(person.id)
     rows = [
         (
             format_date(s.held_on),
@@ -255,7 +255,7 @@ def _home_page(person: Any, updates: list[reading.Entry]) -> str:
     ]
     claims = [
         (format_date(claim.created_at), status_label(claim.status), _money(total))
-        for claim, total in services.claims_of(person.id)
+        for claim, total in export.claims_of(person.id)
     ]
     return render_template(
         "me/home.html",
@@ -316,7 +316,7 @@ def _prefs(person: Any) -> dict[str, Any]:
 @participant_required
 def data() -> str:
     person = _me()
-    return _data_page(person, services.everything_about(person.id))
+    return _data_page(person, export.everything_about(person.id))
 
 
 def _data_page(person: Any, everything: dict[str, Any]) -> str:
@@ -339,7 +339,7 @@ def _when(iso: str | None) -> str:
 @bp.route("/data.json")
 @participant_required
 def data_json() -> Response:
-    body = json.dumps(services.everything_about(_me().id), ensure_ascii=False, indent=2)
+    body = json.dumps(export.everything_about(_me().id), ensure_ascii=False, indent=2)
     return _download(body, "application/json", held.EXPORT_NAME)
 
 
@@ -348,7 +348,7 @@ def data_json() -> Response:
 def data_zip() -> Response:
     """The same data with the receipt photos beside it, in one file any phone can open."""
     person = _me()
-    everything = services.everything_about(person.id)
+    everything = export.everything_about(person.id)
     # The page they can read, beside the file a computer reads and the photos.
     readable = _data_page(person, everything)
     body = held.as_zip(everything, held.receipt_images(person.id), readable)
