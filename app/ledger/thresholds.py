@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from app.core.periods import tax_year_start
 from app.extensions import db
 from app.ledger.models import BenefitThreshold, ThresholdPeriod
 
@@ -99,8 +100,6 @@ def remove_threshold(threshold_id: int) -> None:
 def out_of_date_since(today: date) -> date | None:
     """The start of this tax year when no limit has a figure from it (or just before: a limit
     may start on the Monday after 6 April); None when the figures look current or there are none."""
-    from app.ledger.totals import tax_year_start  # totals imports this module
-
     newest = db.session.scalar(select(func.max(BenefitThreshold.effective_from)))
     this_year = tax_year_start(today)
     if newest is None or newest >= this_year - timedelta(days=7):
