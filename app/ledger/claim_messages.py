@@ -17,8 +17,7 @@ from app.extensions import db
 from app.feedback.models import OutboxMessage
 from app.feedback.outbox import channel_for, language_for
 from app.i18n import LOCALE_PARAMETER, formatting_locale
-from app.ledger.claims import claim_total
-from app.ledger.models import Claim, ClaimEvent, ClaimStatus
+from app.ledger.models import Claim, ClaimEvent, ClaimStatus, claim_total
 from app.ledger.money import format_pence
 from app.ledger.statements import METHOD_NAMES
 from app.people.models import Participant

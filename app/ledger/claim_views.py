@@ -32,7 +32,7 @@ from app.ledger.claim_forms import (
     line_input,
 )
 from app.ledger.claims import Actor, AlreadyDone, ClaimRefused, Payment
-from app.ledger.models import Claim, ClaimStatus, PaymentMethod
+from app.ledger.models import Claim, ClaimStatus, PaymentMethod, claim_total
 from app.ledger.money import format_pence
 from app.ledger.receipts import receipt_response
 
@@ -116,7 +116,7 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
     page = render_template(
         "ledger/claims/show.html",
         claim=claim,
-        total=claims.claim_total(claim),
+        total=claim_total(claim),
         history=services.claim_history(claim.id),
         receipts=services.receipt_ids(claim.id),
         actions=_actions(claim),

@@ -24,7 +24,7 @@ from app.ledger.claim_forms import (
     my_category_label,
 )
 from app.ledger.claims import Actor, AlreadyDone, ClaimRefused
-from app.ledger.models import Claim, ClaimStatus, LineKind
+from app.ledger.models import Claim, ClaimStatus, LineKind, claim_total
 from app.ledger.money import format_pence, pence_to_text
 from app.ledger.receipts import ReceiptRefused, clean_receipt, read_upload, receipt_response
 from app.people.guard import current_participant, participant_required
@@ -92,7 +92,7 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
     page = render_template(
         "me/claims/show.html",
         claim=claim,
-        total=claims.claim_total(claim),
+        total=claim_total(claim),
         history=services.claim_history(claim.id),
         receipts=services.receipt_ids(claim.id),
         can_fix=claim.status == ClaimStatus.CHANGES_REQUESTED,
@@ -159,7 +159,7 @@ def _cancel_question(claim: Claim) -> str:
     return render_template(
         "me/claims/cancel.html",
         claim=claim,
-        total=format_pence(claims.claim_total(claim)),
+        total=format_pence(claim_total(claim)),
         for_time=format_pence(time_pence) if time_pence > 0 else "",
     )
 

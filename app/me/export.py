@@ -15,8 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
-from app.ledger.claims import claim_total
-from app.ledger.models import Attendance, Claim, ClaimEvent, InvolvementSession
+from app.ledger.models import Attendance, Claim, ClaimEvent, InvolvementSession, claim_total
 from app.me import held
 from app.people.models import Participant
 from app.surveys.answering import decode
