@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 
 from app.extensions import db
 from app.feedback.models import OutboxMessage
-from app.feedback.outbox import channel_for, language_for
+from app.feedback.update_messages import channel_for, language_for
 from app.i18n import LOCALE_PARAMETER, formatting_locale
 from app.ledger.models import Claim, ClaimEvent, ClaimStatus, claim_total
 from app.ledger.money import format_pence

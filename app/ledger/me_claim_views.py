@@ -73,7 +73,7 @@ def new() -> Any:
 
 def _sent_words() -> str:
     """Only promise an email to someone we can email."""
-    from app.feedback.outbox import channel_for
+    from app.feedback.update_messages import channel_for
 
     person = current_participant()
     if person is not None and channel_for(person) is not None:

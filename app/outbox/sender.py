@@ -20,7 +20,7 @@ from sqlalchemy import func, select, update
 
 from app.db import utcnow
 from app.extensions import db
-from app.feedback import outbox
+from app.feedback import update_messages as outbox
 from app.feedback.models import MessageStatus, OutboxMessage, UpdateEvent
 from app.outbox.channels import (
     PermanentFailure,

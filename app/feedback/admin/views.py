@@ -36,7 +36,7 @@ from app.feedback.admin.pages import (
     update_or_404,
 )
 from app.feedback.models import LinkKind, Update, UpdateStatus
-from app.feedback.outbox import reach as message_reach
+from app.feedback.update_messages import reach as message_reach
 from app.feedback.words import STATUS_WORDS
 from app.i18n import language_names
 
