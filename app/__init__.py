@@ -44,6 +44,7 @@ def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
     _register_templates(app)
+    _register_messages(app)
 
     from app.cli import withus
 
@@ -118,6 +119,18 @@ def _register_privacy(app: Flask) -> None:
 
     for privacy_blueprint in (erasure_bp, privacy_bp, privacy_me_bp):
         app.register_blueprint(privacy_blueprint)
+
+
+def _register_messages(app: Flask) -> None:
+    """The outbox sits below the packages that queue messages: each says how its own are
+    rewritten just before they go."""
+    from app.feedback import update_messages
+    from app.ledger import claim_messages
+    from app.outbox import sender
+
+    sender.init_app(
+        app, {"update": update_messages.ready_to_send, "claim": claim_messages.ready_to_send}
+    )
 
 
 def _register_templates(app: Flask) -> None:

@@ -2,7 +2,7 @@
 
 from app.auth.models import AccountEvent, RecoveryCode, StaffUser
 from app.core.models import FormSubmission
-from app.feedback.models import OutboxMessage, Update, UpdateEvent, UpdateLink, UpdateText
+from app.feedback.models import Update, UpdateEvent, UpdateLink, UpdateText
 from app.ledger.models import (
     Attendance,
     BenefitThreshold,
@@ -16,6 +16,7 @@ from app.ledger.models import (
     Receipt,
     Setting,
 )
+from app.outbox.models import OutboxMessage
 from app.people.models import Participant, SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
 from app.surveys.models import Option, Question, Survey, SurveyText

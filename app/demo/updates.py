@@ -15,15 +15,9 @@ from app.db import utcnow
 from app.demo.update_translations import TRANSLATIONS
 from app.extensions import db
 from app.feedback import services
-from app.feedback.models import (
-    EventKind,
-    LinkKind,
-    MessageStatus,
-    OutboxMessage,
-    Update,
-    UpdateStatus,
-)
+from app.feedback.models import EventKind, LinkKind, Update, UpdateStatus
 from app.ledger.models import InvolvementSession, Project
+from app.outbox.models import MessageStatus, OutboxMessage
 from app.surveys import answering
 from app.surveys.models import Question, QuestionKind, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme

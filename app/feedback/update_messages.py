@@ -25,17 +25,16 @@ from sqlalchemy import select, update
 from app.extensions import db
 from app.feedback import sources
 from app.feedback.models import (
-    MessageStatus,
-    OutboxMessage,
     Update,
     UpdateEvent,
     UpdateStatus,
     UpdateText,
 )
 from app.feedback.words import STATUS_WORDS
-from app.i18n import DEFAULT, LOCALE_PARAMETER, formatting_locale, is_supported
+from app.i18n import LOCALE_PARAMETER, formatting_locale
+from app.outbox.models import MessageStatus, OutboxMessage
+from app.outbox.reach import channel_for, language_for, wants_messages
 from app.people.models import Participant
-from app.people.services import may_contact_unasked
 
 UNSUBSCRIBE_SALT = "withus-unsubscribe"
 # A link to stop messages works for 90 days after its message was written (it is written again
@@ -47,18 +46,6 @@ UNSUBSCRIBE_LIFETIME = timedelta(days=90)
 
 class LinkExpired(Exception):
     """An unsubscribe link we made, but too long ago to act on."""
-
-
-def channel_for(person: Participant) -> tuple[str, str] | None:
-    """The channel and address to reach someone on, or None if we have no way they chose."""
-    ways = person.contact_ways or []
-    if person.email and (not ways or "email" in ways):
-        return "email", person.email
-    return None  # text messages can join here once there is an SMS channel
-
-
-def wants_messages(person: Participant) -> bool:
-    return bool(person.hear_back) and may_contact_unasked(person)
 
 
 @dataclass(frozen=True)
@@ -143,10 +130,6 @@ def _said_in(record: Update, language: str) -> str:
     return text or record.said
 
 
-def language_for(person: Participant) -> str:
-    return person.preferred_language if is_supported(person.preferred_language) else DEFAULT
-
-
 def compose(
     record: Update, status: UpdateStatus, person: Participant, language: str
 ) -> tuple[str, str, str]:
@@ -211,3 +194,26 @@ def _made_before_links_had_dates(token: str) -> bool:
     except BadSignature:
         return False
     return True
+
+
+def ready_to_send(message: OutboxMessage, person: Participant | None) -> str:
+    """Rewrite a message about an update in today's words; or say why it must not go."""
+    event = db.session.get(UpdateEvent, message.event_id)
+    reach = channel_for(person) if person is not None else None
+    if person is None or not wants_messages(person):
+        return "They stopped these messages, or were paused, before it was sent."
+    if reach is None or reach[0] != message.channel:
+        return "We no longer have a way to reach them that they chose."
+    if event is None or not event.update.published:
+        return "The update was taken down before this was sent."
+    _rewrite(message, event, person, reach[1])
+    return ""
+
+
+def _rewrite(message: OutboxMessage, event: UpdateEvent, person: Participant, address: str) -> None:
+    """Today's words: a translation added since queuing, or a new address or language."""
+    language = language_for(person)
+    subject, body, unsubscribe = compose(event.update, event.status, person, language)
+    message.address, message.language = address, language
+    message.subject, message.body, message.unsubscribe_url = subject, body, unsubscribe
+    db.session.flush()

@@ -27,6 +27,7 @@ from app.ledger.claims import Actor, AlreadyDone, ClaimRefused
 from app.ledger.models import Claim, ClaimStatus, LineKind, claim_total
 from app.ledger.money import format_pence, pence_to_text
 from app.ledger.receipts import ReceiptRefused, clean_receipt, read_upload, receipt_response
+from app.outbox.reach import channel_for
 from app.people.guard import current_participant, participant_required
 
 bp = Blueprint("me_claims", __name__, url_prefix="/me/claims")
@@ -73,8 +74,6 @@ def new() -> Any:
 
 def _sent_words() -> str:
     """Only promise an email to someone we can email."""
-    from app.feedback.update_messages import channel_for
-
     person = current_participant()
     if person is not None and channel_for(person) is not None:
         return _("Your claim is sent. We will email you when we decide, and when we pay it.")

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import select
 
 from app.extensions import db
-from app.feedback.models import OutboxMessage
 from app.ledger.models import Claim, Receipt
+from app.outbox.models import OutboxMessage
 from app.people.models import SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
 from app.surveys.summary.models import SummaryQuote

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 from flask import current_app
 
 from app.core.terminal_mail import write_to_terminal
-from app.feedback.models import OutboxMessage
+from app.outbox.models import OutboxMessage
 
 SMTP_TIMEOUT_SECONDS = 10
 ONE_CLICK_SUFFIX = "/one-click"

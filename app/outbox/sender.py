@@ -15,20 +15,23 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from flask import current_app
+from flask import Flask, current_app
 from sqlalchemy import func, select, update
 
 from app.db import utcnow
 from app.extensions import db
-from app.feedback import update_messages as outbox
-from app.feedback.models import MessageStatus, OutboxMessage, UpdateEvent
 from app.outbox.channels import (
     PermanentFailure,
     TemporaryFailure,
     UncertainDelivery,
     channel,
 )
+from app.outbox.models import MessageStatus, OutboxMessage
 from app.people.models import Participant
+
+KINDS = "withus.outbox_kinds"
+Rewrite = Callable[[OutboxMessage, Participant | None], str]
+"""Rewrites a claimed message in today's words, or says why it must not go ("" if it may)."""
 
 BACKOFF_MINUTES = (1, 5, 15, 60, 180, 360, 720)  # then every 12 hours until the last try
 STALE_CLAIM = "A sender stopped while sending this. It may have gone, so it is not sent again."
@@ -65,6 +68,18 @@ class Outcome:
             f"{self.waiting} waiting for a later try."
         )
         return f"{line} Last problem: {self.problem}" if self.problem else line
+
+
+def init_app(app: Flask, kinds: dict[str, Rewrite]) -> None:
+    """Who rewrites each kind of message ("update", "claim") just before it goes.
+
+    The packages that queue messages sit above the outbox, so they are named here by the app
+    rather than imported by the sender."""
+    app.extensions[KINDS] = kinds
+
+
+def kind_of(message: OutboxMessage) -> str:
+    return "claim" if message.claim_event_id is not None else "update"
 
 
 def backoff(attempts: int) -> timedelta:
@@ -183,63 +198,20 @@ def _send_one(message_id: int, token: str, clock: Callable[[], datetime]) -> tup
 
 
 def _ready(message_id: int) -> tuple[OutboxMessage | None, str]:
-    """The claimed message, detached for sending, and why it must not go ("" if it may)."""
+    """The claimed message, detached for sending, and why it must not go ("" if it may).
+
+    What the message is about (an update, a claim) rewrites it in today's words, or says why
+    it must not go: see KINDS and init_app.
+    """
     message = db.session.get(OutboxMessage, message_id)
     if message is None:
         db.session.commit()
         return None, ""
     person = db.session.get(Participant, message.participant_id)
-    if message.claim_event_id is not None:
-        why_not = _claim_news_ready(message, person)
-        db.session.expunge(message)
-        db.session.commit()
-        return message, why_not
-    event = db.session.get(UpdateEvent, message.event_id)
-    reach = outbox.channel_for(person) if person is not None else None
-    why_not = ""
-    if person is None or not outbox.wants_messages(person):
-        why_not = "They stopped these messages, or were paused, before it was sent."
-    elif reach is None or reach[0] != message.channel:
-        why_not = "We no longer have a way to reach them that they chose."
-    elif event is None or not event.update.published:
-        why_not = "The update was taken down before this was sent."
-    else:
-        _rewrite(message, event, person, reach[1])
+    why_not = current_app.extensions[KINDS][kind_of(message)](message, person)
     db.session.expunge(message)
     db.session.commit()  # no transaction (nor SQLite's lock) is held while the server is called
     return message, why_not
-
-
-def _claim_news_ready(message: OutboxMessage, person: Participant | None) -> str:
-    """News of a decision on someone's claim, rewritten in today's words; or why it must not go."""
-    from app.ledger import claim_messages  # the ledger queues these; it reads the outbox too
-    from app.ledger.models import Claim, ClaimEvent, ClaimStatus
-
-    event = db.session.get(ClaimEvent, message.claim_event_id)
-    claim = db.session.get(Claim, event.claim_id) if event is not None else None
-    if person is None or claim is None or event is None:
-        return "The claim or the person is no longer here."
-    reach = outbox.channel_for(person)
-    if not claim_messages.should_tell(claim, ClaimStatus(event.to_status), person):
-        return "They were paused or erased, or chose no way we can reach them, before it was sent."
-    if reach is None or reach[0] != message.channel:
-        return "We no longer have a way to reach them that they chose."
-    if event.to_status == ClaimStatus.APPROVED and claim.status == ClaimStatus.PAID:
-        return "Paid before this went: the message about the payment says it all."
-    language = outbox.language_for(person)
-    message.subject, message.body = claim_messages.compose(claim, event, person, language)
-    message.address, message.language = reach[1], language
-    db.session.flush()
-    return ""
-
-
-def _rewrite(message: OutboxMessage, event: UpdateEvent, person: Participant, address: str) -> None:
-    """Today's words: a translation added since queuing, or a new address or language."""
-    language = outbox.language_for(person)
-    subject, body, unsubscribe = outbox.compose(event.update, event.status, person, language)
-    message.address, message.language = address, language
-    message.subject, message.body, message.unsubscribe_url = subject, body, unsubscribe
-    db.session.flush()
 
 
 def _retry(message: OutboxMessage, token: str, now: datetime, reason: str) -> Result:

@@ -8,9 +8,9 @@ from sqlalchemy import update
 
 from app.auth.models import Role
 from app.extensions import db
-from app.feedback.models import MessageStatus
 from app.ledger.claims import Actor, move
 from app.ledger.models import Claim, ClaimStatus
+from app.outbox.models import MessageStatus
 from app.outbox.sender import Outcome
 from app.people.models import Participant
 from tests.conftest import make_staff

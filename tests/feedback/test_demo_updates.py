@@ -14,16 +14,9 @@ from app.db import as_utc, utcnow
 from app.demo.updates import THEMES, UPDATES
 from app.extensions import db
 from app.feedback import services, sources
-from app.feedback.models import (
-    EventKind,
-    LinkKind,
-    MessageStatus,
-    OutboxMessage,
-    Update,
-    UpdateEvent,
-    UpdateStatus,
-)
+from app.feedback.models import EventKind, LinkKind, Update, UpdateEvent, UpdateStatus
 from app.ledger.models import InvolvementSession, Project
+from app.outbox.models import MessageStatus, OutboxMessage
 from app.people.models import Participant
 from app.surveys.models import Survey
 from app.surveys.response_models import AnswerTheme, Theme

@@ -11,9 +11,10 @@ from flask_babel import lazy_gettext as _l
 from app.auth.guard import current_staff
 from app.auth.models import Role
 from app.extensions import db
-from app.feedback.models import LinkKind, MessageStatus, Update
+from app.feedback.models import LinkKind, Update
 from app.feedback.words import EVENT_WORDS, STATUS_MEANINGS, STATUS_WORDS
 from app.i18n import BY_CODE
+from app.outbox.models import MessageStatus
 
 WRITERS = (Role.ADMIN, Role.COORDINATOR)
 

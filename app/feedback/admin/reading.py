@@ -15,18 +15,10 @@ from sqlalchemy import distinct, func, select
 
 from app.auth.models import StaffUser
 from app.extensions import db
-from app.feedback.models import (
-    EventKind,
-    MessageStatus,
-    OutboxMessage,
-    Update,
-    UpdateEvent,
-    UpdateLink,
-    UpdateStatus,
-    UpdateText,
-)
+from app.feedback.models import EventKind, Update, UpdateEvent, UpdateLink, UpdateStatus, UpdateText
 from app.i18n import LANGUAGES, direction
 from app.ledger.models import Attendance, InvolvementSession, Project
+from app.outbox.models import MessageStatus, OutboxMessage
 from app.surveys.models import Question, ResponseStatus, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 
