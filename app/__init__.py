@@ -16,8 +16,14 @@ from app.core.links import public_address, share_url, this_page
 from app.core.requests import CleanRequest
 from app.db import configure_sqlite
 from app.extensions import babel, csrf, db, limiter, migrate
-from app.i18n import LANGUAGES, current_language, format_moment, select_formatting_locale
-from app.people.guard import participant_for_layout
+from app.i18n import (
+    LANGUAGES,
+    OWN_LANGUAGE,
+    current_language,
+    format_moment,
+    select_formatting_locale,
+)
+from app.people.guard import own_language, participant_for_layout
 
 
 def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
@@ -61,9 +67,11 @@ class BoundedIntConverter(IntegerConverter):
 def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
-        configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
+        busy_timeout = app.config["SQLITE_BUSY_TIMEOUT_MS"]
+        configure_sqlite(db.engine, busy_timeout, transactions.begins_reading)
     transactions.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), compare_type=True)
+    app.extensions[OWN_LANGUAGE] = own_language
     babel.init_app(
         app,
         locale_selector=select_formatting_locale,
