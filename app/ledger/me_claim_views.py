@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.ledger import claim_services as services
 from app.ledger import claims
+from app.ledger.blueprints import me_claims_bp as bp
 from app.ledger.claim_forms import (
     ButtonForm,
     ExpenseFields,
@@ -29,8 +30,6 @@ from app.ledger.money import format_pence, pence_to_text
 from app.ledger.receipts import ReceiptRefused, clean_receipt, read_upload, receipt_response
 from app.outbox.reach import channel_for
 from app.people.guard import current_participant, participant_required
-
-bp = Blueprint("me_claims", __name__, url_prefix="/me/claims")
 
 CANCELLABLE = (
     ClaimStatus.DRAFT,

@@ -15,6 +15,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.translating import check_seen
 from app.extensions import db
 from app.feedback import services
+from app.feedback.admin.blueprint import bp
 from app.feedback.admin.forms import UnpublishForm, translation_form
 from app.feedback.admin.pages import WRITERS, page_words, staff_id, update_or_404
 from app.feedback.admin.reading import needed_pieces, needing_update
@@ -63,6 +64,7 @@ def _seen_current_words(
     return all(checks)
 
 
+@bp.route("/<int:update_id>/translate/<lang>", methods=["GET", "POST"])
 @roles_required(*WRITERS)
 @reshow_on_csrf_failure
 def translate(update_id: int, lang: str) -> Any:
@@ -102,6 +104,7 @@ def translate(update_id: int, lang: str) -> Any:
     return page, 400 if form.errors else 200
 
 
+@bp.route("/<int:update_id>/unpublish", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 @reshow_on_csrf_failure
 def unpublish(update_id: int) -> Any:
@@ -124,9 +127,3 @@ def unpublish(update_id: int) -> Any:
             return redirect(url_for(".show", update_id=update.id))
     page = render_template("update_admin/unpublish.html", form=form, update=update, **page_words())
     return page, 400 if form.errors else 200
-
-
-ROUTES = [
-    ("/<int:update_id>/translate/<lang>", translate, ["GET", "POST"]),
-    ("/<int:update_id>/unpublish", unpublish, ["GET", "POST"]),
-]

@@ -1,10 +1,14 @@
-"""Staff pages to write, publish, translate and take down updates."""
+"""Staff pages to write, publish, translate and take down updates.
+
+They hang on the blueprint in blueprint.py; the translation and take-down pages are in
+translate_views.py, imported here so the app that imports this module has them all.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -17,8 +21,11 @@ from app.core.numbers import positive_int, positive_ints
 from app.extensions import db
 from app.feedback import dated, services, sources
 from app.feedback import reading as public_reading
-from app.feedback.admin import reading
-from app.feedback.admin import translate_views as admin_translate_views
+from app.feedback.admin import (
+    reading,
+    translate_views,  # noqa: F401  its pages share the blueprint
+)
+from app.feedback.admin.blueprint import bp
 from app.feedback.admin.forms import (
     ButtonForm,
     EditUpdateForm,
@@ -40,7 +47,8 @@ from app.feedback.update_messages import reach as message_reach
 from app.feedback.words import STATUS_WORDS
 from app.i18n import language_names
 
-bp = Blueprint("update_admin", __name__, url_prefix="/staff/updates")
+# The translation and take-down pages hang on the same blueprint: importing them adds them.
+OTHER_PAGES = (translate_views,)
 
 
 @bp.route("/")
@@ -293,7 +301,3 @@ def publish(update_id: int) -> Response:
     else:
         flash(_("The update is public now."))
     return redirect(url_for(".show", update_id=update_id))
-
-
-for _rule, _view, _methods in admin_translate_views.ROUTES:
-    bp.add_url_rule(_rule, view_func=_view, methods=_methods)

@@ -15,6 +15,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.forms import Form
 from app.surveys import answering
+from app.surveys.builder.blueprint import bp
 from app.surveys.builder.entry import Entry, enter_response, takes_entries
 from app.surveys.builder.forms import PaperEntryForm
 from app.surveys.builder.lookup import BUILDERS, survey_or_404
@@ -71,6 +72,7 @@ def _check(question: QuestionView, form: Form) -> answering.Parsed:
     return parsed
 
 
+@bp.route("/<int:survey_id>/enter", methods=["GET", "POST"])
 @roles_required(*BUILDERS)
 @reshow_on_csrf_failure
 def enter(survey_id: int) -> Any:
@@ -123,6 +125,3 @@ def _save(survey: Any, view: Any, form: PaperEntryForm, parsed: dict[int, answer
     else:
         flash(_("The answers are saved. You can type in the next person's answers now."))
     return redirect(url_for("survey_admin.enter", survey_id=survey.id))
-
-
-ROUTES = [("/<int:survey_id>/enter", enter, ["GET", "POST"])]

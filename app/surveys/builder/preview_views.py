@@ -15,6 +15,7 @@ from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.i18n import BY_CODE, LANGUAGES
 from app.surveys import answering
+from app.surveys.builder.blueprint import bp
 from app.surveys.builder.lookup import BUILDERS, survey_or_404
 from app.surveys.builder.questions import question_rows
 from app.surveys.content import QuestionView, SurveyView, view_of
@@ -61,6 +62,7 @@ def _bar(survey: Survey, view: SurveyView, language: str, index: int | None) -> 
     }
 
 
+@bp.route("/<int:survey_id>/preview")
 @roles_required(*BUILDERS)
 def preview(survey_id: int) -> str:
     survey = survey_or_404(survey_id)
@@ -78,6 +80,7 @@ def preview(survey_id: int) -> str:
     )
 
 
+@bp.route("/<int:survey_id>/preview/<int:question_id>", methods=["GET", "POST"])
 @roles_required(*BUILDERS)
 @reshow_on_csrf_failure
 def preview_question(survey_id: int, question_id: int) -> Any:
@@ -126,9 +129,3 @@ def _hint(asked: QuestionView, form: Any) -> str:
 def _show_error(form: Any, asked: QuestionView, message: str) -> None:
     field = form._fields.get("answer-1" if asked.kind == QuestionKind.PRIORITIES else "answer")
     field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
-
-
-ROUTES = [
-    ("/<int:survey_id>/preview", preview, ["GET"]),
-    ("/<int:survey_id>/preview/<int:question_id>", preview_question, ["GET", "POST"]),
-]

@@ -16,6 +16,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.numbers import positive_int
 from app.i18n import language_names
 from app.surveys.builder import questions as services
+from app.surveys.builder.blueprint import bp
 from app.surveys.builder.forms import number
 from app.surveys.builder.lookup import BUILDERS, question_or_404, survey_or_404
 from app.surveys.builder.question_forms import QuestionForm, option_lines
@@ -25,6 +26,7 @@ from app.surveys.content import languages_translated
 from app.surveys.models import Question, Survey
 
 # Which field shows each refusal a question change can meet.
+QUESTION = "/<int:survey_id>/questions/<int:question_id>"
 REFUSAL_FIELDS = {
     "kind_answered": "kind",
     "kind_branch": "kind",
@@ -33,6 +35,7 @@ REFUSAL_FIELDS = {
 }
 
 
+@bp.route("/<int:survey_id>/questions/new", methods=["GET", "POST"])
 @roles_required(*BUILDERS)
 @reshow_on_csrf_failure
 def new_question(survey_id: int) -> Any:
@@ -49,6 +52,7 @@ def new_question(survey_id: int) -> Any:
     return _page(form, survey, None)
 
 
+@bp.route(QUESTION, methods=["GET", "POST"])
 @roles_required(*BUILDERS)
 @reshow_on_csrf_failure
 def edit_question(survey_id: int, question_id: int) -> Any:
@@ -149,6 +153,7 @@ def _question_data(question: Question) -> dict[str, Any]:
     }
 
 
+@bp.route(f"{QUESTION}/move", methods=["POST"])
 @roles_required(*BUILDERS)
 def move_question(survey_id: int, question_id: int) -> Any:
     survey = survey_or_404(survey_id)
@@ -163,6 +168,7 @@ def move_question(survey_id: int, question_id: int) -> Any:
     return redirect(url_for("survey_admin.overview", survey_id=survey_id) + "#questions")
 
 
+@bp.route(f"{QUESTION}/remove", methods=["POST"])
 @roles_required(*BUILDERS)
 def remove_question(survey_id: int, question_id: int) -> Any:
     survey = survey_or_404(survey_id)
@@ -179,12 +185,3 @@ def remove_question(survey_id: int, question_id: int) -> Any:
     else:
         flash(_("The question is removed."))
     return redirect(url_for("survey_admin.overview", survey_id=survey_id))
-
-
-QUESTION = "/<int:survey_id>/questions/<int:question_id>"
-ROUTES = [
-    ("/<int:survey_id>/questions/new", new_question, ["GET", "POST"]),
-    (QUESTION, edit_question, ["GET", "POST"]),
-    (f"{QUESTION}/move", move_question, ["POST"]),
-    (f"{QUESTION}/remove", remove_question, ["POST"]),
-]

@@ -13,6 +13,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.translating import check_seen, seen_field
 from app.i18n import BY_CODE
 from app.surveys.builder import services
+from app.surveys.builder.blueprint import bp
 from app.surveys.builder.forms import still_fits_field, translation_field, translation_form
 from app.surveys.builder.lookup import BUILDERS, survey_or_404
 from app.surveys.content import completeness, needing_update, pieces, translations
@@ -97,6 +98,7 @@ def _names(survey: Survey) -> dict[str, str]:
     return names
 
 
+@bp.route("/<int:survey_id>/translate/<lang>", methods=["GET", "POST"])
 @roles_required(*BUILDERS)
 @reshow_on_csrf_failure
 def translate(survey_id: int, lang: str) -> Any:
@@ -132,6 +134,3 @@ def translate(survey_id: int, lang: str) -> Any:
         missing=_missing(found, current),
     )
     return page, 400 if form.errors else 200
-
-
-ROUTES = [("/<int:survey_id>/translate/<lang>", translate, ["GET", "POST"])]

@@ -1,7 +1,8 @@
-"""Staff pages for building, translating, previewing and entering surveys.
+"""Staff pages for building surveys: the list, a survey's overview, its details and moves.
 
-Every route lives on this one blueprint; the question, preview and paper-entry pages are in
-their own modules and added here, so no view module imports another.
+Every page of the builder hangs on the one blueprint in blueprint.py. The question, translation,
+preview and paper-entry pages are in their own modules, imported here so the app that imports
+this module has them all.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, to_user_timezone, to_utc
 from flask_babel import gettext as _
 
@@ -19,11 +20,14 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.db import as_utc
 from app.i18n import BY_CODE, LANGUAGES, language_names
-from app.surveys.builder import entry_views as admin_entry_views
-from app.surveys.builder import preview_views as admin_preview_views
-from app.surveys.builder import question_views as admin_question_views
-from app.surveys.builder import services
-from app.surveys.builder import translate_views as admin_translate_views
+from app.surveys.builder import (
+    entry_views,
+    preview_views,
+    question_views,
+    services,
+    translate_views,
+)
+from app.surveys.builder.blueprint import bp
 from app.surveys.builder.forms import DuplicateForm, SurveyForm, number
 from app.surveys.builder.lookup import BUILDERS, results_path, survey_or_404
 from app.surveys.builder.questions import question_rows
@@ -44,7 +48,8 @@ from app.surveys.content import (
 )
 from app.surveys.models import SURVEY_MOVES, Survey, SurveyStatus
 
-bp = Blueprint("survey_admin", __name__, url_prefix="/staff/surveys")
+# The builder's other pages hang on the same blueprint: importing them adds them.
+OTHER_PAGES = (question_views, translate_views, preview_views, entry_views)
 
 
 @bp.route("/")
@@ -227,9 +232,3 @@ def duplicate(survey_id: int) -> Any:
         return redirect(url_for(".index"))
     flash(_("This is your copy. It is a draft, so nobody can answer it until you open it."))
     return redirect(url_for(".overview", survey_id=copy_id))
-
-
-_MODULES = (admin_question_views, admin_translate_views, admin_preview_views, admin_entry_views)
-for _module in _MODULES:
-    for _rule, _view, _methods in _module.ROUTES:
-        bp.add_url_rule(_rule, view_func=_view, methods=_methods)
