@@ -96,14 +96,14 @@ def _register_blueprints(app: Flask) -> None:
     from app.ledger.session_views import bp as sessions_bp
     from app.me.views import bp as me_bp
     from app.people.staff_views import bp as people_bp
-    from app.site.views import bp as core_bp
+    from app.site.views import bp as site_bp
     from app.staff.views import bp as staff_bp
     from app.surveys.builder.views import bp as survey_admin_bp
     from app.surveys.results.views import bp as survey_results_bp
     from app.surveys.summary.views import bp as summary_admin_bp
     from app.surveys.views import bp as surveys_bp
 
-    app.register_blueprint(core_bp)
+    app.register_blueprint(site_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(two_step_bp)
     app.register_blueprint(account_bp)

@@ -16,7 +16,7 @@ from app.i18n import current_language, set_language_cookie
 from app.site.forms import LanguageForm
 from app.surveys.content import open_surveys
 
-bp = Blueprint("core", __name__)
+bp = Blueprint("site", __name__)
 
 HOME_UPDATES = 3  # the latest few, kept short so the home page stays small
 
@@ -27,7 +27,7 @@ def home() -> str:
     language = current_language().code
     updates = reading.latest(language, HOME_UPDATES, people=False)
     return render_template(
-        "core/home.html",
+        "site/home.html",
         surveys=open_surveys(language),
         updates=updates,
         done_count=reading.done_count() if updates else 0,
@@ -41,12 +41,12 @@ def home() -> str:
 def language() -> tuple[str, int] | Response:
     form = LanguageForm()
     if request.method == "GET":
-        form.next.data = safe_local_path(request.args.get("next"), url_for("core.home"))
+        form.next.data = safe_local_path(request.args.get("next"), url_for("site.home"))
         form.language.data = current_language().code
     if form.validate_on_submit():
-        response = redirect(safe_local_path(form.next.data, url_for("core.home")))
+        response = redirect(safe_local_path(form.next.data, url_for("site.home")))
         return set_language_cookie(response, form.language.data or "en")
-    return render_template("core/language.html", form=form), 400 if form.errors else 200
+    return render_template("site/language.html", form=form), 400 if form.errors else 200
 
 
 # Staff pages and people's own pages are nobody's search result; public pages may be found.
