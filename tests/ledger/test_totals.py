@@ -20,7 +20,6 @@ from app.ledger.models import (
     LineKind,
     ThresholdPeriod,
 )
-from app.ledger.thresholds import load_demo_thresholds
 from app.ledger.totals import (
     IncomeLine,
     month_start,
@@ -31,6 +30,7 @@ from app.ledger.totals import (
     week_start,
 )
 from tests.conftest import make_staff
+from tests.factories import add_thresholds
 
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 lines = st.lists(
@@ -124,7 +124,7 @@ def test_crossing_a_weekly_limit_warns_with_the_amounts(app: Flask, ledger) -> N
     from app.people.models import Participant
 
     with app.app_context():
-        load_demo_thresholds()
+        add_thresholds()
         # Warnings follow the person's own benefits: these limits belong to these two.
         db.session.get(Participant, ledger.participant).benefits = ["carers_allowance", "esa"]
         db.session.commit()
@@ -171,7 +171,7 @@ def test_crossing_a_tax_year_limit_warns_but_the_year_before_is_not_counted(
 
 def test_no_warnings_for_someone_without_benefits(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
-        load_demo_thresholds()
+        add_thresholds()
     claim = _claim(
         app, ledger.other_participant, ClaimStatus.SUBMITTED, (date(2025, 6, 6), 900_000, True)
     )
@@ -182,7 +182,7 @@ def test_no_warnings_for_someone_without_benefits(app: Flask, ledger) -> None:  
 
 def test_a_warning_never_blocks_approval(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
-        load_demo_thresholds()
+        add_thresholds()
     claim = _claim(app, ledger.participant, ClaimStatus.SUBMITTED, (date(2025, 6, 6), 50_000, True))
     finance = make_staff(app, Role.FINANCE)
     with app.test_request_context():
