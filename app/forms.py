@@ -64,6 +64,11 @@ class Form(FlaskForm):
         """(element id, message) pairs for the error summary, in the order the fields appear."""
         return summary_errors(self)
 
+    @property
+    def http_status(self) -> int:
+        """The status of a page that shows this form: 400 when it has problems to put right."""
+        return 400 if self.errors else 200
+
     def error_target(self, field: Field) -> str:
         """The id of the element an error link goes to: one that is really on the page.
 
@@ -110,6 +115,10 @@ class ErrorSummary:
     @property
     def errors(self) -> bool:
         return bool(self.field_errors)
+
+    @property
+    def http_status(self) -> int:
+        return 400 if self.errors else 200
 
     @classmethod
     def of(cls, *forms: Form) -> ErrorSummary:

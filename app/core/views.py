@@ -46,7 +46,7 @@ def language() -> tuple[str, int] | Response:
     if form.validate_on_submit():
         response = redirect(safe_local_path(form.next.data, url_for("core.home")))
         return set_language_cookie(response, form.language.data or "en")
-    return render_template("core/language.html", form=form), 400 if form.errors else 200
+    return render_template("core/language.html", form=form), form.http_status
 
 
 # Staff pages and people's own pages are nobody's search result; public pages may be found.

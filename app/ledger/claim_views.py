@@ -82,7 +82,7 @@ def new() -> Any:
         else:
             return _start(form)
     page = render_template("ledger/claims/new.html", form=form)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _start(form: NewStaffClaimForm) -> Any:
@@ -230,7 +230,7 @@ def add_line(claim_id: int) -> Any:
             flash(_("The line is added."))
             return redirect(url_for(".show", claim_id=claim.id))
     page = render_template("ledger/claims/add_line.html", form=form, claim=claim)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/<int:claim_id>/receipts/<int:receipt_id>")
@@ -268,7 +268,7 @@ def correct(claim_id: int) -> Any:
             flash(_("A new claim now reverses that line. Add the right amount, then send it."))
             return redirect(url_for(".show", claim_id=made))
     page = render_template("ledger/claims/correct.html", form=form, claim=claim)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/export", methods=["GET", "POST"])
@@ -294,7 +294,7 @@ def export_lines() -> Any:
         category=category_label,
         method=export.preference_words,
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/batches/<int:number>.csv")

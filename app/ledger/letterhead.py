@@ -133,7 +133,7 @@ def letterhead_page() -> Any:
     if not form.is_submitted():
         form.process(data=vars(letterhead()))
     page = render_template("ledger/claims/letterhead.html", form=form)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 ROUTES = [("/letterhead", letterhead_page, ["GET", "POST"])]

@@ -49,7 +49,7 @@ def approval_limit() -> Any:
     page = render_template(
         "ledger/claims/approval_limit.html", form=form, current=format_pence(coordinator_limit())
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 ROUTES = [("/approval-limit", approval_limit, ["GET", "POST"])]

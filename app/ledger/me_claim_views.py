@@ -68,7 +68,7 @@ def new() -> Any:
                 flash(_sent_words(), "success")
             return redirect(url_for(".show", claim_id=claim_id))
     page = render_template("me/claims/new.html", form=form)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _sent_words() -> str:
@@ -128,7 +128,7 @@ def fix_line(claim_id: int, line_id: int) -> Any:
             flash(_("Your change is saved. Send the claim again when it is ready."), "success")
             return redirect(url_for(".show", claim_id=claim.id))
     page = render_template("me/claims/fix_line.html", form=form, claim=claim)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/<int:claim_id>/resubmit", methods=["POST"])

@@ -132,7 +132,7 @@ def sign_in() -> Any:
         if person is not None:
             return _signed_in(person)
         form.code.errors.append(_("That code did not work. Check it and try again."))
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("me/sign_in.html", form=form), status
 
 
@@ -153,7 +153,7 @@ def by_email() -> Any:
         # The same words whether or not we know the address, so nobody can test who is here.
         flash(_("If we have that email address, we have sent a code to it."))
         return redirect(url_for(".code"))
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("me/by_email.html", form=form), status
 
 
@@ -176,7 +176,7 @@ def code() -> Any:
         if person is not None:
             return _signed_in(person)
         form.code.errors.append(_not_working())
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("me/code.html", form=form), status
 
 
@@ -209,7 +209,7 @@ def email_link() -> Any:
         if person is not None:
             return _signed_in(person)
         form.code.errors.append(_not_working())
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("me/email_link.html", form=form), status
 
 
@@ -294,7 +294,7 @@ def preferences() -> Any:
         services.change(person.id, {**form.details(), "paused": form.paused.data == "yes"})
         flash(_("Your choices are saved."), "success")
         return redirect(url_for(".home"))
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("me/preferences.html", form=form), status
 
 

@@ -44,4 +44,4 @@ def ask() -> Any:
         by=one_month_after(asked.requested_at.date()) if asked else None,
         day=format_date,
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status

@@ -41,7 +41,7 @@ def retention_periods() -> Any:
         periods=retention.PERIODS,
         defaults={p.key: p.default for p in retention.PERIODS},
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _as_text(kept: dict[str, int]) -> dict[str, str]:

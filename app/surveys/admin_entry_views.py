@@ -89,7 +89,7 @@ def enter(survey_id: int) -> Any:
         conditions=conditions,
         taking=takes_entries(survey),
     )
-    return page, 400 if problems.errors else 200
+    return page, problems.http_status
 
 
 def _save(survey: Any, view: Any, form: PaperEntryForm, parsed: dict[int, answering.Parsed]) -> Any:
