@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from flask_babel import format_date
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
@@ -17,6 +18,8 @@ from app.core.requests import CleanRequest
 from app.db import configure_sqlite
 from app.extensions import babel, csrf, db, limiter, migrate
 from app.i18n import LANGUAGES, current_language, format_moment, select_formatting_locale
+from app.ledger.money import format_pence
+from app.ledger.statement_pages import hours_text
 from app.people.guard import participant_for_layout
 
 
@@ -127,6 +130,8 @@ def _register_templates(app: Flask) -> None:
     app.jinja_env.globals["share_url"] = share_url
     app.jinja_env.globals["this_page"] = this_page
     app.jinja_env.filters["moment"] = format_moment
+    # The formatters every page may use, in the reader's language: money(480) is "£4.80".
+    app.jinja_env.globals.update(money=format_pence, day=format_date, hours=hours_text)
 
     @app.context_processor
     def _page_context() -> dict[str, Any]:

@@ -61,7 +61,6 @@ def index() -> str:
         status=status,
         statuses=list(ClaimStatus),
         label=claims.status_label,
-        money=format_pence,
         can_make=_role() in MAKERS,
         can_export=_role() in FINANCE,
     )
@@ -128,7 +127,6 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
         form=failed[1] if failed else None,
         message=message,
         label=claims.status_label,
-        money=format_pence,
         category=category_label,
         **services.claim_facts(claim),
     )
@@ -290,7 +288,6 @@ def export_lines() -> Any:
         form=form,
         lines=lines,
         batches=export.batch_numbers(),
-        money=format_pence,
         category=category_label,
         method=export.preference_words,
     )

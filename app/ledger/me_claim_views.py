@@ -43,9 +43,7 @@ CANCELLABLE = (
 @participant_required
 def index() -> str:
     rows = services.claim_rows(participant_id=_me())
-    return render_template(
-        "me/claims/index.html", rows=rows, label=claims.status_label, money=format_pence
-    )
+    return render_template("me/claims/index.html", rows=rows, label=claims.status_label)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -100,7 +98,6 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
         batched_words=claims.in_batch_message() if batched else "",
         expense=LineKind.EXPENSE,
         label=claims.status_label,
-        money=format_pence,
         category=my_category_label,
         message=message,
     )

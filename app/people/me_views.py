@@ -17,7 +17,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import format_currency, format_date, format_decimal
+from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from markupsafe import Markup
@@ -31,11 +31,11 @@ from app.extensions import limiter
 from app.feedback import reading
 from app.i18n import current_language
 from app.ledger.claims import status_label
-from app.ledger.models import ClaimStatus
+from app.ledger.models import ROLE_NAMES, ClaimStatus
+from app.ledger.money import format_pence
 from app.ledger.statement_pages import hours_text, letter_page, statement_page
 from app.people import held, mail, services, signin
 from app.people.forms import (
-    ROLE_WORDS,
     ButtonForm,
     CardCodeForm,
     EmailCodeForm,
@@ -247,13 +247,13 @@ def _home_page(person: Any, updates: list[reading.Entry]) -> str:
         (
             format_date(s.held_on),
             _staff_words(s.title),
-            str(ROLE_WORDS.get(s.role, s.role)),
+            str(ROLE_NAMES.get(s.role, s.role)),
             _hours(s.minutes),
         )
         for s in sessions
     ]
     claims = [
-        (format_date(claim.created_at), status_label(claim.status), _money(total))
+        (format_date(claim.created_at), status_label(claim.status), format_pence(total))
         for claim, total in services.claims_of(person.id)
     ]
     return render_template(
@@ -278,10 +278,6 @@ def _staff_words(text: str) -> str | Markup:
 
 def _hours(minutes: int) -> str:
     return format_decimal(minutes / 60, format="#,##0.##")
-
-
-def _money(pence: int) -> str:
-    return format_currency(pence / 100, "GBP")
 
 
 @bp.route("/preferences", methods=["GET", "POST"])
@@ -324,8 +320,7 @@ def _data_page(person: Any, everything: dict[str, Any]) -> str:
         rows=describe_person(person, staff=False),
         held=everything,
         when=_when,
-        money=_money,
-        role_words=ROLE_WORDS,
+        role_words=ROLE_NAMES,
         status_words={status.value: status_label(status) for status in ClaimStatus},
     )
 

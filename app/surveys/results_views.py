@@ -30,7 +30,7 @@ from app.i18n import BY_CODE, LANGUAGES, direction
 from app.surveys import export, results, themes
 from app.surveys.content import load_survey_by_id
 from app.surveys.forms import ordinal
-from app.surveys.models import Channel, Question, Survey
+from app.surveys.models import CHANNEL_NAMES, Channel, Question, Survey
 
 bp = Blueprint("survey_results", __name__, url_prefix="/staff/surveys")
 TAGGERS = (Role.ADMIN, Role.COORDINATOR)
@@ -49,7 +49,7 @@ class FilterForm(Form):
         super().__init__(*args, **kwargs)
         self.language.choices = [("", _("All languages"))] + [(x.code, x.name) for x in LANGUAGES]
         self.channel.choices = [("", _("All ways"))] + [
-            (c.value, str(label)) for c, label in results.CHANNEL_LABELS.items()
+            (c.value, str(label)) for c, label in CHANNEL_NAMES.items()
         ]
 
     def filters(self) -> results.Filters:
@@ -188,7 +188,7 @@ def _answers_page(
         may_tag=role in TAGGERS,
         may_write_updates=role in (Role.ADMIN, Role.COORDINATOR),
         form=problem,
-        channel_labels=results.CHANNEL_LABELS,
+        channel_labels=CHANNEL_NAMES,
         languages=BY_CODE,
         **_main_language(survey),
     )
