@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
@@ -13,7 +13,7 @@ from wtforms.fields import SelectChoice
 from app.auth.guard import current_staff, roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
-from app.forms import Form
+from app.forms import ErrorSummary, Form
 from app.surveys import answering
 from app.surveys.builder.blueprint import bp
 from app.surveys.builder.entry import Entry, enter_response, takes_entries
@@ -24,17 +24,6 @@ from app.surveys.content import QuestionView, view_of
 from app.surveys.forms import question_form
 from app.surveys.models import Channel, QuestionKind
 from app.surveys.services import AlreadyDone
-
-
-@dataclass
-class Problems:
-    """Every error on the page, the outer form's and each answer's, for one summary."""
-
-    field_errors: list[tuple[str, str]]
-
-    @property
-    def errors(self) -> bool:
-        return bool(self.field_errors)
 
 
 def _answer_form(question: QuestionView) -> Form:
@@ -91,23 +80,18 @@ def enter(survey_id: int) -> Any:
             valid = False
         if valid and not any(p.error for p in parsed.values()):
             return _save(survey, view, form, parsed)
-    problems = form.field_errors + [
-        (sub.error_target(field), str(message))
-        for _question, sub in answers
-        for field in sub
-        for message in field.errors
-    ]
+    problems = ErrorSummary.of(form, *(sub for _question, sub in answers))
     conditions = {row.id: row.condition for row in question_rows(survey)}
     page = render_template(
         "survey_admin/enter.html",
-        form=Problems(problems),
+        form=problems,
         entry=form,
         survey=view,
         answers=answers,
         conditions=conditions,
         taking=takes_entries(survey),
     )
-    return page, 400 if problems else 200
+    return page, problems.http_status
 
 
 def _save(survey: Any, view: Any, form: PaperEntryForm, parsed: dict[int, answering.Parsed]) -> Any:

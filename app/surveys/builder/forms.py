@@ -24,7 +24,7 @@ from wtforms.validators import ValidationError as Invalid
 
 from app.forms import Form, clean
 from app.i18n import LANGUAGES
-from app.surveys.models import Channel
+from app.surveys.models import CHANNEL_NAMES, Channel
 
 SLUG_PATTERN = r"^[a-z0-9-]{2,60}$"
 _WHOLE = re.compile(r"-?\d{1,10}")
@@ -149,9 +149,8 @@ class PaperEntryForm(Form):
     channel = RadioField(
         _l("How did you get these answers?"),
         choices=[
-            SelectChoice(Channel.PAPER.value, _l("On a paper form")),
-            SelectChoice(Channel.PHONE.value, _l("On the phone")),
-            SelectChoice(Channel.INTERVIEW.value, _l("In an interview")),
+            SelectChoice(channel.value, CHANNEL_NAMES[channel])
+            for channel in (Channel.PAPER, Channel.PHONE, Channel.INTERVIEW)
         ],
         validators=[InputRequired(_l("Choose how you got these answers"))],
         invalid_choice_message=_l("Choose how you got these answers"),
