@@ -8,6 +8,10 @@ SQLite, which keeps every money race safe.
 Nobody has to remember this: a statement that writes inside a reading transaction raises
 WriteInReadTransaction on every database, so a GET that starts writing fails its tests at once.
 A page view that must write (marking updates as seen, say) says so with `with writing(): ...`.
+
+Every write is a unit of work: `unit_of_work()`, as a decorator on a service or a `with` block,
+commits when the work ends and rolls back when it raises. It is the only place that commits or
+rolls back (tests/test_unit_of_work.py keeps it so), so a view or a form never does.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from app.extensions import db
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "UPSERT", "MERGE", "TRUNCATE")
 _READING = "withus_reading"
+_DEPTH = "withus_unit_depth"
 
 
 class WriteInReadTransaction(RuntimeError):
@@ -65,11 +70,34 @@ def guard_engine(engine: Engine) -> None:
 
 
 @contextmanager
+def unit_of_work() -> Iterator[None]:
+    """Commit when the work inside ends, roll back if it raises; a decorator or a `with` block.
+
+    A service that refuses (raises) leaves nothing behind, an idempotency key included, and one
+    that returns early having changed nothing commits nothing. A unit begun inside another joins
+    it: the outermost one commits or rolls back the lot, so services can call services.
+    """
+    info = db.session.info
+    depth = info.get(_DEPTH, 0)
+    info[_DEPTH] = depth + 1
+    try:
+        yield
+        if depth == 0:
+            db.session.commit()
+    except BaseException:
+        if depth == 0:
+            db.session.rollback()
+        raise
+    finally:
+        info[_DEPTH] = depth
+
+
+@contextmanager
 def writing() -> Iterator[None]:
     """A unit of work that writes, inside a request that otherwise only reads.
 
     The reading transaction so far is ended first (it wrote nothing), so the next statement
-    begins a writing one: BEGIN IMMEDIATE on SQLite. The work inside must commit.
+    begins a writing one: BEGIN IMMEDIATE on SQLite. The work inside is a unit_of_work.
     """
     was_reading = _reading_now()
     if was_reading:

@@ -18,6 +18,7 @@ from app.auth.services import (
     record,
 )
 from app.extensions import db
+from app.transactions import unit_of_work
 
 
 class WrongPassword(AccountError):
@@ -33,6 +34,7 @@ def temporary_password() -> str:
     return "-".join(text[i : i + 4] for i in range(0, 20, 4))
 
 
+@unit_of_work()
 def add_staff(actor_id: int, email: str, name: str, role: Role) -> tuple[StaffUser, str]:
     """A new account with a temporary password, shown once; they choose their own at sign-in."""
     password = temporary_password()
@@ -40,7 +42,6 @@ def add_staff(actor_id: int, email: str, name: str, role: Role) -> tuple[StaffUs
     user.must_change_password = True
     db.session.flush()
     record(user.id, actor_id, "added", role.value)
-    db.session.commit()
     return user, password
 
 
@@ -57,7 +58,6 @@ def _other_active_admins(user_id: int) -> int:
 def _refuse_losing_last_admin(user: StaffUser) -> None:
     # Someone must always be able to manage accounts, or the charity is locked out of its own site.
     if user.role == Role.ADMIN and user.active and _other_active_admins(user.id) == 0:
-        db.session.rollback()
         message = _("%(name)s is the only active admin. Make someone else an admin first.")
         raise AccountError(message % {"name": user.name})
 
@@ -73,36 +73,35 @@ def _end_sessions(user: StaffUser) -> None:
     user.session_version = StaffUser.session_version + 1
 
 
+@unit_of_work()
 def set_paused(actor_id: int, user_id: int, paused: bool) -> StaffUser:
     """Pause (no sign-in, every session ends) or unpause an account."""
     user = _get(user_id)
     if user.active == (not paused):
-        db.session.rollback()
         return user  # already so: a second press changes nothing
     if paused:
         _refuse_losing_last_admin(user)
         _end_sessions(user)
     user.active = not paused
     record(user.id, actor_id, "paused" if paused else "unpaused")
-    db.session.commit()
     return user
 
 
+@unit_of_work()
 def change_role(actor_id: int, user_id: int, role: Role) -> StaffUser:
     """A new role takes effect at the next sign-in, where two-step set-up may now be asked for."""
     user = _get(user_id)
     if user.role == role:
-        db.session.rollback()
         return user
     if role != Role.ADMIN:
         _refuse_losing_last_admin(user)
     record(user.id, actor_id, "role", f"{user.role.value} > {role.value}")
     user.role = role
     _end_sessions(user)
-    db.session.commit()
     return user
 
 
+@unit_of_work()
 def reset_password(actor_id: int, user_id: int) -> tuple[StaffUser, str]:
     """A temporary password, shown once to the admin; the person's sessions end. Two-step stays
     on, so whoever reads the temporary password still cannot sign in without the person's phone."""
@@ -112,29 +111,26 @@ def reset_password(actor_id: int, user_id: int) -> tuple[StaffUser, str]:
     user.must_change_password = True
     _end_sessions(user)
     record(user.id, actor_id, "password_reset")
-    db.session.commit()
     return user, password
 
 
 def change_own_password(user_id: int, current: str, new: str) -> StaffUser:
     """Needs the current password; ends every other session (the caller signs this one in anew)."""
-    user = _get(user_id)
-    if not check_password(user.password_hash, current):
-        db.session.rollback()
-        raise WrongPassword(_("Your current password is not right"))
-    problem = password_problem(new, user.email)
-    if problem:
-        db.session.rollback()
-        raise AccountError(problem)
-    user.password_hash = hash_password(new)
-    user.must_change_password = False
-    db.session.execute(
-        update(StaffUser)
-        .where(StaffUser.id == user_id)
-        .values(session_version=StaffUser.session_version + 1)
-    )
-    record(user.id, user.id, "password_changed")
-    db.session.commit()
+    with unit_of_work():
+        user = _get(user_id)
+        if not check_password(user.password_hash, current):
+            raise WrongPassword(_("Your current password is not right"))
+        problem = password_problem(new, user.email)
+        if problem:
+            raise AccountError(problem)
+        user.password_hash = hash_password(new)
+        user.must_change_password = False
+        db.session.execute(
+            update(StaffUser)
+            .where(StaffUser.id == user_id)
+            .values(session_version=StaffUser.session_version + 1)
+        )
+        record(user.id, user.id, "password_changed")
     db.session.refresh(user)
     return user
 

@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from app.auth.models import AccountEvent, Role, StaffUser
 from app.db import utcnow
 from app.extensions import db
+from app.transactions import unit_of_work
 
 _STRONG = PasswordHasher()  # argon2id defaults: above the OWASP ASVS minimum
 # Only the test suite uses this: same algorithm, a fraction of the cost, so hundreds of
@@ -98,15 +99,16 @@ def new_account(email: str, name: str, role: Role | str, password: str) -> Staff
     return user
 
 
+@unit_of_work()
 def create_staff_user(email: str, name: str, role: Role | str, password: str) -> StaffUser:
     """Create a staff account from the server's command line (recorded with no actor)."""
     user = new_account(email, name, role, password)
     db.session.flush()
     record(user.id, None, "added", user.role.value)
-    db.session.commit()
     return user
 
 
+@unit_of_work()
 def authenticate(email: str, password: str) -> StaffUser | None:
     """Return the active account these details open, or None; same cost either way."""
     user = db.session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
@@ -114,18 +116,16 @@ def authenticate(email: str, password: str) -> StaffUser | None:
     try:
         _hasher().verify(stored, password)
     except (VerificationError, InvalidHashError):
-        db.session.rollback()
         return None
     if user is None or not user.active:
-        db.session.rollback()
         return None
     if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = _hasher().hash(password)
     user.last_signed_in_at = utcnow()
-    db.session.commit()
     return user
 
 
+@unit_of_work()
 def end_all_sessions(user_id: int) -> None:
     """Sign the person out everywhere: older session cookies no longer match."""
     db.session.execute(
@@ -133,7 +133,6 @@ def end_all_sessions(user_id: int) -> None:
         .where(StaffUser.id == user_id)
         .values(session_version=StaffUser.session_version + 1)
     )
-    db.session.commit()
 
 
 def list_staff() -> list[StaffUser]:

@@ -13,6 +13,7 @@ from app.auth.services import record
 from app.core.numbers import plain_digits
 from app.db import utcnow
 from app.extensions import db
+from app.transactions import unit_of_work
 
 RECOVERY_CODE_COUNT = 10
 _RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
@@ -42,6 +43,7 @@ def _replace_recovery_codes(user_id: int) -> list[str]:
     return codes
 
 
+@unit_of_work()
 def turn_on(user_id: int, secret: str, code: str) -> list[str] | None:
     """Keep the key if the code proves the app has it; return the new recovery codes, shown once.
 
@@ -56,11 +58,9 @@ def turn_on(user_id: int, secret: str, code: str) -> list[str] | None:
         .values(totp_secret=secret, totp_last_step=step)
     )
     if done.rowcount != 1:  # type: ignore[attr-defined]
-        db.session.rollback()
         return None
     codes = _replace_recovery_codes(user_id)
     record(user_id, user_id, "two_step_on")
-    db.session.commit()
     return codes
 
 
@@ -73,11 +73,11 @@ def check_code(user_id: int, code: str) -> bool:
     return _spend_recovery_code(user_id, cleaned)
 
 
+@unit_of_work()
 def _spend_app_code(user_id: int, code: str) -> bool:
     secret = db.session.scalar(select(StaffUser.totp_secret).where(StaffUser.id == user_id))
     step = totp.matching_step(secret, code) if secret else None
     if step is None:
-        db.session.rollback()
         return False
     done = db.session.execute(
         update(StaffUser)
@@ -87,10 +87,10 @@ def _spend_app_code(user_id: int, code: str) -> bool:
         )
         .values(totp_last_step=step)
     )
-    db.session.commit()
     return done.rowcount == 1  # type: ignore[attr-defined]
 
 
+@unit_of_work()
 def _spend_recovery_code(user_id: int, code: str) -> bool:
     done = db.session.execute(
         update(RecoveryCode)
@@ -102,10 +102,8 @@ def _spend_recovery_code(user_id: int, code: str) -> bool:
         .values(used_at=utcnow())
     )
     if done.rowcount != 1:  # type: ignore[attr-defined]
-        db.session.rollback()
         return False
     record(user_id, user_id, "recovery_code_used")
-    db.session.commit()
     return True
 
 
@@ -120,14 +118,15 @@ def recovery_codes_left(user_id: int) -> int:
     )
 
 
+@unit_of_work()
 def new_recovery_codes(user_id: int) -> list[str]:
     """Replace every recovery code (the old ones stop working); shown once."""
     codes = _replace_recovery_codes(user_id)
     record(user_id, user_id, "recovery_codes_replaced")
-    db.session.commit()
     return codes
 
 
+@unit_of_work()
 def turn_off(actor_id: int, user_id: int) -> None:
     """For a lost phone: an admin clears the key; the person sets it up again at next sign-in."""
     db.session.execute(
@@ -141,4 +140,3 @@ def turn_off(actor_id: int, user_id: int) -> None:
     )
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.staff_user_id == user_id))
     record(user_id, actor_id, "two_step_off")
-    db.session.commit()

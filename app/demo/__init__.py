@@ -45,5 +45,4 @@ def load_demo_data() -> list[tuple[str, str, str]]:
     load_demo_ledger(staff[Role.COORDINATOR], staff[Role.ADMIN], staff[Role.FINANCE])
     load_demo_thresholds()
     load_demo_updates(survey, staff[Role.COORDINATOR])  # needs the survey's answers and sessions
-    db.session.commit()
     return created

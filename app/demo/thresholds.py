@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.ledger.models import BenefitThreshold, ThresholdPeriod
+from app.transactions import unit_of_work
 
 _CHECK = "Admins must check these figures each April, when they usually change."
 # (name, period, pence, effective from, source). Figures for the 2025 to 2026 tax year.
@@ -60,6 +61,7 @@ DEMO_THRESHOLDS = (
 )
 
 
+@unit_of_work()
 def load_demo_thresholds() -> int:
     """Add the demo figures that are not there yet; return how many were added."""
     added = 0
@@ -82,5 +84,4 @@ def load_demo_thresholds() -> int:
                 )
             )
             added += 1
-    db.session.commit()
     return added

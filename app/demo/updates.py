@@ -21,6 +21,7 @@ from app.outbox.models import MessageStatus, OutboxMessage
 from app.surveys import answering
 from app.surveys.models import Question, QuestionKind, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
+from app.transactions import unit_of_work
 
 CONSIDERING, DOING, DONE, CANT_DO = (
     UpdateStatus.CONSIDERING,
@@ -199,6 +200,7 @@ def load_demo_updates(survey: Survey, staff_id: int) -> None:
         _make(demo, links, staff_id)
 
 
+@unit_of_work()
 def _tag_answers(survey: Survey) -> dict[str, int]:
     """Make the themes and tag every demo text answer that matches one; name -> theme id."""
     themes = {name: Theme(survey_id=survey.id, name=name) for name in THEMES}
@@ -219,7 +221,6 @@ def _tag_answers(survey: Survey) -> dict[str, int]:
         theme_id = wanted.get(str(answering.decode(value)))
         if theme_id is not None:
             db.session.add(AnswerTheme(answer_id=answer_id, theme_id=theme_id))
-    db.session.commit()
     return {name: theme.id for name, theme in themes.items()}
 
 
@@ -267,6 +268,7 @@ def _moment(days_ago: int) -> datetime:
     return day.replace(hour=9 + days_ago % 7, minute=days_ago * 13 % 60, second=0, microsecond=0)
 
 
+@unit_of_work()
 def _spread_dates(update_id: int, days: list[int]) -> None:
     """Date each event (and the messages it queued) on its own day, oldest first."""
     record = db.session.get(Update, update_id)
@@ -290,4 +292,3 @@ def _spread_dates(update_id: int, days: list[int]) -> None:
     record.created_at, record.changed_at = moments[0], moments[-1]
     published = [e.at for e in record.events if e.kind == EventKind.PUBLISHED]
     record.published_at = published[-1] if published else None
-    db.session.commit()

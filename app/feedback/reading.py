@@ -22,6 +22,7 @@ from app.ledger.models import Attendance, Project
 from app.people.models import Participant
 from app.surveys.models import ResponseStatus, Survey, SurveyText
 from app.surveys.response_models import Response
+from app.transactions import unit_of_work
 
 PER_PAGE = 10
 
@@ -235,12 +236,12 @@ def for_participant(
     ]
 
 
+@unit_of_work()
 def mark_seen(participant_id: int, at: datetime) -> None:
     """Remember when they last looked, so the same updates are not new next time."""
     db.session.execute(
         update(Participant).where(Participant.id == participant_id).values(updates_seen_at=at)
     )
-    db.session.commit()
 
 
 @dataclass(frozen=True)

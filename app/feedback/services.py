@@ -27,6 +27,7 @@ from app.feedback.models import (
     UpdateStatus,
     UpdateText,
 )
+from app.transactions import unit_of_work
 
 TRANSLATABLE = ("said", "body", "reason")
 
@@ -90,11 +91,11 @@ def _set_links(record: Update, links: Iterable[tuple[LinkKind, int]]) -> None:
     record.links = [sources.new_link(kind, target_id) for kind, target_id in wanted]
 
 
+@unit_of_work()
 def create(draft: UpdateDraft, staff_id: int | None, form_key: str | None = None) -> Update:
     """A new draft update (not yet public). A repeated form key saves nothing new."""
     _check(draft)
     if form_key is not None and not use_key(form_key):
-        db.session.rollback()
         raise AlreadyDone(_("This update was already saved."))
     record = Update(
         said=draft.said.strip(),
@@ -110,10 +111,10 @@ def create(draft: UpdateDraft, staff_id: int | None, form_key: str | None = None
     db.session.add(record)
     db.session.flush()
     _event(record.id, EventKind.STATUS, record.status, record.reason, staff_id)
-    db.session.commit()
     return record
 
 
+@unit_of_work()
 def edit(update_id: int, draft: UpdateDraft, staff_id: int | None, version: int) -> Update:
     """Change an update's words and links, and its status if that changed (dated, and told)."""
     _check(draft)
@@ -134,10 +135,10 @@ def edit(update_id: int, draft: UpdateDraft, staff_id: int | None, version: int)
         draft.status == UpdateStatus.CANT_DO and draft.reason.strip() != record.reason
     ):
         _move(record, draft.status, draft.reason, staff_id)
-    db.session.commit()
     return record
 
 
+@unit_of_work()
 def change_status(update_id: int, status: UpdateStatus, reason: str, staff_id: int | None) -> None:
     """Move an update to a new status; the same move twice (a double tap) changes nothing."""
     if status == UpdateStatus.CANT_DO and not reason.strip():
@@ -146,7 +147,6 @@ def change_status(update_id: int, status: UpdateStatus, reason: str, staff_id: i
     if record.status == status and (status != UpdateStatus.CANT_DO or reason == record.reason):
         raise AlreadyDone(_("The update already has that status."))
     _move(record, status, reason, staff_id)
-    db.session.commit()
 
 
 def _move(record: Update, status: UpdateStatus, reason: str, staff_id: int | None) -> None:
@@ -159,7 +159,6 @@ def _move(record: Update, status: UpdateStatus, reason: str, staff_id: int | Non
         .execution_options(synchronize_session=False)
     ).rowcount
     if moved != 1:
-        db.session.rollback()
         raise AlreadyDone(_("Someone else changed this update's status just now."))
     db.session.refresh(record)
     event = _event(record.id, EventKind.STATUS, status, reason, staff_id)
@@ -167,6 +166,7 @@ def _move(record: Update, status: UpdateStatus, reason: str, staff_id: int | Non
         outbox.enqueue(record, event)
 
 
+@unit_of_work()
 def publish(update_id: int, staff_id: int | None) -> None:
     """Make an update public and tell the people who took part. Only ever happens once at a time.
 
@@ -192,7 +192,7 @@ def publish(update_id: int, staff_id: int | None) -> None:
         .execution_options(synchronize_session=False)
     ).rowcount
     if done != 1:
-        db.session.rollback()
+        db.session.expire(record)  # as it is now, not as it was read before the UPDATE
         if not record.published and not ready_to_publish(record):
             raise NotReady(_("Write what we did before making it public, so people can read it."))
         if record.held_by_admin and not record.published:
@@ -203,7 +203,6 @@ def publish(update_id: int, staff_id: int | None) -> None:
     db.session.refresh(record)
     event = _event(update_id, EventKind.PUBLISHED, record.status, "", staff_id)
     outbox.enqueue(record, event)
-    db.session.commit()
 
 
 def _is_admin(staff_id: int | None) -> bool:
@@ -211,6 +210,7 @@ def _is_admin(staff_id: int | None) -> bool:
     return role == Role.ADMIN
 
 
+@unit_of_work()
 def unpublish(update_id: int, reason: str, staff_id: int | None) -> None:
     """Take an update off the public log; the reason is kept in its history."""
     if not reason.strip():
@@ -228,11 +228,9 @@ def unpublish(update_id: int, reason: str, staff_id: int | None) -> None:
         .execution_options(synchronize_session=False)
     ).rowcount
     if done != 1:
-        db.session.rollback()
         raise AlreadyDone(_("This update is not public."))
     _event(update_id, EventKind.UNPUBLISHED, record.status, reason.strip(), staff_id)
     outbox.cancel_waiting(update_id, "The update was taken down before this was sent.")
-    db.session.commit()
 
 
 def _words_changed(update_id: int, before: dict[str, str], after: dict[str, str]) -> None:
@@ -253,6 +251,7 @@ def _words_changed(update_id: int, before: dict[str, str], after: dict[str, str]
         )
 
 
+@unit_of_work()
 def save_translations(
     update_id: int, language: str, texts: dict[str, str], still_fits: frozenset[str] = frozenset()
 ) -> None:
@@ -282,7 +281,6 @@ def save_translations(
             )
         elif text and row is not None and (row.text != text or key in still_fits):
             row.text, row.source = text, source
-    db.session.commit()
 
 
 def translations(update_id: int, language: str) -> dict[str, str]:

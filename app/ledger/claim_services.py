@@ -36,6 +36,7 @@ from app.ledger.money import format_pence
 from app.ledger.receipts import CONTENT_TYPE
 from app.ledger.statements import METHOD_NAMES
 from app.people.models import Participant
+from app.transactions import unit_of_work
 
 UNDONE = (ClaimStatus.REJECTED, ClaimStatus.CANCELLED)
 MAX_RECEIPTS_PER_CLAIM = 5  # a claim is one expense: a few photos of it are plenty
@@ -92,6 +93,7 @@ def new_line(given: LineInput, author_staff_id: int | None = None) -> ClaimLine:
     )
 
 
+@unit_of_work()
 def submit_own_claim(participant_id: int, given: LineInput, receipt: bytes | None, key: str) -> int:
     """A participant's expense claim, saved and sent in one transaction; the claim's id."""
     _use_key_or_raise(key)
@@ -101,11 +103,13 @@ def submit_own_claim(participant_id: int, given: LineInput, receipt: bytes | Non
     db.session.flush()
     if receipt is not None:
         _add_receipt(claim.id, line.id, receipt)
-    # move() commits: the key, the claim, its line, the receipt and the audit row together.
+    # move() joins this unit of work: the key, the claim, its line, the receipt and the audit
+    # row are saved together.
     claims.move(claim.id, ClaimStatus.SUBMITTED, Actor(participant_id=participant_id))
     return claim.id
 
 
+@unit_of_work()
 def start_staff_claim(participant_id: int, staff_id: int, given: LineInput, key: str) -> int:
     """A draft claim made by staff on someone's behalf, with its first line."""
     _use_key_or_raise(key)
@@ -116,19 +120,20 @@ def start_staff_claim(participant_id: int, staff_id: int, given: LineInput, key:
         lines=[new_line(given, staff_id)],
     )
     db.session.add(claim)
-    db.session.commit()
+    db.session.flush()
     return claim.id
 
 
+@unit_of_work()
 def add_line(claim_id: int, given: LineInput, staff_id: int) -> None:
     """Another line on a draft claim, written by this member of staff."""
     _claim_edit(claim_id, ClaimStatus.DRAFT)
     line = new_line(given, staff_id)
     line.claim_id = claim_id
     db.session.add(line)
-    db.session.commit()
 
 
+@unit_of_work()
 def fix_line(
     claim: Claim, line_id: int, given: LineInput, receipt: bytes | None, participant_id: int
 ) -> None:
@@ -145,9 +150,9 @@ def fix_line(
     )
     if receipt is not None:
         _add_receipt(claim.id, line.id, receipt)
-    db.session.commit()
 
 
+@unit_of_work()
 def reverse_line(paid_claim_id: int, line_id: int, actor: Actor, key: str) -> int:
     """A new draft claim whose one reversal line cancels out a line of a paid claim."""
     original = db.session.scalar(
@@ -167,7 +172,7 @@ def reverse_line(paid_claim_id: int, line_id: int, actor: Actor, key: str) -> in
         lines=[reversal_of(original, actor.staff_id)],
     )
     db.session.add(claim)
-    db.session.commit()
+    db.session.flush()
     return claim.id
 
 
@@ -213,7 +218,6 @@ def _claim_edit(claim_id: int, status: ClaimStatus) -> None:
         .execution_options(synchronize_session=False)
     ).rowcount
     if changed != 1:
-        db.session.rollback()
         raise ClaimRefused(_("This claim cannot be changed now. Look at its status."))
 
 
@@ -224,7 +228,6 @@ def claim_with_key(key: str) -> int | None:
 
 def _use_key_or_raise(key: str) -> None:
     if not use_key(key):
-        db.session.rollback()
         raise DuplicateForm(claim_with_key(key))
 
 

@@ -30,6 +30,7 @@ from app.ledger.models import (
 )
 from app.people.models import Participant
 from app.people.staff_link import is_own_record
+from app.transactions import unit_of_work
 
 COORDINATOR_LIMIT_KEY = "coordinator_approval_limit_pence"
 DEFAULT_COORDINATOR_LIMIT = 5000
@@ -66,24 +67,32 @@ def coordinator_limit() -> int:
     return int(stored.value) if stored else DEFAULT_COORDINATOR_LIMIT
 
 
+@unit_of_work()
 def set_coordinator_limit(pence: int) -> None:
     stored = db.session.get(Setting, COORDINATOR_LIMIT_KEY)
     if stored is None:
         db.session.add(Setting(key=COORDINATOR_LIMIT_KEY, value=str(pence)))
     else:
         stored.value = str(pence)
-    db.session.commit()
 
 
 def move(
     claim_id: int, to: ClaimStatus, actor: Actor, reason: str = "", payment: Payment | None = None
 ) -> Claim:
     """Move the claim to `to`, or raise ClaimRefused / AlreadyDone. One transaction."""
+    with unit_of_work():
+        claim = _move(claim_id, to, actor, reason, payment)
+    db.session.refresh(claim)
+    return claim
+
+
+def _move(
+    claim_id: int, to: ClaimStatus, actor: Actor, reason: str, payment: Payment | None
+) -> Claim:
     claim = db.session.scalar(select(Claim).where(Claim.id == claim_id))
     if claim is None:
         raise ClaimRefused(_("There is no such claim."))
     if claim.status == to:
-        db.session.rollback()
         raise AlreadyDone
     _check(claim, to, actor, reason.strip(), payment)
     values = _values(to, actor, reason.strip(), payment)
@@ -95,7 +104,6 @@ def move(
         .execution_options(synchronize_session=False)
     ).rowcount
     if changed != 1:
-        db.session.rollback()
         if to == ClaimStatus.CANCELLED and in_batch(claim.id):
             raise ClaimRefused(in_batch_message())
         raise AlreadyDone
@@ -112,8 +120,6 @@ def move(
     db.session.refresh(claim)
     # The person hears of it, queued in the same transaction.
     claim_messages.enqueue(claim, event)
-    db.session.commit()
-    db.session.refresh(claim)
     return claim
 
 

@@ -19,6 +19,7 @@ from app.extensions import db
 from app.ledger.models import Category, Claim, ClaimLine, ClaimStatus, PaymentBatch
 from app.ledger.statements import CATEGORY_NAMES
 from app.people.models import Participant, PaymentPreference
+from app.transactions import unit_of_work
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_TRIES = 5
@@ -70,11 +71,13 @@ def export_batch(line_ids: list[int], staff_id: int) -> int:
         try:
             return _try_export(line_ids, staff_id)
         except IntegrityError:
-            # Someone took this batch number a moment ago: count again and retry.
-            db.session.rollback()
+            # Someone took this batch number a moment ago (its unit of work rolled back): count
+            # again and retry.
+            continue
     raise NothingToExport
 
 
+@unit_of_work()
 def _try_export(line_ids: list[int], staff_id: int) -> int:
     number = (db.session.scalar(select(func.max(PaymentBatch.number))) or 0) + 1
     batch = PaymentBatch(number=number, created_by_id=staff_id)
@@ -94,9 +97,7 @@ def _try_export(line_ids: list[int], staff_id: int) -> int:
         .execution_options(synchronize_session=False)
     ).rowcount
     if not taken:
-        db.session.rollback()
         raise NothingToExport
-    db.session.commit()
     return number
 
 

@@ -22,6 +22,7 @@ from app.extensions import db
 from app.forms import Form, clean
 from app.ledger.blueprints import claims_bp as bp
 from app.ledger.models import Setting
+from app.transactions import unit_of_work
 
 PREFIX = "letterhead."
 PARTS = ("name", "address", "phone", "charity_number", "signer_name", "signer_role")
@@ -58,9 +59,9 @@ def letterhead() -> Letterhead:
     return Letterhead(**values)
 
 
+@unit_of_work()
 def save_letterhead(values: dict[str, str]) -> None:
     store_letterhead(values)
-    db.session.commit()
 
 
 def store_letterhead(values: dict[str, str]) -> None:

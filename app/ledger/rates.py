@@ -15,6 +15,7 @@ from sqlalchemy import exists, select
 
 from app.extensions import db
 from app.ledger.models import ActivityType, ClaimLine, Rate, RateBasis
+from app.transactions import unit_of_work
 
 HALF_DAY_MINUTES = 240
 
@@ -91,6 +92,7 @@ def all_rates() -> list[Rate]:
     )
 
 
+@unit_of_work()
 def add_rate(activity: ActivityType, basis: RateBasis, pence: int, effective_from: date) -> Rate:
     """Add a line to the card; one rate per kind, basis and day."""
     clash = db.session.scalar(
@@ -108,10 +110,10 @@ def add_rate(activity: ActivityType, basis: RateBasis, pence: int, effective_fro
         activity_type=activity, basis=basis, amount_pence=pence, effective_from=effective_from
     )
     db.session.add(rate)
-    db.session.commit()
     return rate
 
 
+@unit_of_work()
 def remove_rate(rate_id: int) -> None:
     """Remove a rate typed by mistake, but only if no payment was made at it."""
     rate = db.session.get(Rate, rate_id)
@@ -123,4 +125,3 @@ def remove_rate(rate_id: int) -> None:
             _("Payments were made at this rate, so it stays. Add a new rate from a later date.")
         )
     db.session.delete(rate)
-    db.session.commit()

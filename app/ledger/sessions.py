@@ -43,6 +43,7 @@ from app.ledger.rates import (
     rates_in_force,
 )
 from app.people.models import Participant, PaymentPreference
+from app.transactions import unit_of_work
 
 
 class AlreadyDone(Exception):
@@ -77,11 +78,11 @@ class SessionDetails:
     new_project: str = ""
 
 
+@unit_of_work()
 def log_session(details: SessionDetails, staff_id: int, form_key: str | None) -> int:
     """Save the session, its attendances and draft claims; return the session's id."""
     offer = _offer(details)
     if not use_key(form_key):
-        db.session.rollback()
         raise AlreadyDone
     session = InvolvementSession(
         project_id=_project_id(details),
@@ -100,7 +101,7 @@ def log_session(details: SessionDetails, staff_id: int, form_key: str | None) ->
         lines = _lines(details, attendee, people[attendee.participant_id], attendance.id, offer)
         if lines:
             _add_draft_claim(attendee.participant_id, lines, staff_id)
-    db.session.commit()
+    db.session.flush()
     return session.id
 
 
@@ -144,7 +145,6 @@ def _people(ids: list[int]) -> dict[int, Participant]:
         p.id: p for p in db.session.scalars(select(Participant).where(Participant.id.in_(ids)))
     }
     if len(found) != len(set(ids)):
-        db.session.rollback()
         raise SessionRefused(
             _("One of the people you chose is no longer on the list."), field="attendees"
         )

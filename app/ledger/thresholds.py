@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from app.core.periods import tax_year_start
 from app.extensions import db
 from app.ledger.models import BenefitThreshold, ThresholdPeriod
+from app.transactions import unit_of_work
 
 PERIOD_NAMES = {
     ThresholdPeriod.WEEK: _l("A week (Monday to Sunday)"),
@@ -68,6 +69,7 @@ def thresholds_in_force(
     return sorted(found, key=lambda row: row.name)
 
 
+@unit_of_work()
 def add_threshold(details: ThresholdDetails) -> BenefitThreshold:
     clash = db.session.scalar(
         select(BenefitThreshold.id).where(
@@ -85,16 +87,15 @@ def add_threshold(details: ThresholdDetails) -> BenefitThreshold:
         )
     row = BenefitThreshold(**details.__dict__)
     db.session.add(row)
-    db.session.commit()
     return row
 
 
+@unit_of_work()
 def remove_threshold(threshold_id: int) -> None:
     row = db.session.get(BenefitThreshold, threshold_id)
     if row is None:
         raise ThresholdRefused(_("That threshold is not in the table."))
     db.session.delete(row)
-    db.session.commit()
 
 
 def out_of_date_since(today: date) -> date | None:

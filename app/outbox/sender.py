@@ -28,6 +28,7 @@ from app.outbox.channels import (
 )
 from app.outbox.models import MessageStatus, OutboxMessage
 from app.people.models import Participant
+from app.transactions import unit_of_work
 
 KINDS = "withus.outbox_kinds"
 Rewrite = Callable[[OutboxMessage, Participant | None], str]
@@ -107,24 +108,25 @@ def send_pending(limit: int = 100, now: datetime | None = None) -> Outcome:
     return outcome
 
 
+@unit_of_work()
 def _last_error(message_id: int) -> str:
     error = db.session.scalar(
         select(OutboxMessage.last_error).where(OutboxMessage.id == message_id)
     )
-    db.session.commit()
     return error or ""
 
 
+@unit_of_work()
 def _waiting(now: datetime) -> int:
     count = db.session.scalar(
         select(func.count(OutboxMessage.id)).where(
             OutboxMessage.status == MessageStatus.PENDING, OutboxMessage.next_attempt_at > now
         )
     )
-    db.session.commit()
     return int(count or 0)
 
 
+@unit_of_work()
 def mark_stale(now: datetime) -> int:
     """Messages claimed longer ago than the lease become uncertain; returns how many."""
     cutoff = now - timedelta(seconds=current_app.config["NOTIFY_LEASE_SECONDS"])
@@ -134,11 +136,13 @@ def mark_stale(now: datetime) -> int:
         .values(status=MessageStatus.UNCERTAIN, last_error=STALE_CLAIM)
         .execution_options(synchronize_session=False)
     ).rowcount
-    db.session.commit()
     return changed
 
 
+@unit_of_work()
 def _due(limit: int, now: datetime) -> list[int]:
+    """The messages due now; a unit of work of its own, as SQLite holds its write lock for the
+    whole transaction."""
     ids = list(
         db.session.scalars(
             select(OutboxMessage.id)
@@ -148,12 +152,14 @@ def _due(limit: int, now: datetime) -> list[int]:
             .limit(limit)
         )
     )
-    db.session.commit()  # SQLite holds its write lock for the whole transaction: end it now
     return ids
 
 
+@unit_of_work()
 def claim(message_id: int, now: datetime) -> str | None:
-    """Take a due message for this sender; its claim token, or None if someone else has it."""
+    """Take a due message for this sender; its claim token, or None if someone else has it.
+
+    Committed (the unit of work ends) before the mail server is called, so all see the claim."""
     token = secrets.token_hex(16)
     claimed = db.session.execute(
         update(OutboxMessage)
@@ -170,7 +176,6 @@ def claim(message_id: int, now: datetime) -> str | None:
         )
         .execution_options(synchronize_session=False)
     ).rowcount
-    db.session.commit()  # before the mail server is called, so the claim is seen by all
     return token if claimed == 1 else None
 
 
@@ -197,23 +202,24 @@ def _send_one(message_id: int, token: str, clock: Callable[[], datetime]) -> tup
     return _finish(message_id, token, clock(), MessageStatus.SENT), False
 
 
+@unit_of_work()
 def _ready(message_id: int) -> tuple[OutboxMessage | None, str]:
-    """The claimed message, detached for sending, and why it must not go ("" if it may).
+    """The claimed message, detached for sending, and why it must not go ("" if it may). No
+    transaction (nor SQLite's lock) is held once this unit of work ends and the server is called.
 
     What the message is about (an update, a claim) rewrites it in today's words, or says why
     it must not go: see KINDS and init_app.
     """
     message = db.session.get(OutboxMessage, message_id)
     if message is None:
-        db.session.commit()
         return None, ""
     person = db.session.get(Participant, message.participant_id)
     why_not = current_app.extensions[KINDS][kind_of(message)](message, person)
     db.session.expunge(message)
-    db.session.commit()  # no transaction (nor SQLite's lock) is held while the server is called
     return message, why_not
 
 
+@unit_of_work()
 def _retry(message: OutboxMessage, token: str, now: datetime, reason: str) -> Result:
     if message.attempts >= current_app.config["NOTIFY_MAX_ATTEMPTS"]:
         gave_up = f"Gave up after {message.attempts} tries. Last: {reason}"
@@ -228,7 +234,6 @@ def _retry(message: OutboxMessage, token: str, now: datetime, reason: str) -> Re
         )
         .execution_options(synchronize_session=False)
     )
-    db.session.commit()
     return Result.RETRYING
 
 
@@ -240,6 +245,7 @@ FINAL = {
 }
 
 
+@unit_of_work()
 def _finish(
     message_id: int, token: str, now: datetime, status: MessageStatus, reason: str = ""
 ) -> Result:
@@ -255,7 +261,6 @@ def _finish(
         .values(**values)
         .execution_options(synchronize_session=False)
     ).rowcount
-    db.session.commit()
     if done != 1:
         current_app.logger.warning("Outbox message %s changed hands while sending", message_id)
     return FINAL[status]

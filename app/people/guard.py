@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import db
 from app.people.models import Participant
+from app.transactions import unit_of_work
 
 PARTICIPANT = "participant"
 
@@ -88,12 +89,12 @@ def sign_out_participant() -> None:
     """
     person = current_participant()
     if person is not None:
-        db.session.execute(
-            update(Participant)
-            .where(Participant.id == person.id)
-            .values(session_version=Participant.session_version + 1)
-        )
-        db.session.commit()
+        with unit_of_work():
+            db.session.execute(
+                update(Participant)
+                .where(Participant.id == person.id)
+                .values(session_version=Participant.session_version + 1)
+            )
     session.pop("participant_id", None)
     session.pop("participant_version", None)
     g.participant = None

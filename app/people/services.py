@@ -13,6 +13,7 @@ from app.core.idempotency import use_key
 from app.extensions import db
 from app.people.models import Participant
 from app.people.staff_link import link_to_staff
+from app.transactions import unit_of_work
 
 EDITABLE = frozenset(
     {
@@ -45,19 +46,19 @@ def get(participant_id: int) -> Participant | None:
     return db.session.get(Participant, participant_id)
 
 
+@unit_of_work()
 def add(details: dict[str, Any], form_key: str | None) -> int:
     """Save a new participant; AlreadyDone if this form was already saved (a double tap)."""
     if not use_key(form_key):
-        db.session.rollback()
         raise AlreadyDone
     person = Participant(**_only_editable(details))
     db.session.add(person)
     db.session.flush()
     link_to_staff(person)
-    db.session.commit()
     return person.id
 
 
+@unit_of_work()
 def change(participant_id: int, details: dict[str, Any]) -> None:
     person = db.session.get(Participant, participant_id)
     if person is None:
@@ -65,7 +66,6 @@ def change(participant_id: int, details: dict[str, Any]) -> None:
     for field, value in _only_editable(details).items():
         setattr(person, field, value)
     link_to_staff(person)
-    db.session.commit()
 
 
 def set_paused(participant_id: int, paused: bool) -> None:

@@ -21,6 +21,7 @@ from app.core.numbers import plain_digits
 from app.db import utcnow
 from app.extensions import db
 from app.people.models import Participant, SignInCode
+from app.transactions import unit_of_work
 
 # No 0/O, 1/I/L: nothing a tired eye can mix up on a printed card.
 CARD_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -96,6 +97,7 @@ def format_card_code(code: str) -> str:
     return f"{code[:5]} {code[5:]}"
 
 
+@unit_of_work()
 def new_card_code(participant_id: int) -> str:
     """Give the person a new card code; the old card and every session they had stop working."""
     code = "".join(secrets.choice(CARD_ALPHABET) for _ in range(CARD_LENGTH))
@@ -107,7 +109,6 @@ def new_card_code(participant_id: int) -> str:
             session_version=Participant.session_version + 1,
         )
     )
-    db.session.commit()
     return code
 
 
@@ -127,6 +128,7 @@ def _email_digest(participant_id: int, code: str) -> str:
     return _digest(f"email:{participant_id}", code)
 
 
+@unit_of_work()
 def issue_email_codes(typed_email: str) -> list[IssuedCode]:
     """A fresh code for each participant with this email address (usually none or one)."""
     email = normalise_email(typed_email)
@@ -139,7 +141,6 @@ def issue_email_codes(typed_email: str) -> list[IssuedCode]:
         .limit(MAX_EMAIL_MATCHES)
     ).all()
     issued = [_issue(person, email) for person in people]
-    db.session.commit()
     return issued
 
 
@@ -205,27 +206,27 @@ def _spend(code_id: int, participant_id: int) -> Participant | None:
         .where(SignInCode.participant_id == participant_id, SignInCode.id > code_id)
         .exists()
     )
-    result = db.session.execute(
-        update(SignInCode)
-        .where(
-            SignInCode.id == code_id,
-            SignInCode.used_at.is_(None),
-            SignInCode.expires_at > now,
-            ~newer,
+    with unit_of_work():
+        result = db.session.execute(
+            update(SignInCode)
+            .where(
+                SignInCode.id == code_id,
+                SignInCode.used_at.is_(None),
+                SignInCode.expires_at > now,
+                ~newer,
+            )
+            .values(used_at=now)
+            .execution_options(synchronize_session=False)
         )
-        .values(used_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    db.session.commit()
     if result.rowcount != 1:
         return None
     return db.session.get(Participant, participant_id)
 
 
+@unit_of_work()
 def revoke_codes(participant_id: int) -> None:
     """Once someone is signed in, none of their emailed codes is of use to anyone else."""
     _revoke(participant_id, utcnow())
-    db.session.commit()
 
 
 def _revoke(participant_id: int, now: datetime) -> None:

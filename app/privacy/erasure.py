@@ -18,6 +18,7 @@ from app.outbox.models import OutboxMessage
 from app.people.models import Participant, PaymentPreference, SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
 from app.surveys.response_models import Response
+from app.transactions import unit_of_work
 
 # Claims still moving: someone may be owed money, so they are settled before the details go.
 OPEN_CLAIMS = (
@@ -69,6 +70,7 @@ def open_claims(participant_id: int) -> int:
     )
 
 
+@unit_of_work()
 def ask(participant_id: int) -> bool:
     """Record a participant's request; False if one is already waiting (a second press)."""
     waiting = db.session.scalar(
@@ -77,10 +79,8 @@ def ask(participant_id: int) -> bool:
         )
     )
     if waiting is not None:
-        db.session.rollback()
         return False
     db.session.add(ErasureRequest(participant_id=participant_id))
-    db.session.commit()
     return True
 
 
@@ -103,31 +103,27 @@ def waiting_requests() -> list[tuple[ErasureRequest, Participant]]:
     return [(request, person) for request, person in rows]
 
 
+@unit_of_work()
 def erase(participant_id: int, staff_id: int) -> Erased:
     """Erase one participant's details in a single audited transaction."""
-    try:
-        if open_claims(participant_id):
-            raise ErasureRefused
-        _blank_person(participant_id)
-        done = Erased(
-            sign_in_codes=_delete(SignInCode, SignInCode.participant_id == participant_id),
-            messages=_delete(OutboxMessage, OutboxMessage.participant_id == participant_id),
-            survey_links=_unlink_answers(participant_id),
+    if open_claims(participant_id):
+        raise ErasureRefused
+    _blank_person(participant_id)
+    done = Erased(
+        sign_in_codes=_delete(SignInCode, SignInCode.participant_id == participant_id),
+        messages=_delete(OutboxMessage, OutboxMessage.participant_id == participant_id),
+        survey_links=_unlink_answers(participant_id),
+    )
+    _close_requests(participant_id, staff_id)
+    db.session.add(
+        PrivacyEvent(
+            action="erasure",
+            participant_id=participant_id,
+            actor_staff_id=staff_id,
+            counts=done.counts(),
+            rows=done.rows,
         )
-        _close_requests(participant_id, staff_id)
-        db.session.add(
-            PrivacyEvent(
-                action="erasure",
-                participant_id=participant_id,
-                actor_staff_id=staff_id,
-                counts=done.counts(),
-                rows=done.rows,
-            )
-        )
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    )
     return done
 
 

@@ -23,6 +23,7 @@ from app.people.models import SignInCode
 from app.privacy.models import PrivacyEvent
 from app.surveys.models import ResponseStatus
 from app.surveys.response_models import Response
+from app.transactions import unit_of_work
 
 SIX_YEARS = 2192  # days, counting the leap days: HMRC wants payment records for six years
 FINISHED_MESSAGES = (
@@ -111,6 +112,7 @@ def _days(raw: str | None, period: Period) -> int:
     return period.default
 
 
+@unit_of_work()
 def save_periods(days: dict[str, int]) -> None:
     for key, value in days.items():
         period = BY_KEY[key]
@@ -121,7 +123,6 @@ def save_periods(days: dict[str, int]) -> None:
             db.session.add(Setting(key=_setting_key(key), value=str(value)))
         else:
             stored.value = str(value)
-    db.session.commit()
 
 
 @dataclass(frozen=True)
@@ -183,25 +184,19 @@ def _gone(model: type, condition: object) -> Executable:
     return delete(model).where(condition)  # type: ignore[arg-type]
 
 
+@unit_of_work()
 def apply(dry_run: bool = False, staff_id: int | None = None) -> dict[str, int]:
     """Clear everything past its period in one transaction (or only count it); audited."""
     rules = _rules(utcnow(), periods())
-    try:
-        if dry_run:
-            found = {rule.key: db.session.scalar(rule.count) or 0 for rule in rules}
-            db.session.rollback()
-            return found
-        found = {rule.key: _run(rule.apply) for rule in rules}
-        counts = " ".join(f"{key}={number}" for key, number in found.items())
-        db.session.add(
-            PrivacyEvent(
-                action="retention", actor_staff_id=staff_id, counts=counts, rows=sum(found.values())
-            )
+    if dry_run:
+        return {rule.key: db.session.scalar(rule.count) or 0 for rule in rules}
+    found = {rule.key: _run(rule.apply) for rule in rules}
+    counts = " ".join(f"{key}={number}" for key, number in found.items())
+    db.session.add(
+        PrivacyEvent(
+            action="retention", actor_staff_id=staff_id, counts=counts, rows=sum(found.values())
         )
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    )
     return found
 
 

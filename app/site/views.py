@@ -12,6 +12,7 @@ from app.core.errors import RETRY_AFTER_SECONDS, reshow_on_csrf_failure
 from app.core.links import safe_local_path
 from app.core.shared_pages import shared
 from app.extensions import db
+from app.transactions import unit_of_work
 from app.feedback import dated, reading
 from app.i18n import current_language, set_language_cookie
 from app.site.forms import LanguageForm
@@ -72,8 +73,8 @@ def robots() -> tuple[str, int, dict[str, str]]:
 def healthz() -> tuple[str, int, dict[str, str]]:
     """Liveness for a proxy or monitor: 200 when the database answers, 503 when it does not."""
     try:
-        db.session.execute(text("SELECT 1"))
-        db.session.rollback()
+        with unit_of_work():  # a read, ended at once
+            db.session.execute(text("SELECT 1"))
     except SQLAlchemyError:
         db.session.remove()
         return (

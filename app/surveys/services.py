@@ -19,6 +19,7 @@ from app.surveys.content import SurveyView
 from app.surveys.flow import dropped
 from app.surveys.models import Channel, ResponseStatus, Survey, SurveyStatus
 from app.surveys.response_models import Answer, Response
+from app.transactions import unit_of_work
 
 # No 0/O, 1/I/L: nothing a tired eye can mix up.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -71,6 +72,7 @@ def started_with(survey: SurveyView, form_key: str | None) -> tuple[int, str] | 
     return (found, code) if found is not None else None
 
 
+@unit_of_work()
 def start_response(
     survey: SurveyView, language: str, form_key: str | None, participant_id: int | None = None
 ) -> tuple[int, str]:
@@ -80,7 +82,6 @@ def start_response(
     answers to an anonymous survey are never tied to anyone.
     """
     if not use_key(form_key):
-        db.session.rollback()
         raise AlreadyDone
     code = code_for_start(form_key or "")
     days = current_app.config["SURVEY_RESUME_DAYS"]
@@ -93,7 +94,7 @@ def start_response(
         participant_id=None if survey.anonymous else participant_id,
     )
     db.session.add(response)
-    db.session.commit()
+    db.session.flush()
     return response.id, code
 
 
@@ -104,6 +105,7 @@ def in_progress(response_id: int, survey_id: int) -> Response | None:
     return response if response.status == ResponseStatus.IN_PROGRESS else None
 
 
+@unit_of_work()
 def record_consent(response_id: int, survey: SurveyView) -> None:
     response = in_progress(response_id, survey.id)
     if response is None:
@@ -111,14 +113,13 @@ def record_consent(response_id: int, survey: SurveyView) -> None:
     response.consent_version = survey.consent_version
     response.consent_text = survey.consent_text
     response.consented_at = utcnow()
-    db.session.commit()
 
 
+@unit_of_work()
 def record_name(response_id: int, survey: SurveyView, name: str) -> None:
     response = in_progress(response_id, survey.id)
     if response is not None and not survey.anonymous:
         response.respondent_name = answering.clean_text(name)[:200]
-        db.session.commit()
 
 
 def answers_of(response_id: int) -> tuple[dict[int, Any], set[int]]:
@@ -138,12 +139,12 @@ def answers_of(response_id: int) -> tuple[dict[int, Any], set[int]]:
     return values, declined
 
 
+@unit_of_work()
 def save_answer(
     response_id: int, survey: SurveyView, question_id: int, parsed: answering.Parsed
 ) -> bool:
     """Store (or replace) one answer; False when the response is no longer open to changes."""
     if survey.question(question_id) is None or in_progress(response_id, survey.id) is None:
-        db.session.rollback()
         return False
     answer = db.session.scalar(
         select(Answer).where(Answer.response_id == response_id, Answer.question_id == question_id)
@@ -153,7 +154,6 @@ def save_answer(
         db.session.add(answer)
     answer.declined = parsed.declined
     answer.value = None if parsed.declined else answering.encode(parsed.value)
-    db.session.commit()
     return True
 
 
@@ -168,6 +168,7 @@ def _still_open() -> Any:
     )
 
 
+@unit_of_work()
 def submit(response_id: int, survey: SurveyView) -> bool:
     """Send the response: answers on branches not taken are dropped.
 
@@ -190,14 +191,12 @@ def submit(response_id: int, survey: SurveyView) -> bool:
         )
     ).rowcount
     if done != 1:
-        db.session.rollback()
         return False
     stale = dropped(survey.steps, values)
     if stale:
         db.session.execute(
             delete(Answer).where(Answer.response_id == response_id, Answer.question_id.in_(stale))
         )
-    db.session.commit()
     return True
 
 

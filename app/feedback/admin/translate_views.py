@@ -13,7 +13,6 @@ from app.auth.guard import roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.translating import check_seen
-from app.extensions import db
 from app.feedback import services
 from app.feedback.admin.blueprint import bp
 from app.feedback.admin.forms import UnpublishForm, translation_form
@@ -119,7 +118,6 @@ def unpublish(update_id: int) -> Any:
         except services.AlreadyDone:
             flash(_("This update is not public."))
         except services.UpdateError as error:
-            db.session.rollback()
             form.form_errors.append(str(error))
         else:
             flash(_("The update is taken down. The reason is kept in its history."))

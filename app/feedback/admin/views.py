@@ -18,7 +18,6 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.markup import render_markdown
 from app.core.numbers import positive_int, positive_ints
-from app.extensions import db
 from app.feedback import dated, services, sources
 from app.feedback import reading as public_reading
 from app.feedback.admin import (
@@ -149,7 +148,6 @@ def _create(form: NewUpdateForm) -> Any:
         flash(_("This update was already saved. It is in the list below."))
         return redirect(url_for(".index"))
     except services.UpdateError as error:
-        db.session.rollback()
         form.form_errors.append(str(error))
         return _form_page(form, None)
     if request.form.get("then") == "publish":
@@ -196,7 +194,6 @@ def edit(update_id: int) -> Any:
     try:
         services.edit(update.id, draft, staff_id(), positive_int(form.version.data) or 0)
     except services.UpdateError as error:
-        db.session.rollback()
         form.form_errors.append(str(error))
         form.version.data = str(update.version)  # saving again, having seen theirs, keeps yours
         return _form_page(form, update, latest=True)
@@ -250,7 +247,6 @@ def status(update_id: int) -> Any:
     except services.AlreadyDone as done:
         flash(str(done))
     except services.UpdateError as error:
-        db.session.rollback()
         form.form_errors.append(str(error))
         return _show_page(update_or_404(update_id), form)
     else:
@@ -290,11 +286,9 @@ def publish(update_id: int) -> Response:
     try:
         services.publish(update_id, staff_id())
     except services.NotReady as not_ready:
-        db.session.rollback()
         flash(str(not_ready))
         return redirect(url_for(".preview", update_id=update_id))
     except services.HeldByAdmin as held:
-        db.session.rollback()
         flash(str(held))
     except services.AlreadyDone:
         flash(_("This update is already public."))

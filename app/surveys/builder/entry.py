@@ -13,6 +13,7 @@ from app.surveys.flow import dropped
 from app.surveys.models import Channel, ResponseStatus, Survey, SurveyStatus
 from app.surveys.response_models import Answer, Response
 from app.surveys.services import AlreadyDone
+from app.transactions import unit_of_work
 
 ENTRY_STATUSES = (SurveyStatus.OPEN, SurveyStatus.CLOSED)
 
@@ -32,12 +33,12 @@ def takes_entries(survey: Survey) -> bool:
     return survey.status in ENTRY_STATUSES
 
 
+@unit_of_work()
 def enter_response(
     survey: Survey, view: SurveyView, staff_id: int, entry: Entry, form_key: str | None
 ) -> int:
     """Save a sent response for the person; a second send of the same form saves nothing."""
     if not use_key(form_key):
-        db.session.rollback()
         raise AlreadyDone
     now = utcnow()
     response = Response(
@@ -55,7 +56,7 @@ def enter_response(
         response.consented_at = now
     response.answers = _answers(view, entry.answers)
     db.session.add(response)
-    db.session.commit()
+    db.session.flush()
     return response.id
 
 

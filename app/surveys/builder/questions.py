@@ -7,8 +7,6 @@ people) rather than deleted; a removed question that has answers is retired too.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -20,6 +18,7 @@ from app.surveys.builder.options import Relabelled, sync_options
 from app.surveys.builder.services import Refused, forget_translations, words_changed
 from app.surveys.models import Question, QuestionKind, Survey
 from app.surveys.response_models import Answer
+from app.transactions import unit_of_work
 
 BRANCH_KINDS = (QuestionKind.YES_NO, QuestionKind.SINGLE_CHOICE, QuestionKind.SCALE)
 
@@ -159,46 +158,36 @@ def dependents(survey: Survey, question: Question, value: str | None = None) -> 
     ]
 
 
+@unit_of_work()
 def add_question(survey: Survey, draft: QuestionDraft) -> int:
-    """Add a question after the last one; returns its id."""
+    """Add a question after the last one; returns its id. A refusal part way through leaves
+    nothing half-changed (as with every unit of work)."""
     position = max((q.position for q in survey.questions), default=0) + 1
     question = Question(position=position, kind=draft.kind, text=draft.text)
-    with _undone_if_refused():
-        _set_branch(survey, question, draft.show_if)
-        survey.questions.append(question)
-        _apply(question, draft)
-        _sync(survey, question, draft, Counter())
-    db.session.commit()
+    _set_branch(survey, question, draft.show_if)
+    survey.questions.append(question)
+    _apply(question, draft)
+    _sync(survey, question, draft, Counter())
+    db.session.flush()
     return question.id
 
 
+@unit_of_work()
 def update_question(survey: Survey, question: Question, draft: QuestionDraft) -> None:
     """Change a question; its type only while nobody has answered it or depends on it."""
-    with _undone_if_refused():
-        if draft.kind != question.kind:
-            if answer_counts(survey.id).get(question.id):
-                raise Refused("kind_answered")
-            if found := dependents(survey, question):
-                raise Refused("kind_branch", number=numbers(survey)[found[0].id])
-        _set_branch(survey, question, draft.show_if)
-        text, help_text = f"q:{question.id}:text", f"q:{question.id}:help"
-        before = {text: question.text, help_text: question.help_text}
-        after = {text: draft.text, help_text: draft.help_text}
-        answers = _sync(survey, question, draft, chosen_counts(question.id))
-        _apply(question, draft)
-        words_changed(survey.id, before | answers.before, after | answers.after)
-        forget_translations(survey.id, answers.gone)
-    db.session.commit()
-
-
-@contextmanager
-def _undone_if_refused() -> Iterator[None]:
-    """A refusal part way through a change leaves nothing half-changed in the session."""
-    try:
-        yield
-    except Refused:
-        db.session.rollback()
-        raise
+    if draft.kind != question.kind:
+        if answer_counts(survey.id).get(question.id):
+            raise Refused("kind_answered")
+        if found := dependents(survey, question):
+            raise Refused("kind_branch", number=numbers(survey)[found[0].id])
+    _set_branch(survey, question, draft.show_if)
+    text, help_text = f"q:{question.id}:text", f"q:{question.id}:help"
+    before = {text: question.text, help_text: question.help_text}
+    after = {text: draft.text, help_text: draft.help_text}
+    answers = _sync(survey, question, draft, chosen_counts(question.id))
+    _apply(question, draft)
+    words_changed(survey.id, before | answers.before, after | answers.after)
+    forget_translations(survey.id, answers.gone)
 
 
 def _apply(question: Question, draft: QuestionDraft) -> None:
@@ -238,6 +227,7 @@ def _sync(
     return changes
 
 
+@unit_of_work()
 def move_question(survey: Survey, question: Question, direction: str) -> None:
     """Swap with the question above or below, keeping every branch after what it depends on."""
     questions = live(survey)
@@ -252,9 +242,9 @@ def move_question(survey: Survey, question: Question, direction: str) -> None:
             raise Refused("move_after", number=nums[first.id])
         raise Refused("move_before", number=nums[second.id])
     first.position, second.position = second.position, first.position
-    db.session.commit()
 
 
+@unit_of_work()
 def remove_question(survey: Survey, question: Question) -> bool:
     """Delete an unanswered question; retire an answered one. True when it was retired."""
     if found := dependents(survey, question):
@@ -266,5 +256,4 @@ def remove_question(survey: Survey, question: Question) -> bool:
         keys = [f"q:{question.id}:text", f"q:{question.id}:help"]
         forget_translations(survey.id, keys + [f"o:{o.id}:label" for o in question.options])
         survey.questions.remove(question)
-    db.session.commit()
     return retired

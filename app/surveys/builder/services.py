@@ -29,6 +29,7 @@ from app.surveys.models import (
 )
 from app.surveys.response_models import Response
 from app.surveys.services import AlreadyDone
+from app.transactions import unit_of_work
 
 __all__ = ["AlreadyDone", "Refused"]
 
@@ -119,22 +120,20 @@ def _progress(survey: Survey, done: dict[tuple[int, str], set[str]]) -> list[tup
 def _check_slug(slug: str, survey_id: int | None) -> None:
     taken = db.session.scalar(select(Survey.id).where(Survey.slug == slug, Survey.id != survey_id))
     if taken is not None:
-        db.session.rollback()
         raise Refused("slug_taken")
 
 
-def _commit_unless_slug_taken() -> None:
+def _flush_unless_slug_taken() -> None:
     try:
-        db.session.commit()
+        db.session.flush()
     except IntegrityError as error:  # another member of staff took the address a moment ago
-        db.session.rollback()
         raise Refused("slug_taken") from error
 
 
+@unit_of_work()
 def create_survey(details: SurveyDetails, staff_id: int, form_key: str | None) -> int:
     """A new draft survey; a second send of the same form creates nothing."""
     if not use_key(form_key):
-        db.session.rollback()
         raise AlreadyDone
     _check_slug(details.slug, None)
     survey = Survey(
@@ -144,7 +143,7 @@ def create_survey(details: SurveyDetails, staff_id: int, form_key: str | None) -
         created_by_id=staff_id,
     )
     db.session.add(survey)
-    _commit_unless_slug_taken()
+    _flush_unless_slug_taken()
     return survey.id
 
 
@@ -152,6 +151,7 @@ def survey_id_with_slug(slug: str) -> int | None:
     return db.session.scalar(select(Survey.id).where(Survey.slug == slug))
 
 
+@unit_of_work()
 def update_survey(survey: Survey, details: SurveyDetails) -> None:
     """Change a survey's details. New consent words mean a new consent version."""
     _check_slug(details.slug, survey.id)
@@ -161,7 +161,7 @@ def update_survey(survey: Survey, details: SurveyDetails) -> None:
     for name in (f.name for f in fields(details)):
         setattr(survey, name, getattr(details, name))
     words_changed(survey.id, before, {key: getattr(details, key) for key in SURVEY_PIECES})
-    _commit_unless_slug_taken()
+    _flush_unless_slug_taken()
 
 
 def words_changed(survey_id: int, before: dict[str, str], after: dict[str, str]) -> None:
@@ -192,17 +192,15 @@ def forget_translations(survey_id: int, keys: list[str]) -> None:
         )
 
 
+@unit_of_work()
 def change_status(survey: Survey, status: SurveyStatus) -> None:
     """Open, close or archive, as the survey's life allows; a survey opens only with questions."""
     try:
         survey.move_to(status)
     except IllegalMove as error:
-        db.session.rollback()
         raise Refused(f"illegal_{status.value}") from error
     if status == SurveyStatus.OPEN and all(q.retired for q in survey.questions):
-        db.session.rollback()
         raise Refused("no_questions")
-    db.session.commit()
 
 
 def _copy_slug(slug: str) -> str:
@@ -213,14 +211,13 @@ def _copy_slug(slug: str) -> str:
     return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
 
 
+@unit_of_work()
 def duplicate_survey(survey_id: int, staff_id: int, form_key: str | None) -> int:
     """A draft copy with its live questions, answers to choose, branches and translations."""
     if not use_key(form_key):
-        db.session.rollback()
         raise AlreadyDone
     original = load_survey_by_id(survey_id)
     if original is None:
-        db.session.rollback()
         raise LookupError(survey_id)
     copy = Survey(
         slug=_copy_slug(original.slug),
@@ -243,7 +240,7 @@ def duplicate_survey(survey_id: int, staff_id: int, form_key: str | None) -> int
                     source=row.source,
                 )
             )
-    _commit_unless_slug_taken()
+    _flush_unless_slug_taken()
     return copy.id
 
 
@@ -283,6 +280,7 @@ def _copy_questions(original: Survey, copy: Survey) -> dict[str, str]:
     return keys
 
 
+@unit_of_work()
 def save_translations(
     survey: Survey, language: str, texts: dict[str, str], still_fits: frozenset[str] = frozenset()
 ) -> None:
@@ -314,4 +312,3 @@ def save_translations(
                     survey_id=survey.id, language=language, key=key, text=text, source=main[key]
                 )
             )
-    db.session.commit()

@@ -22,6 +22,7 @@ from app.surveys import answering
 from app.surveys.models import QuestionKind, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 from app.surveys.results.tallies import live_questions, option_labels, submitted
+from app.transactions import unit_of_work
 
 BATCH = 1000
 BOM = "\ufeff"
@@ -78,20 +79,20 @@ def stream(export: Plan) -> Iterator[bytes]:
     yield (BOM + _csv([export.header])).encode()
     after = 0
     while True:
-        ids = db.session.scalars(
-            select(Response.id)
-            .where(*submitted(export.survey_id), Response.id > after)
-            .order_by(Response.id)
-            .limit(BATCH)
-        ).all()
+        # Each batch's read ends before it is sent, so a long export never holds up people
+        # sending answers (SQLite locks).
+        with unit_of_work():
+            ids = db.session.scalars(
+                select(Response.id)
+                .where(*submitted(export.survey_id), Response.id > after)
+                .order_by(Response.id)
+                .limit(BATCH)
+            ).all()
+            chunk = _csv(_rows(export, list(ids))) if ids else ""
         if not ids:
             break
-        chunk = _csv(_rows(export, list(ids)))
-        # End the read so a long export never holds up people sending answers (SQLite locks).
-        db.session.rollback()
         yield chunk.encode()
         after = ids[-1]
-    db.session.rollback()
 
 
 def _rows(export: Plan, ids: list[int]) -> Iterator[list[str]]:

@@ -13,6 +13,7 @@ from app.surveys import answering
 from app.surveys.models import Channel
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 from app.surveys.results.tallies import answered, submitted
+from app.transactions import unit_of_work
 
 PER_PAGE = 25
 THEME_NAME_LIMIT = 80
@@ -136,14 +137,13 @@ def tag_answer(
     """
     try:
         _tag(survey_id, question_id, answer_id, chosen, shown, clean_name(new_name))
-        db.session.commit()
     except IntegrityError:
-        # Someone tagged the same answer or made the same theme at the same moment: try once more.
-        db.session.rollback()
+        # Someone tagged the same answer or made the same theme at the same moment (that unit of
+        # work rolled back): try once more.
         _tag(survey_id, question_id, answer_id, chosen, shown, clean_name(new_name))
-        db.session.commit()
 
 
+@unit_of_work()
 def _tag(
     survey_id: int, question_id: int, answer_id: int, chosen: set[int], shown: set[int], name: str
 ) -> None:

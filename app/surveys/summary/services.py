@@ -14,6 +14,7 @@ from app.extensions import db
 from app.surveys.models import Survey
 from app.surveys.summary import reading
 from app.surveys.summary.models import ResultsSummary, SummaryQuestion, SummaryQuote
+from app.transactions import unit_of_work
 
 MAX_QUOTES = 6
 INTRO_LIMIT = 5000
@@ -71,6 +72,7 @@ def check(survey: Survey, choice: SummaryChoice) -> None:
         )
 
 
+@unit_of_work()
 def save(survey: Survey, choice: SummaryChoice, staff_id: int, publish: bool = False) -> bool:
     """Save what staff chose; publish it too if asked. Never takes it down. True if published."""
     check(survey, choice)
@@ -87,7 +89,6 @@ def save(survey: Survey, choice: SummaryChoice, staff_id: int, publish: bool = F
     if publish and not summary.published:
         summary.published, summary.published_at = True, utcnow()
     published = summary.published
-    db.session.commit()
     return published
 
 
@@ -114,6 +115,7 @@ def _rows(current: list, ids: list[int], key: str, make: type) -> list:  # type:
     return rows
 
 
+@unit_of_work()
 def publish(survey_id: int, staff_id: int) -> None:
     """Publish the saved summary; a second tap finds it published and says so."""
     summary = reading.summary_of(survey_id)
@@ -126,11 +128,11 @@ def publish(survey_id: int, staff_id: int) -> None:
         .values(published=True, published_at=now, changed_at=now, changed_by_id=staff_id)
         .execution_options(synchronize_session=False)
     )
-    db.session.commit()
     if not done.rowcount:
         raise AlreadyDone(_("The summary was already published."))
 
 
+@unit_of_work()
 def unpublish(survey_id: int, staff_id: int) -> None:
     """Take the summary down; participants see the usual closed page again."""
     done = db.session.execute(
@@ -139,7 +141,6 @@ def unpublish(survey_id: int, staff_id: int) -> None:
         .values(published=False, changed_at=utcnow(), changed_by_id=staff_id)
         .execution_options(synchronize_session=False)
     )
-    db.session.commit()
     if not done.rowcount:
         raise AlreadyDone(_("The summary was already taken down."))
 
