@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from sqlalchemy import BigInteger, DateTime, Enum, Integer, MetaData, event
+from sqlalchemy import BigInteger, DateTime, Dialect, Enum, Integer, MetaData, Text, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import DeclarativeBase, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -49,6 +51,26 @@ IntPk = Annotated[int, mapped_column(Integer, primary_key=True)]
 Money = Annotated[int, mapped_column(BigInteger)]
 """Money is always integer pence; formatting to pounds happens only at the edge."""
 CreatedAt = Annotated[datetime, mapped_column(DateTime(timezone=True), default=utcnow)]
+
+
+class JSONText(TypeDecorator[Any]):
+    """A value kept as JSON text in a plain text column: encoded and decoded here, nowhere else.
+
+    The text is exactly what json.dumps(value, ensure_ascii=False) writes, default separators
+    and all, as answers have always been stored: database triggers and exports compare it, so
+    it must not change. As with SQLAlchemy's own JSON type, None is JSON's null (the text
+    "null"); SQL NULL is written as sqlalchemy.null(), or by not setting the value at all.
+    """
+
+    impl = Text
+    cache_ok = True
+    should_evaluate_none = True  # None is a value ("null"), not "leave the column out"
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
+        return None if value is None else json.loads(value)
 
 
 def configure_sqlite(

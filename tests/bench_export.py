@@ -30,7 +30,6 @@ from app.auth.models import Role
 from app.db import utcnow
 from app.demo.survey import create_demo_survey
 from app.extensions import db
-from app.surveys import answering
 from app.surveys.models import Channel, Question, QuestionKind, ResponseStatus, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 from tests.conftest import make_staff, sign_in
@@ -66,7 +65,7 @@ def fill(survey: Survey, count: int, seed: int = 7) -> None:
     db.session.commit()
     answer_id = 0
     for first in range(1, count + 1, CHUNK):
-        responses, answers, tags = [], [], []
+        responses, answers, declined, tags = [], [], [], []
         for response_id in range(first, min(first + CHUNK, count + 1)):
             when = utcnow() - timedelta(minutes=rng.randint(0, 90_000))
             responses.append(
@@ -84,19 +83,17 @@ def fill(survey: Survey, count: int, seed: int = 7) -> None:
             for question in survey.questions:
                 answer_id += 1
                 value = _value(rng, question)
-                answers.append(
-                    {
-                        "id": answer_id,
-                        "response_id": response_id,
-                        "question_id": question.id,
-                        "value": None if value is None else answering.encode(value),
-                        "declined": value is None,
-                    }
-                )
+                row = {"id": answer_id, "response_id": response_id, "question_id": question.id}
+                if value is None:  # declined: no value at all (SQL NULL), so not in this insert
+                    declined.append({**row, "declined": True})
+                else:
+                    answers.append({**row, "value": value, "declined": False})
                 if question.kind.is_text and value is not None and rng.random() < 0.3:
                     tags.append({"answer_id": answer_id, "theme_id": rng.choice(themes).id})
         db.session.execute(insert(Response), responses)
         db.session.execute(insert(Answer), answers)
+        if declined:
+            db.session.execute(insert(Answer), declined)
         db.session.execute(insert(AnswerTheme), tags)
         db.session.commit()
 

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from app.db import utcnow
 from app.extensions import db
 from app.ledger.models import BenefitThreshold, ThresholdPeriod
-from app.surveys import answering
 from app.surveys.models import (
     Channel,
     Option,
@@ -147,7 +146,7 @@ def _answer(question: Question, n: int) -> Answer:
         value = [values[n % (len(values) - 1)]]  # never the answer that stands alone
     else:
         value = values[n % len(values)]
-    return Answer(question_id=question.id, value=answering.encode(value))
+    return Answer(question_id=question.id, value=value)
 
 
 # Weekly and monthly limits from the 2025 to 2026 tax year, each for the benefit it belongs to.

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from app.db import utcnow
 from app.extensions import db
-from app.surveys import answering
 from app.surveys.models import (
     Channel,
     Option,
@@ -241,8 +240,8 @@ def add_demo_responses(survey: Survey, count: int, seed: int = 7) -> None:
 def _answers(rng: random.Random, q: dict[int, Question]):  # type: ignore[no-untyped-def]
     def answer(question: Question, value) -> Answer:  # type: ignore[no-untyped-def]
         if value is None:
-            return Answer(question_id=question.id, value=None, declined=True)
-        return Answer(question_id=question.id, value=answering.encode(value))
+            return Answer(question_id=question.id, declined=True)
+        return Answer(question_id=question.id, value=value)
 
     visited = rng.random() < 0.8
     yield answer(q[1], "yes" if visited else "no")

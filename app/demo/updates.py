@@ -18,7 +18,6 @@ from app.feedback import services
 from app.feedback.models import EventKind, LinkKind, Update, UpdateStatus
 from app.ledger.models import InvolvementSession, Project
 from app.outbox.models import MessageStatus, OutboxMessage
-from app.surveys import answering
 from app.surveys.models import Question, QuestionKind, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 from app.transactions import unit_of_work
@@ -218,7 +217,7 @@ def _tag_answers(survey: Survey) -> dict[str, int]:
         )
     )
     for answer_id, value in rows:
-        theme_id = wanted.get(str(answering.decode(value)))
+        theme_id = wanted.get(str(value))
         if theme_id is not None:
             db.session.add(AnswerTheme(answer_id=answer_id, theme_id=theme_id))
     return {name: theme.id for name, theme in themes.items()}

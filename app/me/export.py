@@ -18,7 +18,6 @@ from app.extensions import db
 from app.ledger.models import Attendance, Claim, ClaimEvent, InvolvementSession, claim_total
 from app.me import held
 from app.people.models import Participant
-from app.surveys.answering import decode
 from app.surveys.models import Question, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 
@@ -166,7 +165,7 @@ def _answers(response_id: int) -> list[dict[str, Any]]:
     return [
         {
             "question": text,
-            "answer": decode(answer.value),
+            "answer": answer.value,
             "declined": answer.declined,
             "themes": themes.get(answer.id, []),
             "quoted_in_a_summary": answer.id in quoted,

@@ -12,11 +12,11 @@ from app.core.errors import RETRY_AFTER_SECONDS, reshow_on_csrf_failure
 from app.core.links import safe_local_path
 from app.core.shared_pages import shared
 from app.extensions import db
-from app.transactions import unit_of_work
 from app.feedback import dated, reading
 from app.i18n import current_language, set_language_cookie
 from app.site.forms import LanguageForm
 from app.surveys.content import open_surveys
+from app.transactions import unit_of_work
 
 bp = Blueprint("site", __name__)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -138,14 +137,6 @@ _READERS = {
     QuestionKind.MULTIPLE_CHOICE: _multiple,
     QuestionKind.PRIORITIES: _priorities,
 }
-
-
-def encode(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def decode(stored: str | None) -> Any:
-    return None if stored is None else json.loads(stored)
 
 
 def describe(question: QuestionView, value: Any, declined: bool) -> str:

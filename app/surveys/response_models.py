@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -15,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db import Base, CreatedAt, IntPk, enum_column
+from app.db import Base, CreatedAt, IntPk, JSONText, enum_column
 from app.surveys.models import Channel, ResponseStatus
 
 
@@ -60,8 +61,9 @@ class Answer(Base):
     question_id: Mapped[int] = mapped_column(
         ForeignKey("questions.id", ondelete="CASCADE"), index=True
     )
-    # JSON: a string, a number, or a list of option values (in order, for priorities).
-    value: Mapped[str | None] = mapped_column(Text)
+    # A string, a number, or a list of option values (in order, for priorities), kept as JSON
+    # text; SQL NULL when declined.
+    value: Mapped[Any] = mapped_column(JSONText)
     declined: Mapped[bool] = mapped_column(Boolean, default=False)
 
     response: Mapped[Response] = relationship(back_populates="answers")

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, null, or_, select, update
 
 from app.core.idempotency import use_key
 from app.core.numbers import plain_digits
@@ -133,7 +133,7 @@ def answers_of(response_id: int) -> tuple[dict[int, Any], set[int]]:
         )
     )
     for question_id, value, was_declined in rows:
-        values[question_id] = answering.decode(value)
+        values[question_id] = value
         if was_declined:
             declined.add(question_id)
     return values, declined
@@ -153,7 +153,7 @@ def save_answer(
         answer = Answer(response_id=response_id, question_id=question_id)
         db.session.add(answer)
     answer.declined = parsed.declined
-    answer.value = None if parsed.declined else answering.encode(parsed.value)
+    answer.value = null() if parsed.declined else parsed.value
     return True
 
 

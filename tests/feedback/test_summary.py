@@ -13,7 +13,6 @@ from flask.testing import FlaskClient
 from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
-from app.surveys import answering
 from app.surveys.models import ResponseStatus, Survey, SurveyStatus
 from app.surveys.response_models import Answer, Response
 from app.surveys.summary.models import ResultsSummary
@@ -40,8 +39,7 @@ def respond(
             submitted_at=now,
         )
         response.answers = [
-            Answer(question_id=survey.questions[key], value=answering.encode(value))
-            for key, value in answers.items()
+            Answer(question_id=survey.questions[key], value=value) for key, value in answers.items()
         ]
         db.session.add(response)
         db.session.commit()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from flask import Flask
@@ -26,9 +25,7 @@ def tag_answers(app: Flask, survey: MadeSurvey, theme_id: int, people: int) -> N
                 language="en",
                 submitted_at=utcnow(),
             )
-            answer = Answer(
-                question_id=survey.questions["else"], value=json.dumps(f"Late {number}")
-            )
+            answer = Answer(question_id=survey.questions["else"], value=f"Late {number}")
             response.answers = [answer]
             db.session.add(response)
             db.session.flush()

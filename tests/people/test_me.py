@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from flask import Flask
 
@@ -83,7 +81,7 @@ def _answer_survey(app: Flask, survey, participant_id: int, words: str) -> None:
             channel=Channel.PAPER,
             participant_id=participant_id,
         )
-        response.answers = [Answer(question_id=survey.questions["well"], value=json.dumps(words))]
+        response.answers = [Answer(question_id=survey.questions["well"], value=words)]
         db.session.add(response)
         db.session.commit()
 

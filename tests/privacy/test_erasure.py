@@ -3,7 +3,6 @@ under a reference; a participant can ask for it from /me, which erases nothing b
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from flask import Flask
@@ -44,7 +43,7 @@ def _give_ama_more(app: Flask, ledger, survey) -> None:  # type: ignore[no-untyp
             participant_id=ledger.participant,
             respondent_name="Ama",
         )
-        response.answers = [Answer(question_id=survey.questions["else"], value=json.dumps("Hi"))]
+        response.answers = [Answer(question_id=survey.questions["else"], value="Hi")]
         db.session.add(response)
         db.session.commit()
 

@@ -120,7 +120,7 @@ def _fill_every_table(app: Flask, ledger, survey, updates) -> None:  # type: ign
             channel=Channel.ONLINE,
             participant_id=ledger.participant,
         )
-        response.answers = [Answer(question_id=survey.questions["else"], value=json.dumps("Later"))]
+        response.answers = [Answer(question_id=survey.questions["else"], value="Later")]
         db.session.add(response)
         db.session.flush()
         theme = db.session.get(Theme, updates.theme)

@@ -84,8 +84,8 @@ def demo_of(app: Flask, survey_id: int, keys: list[str]) -> MadeSurvey:
     return MadeSurvey(survey_id, slug, dict(zip(keys, ids, strict=True)))
 
 
-def add_answer(app: Flask, survey_id: int, question_id: int, value: str) -> None:
-    """Store a sent response with one answer (value is JSON), as if someone had answered."""
+def add_answer(app: Flask, survey_id: int, question_id: int, value: object) -> None:
+    """Store a sent response with one answer, as if someone had answered."""
     with app.app_context():
         response = Response(survey_id=survey_id, language="en", status=ResponseStatus.SUBMITTED)
         response.answers = [Answer(question_id=question_id, value=value)]

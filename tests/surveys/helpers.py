@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from flask.testing import FlaskClient
+from sqlalchemy import ColumnElement, Text, select, type_coerce
 
+from app.extensions import db
+from app.surveys.response_models import Answer
 from tests.conftest import MadeSurvey
+
+STORED_TEXT = type_coerce(Answer.value, Text).label("value")
+"""An answer's value as the JSON text the database holds, not decoded."""
+
+
+def stored_answers(*where: ColumnElement[bool]) -> dict[int, Any]:
+    """question id -> row of (question_id, value, declined), value as the stored JSON text: for
+    tests that check what is kept, byte for byte. Call inside an app context."""
+    query = select(Answer.question_id, STORED_TEXT, Answer.declined).where(*where)
+    return {row.question_id: row for row in db.session.execute(query)}
 
 
 def token(html: str) -> str:

@@ -11,7 +11,6 @@ from sqlalchemy import select
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import Survey, SurveyStatus
-from app.surveys.response_models import Answer
 from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import (
     SURVEY_FIELDS,
@@ -22,7 +21,7 @@ from tests.surveys.builder_helpers import (
     send,
     set_status,
 )
-from tests.surveys.helpers import answer, start, token
+from tests.surveys.helpers import answer, start, stored_answers, token
 
 EVERY_KIND = [
     ("uses", "yes_no", "Do you use the library?", {}),
@@ -80,7 +79,7 @@ def test_coordinator_builds_every_kind_with_a_branch_and_a_participant_takes_it(
     assert "Every week" in page and "Very friendly" in page and "A café, Longer hours" in page
     client.post(f"/s/{survey.slug}/check", data={"csrf_token": token(page)})
     with app.app_context():
-        stored = {a.question_id: a for a in db.session.scalars(select(Answer))}
+        stored = stored_answers()
         assert json.loads(stored[survey.questions["borrow"]].value) == ["books", "games"]
         assert json.loads(stored[survey.questions["visits"]].value) == 12
         assert stored[survey.questions["else"]].declined

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import Option, Question, QuestionKind
-from app.surveys.response_models import Answer
 from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import (
     add_answer,
@@ -19,7 +18,7 @@ from tests.surveys.builder_helpers import (
     question_ids,
     send,
 )
-from tests.surveys.helpers import answer, start
+from tests.surveys.helpers import STORED_TEXT, answer, start
 
 OFTEN_LINES = "Every week\nAbout once a month\nA few times a year\nOnly once"
 
@@ -39,7 +38,7 @@ def test_editing_an_answered_question_warns_how_many_answered(
     app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     for _ in range(3):
-        add_answer(app, survey.id, survey.questions["often"], '"weekly"')
+        add_answer(app, survey.id, survey.questions["often"], "weekly")
     client = staff_client(Role.COORDINATOR)
     page = client.get(f"/staff/surveys/{survey.id}/questions/{survey.questions['often']}")
     assert "3 people have answered this question" in page.get_data(as_text=True)
@@ -50,7 +49,7 @@ def test_editing_an_answered_question_warns_how_many_answered(
 def test_type_of_an_answered_question_cannot_change(
     app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
-    add_answer(app, survey.id, survey.questions["well"], '"The tea"')
+    add_answer(app, survey.id, survey.questions["well"], "The tea")
     client = staff_client(Role.COORDINATOR)
     response = _edit(client, survey, "well", "long_text", "What do we do well?")
     assert response.status_code == 400
@@ -65,7 +64,7 @@ def test_type_of_an_answered_question_cannot_change(
 def test_an_answer_people_chose_is_retired_not_deleted(
     app: Flask, client: FlaskClient, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
-    add_answer(app, survey.id, survey.questions["often"], '"once"')
+    add_answer(app, survey.id, survey.questions["often"], "once")
     signed_in = staff_client(Role.COORDINATOR)
     branch = f"{survey.questions['visited']}:yes"
     for lines in ("Every single week\nAbout once a month", "Every single week\nMonthly\nRarely"):
@@ -79,7 +78,7 @@ def test_an_answer_people_chose_is_retired_not_deleted(
     assert "sometimes" not in options  # nobody chose it: gone
     assert options["rarely"] == ("Rarely", False)
     with app.app_context():
-        assert db.session.scalar(select(Answer.value)) == '"once"'
+        assert db.session.scalar(select(STORED_TEXT)) == '"once"'
     with app.test_client() as participant:
         start(participant, survey)
         answer(participant, survey, "visited", {"answer": "yes"})
@@ -100,7 +99,7 @@ def test_an_answer_another_question_depends_on_cannot_go(
 def test_removing_an_answered_question_retires_it_and_keeps_answers(
     app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
-    add_answer(app, survey.id, survey.questions["household"], "3")
+    add_answer(app, survey.id, survey.questions["household"], 3)
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/questions/{survey.questions['household']}"
     response = send(client, f"{path}/remove", {}, path)
@@ -110,7 +109,7 @@ def test_removing_an_answered_question_retires_it_and_keeps_answers(
     assert "1 removed question is hidden from new people" in page
     with app.app_context():
         assert db.session.get(Question, survey.questions["household"]).retired
-        assert db.session.scalar(select(Answer.value)) == "3"
+        assert db.session.scalar(select(STORED_TEXT)) == "3"
     assert client.get(path).status_code == 404  # a removed question cannot be edited
 
 

@@ -10,10 +10,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from app.extensions import db
-from app.surveys.response_models import Answer
 from tests.conftest import MadeSurvey
 from tests.factories import make_survey
-from tests.surveys.helpers import answer, start
+from tests.surveys.helpers import STORED_TEXT, answer, start
 
 HOSTILE_TEXT = [
     "<script>alert(1)</script>",
@@ -34,7 +33,7 @@ def test_hostile_text_is_stored_safely_and_shown_escaped(
     check = client.get("/s/cafe/check").get_data(as_text=True)
     assert "<script>alert" not in check and 'href="javascript:' not in check
     with app.app_context():
-        stored = db.session.scalars(select(Answer.value)).one()
+        stored = db.session.scalars(select(STORED_TEXT)).one()
     assert "\x00" not in stored
     assert json.loads(stored).replace("\x00", "") == json.loads(stored)
 

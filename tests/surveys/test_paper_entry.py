@@ -14,7 +14,7 @@ from app.surveys.models import Channel, ResponseStatus
 from app.surveys.response_models import Answer, Response
 from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import add_question, count, create_survey, send, set_status
-from tests.surveys.helpers import form_key, token
+from tests.surveys.helpers import form_key, stored_answers, token
 
 
 def _fields(survey: MadeSurvey, **answers: object) -> dict:
@@ -37,7 +37,8 @@ FULL = {
 def _stored(app: Flask) -> tuple[Response, dict[int, object]]:
     with app.app_context():
         response = db.session.scalars(select(Response)).one()
-        answers = {a.question_id: json.loads(a.value) for a in response.answers}
+        stored = stored_answers(Answer.response_id == response.id)
+        answers = {question_id: json.loads(row.value) for question_id, row in stored.items()}
         db.session.expunge_all()
         return response, answers
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -12,13 +13,13 @@ from app.extensions import db
 from app.surveys.models import ResponseStatus
 from app.surveys.response_models import Answer, Response
 from tests.conftest import MadeSurvey
-from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
+from tests.surveys.helpers import FULL_ANSWERS, answer, start, stored_answers, token
 
 
-def _stored(app: Flask) -> tuple[Response, dict[int, Answer]]:
+def _stored(app: Flask) -> tuple[Response, dict[int, Any]]:
     with app.app_context():
         response = db.session.scalars(select(Response)).one()
-        answers = {a.question_id: a for a in response.answers}
+        answers = stored_answers(Answer.response_id == response.id)
         db.session.expunge_all()
         return response, answers
 

@@ -12,7 +12,7 @@ from app.extensions import db
 from app.surveys.models import ResponseStatus
 from app.surveys.response_models import Answer, Response
 from tests.conftest import LedgerData, MadeSurvey
-from tests.surveys.helpers import FULL_ANSWERS, answer, form_key, start, token
+from tests.surveys.helpers import FULL_ANSWERS, STORED_TEXT, answer, form_key, start, token
 
 
 def _replay(client: FlaskClient, path: str, data: dict, **kwargs):  # type: ignore[no-untyped-def]
@@ -70,7 +70,7 @@ def test_answering_a_question_again_after_the_answers_were_sent_shows_done(
     assert again.headers["Location"] == f"/s/{survey.slug}/done"
     with app.app_context():
         stored = db.session.scalars(
-            select(Answer.value).where(Answer.question_id == survey.questions["well"])
+            select(STORED_TEXT).where(Answer.question_id == survey.questions["well"])
         ).one()
     assert stored == '"The tea"'
 

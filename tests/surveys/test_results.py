@@ -12,7 +12,6 @@ from flask import Flask
 from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
-from app.surveys import answering
 from app.surveys.content import load_survey_by_id
 from app.surveys.models import Channel, Option, Question, QuestionKind, ResponseStatus
 from app.surveys.response_models import Answer, Response
@@ -45,9 +44,9 @@ def respond(
             submitted_at=when if status == ResponseStatus.SUBMITTED else None,
         )
         response.answers = [
-            Answer(question_id=survey.questions[key], declined=True, value=None)
+            Answer(question_id=survey.questions[key], declined=True)
             if value is DECLINED
-            else Answer(question_id=survey.questions[key], value=answering.encode(value))
+            else Answer(question_id=survey.questions[key], value=value)
             for key, value in answers.items()
         ]
         db.session.add(response)

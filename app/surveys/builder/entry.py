@@ -65,7 +65,7 @@ def _answers(view: SurveyView, parsed: dict[int, answering.Parsed]) -> list[Answ
     given = {qid: p.value for qid, p in parsed.items() if not p.declined}
     stale = dropped(view.steps, given)
     return [
-        Answer(question_id=qid, value=answering.encode(value), declined=False)
+        Answer(question_id=qid, value=value, declined=False)
         for qid, value in given.items()
         if qid not in stale
     ]

@@ -13,7 +13,6 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.surveys.answering import decode
 from app.surveys.builder.options import Relabelled, sync_options
 from app.surveys.builder.services import Refused, forget_translations, words_changed
 from app.surveys.models import Question, QuestionKind, Survey
@@ -88,10 +87,9 @@ def answer_counts(survey_id: int) -> dict[int, int]:
 def chosen_counts(question_id: int) -> Counter[str]:
     """Answer value -> how many people chose it."""
     counts: Counter[str] = Counter()
-    for stored in db.session.scalars(
+    for value in db.session.scalars(
         select(Answer.value).where(Answer.question_id == question_id, Answer.declined.is_(False))
     ):
-        value = decode(stored)
         counts.update(str(v) for v in (value if isinstance(value, list) else [value]))
     return counts
 

@@ -18,7 +18,6 @@ from sqlalchemy import select
 from app.db import as_utc
 from app.extensions import db
 from app.i18n import formatting_locale
-from app.surveys import answering
 from app.surveys.models import QuestionKind, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 from app.surveys.results.tallies import live_questions, option_labels, submitted
@@ -116,14 +115,12 @@ def _rows(export: Plan, ids: list[int]) -> Iterator[list[str]]:
         .execution_options(yield_per=BATCH)
     )
     # Most answers repeat (the same option chosen again and again): work each out once a batch.
-    words: dict[tuple[int, str | None, bool], str] = {}
+    words: dict[tuple[int, Any, bool], str] = {}
     for _id, lines in groupby(found, key=itemgetter(0)):
         yield _row(export, list(lines), words)
 
 
-def _row(
-    export: Plan, lines: Sequence[Any], words: dict[tuple[int, str | None, bool], str]
-) -> list[str]:
+def _row(export: Plan, lines: Sequence[Any], words: dict[tuple[int, Any, bool], str]) -> list[str]:
     """One response's cells from its joined rows (one per answer and theme)."""
     response_id, sent, language, channel, name = lines[0][:5]
     answers = {line[5]: (line[6], line[7]) for line in lines if line[5] is not None}
@@ -141,24 +138,24 @@ def _row(
 
 def _answer_cells(
     export: Plan,
-    answers: dict[int, tuple[str | None, bool]],
-    words: dict[tuple[int, str | None, bool], str],
+    answers: dict[int, tuple[Any, bool]],
+    words: dict[tuple[int, Any, bool], str],
 ) -> Iterator[str]:
     for column in export.columns:
         answer = answers.get(column.question_id)
         if answer is None:
             yield ""
             continue
-        key = (column.question_id, *answer)
+        value, declined = answer
+        key = (column.question_id, tuple(value) if isinstance(value, list) else value, declined)
         if key not in words:
-            words[key] = _cell(export, column, *answer)
+            words[key] = _cell(export, column, value, declined)
         yield words[key]
 
 
-def _cell(export: Plan, column: Column, stored: str | None, declined: bool) -> str:
+def _cell(export: Plan, column: Column, value: Any, declined: bool) -> str:
     if declined:
         return export.declined
-    value = answering.decode(stored)
     if value is None:
         return ""
     if isinstance(value, list):

@@ -11,7 +11,6 @@ from sqlalchemy import BigInteger, ColumnElement, case, cast, func, null, or_, s
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys import answering
 from app.surveys.models import Channel, Question, QuestionKind, ResponseStatus, Survey
 from app.surveys.response_models import Answer, Response
 
@@ -113,7 +112,7 @@ def survey_results(survey: Survey, filters: Filters) -> Results:
         select(func.count()).select_from(Response).where(*submitted(survey.id, filters))
     )
     results = [
-        _result(number, question, tallies.get(question.id, {}), numbers.get(question.id))
+        _result(number, question, tallies.get(question.id, []), numbers.get(question.id))
         for number, question in enumerate(live, start=1)
     ]
     return Results(total or 0, results)
@@ -121,8 +120,8 @@ def survey_results(survey: Survey, filters: Filters) -> Results:
 
 def _tallies(
     survey_id: int, live: list[Question], filters: Filters
-) -> dict[int, dict[tuple[bool, str | None], int]]:
-    """question id -> {(declined, stored value or None): count}; text values are not fetched."""
+) -> dict[int, list[tuple[bool, Any, int]]]:
+    """question id -> [(declined, value or None, count)]; text values are not fetched."""
     choice_ids = [q.id for q in live if category(q.kind) in (CHOICE, PRIORITIES)]
     # Only choice answers are grouped by value; text and numbers are just counted here.
     value = case((Answer.question_id.in_(choice_ids), Answer.value), else_=null())
@@ -136,9 +135,9 @@ def _tallies(
     grouped = select(rows.c.question_id, rows.c.declined, rows.c.value, func.count()).group_by(
         rows.c.question_id, rows.c.declined, rows.c.value
     )
-    found: dict[int, dict[tuple[bool, str | None], int]] = {}
-    for question_id, declined, stored, count in db.session.execute(grouped):
-        found.setdefault(question_id, {})[(bool(declined), stored)] = count
+    found: dict[int, list[tuple[bool, Any, int]]] = {}
+    for question_id, declined, value, count in db.session.execute(grouped):
+        found.setdefault(question_id, []).append((bool(declined), value, count))
     return found
 
 
@@ -177,15 +176,15 @@ def _number_summaries(
 def _result(
     number: int,
     question: Question,
-    counts: dict[tuple[bool, str | None], int],
+    counts: list[tuple[bool, Any, int]],
     summary: tuple[int, float, int] | None,
 ) -> QuestionResult:
     result = QuestionResult(
         id=question.id, number=number, category=category(question.kind), text=question.text
     )
-    result.declined = sum(n for (declined, _v), n in counts.items() if declined)
-    result.answered = sum(n for (declined, _v), n in counts.items() if not declined)
-    values = [(answering.decode(v), n) for (declined, v), n in counts.items() if not declined]
+    result.declined = sum(n for declined, _v, n in counts if declined)
+    result.answered = sum(n for declined, _v, n in counts if not declined)
+    values = [(v, n) for declined, v, n in counts if not declined]
     if result.category == CHOICE:
         result.multiple = question.kind == QuestionKind.MULTIPLE_CHOICE
         result.bars = _bars(option_labels(question), values, result.answered)

@@ -99,7 +99,7 @@ def text_answers(
     ).all()
     tags = _themes_of([row[0] for row in rows])
     answers = [
-        TextAnswer(aid, str(answering.decode(value)), sent, lang, way, who, tags.get(aid, _NONE))
+        TextAnswer(aid, str(value), sent, lang, way, who, tags.get(aid, _NONE))
         for aid, value, sent, lang, way, who in rows
     ]
     return AnswerPage(answers, page, pages, total or 0)

@@ -15,7 +15,6 @@ from sqlalchemy.orm import selectinload
 from app.core.markup import render_markdown
 from app.extensions import db
 from app.i18n import direction
-from app.surveys import answering
 from app.surveys.content import QuestionView, SurveyView, load_survey_by_id
 from app.surveys.models import Question, QuestionKind, Survey
 from app.surveys.response_models import Answer, Response
@@ -123,9 +122,7 @@ def quotable_answers(survey_id: int, keep: set[int]) -> list[Quotable]:
     missing = keep - {row[0] for row in rows}
     if missing:
         rows += db.session.execute(_quotable_rows(survey_id).where(Answer.id.in_(missing)))
-    return [
-        Quotable(aid, str(answering.decode(value)), text, lang) for aid, value, text, lang in rows
-    ]
+    return [Quotable(aid, str(value), text, lang) for aid, value, text, lang in rows]
 
 
 def chartable(survey: Survey) -> list[tuple[int, int, str]]:
@@ -219,7 +216,7 @@ def _chosen_quotes(summary_id: int, survey_id: int) -> list[Quote]:
         .where(SummaryQuote.summary_id == summary_id)
         .order_by(SummaryQuote.position)
     )
-    return [Quote(_paragraphs(str(answering.decode(value))), lang) for _i, value, _q, lang in rows]
+    return [Quote(_paragraphs(str(value)), lang) for _i, value, _q, lang in rows]
 
 
 def _paragraphs(text: str) -> tuple[str, ...]:
