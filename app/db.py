@@ -66,11 +66,21 @@ class JSONText(TypeDecorator[Any]):
     cache_ok = True
     should_evaluate_none = True  # None is a value ("null"), not "leave the column out"
 
-    def process_bind_param(self, value: Any, dialect: Dialect) -> str:
+    @staticmethod
+    def dumps(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
+    @staticmethod
+    def loads(text: str | None) -> Any:
+        """For a query that reads the stored text itself (type_coerce(column, Text)), to decode
+        each distinct text once rather than every row: the CSV export."""
+        return None if text is None else json.loads(text)
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str:
+        return self.dumps(value)
+
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
-        return None if value is None else json.loads(value)
+        return self.loads(value)
 
 
 def configure_sqlite(

@@ -13,9 +13,9 @@ from typing import Any
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Text, select, type_coerce
 
-from app.db import as_utc
+from app.db import JSONText, as_utc
 from app.extensions import db
 from app.i18n import formatting_locale
 from app.surveys.models import QuestionKind, Survey
@@ -103,7 +103,7 @@ def _rows(export: Plan, ids: list[int]) -> Iterator[list[str]]:
             Response.channel,
             Response.respondent_name,
             Answer.question_id,
-            Answer.value,
+            type_coerce(Answer.value, Text),  # the stored text: each one is decoded once a batch
             Answer.declined,
             Theme.name,
         )
@@ -115,12 +115,14 @@ def _rows(export: Plan, ids: list[int]) -> Iterator[list[str]]:
         .execution_options(yield_per=BATCH)
     )
     # Most answers repeat (the same option chosen again and again): work each out once a batch.
-    words: dict[tuple[int, Any, bool], str] = {}
+    words: dict[tuple[int, str | None, bool], str] = {}
     for _id, lines in groupby(found, key=itemgetter(0)):
         yield _row(export, list(lines), words)
 
 
-def _row(export: Plan, lines: Sequence[Any], words: dict[tuple[int, Any, bool], str]) -> list[str]:
+def _row(
+    export: Plan, lines: Sequence[Any], words: dict[tuple[int, str | None, bool], str]
+) -> list[str]:
     """One response's cells from its joined rows (one per answer and theme)."""
     response_id, sent, language, channel, name = lines[0][:5]
     answers = {line[5]: (line[6], line[7]) for line in lines if line[5] is not None}
@@ -138,24 +140,24 @@ def _row(export: Plan, lines: Sequence[Any], words: dict[tuple[int, Any, bool], 
 
 def _answer_cells(
     export: Plan,
-    answers: dict[int, tuple[Any, bool]],
-    words: dict[tuple[int, Any, bool], str],
+    answers: dict[int, tuple[str | None, bool]],
+    words: dict[tuple[int, str | None, bool], str],
 ) -> Iterator[str]:
     for column in export.columns:
         answer = answers.get(column.question_id)
         if answer is None:
             yield ""
             continue
-        value, declined = answer
-        key = (column.question_id, tuple(value) if isinstance(value, list) else value, declined)
+        key = (column.question_id, *answer)
         if key not in words:
-            words[key] = _cell(export, column, value, declined)
+            words[key] = _cell(export, column, *answer)
         yield words[key]
 
 
-def _cell(export: Plan, column: Column, value: Any, declined: bool) -> str:
+def _cell(export: Plan, column: Column, stored: str | None, declined: bool) -> str:
     if declined:
         return export.declined
+    value = JSONText.loads(stored)
     if value is None:
         return ""
     if isinstance(value, list):
