@@ -1,7 +1,8 @@
 """Forms for claims: a participant's expense, staff lines, decisions, payment and the export.
 
-Validation only: nothing here writes. Amounts are typed as text and read by money.parse_pence,
-so every message is our own and nothing is ever rounded.
+Validation only: nothing here writes, and nothing works out money: the forms parse what was
+typed and claim_services says what a line pays. Amounts are typed as text and read by
+money.parse_pence, so every message is our own and nothing is ever rounded.
 """
 
 from __future__ import annotations
@@ -25,11 +26,10 @@ from wtforms.validators import ValidationError as Invalid
 from app.core.dates import DATE_MESSAGE, TypedDateField
 from app.core.numbers import plain_digits, positive_int, positive_ints
 from app.forms import Form, clean
-from app.ledger.claim_services import LineInput, payment_pence
-from app.ledger.models import Category, LineKind, PaymentChoice, PaymentMethod
+from app.ledger.claim_services import LineInput, expense_line, payment_line
+from app.ledger.models import Category, PaymentChoice, PaymentMethod
 from app.ledger.money import MoneyError, parse_pence
 
-MILEAGE_PENCE_PER_MILE = 45
 MAX_MILES = 2000
 OLDEST_DAYS = 2 * 366
 EXPENSE_CATEGORIES = (
@@ -146,12 +146,6 @@ class ExpenseFields(Form):
         miles = miles_of(field)
         if miles is None or not 1 <= miles <= MAX_MILES:
             raise Invalid(str(_l("Enter the miles as a whole number from 1 to 2000")))
-
-    def expense_pence(self) -> int:
-        """The amount claimed: miles at the mileage rate, or the amount typed."""
-        if self.category.data == Category.MILEAGE.value:
-            return (miles_of(self.miles) or 0) * MILEAGE_PENCE_PER_MILE
-        return pence_of(self.amount) or 0
 
 
 class MyExpenseFields(ExpenseFields):
@@ -278,27 +272,14 @@ class ExportForm(Form):
 
 
 def line_input(form: ExpenseFields) -> LineInput:
-    """The line a valid expense or staff line form describes, amounts in pence."""
+    """The line a valid expense or staff line form describes: what was typed, parsed (amounts in
+    pence); what it pays is worked out by claim_services."""
+    typed = pence_of(form.amount) or 0
     kind = getattr(form, "kind", None)
     if kind is not None and kind.data == "payment":
         offered = pence_of(form.offered) or 0  # type: ignore[attr-defined]
         choice = PaymentChoice(form.choice.data)  # type: ignore[attr-defined]
-        taken = pence_of(form.amount) or 0
-        return LineInput(
-            kind=LineKind.PAYMENT,
-            category=Category.TIME,
-            spent_on=form.spent_on.data,
-            description=form.description.data,
-            amount_pence=payment_pence(offered, choice, taken),
-            offered_pence=offered,
-            choice=choice,
-        )
-    mileage = form.category.data == Category.MILEAGE.value
-    return LineInput(
-        kind=LineKind.EXPENSE,
-        category=Category(form.category.data),
-        spent_on=form.spent_on.data,
-        description=form.description.data,
-        amount_pence=form.expense_pence(),
-        miles=miles_of(form.miles) if mileage else None,
-    )
+        return payment_line(form.spent_on.data, form.description.data, offered, choice, typed)
+    category = Category(form.category.data)
+    miles = miles_of(form.miles) if category == Category.MILEAGE else None
+    return expense_line(category, form.spent_on.data, form.description.data, typed, miles)

@@ -65,6 +65,39 @@ class LineInput:
     choice: PaymentChoice | None = None
 
 
+MILEAGE_PENCE_PER_MILE = 45
+
+
+def mileage_pence(miles: int) -> int:
+    """What driving one's own car pays: whole miles at the mileage rate, so whole pence."""
+    return miles * MILEAGE_PENCE_PER_MILE
+
+
+def expense_line(
+    category: Category, spent_on: date, description: str, amount_pence: int, miles: int | None
+) -> LineInput:
+    """An expense as typed: mileage is paid by the mile, anything else is the amount typed."""
+    if category == Category.MILEAGE:
+        pence = mileage_pence(miles or 0)
+        return LineInput(LineKind.EXPENSE, category, spent_on, description, pence, miles=miles)
+    return LineInput(LineKind.EXPENSE, category, spent_on, description, amount_pence)
+
+
+def payment_line(
+    spent_on: date, description: str, offered_pence: int, choice: PaymentChoice, taken_pence: int
+) -> LineInput:
+    """A payment for time: what the person chose decides what it pays."""
+    return LineInput(
+        kind=LineKind.PAYMENT,
+        category=Category.TIME,
+        spent_on=spent_on,
+        description=description,
+        amount_pence=payment_pence(offered_pence, choice, taken_pence),
+        offered_pence=offered_pence,
+        choice=choice,
+    )
+
+
 def payment_pence(offered: int, choice: PaymentChoice, taken: int) -> int:
     """What a payment line pays: all, less, nothing, or all of it to a charity."""
     if choice == PaymentChoice.TAKE_LESS:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from app.extensions import db
 from app.ledger import claim_services as services
-from app.ledger.claim_forms import MILEAGE_PENCE_PER_MILE
+from app.ledger.claim_services import MILEAGE_PENCE_PER_MILE
 from app.ledger.export import pounds
 from app.ledger.models import (
     Category,
@@ -131,3 +131,18 @@ def test_a_payment_line_is_never_more_than_was_offered(offered: int, taken: int,
     assert isinstance(paid, int) and 0 <= paid <= offered
     if choice == PaymentChoice.DECLINE:
         assert paid == 0
+
+
+@given(miles=st.integers(min_value=1, max_value=2000), typed=PENCE)
+def test_a_mileage_line_pays_by_the_mile_whatever_amount_was_typed(miles: int, typed: int) -> None:
+    line = services.expense_line(Category.MILEAGE, date(2025, 5, 1), "Drive", typed, miles)
+    assert (line.amount_pence, line.miles) == (miles * 45, miles)
+    other = services.expense_line(Category.TRAVEL, date(2025, 5, 1), "Bus", typed, None)
+    assert (other.amount_pence, other.miles) == (typed, None)
+
+
+@given(offered=PENCE, taken=PENCE, choice=st.sampled_from(list(PaymentChoice)))
+def test_a_payment_line_pays_what_the_choice_says(offered: int, taken: int, choice) -> None:  # type: ignore[no-untyped-def]
+    line = services.payment_line(date(2025, 5, 1), "Workshop", offered, choice, taken)
+    assert line.amount_pence == services.payment_pence(offered, choice, taken)
+    assert (line.category, line.offered_pence, line.choice) == (Category.TIME, offered, choice)
