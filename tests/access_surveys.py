@@ -37,6 +37,9 @@ SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.preview": (BUILDERS, GET, f"{_S}/preview"),
     "survey_admin.preview_question": (BUILDERS, BOTH, f"{_S}/preview/{{question}}"),
     "survey_admin.enter": (BUILDERS, BOTH, f"{_S}/enter"),
+    "survey_admin.share": (BUILDERS, GET, f"{_S}/share"),
+    "survey_admin.poster": (BUILDERS, GET, f"{_S}/share/cy/poster"),
+    "survey_admin.paper": (BUILDERS, GET, f"{_S}/share/cy/paper"),
 }
 
 # Results, themes and export (app/surveys/results/views.py).

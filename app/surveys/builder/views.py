@@ -25,6 +25,7 @@ from app.surveys.builder import (
     preview_views,
     question_views,
     services,
+    sharing,
     translate_views,
 )
 from app.surveys.builder.blueprint import bp
@@ -49,7 +50,7 @@ from app.surveys.content import (
 from app.surveys.models import SURVEY_MOVES, Survey, SurveyStatus
 
 # The builder's other pages hang on the same blueprint: importing them adds them.
-OTHER_PAGES = (question_views, translate_views, preview_views, entry_views)
+OTHER_PAGES = (question_views, translate_views, preview_views, entry_views, sharing)
 
 
 @bp.route("/")
