@@ -209,6 +209,7 @@ def _responses(participant_id: int) -> list[dict[str, Any]]:
         .join(Survey, Survey.id == Response.survey_id)
         .where(Response.participant_id == participant_id)
         .order_by(Response.id)
+        .options(selectinload(Response.notes))
     ).all()
     return [
         {
@@ -216,7 +217,15 @@ def _responses(participant_id: int) -> list[dict[str, Any]]:
             "status": response.status.value,
             "started_at": held.when(response.created_at),
             "submitted_at": held.when(response.submitted_at),
+            "language": response.language,
+            "answered_on": response.answered_on.isoformat() if response.answered_on else None,
+            "withdrawn_at": held.when(response.withdrawn_at),
             "answers": _answers(response.id),
+            # Answers on their paper form to questions the branching skipped, kept by staff.
+            "notes": [
+                {"question": note.question_text, "answer": note.answer_text}
+                for note in response.notes
+            ],
         }
         for response, title in rows
     ]
