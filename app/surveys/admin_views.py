@@ -24,6 +24,7 @@ from app.surveys import (
     admin_preview_views,
     admin_question_views,
     admin_translate_views,
+    entered_views,
 )
 from app.surveys import admin_services as services
 from app.surveys.admin_forms import DuplicateForm, SurveyForm, number
@@ -231,7 +232,13 @@ def duplicate(survey_id: int) -> Any:
     return redirect(url_for(".overview", survey_id=copy_id))
 
 
-_MODULES = (admin_question_views, admin_translate_views, admin_preview_views, admin_entry_views)
+_MODULES = (
+    admin_question_views,
+    admin_translate_views,
+    admin_preview_views,
+    admin_entry_views,
+    entered_views,
+)
 for _module in _MODULES:
     for _rule, _view, _methods in _module.ROUTES:
         bp.add_url_rule(_rule, view_func=_view, methods=_methods)
