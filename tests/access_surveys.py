@@ -37,6 +37,11 @@ SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.preview": (BUILDERS, GET, f"{_S}/preview"),
     "survey_admin.preview_question": (BUILDERS, BOTH, f"{_S}/preview/{{question}}"),
     "survey_admin.enter": (BUILDERS, BOTH, f"{_S}/enter"),
+    # Typed-in responses (app/surveys/entered_views.py); {entered} is a paper response.
+    "survey_admin.entered_list": (BUILDERS, GET, f"{_S}/entered"),
+    "survey_admin.entered_response": (BUILDERS, GET, f"{_S}/entered/{{entered}}"),
+    "survey_admin.correct_response": (BUILDERS, BOTH, f"{_S}/entered/{{entered}}/correct"),
+    "survey_admin.withdraw_response": (BUILDERS, BOTH, f"{_S}/entered/{{entered}}/withdraw"),
 }
 
 # Results, themes and export (app/surveys/results_views.py).
