@@ -32,9 +32,7 @@ def upgrade() -> None:
     # Plain ADD COLUMN on both databases: SQLite's batch mode would copy the table, and
     # dropping the old one would take every answer with it (foreign keys cascade).
     op.add_column("responses", sa.Column("answered_on", sa.Date(), nullable=True))
-    op.add_column(
-        "responses", sa.Column("withdrawn_at", sa.DateTime(timezone=True), nullable=True)
-    )
+    op.add_column("responses", sa.Column("withdrawn_at", sa.DateTime(timezone=True), nullable=True))
     op.create_table(
         "consent_wordings",
         sa.Column("id", sa.Integer(), nullable=False),
