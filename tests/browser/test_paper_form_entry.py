@@ -11,26 +11,17 @@ from flask import Flask
 from app.auth.models import Role
 from tests.browser.test_pages_in_browser import WCAG_TAGS
 from tests.conftest import PASSWORD, DemoSurvey, make_staff
-from tests.staff_helpers import finish_two_step_in_browser
+from tests.staff_helpers import sign_in_in_browser
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page, app: Flask) -> None:  # type: ignore[no-untyped-def]
-    user = make_staff(app, Role.COORDINATOR, email="paper-forms@example.org")
-    page.goto("/login")
-    page.fill("#email", user.email)
-    page.fill("#password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    finish_two_step_in_browser(page, app, user.email)
-    page.wait_for_url("**/staff/")
 
 
 def test_a_coordinator_types_in_a_welsh_paper_form_and_it_counts_as_welsh(
     app: Flask, phone, survey: DemoSurvey
 ) -> None:  # type: ignore[no-untyped-def]
+    user = make_staff(app, Role.COORDINATOR, email="paper-forms@example.org")
     page = phone("en").new_page()
-    _sign_in(page, app)
+    sign_in_in_browser(page, app, user.email, PASSWORD)
     page.goto(f"/staff/surveys/{survey.id}/enter")
     page.get_by_label("On a paper form").check()
     page.get_by_label("Cymraeg").check()
