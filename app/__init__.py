@@ -30,6 +30,13 @@ def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
     app.request_class = CleanRequest
     app.config.from_object(load_config(config_name))
     app.config.update(overrides)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # A file never drops the connection the way a server can: checking it before every
+        # use is a wasted statement on every page (app/core/dropped.py is about servers).
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+            "pool_pre_ping": False,
+        }
     if "PUBLIC_URL" in overrides and "TRUSTED_HOSTS" not in overrides:
         config = app.config
         config["TRUSTED_HOSTS"] = trusted_hosts(config["PUBLIC_URL"], config["EXTRA_HOSTS"])

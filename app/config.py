@@ -77,6 +77,9 @@ class Config:
     SIGN_IN_DEVICE_LIMIT = os.environ.get("WITHUS_SIGN_IN_DEVICE_LIMIT", "10 per 15 minutes")
     TWO_STEP_LIMIT = os.environ.get("WITHUS_TWO_STEP_LIMIT", "5 per 15 minutes")
     RESUME_LIMIT = os.environ.get("WITHUS_RESUME_LIMIT", "10 per 15 minutes")
+    # Public pages drawn once and shared by visitors with nothing of their own on them
+    # (app/core/shared_pages.py). Off only to compare against, never needed for correctness.
+    SHARED_PAGES = _flag("WITHUS_SHARED_PAGES", default=True)
     SURVEY_RESUME_DAYS = int(os.environ.get("WITHUS_RESUME_DAYS", "30"))
 
     STAFF_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("WITHUS_IDLE_MINUTES", "30")))

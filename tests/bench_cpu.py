@@ -1,8 +1,9 @@
 """CPU time of one request, in-process: the figure a busy shared machine cannot blur.
 
-Run by tests/bench_serve.py as `python tests/bench_cpu.py COOKIE PATH...` from the root of the
-WithUs tree to measure, with the database in DATABASE_URL. Prints one JSON object: milliseconds
-of CPU (time.process_time) per request for each path, and for the bare Flask page.
+Run by tests/bench_serve.py as `python tests/bench_cpu.py '[["PATH", "COOKIE or empty"], ...]'`
+from the root of the WithUs tree to measure, with the database in DATABASE_URL. Each path gets a
+client of its own: a page fetched without a cookie is what a new visitor gets. Prints one JSON
+object: milliseconds of CPU (time.process_time) per request for each path, and for bare Flask.
 """
 
 from __future__ import annotations
@@ -31,15 +32,14 @@ def cpu_ms(client, path: str, cookie: str) -> float:  # type: ignore[no-untyped-
 
 
 def main() -> None:
-    cookie, paths = sys.argv[1], sys.argv[2:]
+    visits = json.loads(sys.argv[1])
     sys.path.insert(0, os.getcwd())  # the tree being measured, not this file's
     from wsgi import app  # noqa: PLC0415
 
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from bench_bare import app as bare  # noqa: PLC0415
 
-    client = app.test_client()
-    found = {path: cpu_ms(client, path, cookie) for path in paths}
+    found = {path: cpu_ms(app.test_client(), path, cookie) for path, cookie in visits}
     found["bare"] = cpu_ms(bare.test_client(), "/", "")
     print(json.dumps(found))
 

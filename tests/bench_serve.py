@@ -287,15 +287,17 @@ def pages(source: Path, database_url: str, seconds: int) -> list[str]:
                 f"(target < {PAGE_P99_MS:.0f}); errors {ours.bad}"
             )
             print(lines[-1], flush=True)
-        paths = [path for _label, path, _cookie in targets]
-        lines.append(_cpu_line(source, database_url, person.cookie, paths))
+        visits = [(path, cookie) for _label, path, cookie in targets]
+        lines.append(_cpu_line(source, database_url, visits))
         print(lines[-1], flush=True)
     return lines
 
 
-def _cpu_line(source: Path, database_url: str, cookie: str, paths: list[str]) -> str:
-    """CPU per request in-process beside bare Flask's: for the record, not a target."""
-    command = [PYTHON, str(ROOT / "tests" / "bench_cpu.py"), cookie, *paths]
+def _cpu_line(source: Path, database_url: str, visits: list[tuple[str, str]]) -> str:
+    """CPU per request in-process beside bare Flask's: for the record, not a target. Each page
+    is fetched as wrk fetched it: with the person's cookie, or as a visitor without one."""
+    paths = [path for path, _cookie in visits]
+    command = [PYTHON, str(ROOT / "tests" / "bench_cpu.py"), json.dumps(visits)]
     out = subprocess.run(
         command, cwd=source, env=_env(database_url), capture_output=True, text=True, check=True
     ).stdout

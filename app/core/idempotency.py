@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from flask import g, has_request_context
 from sqlalchemy.exc import IntegrityError
 
 from app.core.models import FormSubmission
@@ -11,7 +12,10 @@ from app.extensions import db
 
 
 def new_key() -> str:
-    return secrets.token_urlsafe(24)
+    key = secrets.token_urlsafe(24)
+    if has_request_context() and "shared_keys" in g:
+        g.shared_keys.append(key)  # a shared page gets a new one for each visitor (shared_pages)
+    return key
 
 
 def use_key(key: str | None) -> bool:

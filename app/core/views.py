@@ -11,6 +11,7 @@ from app.auth.guard import public
 from app.core.errors import RETRY_AFTER_SECONDS, reshow_on_csrf_failure
 from app.core.forms import LanguageForm
 from app.core.links import safe_local_path
+from app.core.shared_pages import shared
 from app.extensions import db
 from app.feedback import dated, reading
 from app.i18n import current_language, set_language_cookie
@@ -23,6 +24,7 @@ HOME_UPDATES = 3  # the latest few, kept short so the home page stays small
 
 @bp.route("/")
 @public
+@shared
 def home() -> str:
     language = current_language().code
     updates = reading.latest(language, HOME_UPDATES, people=False)

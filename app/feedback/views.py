@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from app.auth.guard import public
 from app.core.markup import render_markdown
 from app.core.numbers import positive_int
+from app.core.shared_pages import shared
 from app.feedback import dated, feed, reading
 from app.feedback.models import UpdateStatus
 from app.feedback.words import STATUS_WORDS
@@ -46,6 +47,7 @@ def _filters(args: Mapping[str, str], projects: list, surveys: list) -> reading.
 
 @bp.route("/updates")
 @public
+@shared
 def index() -> str:
     language = current_language().code
     projects, surveys = reading.project_choices(), reading.survey_choices(language)
@@ -68,6 +70,7 @@ def index() -> str:
 
 @bp.route("/updates/<int:update_id>")
 @public
+@shared
 def show(update_id: int) -> str:
     detail = reading.one(update_id, current_language().code)
     if detail is None:

@@ -60,6 +60,8 @@ class SurveyView:
     accepting: bool
     status: str
     questions: list[QuestionView] = field(default_factory=list)
+    # The next moment it starts or stops taking answers by the clock, if one is set.
+    changes_at: datetime | None = None
 
     @property
     def steps(self) -> list[Step]:
@@ -261,6 +263,12 @@ _BUILT_MAX = 200  # surveys x languages a busy site might serve at once; a few M
 _BUILDING = threading.Lock()
 
 
+def _next_change(opens_at: datetime | None, closes_at: datetime | None) -> datetime | None:
+    now = utcnow()
+    moments = [as_utc(moment) for moment in (opens_at, closes_at) if moment is not None]
+    return min((moment for moment in moments if moment > now), default=None)
+
+
 def _accepting(status: str, opens_at: datetime | None, closes_at: datetime | None) -> bool:
     """Survey.is_accepting for a plain row: whether it takes answers at this moment."""
     now = utcnow()
@@ -304,4 +312,5 @@ def participant_view(slug: str, language: str) -> SurveyView | None:
         view,
         status=status.value,
         accepting=_accepting(status, row.opens_at, row.closes_at),
+        changes_at=_next_change(row.opens_at, row.closes_at),
     )

@@ -23,6 +23,7 @@ from werkzeug.wrappers import Response
 from app.auth.guard import public
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
+from app.core.shared_pages import lasts_until, shared
 from app.extensions import limiter
 from app.feedback import summary_reading
 from app.i18n import current_language
@@ -52,6 +53,7 @@ def _survey(slug: str) -> content.SurveyView:
     if survey is None or survey.status in ("draft", "archived"):
         abort(404)
     g.survey_view = survey
+    lasts_until(survey.changes_at)  # a shared copy of its pages ends when it opens or closes
     return survey
 
 
@@ -97,6 +99,7 @@ def _render(template: str, survey: content.SurveyView, status: int = 200, **cont
 @bp.route("/s/<slug>", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
+@shared
 def start(slug: str):  # type: ignore[no-untyped-def]
     survey = _survey(slug)
     summary = _published_summary(survey)
