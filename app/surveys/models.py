@@ -193,7 +193,7 @@ class ConsentWording(Base):
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
     version: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-    # When newer words took over; NULL for words found on older responses (migration 0015).
+    # When newer words took over; NULL for words found on older responses (migration 0016).
     replaced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 

@@ -2,8 +2,8 @@
 may have read, answers the branching skipped kept as notes, and corrections and withdrawals of
 typed-in responses kept with who, when and why.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-09 10:00:00.000000
 
 """
@@ -11,8 +11,8 @@ Create Date: 2026-12-09 10:00:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015"
-down_revision = "0014"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
