@@ -6,6 +6,7 @@ person's page can never show another's data.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,7 +23,7 @@ from app.people.models import Participant
 from app.people.staff_link import link_to_staff
 from app.surveys.answering import decode
 from app.surveys.models import Question, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
+from app.surveys.response_models import Answer, AnswerTheme, Response, ResponseChange, Theme
 
 EDITABLE = frozenset(
     {
@@ -226,8 +227,28 @@ def _responses(participant_id: int) -> list[dict[str, Any]]:
                 {"question": note.question_text, "answer": note.answer_text}
                 for note in response.notes
             ],
+            "history": _history(response.id),
         }
         for response, title in rows
+    ]
+
+
+def _history(response_id: int) -> list[dict[str, Any]]:
+    """Corrections and withdrawal of a response staff typed in: what changed, when and why."""
+    changes = db.session.scalars(
+        select(ResponseChange)
+        .where(ResponseChange.response_id == response_id)
+        .order_by(ResponseChange.id)
+    )
+    return [
+        {
+            "change": change.kind.value,
+            "at": held.when(change.at),
+            "reason": change.reason,
+            "before": json.loads(change.before),
+            "after": json.loads(change.after),
+        }
+        for change in changes
     ]
 
 

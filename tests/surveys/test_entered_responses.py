@@ -156,7 +156,7 @@ def test_only_typed_in_responses_of_this_survey_can_be_changed(
 
 
 def test_a_note_is_in_everything_we_hold_about_the_person(
-    app: Flask, survey: DemoSurvey, entered_response: int, ledger
+    app: Flask, survey: DemoSurvey, entered_response: int, ledger, participant_client
 ) -> None:  # type: ignore[no-untyped-def]
     from app.people.services import everything_about
 
@@ -167,6 +167,8 @@ def test_a_note_is_in_everything_we_hold_about_the_person(
     (response,) = held["survey_answers"]
     assert response["notes"] == [{"question": "How often do you come?", "answer": "Every week"}]
     assert response["language"] == "cy" and response["answered_on"] == "2026-03-12"
+    page = participant_client(ledger.participant).get("/me/data").get_data(as_text=True)
+    assert "How often do you come?: Every week (from your paper form, kept as a note)" in page
 
 
 def test_withdrawal_is_for_builders_only(
