@@ -239,7 +239,7 @@ def staff_client(app: Flask, client: FlaskClient):  # type: ignore[no-untyped-de
 class DemoSurvey:
     id: int
     slug: str
-    questions: dict[str, int]  # local key from app/demo_survey.py -> question id
+    questions: dict[str, int]  # local key from app/demo/survey.py -> question id
 
     @property
     def first_question(self) -> int:
@@ -249,8 +249,8 @@ class DemoSurvey:
 @pytest.fixture
 def survey(app: Flask) -> DemoSurvey:
     """The demo survey (open, every question type, a branch), fully translated, no responses."""
-    from app.demo_survey import QUESTIONS, create_demo_survey
-    from app.demo_survey_translations import TRANSLATIONS
+    from app.demo.survey import QUESTIONS, create_demo_survey
+    from app.demo.survey_translations import TRANSLATIONS
 
     with app.app_context():
         created = create_demo_survey(None, TRANSLATIONS)

@@ -55,7 +55,7 @@ PAGES: list[Page] = [
     Page("resume-errors", "/resume", submit_empty=True, status=400),
 ]
 
-# Staff survey builder pages: added by app/surveys/admin_views.py's change.
+# Staff survey builder pages: added by app/surveys/builder/views.py's change.
 _B = {"role": Role.COORDINATOR, "participant": False, "needs_survey": True}
 PAGES += [
     Page("survey-admin-list", "/staff/surveys/", **_B),
@@ -94,7 +94,7 @@ PAGES += [
     Page("survey-entered-withdraw", "/staff/surveys/{survey}/entered/{entered}/withdraw", **_B),
 ]
 
-# Results, themes and export pages: added by app/surveys/results_views.py's change.
+# Results, themes and export pages: added by app/surveys/results/views.py's change.
 PAGES += [
     Page(
         "survey-results",
@@ -120,7 +120,7 @@ PAGES += [
 ]
 
 
-# People and participants' own area: app/people/staff_views.py and app/people/me_views.py.
+# People and participants' own area: app/people/staff_views.py and app/me/views.py.
 _P = {"role": Role.COORDINATOR, "participant": False}
 PAGES += [
     Page("people-list", "/staff/people/", **_P),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from wtforms.fields import SelectChoice
 
@@ -20,6 +20,7 @@ from app.core.idempotency import new_key
 from app.core.numbers import positive_int
 from app.ledger import claim_services as services
 from app.ledger import claims, export, letterhead, limit_views
+from app.ledger.blueprints import claims_bp as bp
 from app.ledger.claim_forms import (
     ButtonForm,
     ExportForm,
@@ -32,12 +33,12 @@ from app.ledger.claim_forms import (
     line_input,
 )
 from app.ledger.claims import Actor, AlreadyDone, ClaimRefused, Payment
-from app.ledger.models import Claim, ClaimStatus, PaymentMethod
+from app.ledger.models import Claim, ClaimStatus, PaymentMethod, claim_total
 from app.ledger.money import format_pence
 from app.ledger.receipts import receipt_response
 
-bp = Blueprint("claims", __name__, url_prefix="/staff/claims")
-
+# The approval limit and letterhead pages hang on the same blueprint: importing them adds them.
+OTHER_PAGES = (limit_views, letterhead)
 MAKERS = (Role.ADMIN, Role.COORDINATOR, Role.FINANCE)
 FINANCE = (Role.ADMIN, Role.FINANCE)
 ACTIONS = {
@@ -116,7 +117,7 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
     page = render_template(
         "ledger/claims/show.html",
         claim=claim,
-        total=claims.claim_total(claim),
+        total=claim_total(claim),
         history=services.claim_history(claim.id),
         receipts=services.receipt_ids(claim.id),
         actions=_actions(claim),
@@ -340,7 +341,3 @@ def _role() -> Role | None:
 
 def _staff_id() -> int:
     return current_staff().id  # type: ignore[union-attr]
-
-
-for _rule, _view, _methods in limit_views.ROUTES + letterhead.ROUTES:
-    bp.add_url_rule(_rule, view_func=_view, methods=_methods)

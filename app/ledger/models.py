@@ -212,6 +212,11 @@ class Claim(Base):
     )
 
 
+def claim_total(claim: Claim) -> int:
+    """Pence: the sum of the lines, reversals included. Nothing is rounded here."""
+    return sum(line.amount_pence for line in claim.lines)
+
+
 class ClaimLine(Base):
     __tablename__ = "claim_lines"
     __table_args__ = (

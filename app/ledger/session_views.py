@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.wrappers import Response
@@ -18,6 +18,7 @@ from app.core.numbers import positive_int
 from app.extensions import db
 from app.forms import Form
 from app.ledger import rates, sessions, thresholds
+from app.ledger.blueprints import sessions_bp as bp
 from app.ledger.claims import Actor
 from app.ledger.models import ActivityType, AttendanceRole, BenefitThreshold, RateBasis
 from app.ledger.models import ThresholdPeriod as Period
@@ -32,7 +33,6 @@ from app.ledger.session_forms import (
 from app.ledger.statement_pages import ledger_words, letter_page, statement_page
 from app.people.forms import BENEFIT_WORDS
 
-bp = Blueprint("sessions", __name__, url_prefix="/staff")
 LOGGERS = (Role.ADMIN, Role.COORDINATOR)
 FAR = date(9999, 12, 31)
 

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from app.auth.guard import current_staff
 from app.auth.models import Role
+from app.core.periods import tax_year_start
 from app.i18n import BY_CODE, current_language, formatting_locale, is_supported
 from app.ledger import rates, thresholds
 from app.ledger.claims import status_label
@@ -25,7 +26,6 @@ from app.ledger.statements import (
     MY_CATEGORY_NAMES,
     statement_for,
 )
-from app.ledger.totals import tax_year_start
 
 FAR = date(9999, 12, 31)
 

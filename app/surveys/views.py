@@ -25,7 +25,6 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.shared_pages import lasts_until, shared
 from app.extensions import limiter
-from app.feedback import summary_reading
 from app.i18n import current_language
 from app.people.guard import current_participant
 from app.surveys import answering, content, progress, services
@@ -40,6 +39,7 @@ from app.surveys.forms import (
     question_form,
 )
 from app.surveys.models import QuestionKind, SurveyStatus
+from app.surveys.summary import reading as summary_reading
 
 bp = Blueprint("surveys", __name__)
 SLUG = re.compile(r"[a-z0-9-]{1,60}")  # what the builder allows, nothing else

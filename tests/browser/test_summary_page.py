@@ -9,9 +9,9 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.extensions import db
-from app.feedback import summary_services
 from app.surveys.content import load_survey_by_id
 from app.surveys.models import SurveyStatus
+from app.surveys.summary import services as summary_services
 from tests.browser.test_pages_in_browser import MAX_PARTICIPANT_BYTES, WCAG_TAGS
 from tests.conftest import PASSWORD, DemoSurvey, make_staff
 from tests.feedback.test_summary import respond

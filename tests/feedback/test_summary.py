@@ -13,10 +13,10 @@ from flask.testing import FlaskClient
 from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
-from app.feedback.summary_models import ResultsSummary
 from app.surveys import answering
 from app.surveys.models import ResponseStatus, Survey, SurveyStatus
 from app.surveys.response_models import Answer, Response
+from app.surveys.summary.models import ResultsSummary
 from tests.conftest import DemoSurvey, csrf_token
 
 NAME = "Zanele Okonkwo-Quill"  # a respondent's name: it must never reach a summary
@@ -161,7 +161,7 @@ def _refused(response, message: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_quote_from_another_survey_is_refused(app: Flask, staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
-    from app.demo_survey import create_demo_survey
+    from app.demo.survey import create_demo_survey
 
     with app.app_context():
         other = create_demo_survey(None, {}, slug="other")

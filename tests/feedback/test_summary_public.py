@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 
 from app.auth.models import Role
-from app.demo_survey_translations import TRANSLATIONS
+from app.demo.survey_translations import TRANSLATIONS
 from app.extensions import db
 from app.surveys.models import SurveyStatus
 from app.surveys.response_models import Answer

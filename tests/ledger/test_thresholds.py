@@ -9,9 +9,10 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from app.auth.models import Role
+from app.demo.thresholds import load_demo_thresholds
 from app.extensions import db
 from app.ledger.models import BenefitThreshold, ThresholdPeriod
-from app.ledger.thresholds import load_demo_thresholds, thresholds_in_force
+from app.ledger.thresholds import thresholds_in_force
 from tests.conftest import csrf_token
 
 

@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.auth.models import Role
+from app.core.periods import month_start, tax_year_start, week_start
+from app.demo.thresholds import load_demo_thresholds
 from app.extensions import db
 from app.ledger.claims import Actor, move
 from app.ledger.models import (
@@ -20,16 +22,7 @@ from app.ledger.models import (
     LineKind,
     ThresholdPeriod,
 )
-from app.ledger.thresholds import load_demo_thresholds
-from app.ledger.totals import (
-    IncomeLine,
-    month_start,
-    participant_totals,
-    period_totals,
-    tax_year_start,
-    threshold_warnings,
-    week_start,
-)
+from app.ledger.totals import IncomeLine, participant_totals, period_totals, threshold_warnings
 from tests.conftest import make_staff
 
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))

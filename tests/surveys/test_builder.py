@@ -235,7 +235,7 @@ def test_survey_list_runs_the_same_few_queries_however_many_surveys(
     client = staff_client(Role.VIEWER)
     with count_queries() as one:
         client.get("/staff/surveys/")
-    from app.surveys.admin_services import duplicate_survey
+    from app.surveys.builder.services import duplicate_survey
 
     with app.app_context():
         for n in range(3):

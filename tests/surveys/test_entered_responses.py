@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys import results
 from app.surveys.content import load_survey_by_id
 from app.surveys.response_models import ChangeKind, Response, ResponseChange
+from app.surveys.results import tallies as results
 from tests.conftest import DemoSurvey, make_staff
 from tests.surveys.builder_helpers import count, send
 from tests.surveys.helpers import form_key, token
@@ -158,7 +158,7 @@ def test_only_typed_in_responses_of_this_survey_can_be_changed(
 def test_a_note_is_in_everything_we_hold_about_the_person(
     app: Flask, survey: DemoSurvey, entered_response: int, ledger, participant_client
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.people.services import everything_about
+    from app.me.export import everything_about
 
     with app.app_context():
         db.session.get(Response, entered_response).participant_id = ledger.participant

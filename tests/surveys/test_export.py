@@ -13,9 +13,9 @@ from flask.testing import FlaskClient
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys import export
 from app.surveys.models import Channel, ResponseStatus
 from app.surveys.response_models import AnswerTheme, Theme
+from app.surveys.results import export
 from tests.conftest import DemoSurvey
 from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
 from tests.surveys.test_results import DECLINED, respond

@@ -69,7 +69,7 @@ def test_values_not_offered_are_refused(
 def test_question_of_another_survey_is_not_found(
     app: Flask, client: FlaskClient, survey: DemoSurvey
 ) -> None:
-    from app.demo_survey import create_demo_survey
+    from app.demo.survey import create_demo_survey
 
     with app.app_context():
         other = create_demo_survey(None, {}, slug="other")

@@ -12,11 +12,11 @@ from flask import Flask
 from sqlalchemy import select
 
 from app.auth.models import Role
-from app.demo_survey_translations import TRANSLATIONS
+from app.demo.survey_translations import TRANSLATIONS
 from app.extensions import db
-from app.surveys import results
 from app.surveys.content import load_survey_by_id
 from app.surveys.response_models import Answer, Response, ResponseNote
+from app.surveys.results import tallies as results
 from tests.conftest import DemoSurvey
 from tests.surveys.builder_helpers import SURVEY_FIELDS, count, send
 from tests.surveys.helpers import form_key, token

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.demo_survey import add_demo_responses
+from app.demo.survey import add_demo_responses
 from app.extensions import db
 from app.surveys.models import Option, Question, QuestionKind, Survey
 from tests.conftest import DemoSurvey

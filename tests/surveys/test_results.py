@@ -11,12 +11,13 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.db import utcnow
-from app.demo_survey import add_demo_responses
+from app.demo.survey import add_demo_responses
 from app.extensions import db
-from app.surveys import answering, results
+from app.surveys import answering
 from app.surveys.content import load_survey_by_id
 from app.surveys.models import Channel, Option, Question, QuestionKind, ResponseStatus
 from app.surveys.response_models import Answer, Response
+from app.surveys.results import tallies as results
 from tests.conftest import DemoSurvey
 
 DECLINED = object()

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from app.auth.models import Role
-from app.demo_survey import create_demo_survey
+from app.demo.survey import create_demo_survey
 from app.extensions import db
 from app.surveys.response_models import AnswerTheme, Theme
 from tests.conftest import DemoSurvey, csrf_token, make_staff, sign_in

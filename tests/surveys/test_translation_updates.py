@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from app.extensions import db
-from app.surveys.admin_question_views import _question_data
+from app.surveys.builder.question_views import _question_data
 from app.surveys.content import load_survey_by_id
 from app.surveys.models import Question, SurveyText
 from tests.conftest import DemoSurvey
@@ -223,7 +223,7 @@ def test_a_copied_survey_keeps_the_needs_updating_mark(
     app: Flask, staff_client, survey: DemoSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     from app.core.idempotency import new_key
-    from app.surveys import admin_services
+    from app.surveys.builder import services as admin_services
 
     client = staff_client()
     change_title(client, survey, "Our café: what next?")
