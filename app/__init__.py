@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from flask_babel import format_date
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
@@ -23,6 +24,8 @@ from app.i18n import (
     format_moment,
     select_formatting_locale,
 )
+from app.ledger.money import format_pence
+from app.ledger.statement_pages import hours_text
 from app.people.guard import own_language, participant_for_layout
 
 
@@ -155,6 +158,8 @@ def _register_templates(app: Flask) -> None:
     app.jinja_env.globals["share_url"] = share_url
     app.jinja_env.globals["this_page"] = this_page
     app.jinja_env.filters["moment"] = format_moment
+    # The formatters every page may use, in the reader's language: money(480) is "£4.80".
+    app.jinja_env.globals.update(money=format_pence, day=format_date, hours=hours_text)
 
     @app.context_processor
     def _page_context() -> dict[str, Any]:

@@ -69,7 +69,7 @@ def verify() -> str | Response:
             return finish_sign_in(user, pending_next())
         form.code.errors.append(_("That code is not right, or was used already"))
     form.code.data = ""
-    return render_template("auth/two_step.html", form=form), 400 if form.errors else 200
+    return render_template("auth/two_step.html", form=form), form.http_status
 
 
 @bp.route("/two-step/set-up", methods=["GET", "POST"])
@@ -97,4 +97,4 @@ def setup() -> Response:
     page = render_template(
         "auth/two_step_setup.html", form=form, signing_in=True, **setup_context(user, secret)
     )
-    return no_store(page, 400 if form.errors else 200)
+    return no_store(page, form.http_status)

@@ -69,7 +69,7 @@ def confirm(token: str) -> Any:
         preferences = url_for("me.preferences", **_locale())
         return render_template("updates/unsubscribe_done.html", preferences=preferences)
     action = url_for(".confirm", token=token, **_locale())
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("updates/unsubscribe.html", form=form, action=action), status
 
 

@@ -62,7 +62,6 @@ def index() -> str:
         status=status,
         statuses=list(ClaimStatus),
         label=claims.status_label,
-        money=format_pence,
         can_make=_role() in MAKERS,
         can_export=_role() in FINANCE,
     )
@@ -83,7 +82,7 @@ def new() -> Any:
         else:
             return _start(form)
     page = render_template("ledger/claims/new.html", form=form)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _start(form: NewStaffClaimForm) -> Any:
@@ -129,7 +128,6 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
         form=failed[1] if failed else None,
         message=message,
         label=claims.status_label,
-        money=format_pence,
         category=category_label,
         **services.claim_facts(claim),
     )
@@ -231,7 +229,7 @@ def add_line(claim_id: int) -> Any:
             flash(_("The line is added."))
             return redirect(url_for(".show", claim_id=claim.id))
     page = render_template("ledger/claims/add_line.html", form=form, claim=claim)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/<int:claim_id>/receipts/<int:receipt_id>")
@@ -269,7 +267,7 @@ def correct(claim_id: int) -> Any:
             flash(_("A new claim now reverses that line. Add the right amount, then send it."))
             return redirect(url_for(".show", claim_id=made))
     page = render_template("ledger/claims/correct.html", form=form, claim=claim)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/export", methods=["GET", "POST"])
@@ -291,11 +289,10 @@ def export_lines() -> Any:
         form=form,
         lines=lines,
         batches=export.batch_numbers(),
-        money=format_pence,
         category=category_label,
         method=export.preference_words,
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/batches/<int:number>.csv")

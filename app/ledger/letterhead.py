@@ -135,4 +135,4 @@ def letterhead_page() -> Any:
     if not form.is_submitted():
         form.process(data=vars(letterhead()))
     page = render_template("ledger/claims/letterhead.html", form=form)
-    return page, 400 if form.errors else 200
+    return page, form.http_status

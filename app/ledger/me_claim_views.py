@@ -43,9 +43,7 @@ CANCELLABLE = (
 @participant_required
 def index() -> str:
     rows = services.claim_rows(participant_id=_me())
-    return render_template(
-        "me/claims/index.html", rows=rows, label=claims.status_label, money=format_pence
-    )
+    return render_template("me/claims/index.html", rows=rows, label=claims.status_label)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -68,7 +66,7 @@ def new() -> Any:
                 flash(_sent_words(), "success")
             return redirect(url_for(".show", claim_id=claim_id))
     page = render_template("me/claims/new.html", form=form)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _sent_words() -> str:
@@ -98,7 +96,6 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
         batched_words=claims.in_batch_message() if batched else "",
         expense=LineKind.EXPENSE,
         label=claims.status_label,
-        money=format_pence,
         category=my_category_label,
         message=message,
     )
@@ -126,7 +123,7 @@ def fix_line(claim_id: int, line_id: int) -> Any:
             flash(_("Your change is saved. Send the claim again when it is ready."), "success")
             return redirect(url_for(".show", claim_id=claim.id))
     page = render_template("me/claims/fix_line.html", form=form, claim=claim)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/<int:claim_id>/resubmit", methods=["POST"])

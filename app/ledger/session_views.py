@@ -77,7 +77,7 @@ def new() -> Any:
             flash(_("The session is saved. Each person's payments are waiting as draft claims."))
             return redirect(url_for(".detail", session_id=made))
     page = render_template("ledger/sessions/new.html", form=form, people=people)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _details(form: Any) -> sessions.SessionDetails:
@@ -178,7 +178,7 @@ def new_rate() -> Any:
         else:
             flash(_("The new rate is on the card. Payments already made keep their old rate."))
             return redirect(url_for(".rate_card"))
-    return render_template("ledger/rates/new.html", form=form), 400 if form.errors else 200
+    return render_template("ledger/rates/new.html", form=form), form.http_status
 
 
 @bp.route("/rates/<int:rate_id>/remove", methods=["POST"])
@@ -232,7 +232,7 @@ def new_threshold() -> Any:
             flash(_("The limit is saved."))
             return redirect(url_for(".threshold_table"))
     page = render_template("ledger/thresholds/new.html", form=form)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _threshold_defaults() -> dict[str, str]:

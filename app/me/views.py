@@ -17,7 +17,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import format_currency, format_date, format_decimal
+from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from markupsafe import Markup
@@ -31,12 +31,12 @@ from app.extensions import limiter
 from app.feedback import reading
 from app.i18n import current_language
 from app.ledger.claims import status_label
-from app.ledger.models import ClaimStatus
+from app.ledger.models import ROLE_NAMES, ClaimStatus
+from app.ledger.money import format_pence
 from app.ledger.statement_pages import hours_text, letter_page, statement_page
 from app.me import export, held
 from app.people import mail, services, signin
 from app.people.forms import (
-    ROLE_WORDS,
     ButtonForm,
     CardCodeForm,
     EmailCodeForm,
@@ -133,7 +133,7 @@ def sign_in() -> Any:
         if person is not None:
             return _signed_in(person)
         form.code.errors.append(_("That code did not work. Check it and try again."))
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("me/sign_in.html", form=form), status
 
 
@@ -154,7 +154,7 @@ def by_email() -> Any:
         # The same words whether or not we know the address, so nobody can test who is here.
         flash(_("If we have that email address, we have sent a code to it."))
         return redirect(url_for(".code"))
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("me/by_email.html", form=form), status
 
 
@@ -177,7 +177,7 @@ def code() -> Any:
         if person is not None:
             return _signed_in(person)
         form.code.errors.append(_not_working())
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("me/code.html", form=form), status
 
 
@@ -210,7 +210,7 @@ def email_link() -> Any:
         if person is not None:
             return _signed_in(person)
         form.code.errors.append(_not_working())
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("me/email_link.html", form=form), status
 
 
@@ -248,13 +248,13 @@ def _home_page(person: Any, updates: list[reading.Entry]) -> str:
         (
             format_date(s.held_on),
             _staff_words(s.title),
-            str(ROLE_WORDS.get(s.role, s.role)),
+            str(ROLE_NAMES.get(s.role, s.role)),
             _hours(s.minutes),
         )
         for s in sessions
     ]
     claims = [
-        (format_date(claim.created_at), status_label(claim.status), _money(total))
+        (format_date(claim.created_at), status_label(claim.status), format_pence(total))
         for claim, total in export.claims_of(person.id)
     ]
     return render_template(
@@ -281,10 +281,6 @@ def _hours(minutes: int) -> str:
     return format_decimal(minutes / 60, format="#,##0.##")
 
 
-def _money(pence: int) -> str:
-    return format_currency(pence / 100, "GBP")
-
-
 @bp.route("/preferences", methods=["GET", "POST"])
 @participant_required
 @reshow_on_csrf_failure
@@ -295,7 +291,7 @@ def preferences() -> Any:
         services.change(person.id, {**form.details(), "paused": form.paused.data == "yes"})
         flash(_("Your choices are saved."), "success")
         return redirect(url_for(".home"))
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("me/preferences.html", form=form), status
 
 
@@ -325,8 +321,7 @@ def _data_page(person: Any, everything: dict[str, Any]) -> str:
         rows=describe_person(person, staff=False),
         held=everything,
         when=_when,
-        money=_money,
-        role_words=ROLE_WORDS,
+        role_words=ROLE_NAMES,
         status_words={status.value: status_label(status) for status in ClaimStatus},
     )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from app.auth.guard import current_staff, roles_required
@@ -40,7 +39,6 @@ def erase(participant_id: int) -> Any:
         problem=problem,
         open_claims=erasure.open_claims(person.id),
         asked=erasure.waiting_request(person.id),
-        day=format_date,
         kept_as=erasure.erased_name(person.id),
     )
     return page, 400 if problem or form.errors else 200

@@ -48,7 +48,7 @@ def language() -> tuple[str, int] | Response:
     if form.validate_on_submit():
         response = redirect(safe_local_path(form.next.data, url_for("site.home")))
         return set_language_cookie(response, form.language.data or "en")
-    return render_template("site/language.html", form=form), 400 if form.errors else 200
+    return render_template("site/language.html", form=form), form.http_status
 
 
 # Staff pages and people's own pages are nobody's search result; public pages may be found.

@@ -212,9 +212,7 @@ def consent(slug: str):  # type: ignore[no-untyped-def]
             next_url or _question_url(survey, services.answers_of(response_id)[0], None)
         )
     back = url_for(".start", slug=slug)
-    return _render(
-        "surveys/consent.html", survey, 400 if form.errors else 200, form=form, back=back
-    )
+    return _render("surveys/consent.html", survey, form.http_status, form=form, back=back)
 
 
 @bp.route("/s/<slug>/name", methods=["GET", "POST"])
@@ -230,7 +228,7 @@ def name(slug: str):  # type: ignore[no-untyped-def]
         services.record_name(response_id, survey, form.name.data or "")
         return redirect(_question_url(survey, services.answers_of(response_id)[0], None))
     back = url_for(".consent" if survey.consent_text else ".start", slug=slug)
-    return _render("surveys/name.html", survey, 400 if form.errors else 200, form=form, back=back)
+    return _render("surveys/name.html", survey, form.http_status, form=form, back=back)
 
 
 @bp.route("/s/<slug>/q/<int:question_id>", methods=["GET", "POST"])
@@ -284,7 +282,7 @@ def _render_question(survey, asked, form, answers):  # type: ignore[no-untyped-d
     return _render(
         "surveys/question.html",
         survey,
-        400 if form.errors else 200,
+        form.http_status,
         form=form,
         question=asked,
         back=back,
@@ -380,7 +378,7 @@ def resume():  # type: ignore[no-untyped-def]
                 days=current_app.config["SURVEY_RESUME_DAYS"],
             )
         )
-    return render_template("surveys/resume.html", form=form), 400 if form.errors else 200
+    return render_template("surveys/resume.html", form=form), form.http_status
 
 
 def _participant_id() -> int | None:

@@ -10,20 +10,21 @@ from flask import Flask
 
 from app.auth.models import Role
 from tests.browser.test_pages_in_browser import WCAG_TAGS
-from tests.conftest import PASSWORD, DemoSurvey, make_staff
+from tests.conftest import PASSWORD, make_staff
+from tests.factories import MadeSurvey
 from tests.staff_helpers import sign_in_in_browser
 
 pytestmark = pytest.mark.browser
 
 
 def test_a_coordinator_types_in_a_welsh_paper_form_and_it_counts_as_welsh(
-    app: Flask, phone, survey: DemoSurvey
+    app: Flask, phone, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     user = make_staff(app, Role.COORDINATOR, email="paper-forms@example.org")
     page = phone("en").new_page()
     sign_in_in_browser(page, app, user.email, PASSWORD)
     page.goto(f"/staff/surveys/{survey.id}/enter")
-    page.get_by_label("On a paper form").check()
+    page.get_by_label("On paper").check()
     page.get_by_label("Cymraeg").check()
     page.get_by_label("Date written on the form (optional)").fill("12/3/2026")
     page.get_by_label("They agreed to take part").check()

@@ -13,13 +13,14 @@ from app.extensions import db
 from app.surveys.content import load_survey_by_id
 from app.surveys.response_models import ChangeKind, Response, ResponseChange
 from app.surveys.results import tallies as results
-from tests.conftest import DemoSurvey, make_staff
+from tests.conftest import make_staff
+from tests.factories import MadeSurvey
 from tests.surveys.builder_helpers import count, send
 from tests.surveys.helpers import form_key, token
 from tests.surveys.test_results import respond
 
 
-def _path(survey: DemoSurvey, response_id: int, action: str = "") -> str:
+def _path(survey: MadeSurvey, response_id: int, action: str = "") -> str:
     return f"/staff/surveys/{survey.id}/entered/{response_id}" + (f"/{action}" if action else "")
 
 
@@ -30,7 +31,7 @@ def _changes(app: Flask) -> list[ResponseChange]:
         return found
 
 
-def _total(app: Flask, survey: DemoSurvey) -> int:
+def _total(app: Flask, survey: MadeSurvey) -> int:
     with app.app_context():
         return results.survey_results(load_survey_by_id(survey.id), results.Filters()).total
 
@@ -40,7 +41,7 @@ CORRECTION = {"channel": "paper", "language": "en", "answered_on": "2/3/2026",
 
 
 def test_a_correction_keeps_who_when_why_and_the_old_values(
-    app: Flask, staff_client, survey: DemoSurvey, entered_response: int
+    app: Flask, staff_client, survey: MadeSurvey, entered_response: int
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     path = _path(survey, entered_response, "correct")
@@ -62,7 +63,7 @@ def test_a_correction_keeps_who_when_why_and_the_old_values(
 
 
 def test_a_correction_needs_a_reason_and_keeps_what_was_typed(
-    app: Flask, staff_client, survey: DemoSurvey, entered_response: int
+    app: Flask, staff_client, survey: MadeSurvey, entered_response: int
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     response = send(
@@ -75,7 +76,7 @@ def test_a_correction_needs_a_reason_and_keeps_what_was_typed(
 
 
 def test_a_correction_that_changes_nothing_keeps_no_history(
-    app: Flask, staff_client, survey: DemoSurvey, entered_response: int
+    app: Flask, staff_client, survey: MadeSurvey, entered_response: int
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     same = {**CORRECTION, "language": "cy", "answered_on": "12/03/2026"}
@@ -84,7 +85,7 @@ def test_a_correction_that_changes_nothing_keeps_no_history(
 
 
 def test_hostile_corrections_get_plain_messages(
-    app: Flask, staff_client, survey: DemoSurvey, entered_response: int
+    app: Flask, staff_client, survey: MadeSurvey, entered_response: int
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     path = _path(survey, entered_response, "correct")
@@ -101,7 +102,7 @@ def test_hostile_corrections_get_plain_messages(
 
 
 def test_a_withdrawn_response_stops_counting_but_stays_visible_with_its_history(
-    app: Flask, staff_client, survey: DemoSurvey, entered_response: int
+    app: Flask, staff_client, survey: MadeSurvey, entered_response: int
 ) -> None:  # type: ignore[no-untyped-def]
     respond(app, survey, {"visited": "yes"})  # one sent online, which still counts
     client = staff_client(Role.COORDINATOR)
@@ -131,7 +132,7 @@ def test_a_withdrawn_response_stops_counting_but_stays_visible_with_its_history(
 
 
 def test_withdrawing_needs_a_reason(
-    app: Flask, staff_client, survey: DemoSurvey, entered_response: int
+    app: Flask, staff_client, survey: MadeSurvey, entered_response: int
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     response = send(client, _path(survey, entered_response, "withdraw"), {"reason": "  "})
@@ -141,7 +142,7 @@ def test_withdrawing_needs_a_reason(
 
 
 def test_only_typed_in_responses_of_this_survey_can_be_changed(
-    app: Flask, staff_client, survey: DemoSurvey, entered_response: int
+    app: Flask, staff_client, survey: MadeSurvey, entered_response: int
 ) -> None:  # type: ignore[no-untyped-def]
     online = respond(app, survey, {"visited": "yes"})
     client = staff_client(Role.COORDINATOR)
@@ -156,7 +157,7 @@ def test_only_typed_in_responses_of_this_survey_can_be_changed(
 
 
 def test_a_note_is_in_everything_we_hold_about_the_person(
-    app: Flask, survey: DemoSurvey, entered_response: int, ledger, participant_client
+    app: Flask, survey: MadeSurvey, entered_response: int, ledger, participant_client
 ) -> None:  # type: ignore[no-untyped-def]
     from app.me.export import everything_about
 
@@ -172,7 +173,7 @@ def test_a_note_is_in_everything_we_hold_about_the_person(
 
 
 def test_withdrawal_is_for_builders_only(
-    app: Flask, client, survey: DemoSurvey, entered_response: int
+    app: Flask, client, survey: MadeSurvey, entered_response: int
 ) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import sign_in
 

@@ -17,7 +17,7 @@ from app.extensions import db
 from app.surveys.content import load_survey_by_id
 from app.surveys.response_models import Answer, Response, ResponseNote
 from app.surveys.results import tallies as results
-from tests.conftest import DemoSurvey
+from tests.factories import MadeSurvey
 from tests.surveys.builder_helpers import SURVEY_FIELDS, count, send
 from tests.surveys.helpers import form_key, token
 
@@ -25,12 +25,12 @@ from tests.surveys.helpers import form_key, token
 SKIPPED = {"visited": {"answer": "no"}, "often": {"answer": "weekly"}, "well": {"answer": "Tea"}}
 
 
-def fields(survey: DemoSurvey, answers: dict) -> dict:
+def fields(survey: MadeSurvey, answers: dict) -> dict:
     return {f"q{survey.questions[key]}-{name}": value
             for key, given in answers.items() for name, value in given.items()}  # fmt: skip
 
 
-def enter(client, survey: DemoSurvey, answers: dict, **facts: str):  # type: ignore[no-untyped-def]
+def enter(client, survey: MadeSurvey, answers: dict, **facts: str):  # type: ignore[no-untyped-def]
     data = {"channel": "paper", "agreed": "y", **facts, **fields(survey, answers)}
     return send(client, f"/staff/surveys/{survey.id}/enter", data)
 
@@ -43,7 +43,7 @@ def stored(app: Flask) -> Response:
 
 
 def test_an_answer_to_a_skipped_question_is_never_dropped_in_silence(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     response = enter(client, survey, SKIPPED)
@@ -61,7 +61,7 @@ def test_an_answer_to_a_skipped_question_is_never_dropped_in_silence(
 
 
 def test_a_skipped_answer_kept_as_a_note_is_stored_shown_and_not_counted(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     response = enter(client, survey, SKIPPED, skipped="keep")
@@ -83,7 +83,7 @@ def test_a_skipped_answer_kept_as_a_note_is_stored_shown_and_not_counted(
 
 
 def test_a_skipped_answer_left_out_knowingly_is_not_kept(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     assert enter(client, survey, SKIPPED, skipped="drop").status_code == 302
@@ -93,7 +93,7 @@ def test_a_skipped_answer_left_out_knowingly_is_not_kept(
 
 
 def test_fixing_the_branch_answer_needs_no_choice(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     fixed = {**SKIPPED, "visited": {"answer": "yes"}}  # the "No" was a typing slip
@@ -102,7 +102,7 @@ def test_fixing_the_branch_answer_needs_no_choice(
 
 
 def test_a_welsh_paper_form_counts_as_welsh_under_the_date_written_on_it(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     page = client.get(f"/staff/surveys/{survey.id}/enter").get_data(as_text=True)
@@ -139,7 +139,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize(("facts", "message", "link"), HOSTILE)
 def test_strange_form_facts_get_a_plain_message_and_save_nothing(
-    app: Flask, staff_client, survey: DemoSurvey, facts: dict, message: str, link: str
+    app: Flask, staff_client, survey: MadeSurvey, facts: dict, message: str, link: str
 ) -> None:  # type: ignore[no-untyped-def]
     if facts.get("answered_on") == "FUTURE":
         tomorrow = date.today() + timedelta(days=2)  # after today wherever the charity is
@@ -154,7 +154,7 @@ def test_strange_form_facts_get_a_plain_message_and_save_nothing(
 
 
 def test_older_consent_words_can_be_recorded_for_an_old_printed_form(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     with app.app_context():
@@ -172,7 +172,7 @@ def test_older_consent_words_can_be_recorded_for_an_old_printed_form(
 
 
 def test_a_double_press_of_save_after_choosing_keeps_one_response_and_one_note(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/enter"

@@ -101,7 +101,7 @@ def translate(update_id: int, lang: str) -> Any:
         # Once a translation is begun, say which parts are still to do.
         missing={p.key for p in found if not current.get(p.key)} if current else set(),
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/<int:update_id>/unpublish", methods=["GET", "POST"])
@@ -126,4 +126,4 @@ def unpublish(update_id: int) -> Any:
         if not form.form_errors:
             return redirect(url_for(".show", update_id=update.id))
     page = render_template("update_admin/unpublish.html", form=form, update=update, **page_words())
-    return page, 400 if form.errors else 200
+    return page, form.http_status

@@ -112,7 +112,7 @@ def _form_page(
         translated_into=language_names(reading.languages_translated(update.id) if update else []),
         **page_words(),
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _offered(form: UpdateForm, update: Update | None = None) -> None:
@@ -224,7 +224,7 @@ def _show_page(update: Update, status_form: StatusForm) -> tuple[str, int]:
         is_admin=is_admin(),
         **page_words(),
     )
-    return page, 400 if status_form.errors else 200
+    return page, status_form.http_status
 
 
 @bp.route("/<int:update_id>")

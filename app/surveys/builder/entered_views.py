@@ -18,9 +18,9 @@ from app.core.idempotency import new_key
 from app.i18n import BY_CODE
 from app.surveys.builder import entered, wordings
 from app.surveys.builder.blueprint import bp
-from app.surveys.builder.entry_forms import CHANNELS, CorrectionForm, WithdrawalForm
+from app.surveys.builder.entry_forms import CorrectionForm, WithdrawalForm
 from app.surveys.builder.lookup import BUILDERS, LARGEST_ID, survey_or_404
-from app.surveys.models import Channel, Survey
+from app.surveys.models import CHANNEL_NAMES, Channel, Survey
 from app.surveys.response_models import Response
 from app.surveys.services import AlreadyDone
 
@@ -39,8 +39,7 @@ def fact_words(name: str, value: Any) -> str:
     if value is None:
         return _("Not written on the form") if name == "answered_on" else _("None")
     if name == "channel":
-        # Typed-in responses came on paper, by phone or in an interview: the form's own words.
-        return next((str(c.label) for c in CHANNELS if c.value == value), str(value))
+        return str(CHANNEL_NAMES.get(Channel(value), value))
     if name == "language":
         return BY_CODE[value].name if value in BY_CODE else str(value)
     if name == "answered_on":

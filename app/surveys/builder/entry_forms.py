@@ -22,7 +22,7 @@ from app.db import utcnow
 from app.forms import Form, clean
 from app.i18n import BY_CODE
 from app.surveys.builder.wordings import Wording
-from app.surveys.models import Channel
+from app.surveys.models import CHANNEL_NAMES, Channel
 
 FIRST_YEAR = 2000
 REASON_LIMIT = 500
@@ -50,9 +50,8 @@ def written_date(_form: Form, field: Field) -> None:
 
 
 CHANNELS = [
-    SelectChoice(Channel.PAPER.value, _l("On a paper form")),
-    SelectChoice(Channel.PHONE.value, _l("On the phone")),
-    SelectChoice(Channel.INTERVIEW.value, _l("In an interview")),
+    SelectChoice(channel.value, CHANNEL_NAMES[channel])
+    for channel in (Channel.PAPER, Channel.PHONE, Channel.INTERVIEW)
 ]
 
 

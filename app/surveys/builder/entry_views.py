@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
@@ -14,7 +14,7 @@ from wtforms.fields import SelectChoice
 from app.auth.guard import current_staff, roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
-from app.forms import Form
+from app.forms import ErrorSummary, Form, summary_errors
 from app.surveys import answering
 from app.surveys.builder import wordings
 from app.surveys.builder.blueprint import bp
@@ -26,17 +26,6 @@ from app.surveys.content import QuestionView, SurveyView, view_of
 from app.surveys.forms import question_form
 from app.surveys.models import Channel, QuestionKind, Survey
 from app.surveys.services import AlreadyDone
-
-
-@dataclass
-class Problems:
-    """Every error on the page, the outer form's and each answer's, for one summary."""
-
-    field_errors: list[tuple[str, str]]
-
-    @property
-    def errors(self) -> bool:
-        return bool(self.field_errors)
 
 
 def _answer_form(question: QuestionView) -> Form:
@@ -148,15 +137,12 @@ def enter(survey_id: int) -> Any:
             valid = False
         if valid and not any(p.error for p in parsed.values()):
             return _save(survey, view, form, parsed)
-    problems = form.field_errors + [
-        (sub.error_target(field), str(message))
-        for _question, sub in answers
-        for field in sub
-        for message in field.errors
-    ]
+    problems = ErrorSummary(
+        _skipped_last(summary_errors(form, *(sub for _question, sub in answers)), form)
+    )
     page = render_template(
         "survey_admin/enter.html",
-        form=Problems(_skipped_last(problems, form)),
+        form=problems,
         entry=form,
         survey=view,
         answers=answers,
@@ -165,7 +151,7 @@ def enter(survey_id: int) -> Any:
         skipped=stale,
         wordings=wordings.wordings(survey),
     )
-    return page, 400 if problems else 200
+    return page, problems.http_status
 
 
 def _skipped_last(problems: list[tuple[str, str]], form: PaperEntryForm) -> list[tuple[str, str]]:

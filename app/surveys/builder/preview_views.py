@@ -109,7 +109,7 @@ def preview_question(survey_id: int, question_id: int) -> Any:
         preview_next=_url(survey, language, asked.id),
         preview=bar,
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _next(survey: Survey, view: SurveyView, language: str, index: int) -> str:

@@ -82,7 +82,7 @@ def _page(form: QuestionForm, survey: Survey, question: Question | None) -> tupl
         answered=answered,
         translated_into=_translated_into(question) if question else None,
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _translated_into(question: Question) -> Any:

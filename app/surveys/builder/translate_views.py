@@ -133,4 +133,4 @@ def translate(survey_id: int, lang: str) -> Any:
         consent_stale=any(p.key == "consent_text" and p.was is not None for p in found),
         missing=_missing(found, current),
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status

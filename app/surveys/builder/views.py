@@ -121,7 +121,7 @@ def _survey_form(form: SurveyForm, survey: Survey | None) -> tuple[str, int]:
         survey=survey,
         translated_into=language_names(translated),
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _day_start(day: Any) -> datetime | None:

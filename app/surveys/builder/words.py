@@ -6,7 +6,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from app.surveys.models import Channel, QuestionKind, SurveyStatus
+from app.surveys.models import QuestionKind, SurveyStatus
 
 TEXT_LIMIT = 20000
 
@@ -26,13 +26,6 @@ STATUS_NAMES = {
     SurveyStatus.OPEN: _l("Open"),
     SurveyStatus.CLOSED: _l("Closed"),
     SurveyStatus.ARCHIVED: _l("Archived"),
-}
-
-CHANNEL_NAMES = {
-    Channel.ONLINE: _l("Online"),
-    Channel.PAPER: _l("Paper"),
-    Channel.PHONE: _l("Phone"),
-    Channel.INTERVIEW: _l("Interview"),
 }
 
 # What a status button does, and what it says when the survey cannot make that move.

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import BigInteger, ColumnElement, case, cast, func, null, or_, select
 
 from app.auth.models import Role
@@ -16,12 +15,6 @@ from app.surveys import answering
 from app.surveys.models import Channel, Question, QuestionKind, Survey
 from app.surveys.response_models import Answer, Response, counted
 
-CHANNEL_LABELS = {
-    Channel.ONLINE: _l("Online"),
-    Channel.PAPER: _l("On paper"),
-    Channel.PHONE: _l("By phone"),
-    Channel.INTERVIEW: _l("In an interview"),
-}
 NAME_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
 CHOICE = "choice"
 PRIORITIES = "priorities"

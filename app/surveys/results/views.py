@@ -18,18 +18,18 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, SelectField, SelectMultipleField, StringField
+from wtforms import Field, IntegerField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, Length, Optional
 
 from app.auth.guard import current_staff, roles_required
 from app.auth.models import ALL_STAFF, Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.numbers import id_value, page_number, positive_int
-from app.forms import Form
+from app.forms import ErrorSummary, Form
 from app.i18n import BY_CODE, LANGUAGES, direction
 from app.surveys.content import load_survey_by_id
 from app.surveys.forms import ordinal
-from app.surveys.models import Channel, Question, Survey
+from app.surveys.models import CHANNEL_NAMES, Channel, Question, Survey
 from app.surveys.results import export, themes
 from app.surveys.results import tallies as results
 
@@ -50,7 +50,7 @@ class FilterForm(Form):
         super().__init__(*args, **kwargs)
         self.language.choices = [("", _("All languages"))] + [(x.code, x.name) for x in LANGUAGES]
         self.channel.choices = [("", _("All ways"))] + [
-            (c.value, str(label)) for c, label in results.CHANNEL_LABELS.items()
+            (c.value, str(label)) for c, label in CHANNEL_NAMES.items()
         ]
 
     def filters(self) -> results.Filters:
@@ -87,36 +87,30 @@ class TagForm(Form):
     page = IdField(validators=[Optional()])
     theme = IdField(validators=[Optional()])
 
+    def error_target(self, field: Field) -> str:
+        """Each answer on the page has a tagging form of its own: link to this one's theme box."""
+        if field.name == "new_theme":
+            return f"new-theme-{self.answer_id.data or 0}"
+        return super().error_target(field)
+
 
 @dataclass(frozen=True)
-class TagProblem:
+class TagProblem(ErrorSummary):
     """A tagging form that could not be saved, shaped for the error summary, answers kept."""
 
-    answer_id: int
-    typed: str
-    chosen: frozenset[int]
-    field_errors: list[tuple[str, str]]
-
-    @property
-    def errors(self) -> bool:
-        return bool(self.field_errors)
+    answer_id: int = 0
+    typed: str = ""
+    chosen: frozenset[int] = frozenset()
 
     @property
     def theme_errors(self) -> list[str]:
         return [message for target, message in self.field_errors if target != "main-content"]
 
     @classmethod
-    def of(cls, form: TagForm) -> TagProblem:
-        answer_id = form.answer_id.data or 0
-        targets = {"new_theme": f"new-theme-{answer_id}", "csrf_token": "main-content"}
-        problems = [
-            (targets[name], str(message))
-            for name, messages in form.errors.items()
-            if name in targets
-            for message in messages
-        ]
+    def of_tagging(cls, form: TagForm) -> TagProblem:
         typed = (form.new_theme.raw_data or [""])[0]
-        return cls(answer_id, typed, frozenset(form.chosen.data or []), problems)
+        chosen = frozenset(form.chosen.data or [])
+        return cls(form.field_errors, form.answer_id.data or 0, typed, chosen)
 
 
 def _survey(survey_id: int) -> Survey:
@@ -195,7 +189,7 @@ def _answers_page(
         may_tag=role in TAGGERS,
         may_write_updates=role in (Role.ADMIN, Role.COORDINATOR),
         form=problem,
-        channel_labels=results.CHANNEL_LABELS,
+        channel_labels=CHANNEL_NAMES,
         languages=BY_CODE,
         **_main_language(survey),
     )
@@ -221,7 +215,7 @@ def tag(survey_id: int, question_id: int) -> Any:
     if not form.validate():
         if not form.csrf_token.errors and set(form.errors) - {"new_theme"}:
             abort(400)  # not something our page sends
-        problem = TagProblem.of(form)
+        problem = TagProblem.of_tagging(form)
         return _answers_page(survey, question, form.page.data, form.theme.data, problem)
     try:
         themes.tag_answer(

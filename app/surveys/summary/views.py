@@ -65,7 +65,7 @@ def _edit_page(survey: Survey, form: SummaryForm, summary: ResultsSummary | None
         main_lang=survey.main_language,
         main_dir=direction(survey.main_language),
     )
-    return html, 400 if form.errors else 200
+    return html, form.http_status
 
 
 @bp.route("/<int:survey_id>/summary", methods=["GET", "POST"])
