@@ -82,7 +82,7 @@ class Answer(Base):
     )
     # A string, a number, or a list of option values (in order, for priorities), kept as JSON
     # text; SQL NULL when declined.
-    value: Mapped[Any] = mapped_column(JSONText)
+    value: Mapped[Any | None] = mapped_column(JSONText)
     declined: Mapped[bool] = mapped_column(Boolean, default=False)
 
     response: Mapped[Response] = relationship(back_populates="answers")
