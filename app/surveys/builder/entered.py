@@ -158,38 +158,27 @@ def correct(
 ) -> bool:
     """Record the form's facts as corrected; False (and nothing kept) if nothing changed."""
     try:
-        _correct(survey, response, facts, reason, staff_id, form_key)
+        with unit_of_work():
+            if not use_key(form_key):
+                raise AlreadyDone
+            if response.withdrawn_at is not None:
+                raise AlreadyWithdrawn
+            if response.consented_at is None:
+                facts = Facts(facts.channel, facts.language, facts.answered_on, None)
+            before, after = facts_of(response).as_json(), facts.as_json()
+            changed = [name for name in after if before[name] != after[name]]
+            if not changed:
+                raise _NothingChanged
+            response.channel = facts.channel
+            response.language = facts.language
+            response.answered_on = facts.answered_on
+            if facts.consent_version is not None:
+                response.consent_version = facts.consent_version
+                response.consent_text = wording(survey, facts.consent_version, facts.language)
+            _keep(response.id, ChangeKind.CORRECTED, staff_id, reason, before, after, changed)
     except _NothingChanged:
         return False
     return True
-
-
-@unit_of_work()
-def _correct(
-    survey: Survey,
-    response: Response,
-    facts: Facts,
-    reason: str,
-    staff_id: int,
-    form_key: str | None,
-) -> None:
-    if not use_key(form_key):
-        raise AlreadyDone
-    if response.withdrawn_at is not None:
-        raise AlreadyWithdrawn
-    if response.consented_at is None:
-        facts = Facts(facts.channel, facts.language, facts.answered_on, None)
-    before, after = facts_of(response).as_json(), facts.as_json()
-    changed = [name for name in after if before[name] != after[name]]
-    if not changed:
-        raise _NothingChanged
-    response.channel = facts.channel
-    response.language = facts.language
-    response.answered_on = facts.answered_on
-    if facts.consent_version is not None:
-        response.consent_version = facts.consent_version
-        response.consent_text = wording(survey, facts.consent_version, facts.language)
-    _keep(response.id, ChangeKind.CORRECTED, staff_id, reason, before, after, changed)
 
 
 @unit_of_work()
