@@ -6,7 +6,7 @@ words it was translated from, so a later change marks it as needing an update.""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -172,3 +172,16 @@ def save_translations(
             db.session.delete(row)
         elif row.text != text or key in still_fits:
             row.text, row.source = text, sources[key]
+
+
+def texts_of(owner: Any, ids: Iterable[int], language: str) -> dict[tuple[int, str], str]:
+    """The translated pieces of many surveys or updates in one language: (id, key) -> words.
+    owner is the column naming whose they are (SurveyText.survey_id, UpdateText.update_id)."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    model = owner.class_
+    rows = db.session.execute(
+        select(owner, model.key, model.text).where(owner.in_(wanted), model.language == language)
+    )
+    return {(owner_id, key): text for owner_id, key, text in rows}
