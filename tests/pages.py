@@ -23,6 +23,7 @@ class Page:
     needs_survey: bool = False  # create the demo survey first
     start_survey: bool = False  # start the demo survey and agree to take part first
     as_participant: bool = False  # signed in as the ledger fixture's participant (Ama)
+    printed_in: str | None = None  # always in this language, whatever the reader's (a poster)
 
 
 PAGES: list[Page] = [
@@ -78,9 +79,30 @@ PAGES += [
     Page("survey-preview", "/staff/surveys/{survey}/preview", **_B),
     Page("survey-preview-question", "/staff/surveys/{survey}/preview/{q_priorities}?lang=ar", **_B),
     Page("survey-enter", "/staff/surveys/{survey}/enter", **_B),
+    Page("survey-share", "/staff/surveys/{survey}/share", **_B),
+    Page("survey-poster-welsh", "/staff/surveys/{survey}/share/cy/poster", printed_in="cy", **_B),
+    Page("survey-poster-arabic", "/staff/surveys/{survey}/share/ar/poster", printed_in="ar", **_B),
+    Page("survey-paper-welsh", "/staff/surveys/{survey}/share/cy/paper", printed_in="cy", **_B),
+    Page(
+        "survey-paper-arabic-large",
+        "/staff/surveys/{survey}/share/ar/paper?print=large",
+        printed_in="ar",
+        **_B,
+    ),
     Page(
         "survey-enter-errors", "/staff/surveys/{survey}/enter", submit_empty=True, status=400, **_B
     ),
+    Page("survey-entered", "/staff/surveys/{survey}/entered?x={entered}", **_B),
+    Page("survey-entered-response", "/staff/surveys/{survey}/entered/{entered}", **_B),
+    Page("survey-entered-correct", "/staff/surveys/{survey}/entered/{entered}/correct", **_B),
+    Page(
+        "survey-entered-correct-errors",
+        "/staff/surveys/{survey}/entered/{entered}/correct",
+        submit_empty=True,
+        status=400,
+        **_B,
+    ),
+    Page("survey-entered-withdraw", "/staff/surveys/{survey}/entered/{entered}/withdraw", **_B),
 ]
 
 # Results, themes and export pages: added by app/surveys/results/views.py's change.
@@ -213,6 +235,8 @@ def path_for(request, path: str, survey) -> str:  # type: ignore[no-untyped-def]
     """A registered path with every fixture id it names filled in (fixtures made as needed)."""
     updates = request.getfixturevalue("updates") if needs_updates(path) else None
     ledger = request.getfixturevalue("ledger") if needs_ledger(path) or updates else None
+    if "{entered}" in path:
+        path = path.replace("{entered}", str(request.getfixturevalue("entered_response")))
     return fill(path, survey, ledger, updates)
 
 

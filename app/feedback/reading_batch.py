@@ -19,8 +19,8 @@ from app.extensions import db
 from app.feedback.models import EventKind, LinkKind, Update, UpdateEvent, UpdateLink, UpdateText
 from app.i18n import direction
 from app.ledger.models import Attendance
-from app.surveys.models import Question, ResponseStatus, SurveyText
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
+from app.surveys.models import Question, SurveyText
+from app.surveys.response_models import Answer, AnswerTheme, Response, Theme, counted
 
 StatusRun = tuple[str, datetime]  # a status and when it began
 
@@ -125,7 +125,7 @@ def _counts_by_kind(links: Sequence[UpdateLink]) -> dict[LinkKind, dict[int, int
 
 
 def _count(kind: LinkKind, targets: set[int]) -> Select:
-    submitted = Response.status == ResponseStatus.SUBMITTED
+    submitted = counted()
     label = literal(kind.value, String(20)).label("kind")
     if kind == LinkKind.SESSION:
         query = select(

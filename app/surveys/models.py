@@ -190,6 +190,22 @@ class Option(Base):
     question: Mapped[Question] = relationship(back_populates="options")
 
 
+class ConsentWording(Base):
+    """Words people agreed to that a survey no longer uses: kept when the words change, so a
+    paper form printed with older words is recorded against what the person actually read.
+    The words used now are the survey's own consent_text and consent_version."""
+
+    __tablename__ = "consent_wordings"
+    __table_args__ = (UniqueConstraint("survey_id", "version", name="survey_version"),)
+
+    id: Mapped[IntPk]
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    # When newer words took over; NULL for words found on older responses (migration 0016).
+    replaced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class SurveyText(TranslatedWords, Base):
     """One translated piece of a survey: key is 'title', 'q:12:text', 'o:40:label' and so on."""
 

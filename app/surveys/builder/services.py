@@ -16,19 +16,20 @@ from sqlalchemy.orm import selectinload
 
 from app.core import translating
 from app.core.idempotency import use_key
+from app.db import utcnow
 from app.extensions import db
 from app.i18n import LANGUAGES
 from app.surveys.content import SURVEY_PIECES, load_survey_by_id, pieces
 from app.surveys.models import (
+    ConsentWording,
     IllegalMove,
     Option,
     Question,
-    ResponseStatus,
     Survey,
     SurveyStatus,
     SurveyText,
 )
-from app.surveys.response_models import Response
+from app.surveys.response_models import Response, counted
 from app.surveys.services import AlreadyDone
 
 __all__ = ["AlreadyDone", "Refused"]
@@ -82,9 +83,7 @@ def survey_rows() -> list[SurveyRow]:
     ).all()
     responses = dict(
         db.session.execute(
-            select(Response.survey_id, func.count())
-            .where(Response.status == ResponseStatus.SUBMITTED)
-            .group_by(Response.survey_id)
+            select(Response.survey_id, func.count()).where(counted()).group_by(Response.survey_id)
         ).all()
     )
     done: dict[tuple[int, str], set[str]] = {}
@@ -158,11 +157,25 @@ def update_survey(survey: Survey, details: SurveyDetails) -> None:
     _check_slug(details.slug, survey.id)
     before = {key: getattr(survey, key) for key in SURVEY_PIECES}
     if survey.consent_text != details.consent_text:
+        keep_older_words(survey)
         survey.consent_version += 1
     for name in (f.name for f in fields(details)):
         setattr(survey, name, getattr(details, name))
     words_changed(survey.id, before, {key: getattr(details, key) for key in SURVEY_PIECES})
     _commit_unless_slug_taken()
+
+
+def keep_older_words(survey: Survey) -> None:
+    """Keep the consent words being replaced: paper forms printed with them still come back."""
+    if survey.consent_text.strip():
+        db.session.add(
+            ConsentWording(
+                survey_id=survey.id,
+                version=survey.consent_version,
+                text=survey.consent_text,
+                replaced_at=utcnow(),
+            )
+        )
 
 
 def words_changed(survey_id: int, before: dict[str, str], after: dict[str, str]) -> None:

@@ -12,8 +12,8 @@ from sqlalchemy import BigInteger, ColumnElement, case, cast, func, null, or_, s
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys import answering
-from app.surveys.models import Channel, Question, QuestionKind, ResponseStatus, Survey
-from app.surveys.response_models import Answer, Response
+from app.surveys.models import Channel, Question, QuestionKind, Survey
+from app.surveys.response_models import Answer, Response, counted
 
 NAME_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
 CHOICE = "choice"
@@ -86,7 +86,7 @@ def category(kind: QuestionKind) -> str:
 
 def submitted(survey_id: int, filters: Filters = Filters()) -> list[ColumnElement[bool]]:
     """Conditions on Response picking this survey's sent responses that match the filters."""
-    where = [Response.survey_id == survey_id, Response.status == ResponseStatus.SUBMITTED]
+    where = [Response.survey_id == survey_id, counted()]
     if filters.language:
         where.append(Response.language == filters.language)
     if filters.channel:
