@@ -8,9 +8,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from sqlalchemy import BigInteger, DateTime, Dialect, Enum, Integer, MetaData, Text, event
+from sqlalchemy import BigInteger, DateTime, Dialect, Enum, Integer, MetaData, String, Text, event
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.orm import DeclarativeBase, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -81,6 +81,16 @@ class JSONText(TypeDecorator[Any]):
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
         return self.loads(value)
+
+
+class TranslatedWords:
+    """The columns a translated piece of a survey or an update has besides its owner and key."""
+
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    # The main-language words this was translated from, kept when those words change so the
+    # translate page can show what changed. NULL: made before this was recorded, taken as current.
+    source: Mapped[str | None] = mapped_column(Text)
 
 
 def configure_sqlite(
