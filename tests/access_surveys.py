@@ -36,6 +36,10 @@ SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.translate": (BUILDERS, BOTH, f"{_S}/translate/cy"),
     "survey_admin.preview": (BUILDERS, GET, f"{_S}/preview"),
     "survey_admin.preview_question": (BUILDERS, BOTH, f"{_S}/preview/{{question}}"),
+    "survey_admin.preview_consent": (BUILDERS, BOTH, f"{_S}/preview/consent"),
+    "survey_admin.preview_name": (BUILDERS, BOTH, f"{_S}/preview/name"),  # 404: cafe is anonymous
+    "survey_admin.preview_check": (BUILDERS, BOTH, f"{_S}/preview/check"),
+    "survey_admin.preview_done": (BUILDERS, GET, f"{_S}/preview/done"),
     "survey_admin.enter": (BUILDERS, BOTH, f"{_S}/enter"),
     "survey_admin.share": (BUILDERS, GET, f"{_S}/share"),
     "survey_admin.poster": (BUILDERS, GET, f"{_S}/share/cy/poster"),

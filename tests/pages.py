@@ -23,7 +23,9 @@ class Page:
     needs_survey: bool = False  # create the demo survey first
     start_survey: bool = False  # start the demo survey and agree to take part first
     as_participant: bool = False  # signed in as the ledger fixture's participant (Ama)
-    printed_in: str | None = None  # always in this language, whatever the reader's (a poster)
+    printed_in: str | None = (
+        None  # always in this language, whatever the reader's (a poster, a preview)
+    )
 
 
 PAGES: list[Page] = [
@@ -76,8 +78,40 @@ PAGES += [
     Page("question-edit", "/staff/surveys/{survey}/questions/{q_often}", **_B),
     Page("survey-translate", "/staff/surveys/{survey}/translate/cy", **_B),
     Page("survey-translate-rtl", "/staff/surveys/{survey}/translate/ar", **_B),
-    Page("survey-preview", "/staff/surveys/{survey}/preview", **_B),
-    Page("survey-preview-question", "/staff/surveys/{survey}/preview/{q_priorities}?lang=ar", **_B),
+    Page("survey-preview", "/staff/surveys/{survey}/preview", printed_in="en", **_B),
+    # A preview is in the language previewed, whatever the staff member's own (its bar is theirs).
+    Page(
+        "survey-preview-question",
+        "/staff/surveys/{survey}/preview/{q_priorities}?lang=ar",
+        printed_in="ar",
+        **_B,
+    ),
+    Page(
+        "survey-preview-consent-welsh",
+        "/staff/surveys/{survey}/preview/consent?lang=cy",
+        printed_in="cy",
+        **_B,
+    ),
+    Page(
+        "survey-preview-consent-errors",
+        "/staff/surveys/{survey}/preview/consent?lang=ar",
+        submit_empty=True,
+        status=400,
+        printed_in="ar",
+        **_B,
+    ),
+    Page(
+        "survey-preview-check-arabic",
+        "/staff/surveys/{survey}/preview/check?lang=ar",
+        printed_in="ar",
+        **_B,
+    ),
+    Page(
+        "survey-preview-done-urdu",
+        "/staff/surveys/{survey}/preview/done?lang=ur",
+        printed_in="ur",
+        **_B,
+    ),
     Page("survey-enter", "/staff/surveys/{survey}/enter", **_B),
     Page("survey-share", "/staff/surveys/{survey}/share", **_B),
     Page("survey-poster-welsh", "/staff/surveys/{survey}/share/cy/poster", printed_in="cy", **_B),
