@@ -102,6 +102,7 @@ def new() -> Any:
 def edit(survey_id: int) -> Any:
     survey = survey_or_404(survey_id)
     form = SurveyForm(data=_form_data(survey) if request.method == "GET" else None)
+    form.saved_last_day = _local_day(survey.closes_at, shift=1)
     if form.validate_on_submit():
         version = survey.consent_version
         try:
