@@ -28,6 +28,7 @@ SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.overview": (BUILDERS, GET, _S),
     "survey_admin.edit": (BUILDERS, BOTH, f"{_S}/edit"),
     "survey_admin.change_status": (BUILDERS, POST, f"{_S}/status"),
+    "survey_admin.archive": (BUILDERS, BOTH, f"{_S}/archive"),
     "survey_admin.duplicate": (BUILDERS, POST, f"{_S}/duplicate"),
     "survey_admin.new_question": (BUILDERS, BOTH, f"{_S}/questions/new"),
     "survey_admin.edit_question": (BUILDERS, BOTH, _Q),
@@ -37,7 +38,7 @@ SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.preview": (BUILDERS, GET, f"{_S}/preview"),
     "survey_admin.preview_question": (BUILDERS, BOTH, f"{_S}/preview/{{question}}"),
     "survey_admin.preview_consent": (BUILDERS, BOTH, f"{_S}/preview/consent"),
-    "survey_admin.preview_name": (BUILDERS, BOTH, f"{_S}/preview/name"),  # 404: cafe is anonymous
+    "survey_admin.preview_name": (BUILDERS, BOTH, "/staff/surveys/{named_survey}/preview/name"),
     "survey_admin.preview_check": (BUILDERS, BOTH, f"{_S}/preview/check"),
     "survey_admin.preview_done": (BUILDERS, GET, f"{_S}/preview/done"),
     "survey_admin.enter": (BUILDERS, BOTH, f"{_S}/enter"),

@@ -67,6 +67,7 @@ PAGES += [
     Page("survey-create-errors", "/staff/surveys/new", submit_empty=True, status=400, **_B),
     Page("survey-overview", "/staff/surveys/{survey}", **_B),
     Page("survey-edit", "/staff/surveys/{survey}/edit", **_B),
+    Page("survey-archive-while-open", "/staff/surveys/{survey}/archive", **_B),
     Page("question-add", "/staff/surveys/{survey}/questions/new", **_B),
     Page(
         "question-add-errors",
@@ -98,6 +99,12 @@ PAGES += [
         submit_empty=True,
         status=400,
         printed_in="ar",
+        **_B,
+    ),
+    Page(
+        "survey-preview-name-polish",
+        "/staff/surveys/{named_survey}/preview/name?lang=pl",
+        printed_in="pl",
         **_B,
     ),
     Page(
@@ -271,6 +278,8 @@ def path_for(request, path: str, survey) -> str:  # type: ignore[no-untyped-def]
     ledger = request.getfixturevalue("ledger") if needs_ledger(path) or updates else None
     if "{entered}" in path:
         path = path.replace("{entered}", str(request.getfixturevalue("entered_response")))
+    if "{named_survey}" in path:  # a survey that asks names
+        path = path.replace("{named_survey}", str(request.getfixturevalue("named_survey")))
     return fill(path, survey, ledger, updates)
 
 
