@@ -18,11 +18,12 @@ from typing import Any
 
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import force_locale
-from markupsafe import Markup
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
 
 from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
-from app.i18n import BY_CODE, LANGUAGES, current_language, formatting_locale
+from app.i18n import BY_CODE, LANGUAGES, Language, current_language, formatting_locale
 from app.surveys import answering
 from app.surveys.builder.blueprint import bp
 from app.surveys.builder.lookup import BUILDERS, survey_or_404
@@ -83,7 +84,7 @@ class Opened:
 
     view: SurveyView
     language: str
-    bar: Markup
+    bar: dict[str, Any]
 
     def url(self, page: str | int) -> str:
         return _url(self.view.id, self.language, page)
@@ -98,29 +99,59 @@ def _opened(survey_id: int, here: str | int) -> Opened:
     return Opened(view, language, _bar(survey, view, language, here))
 
 
-def _bar(survey: Survey, view: SurveyView, language: str, here: str | int) -> Markup:
-    """The banner above the page, in the staff member's own language and direction: languages,
-    the pages either side, any branch rule. Rendered before the page switches language."""
+def _bar(survey: Survey, view: SurveyView, language: str, here: str | int) -> dict[str, Any]:
+    """What the banner above the page needs: languages, the pages either side, any branch rule,
+    and its words, put in the staff member's own language before the page switches to the
+    reader's (the bar carries the staff member's lang and dir)."""
     walk = _walk(view, language)
     index = next((n for n, place in enumerate(walk) if place.page == here), None)
     if index is None:
         abort(404)
-    rows = {row.id: row for row in question_rows(survey)} if isinstance(here, int) else {}
-    preview = {
+    chosen, main = BY_CODE[language], BY_CODE.get(survey.main_language, BY_CODE["en"])
+    condition = None
+    if isinstance(here, int):
+        condition = {row.id: row for row in question_rows(survey)}[here].condition
+    return {
         "survey_id": survey.id,
+        "own": current_language(),
         "languages": [(lang, _url(survey.id, lang.code, here)) for lang in LANGUAGES],
-        "chosen": BY_CODE[language],
-        "fallback": view.language != language,
-        "main": BY_CODE.get(survey.main_language, BY_CODE["en"]),
+        "chosen": chosen,
         "previous": walk[index - 1].url if index else None,
         "next": walk[index + 1].url if index + 1 < len(walk) else None,
-        "condition": rows[here].condition if isinstance(here, int) else None,
-        "page": index + 1,
-        "pages": len(walk),
+        "words": {
+            "saved": _("Preview: nothing you enter is saved"),
+            "page": _("Page %(page)d of %(pages)d", page=index + 1, pages=len(walk)),
+            "show_in": _("Show the survey in:"),
+            "fallback": _fallback(chosen, main) if view.language != language else None,
+            "condition": _condition(condition) if condition else None,
+            "previous": _("Previous page"),
+            "next": _("Next page"),
+            "back": _("Back to the survey"),
+        },
     }
-    own = current_language()
-    bar = render_template("survey_admin/_preview_bar.html", preview=preview, own=own)
-    return Markup(bar)  # noqa: S704  rendered by our own autoescaping template just above
+
+
+def _fallback(chosen: Language, main: Language) -> Markup:
+    """Each language's name marked as that language, inside the staff member's sentence."""
+    name = Markup('<span lang="{}" dir="{}">{}</span>')
+    sentence = escape(
+        _(
+            "This survey is not fully translated into %(language)s yet, so people who choose "
+            "it see it in %(main)s."
+        )
+    )
+    return sentence % {
+        "language": name.format(chosen.code, chosen.direction, chosen.name),
+        "main": name.format(main.code, main.direction, main.name),
+    }
+
+
+def _condition(condition: Any) -> str:
+    return _(
+        "Only asked if question %(number)d is answered “%(answer)s”.",
+        number=condition.number,
+        answer=condition.answer,
+    )
 
 
 @contextmanager
@@ -134,7 +165,7 @@ def _page(template: str, opened: Opened, status: int = 200, **context: Any) -> A
     page = render_template(
         TEMPLATE,
         participant_template=template,
-        preview_bar=opened.bar,
+        preview=opened.bar,
         survey=opened.view,
         resume_days=current_app.config["SURVEY_RESUME_DAYS"],
         **context,
