@@ -19,7 +19,7 @@ from app.ledger.models import (
 from app.outbox.models import OutboxMessage
 from app.people.models import Participant, SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
-from app.surveys.models import Option, Question, Survey, SurveyText
+from app.surveys.models import Option, Question, Survey, SurveyMove, SurveyText
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 from app.surveys.summary.models import ResultsSummary, SummaryQuestion, SummaryQuote
 
@@ -35,6 +35,7 @@ __all__ = [
     "ResultsSummary",
     "OutboxMessage",
     "Answer",
+    "SurveyMove",
     "AnswerTheme",
     "Attendance",
     "BenefitThreshold",

@@ -244,6 +244,18 @@ def survey(app: Flask) -> MadeSurvey:
 
 
 @pytest.fixture
+def named_survey(app: Flask) -> int:
+    """The demo survey again at another address, asking each person's name; its id."""
+    from app.surveys.models import Survey
+
+    with app.app_context():
+        made = make_survey("named")
+        db.session.get(Survey, made.id).anonymous = False  # type: ignore[union-attr]
+        db.session.commit()
+        return made.id
+
+
+@pytest.fixture
 def entered_response(app: Flask, survey: MadeSurvey) -> int:
     """A Welsh paper form typed in to the demo survey by a coordinator, with a skipped answer
     kept as a note; its response id."""

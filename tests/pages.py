@@ -23,7 +23,9 @@ class Page:
     needs_survey: bool = False  # create the demo survey first
     start_survey: bool = False  # start the demo survey and agree to take part first
     as_participant: bool = False  # signed in as the ledger fixture's participant (Ama)
-    printed_in: str | None = None  # always in this language, whatever the reader's (a poster)
+    printed_in: str | None = (
+        None  # always in this language, whatever the reader's (a poster, a preview)
+    )
 
 
 PAGES: list[Page] = [
@@ -65,6 +67,7 @@ PAGES += [
     Page("survey-create-errors", "/staff/surveys/new", submit_empty=True, status=400, **_B),
     Page("survey-overview", "/staff/surveys/{survey}", **_B),
     Page("survey-edit", "/staff/surveys/{survey}/edit", **_B),
+    Page("survey-archive-while-open", "/staff/surveys/{survey}/archive", **_B),
     Page("question-add", "/staff/surveys/{survey}/questions/new", **_B),
     Page(
         "question-add-errors",
@@ -76,8 +79,46 @@ PAGES += [
     Page("question-edit", "/staff/surveys/{survey}/questions/{q_often}", **_B),
     Page("survey-translate", "/staff/surveys/{survey}/translate/cy", **_B),
     Page("survey-translate-rtl", "/staff/surveys/{survey}/translate/ar", **_B),
-    Page("survey-preview", "/staff/surveys/{survey}/preview", **_B),
-    Page("survey-preview-question", "/staff/surveys/{survey}/preview/{q_priorities}?lang=ar", **_B),
+    Page("survey-preview", "/staff/surveys/{survey}/preview", printed_in="en", **_B),
+    # A preview is in the language previewed, whatever the staff member's own (its bar is theirs).
+    Page(
+        "survey-preview-question",
+        "/staff/surveys/{survey}/preview/{q_priorities}?lang=ar",
+        printed_in="ar",
+        **_B,
+    ),
+    Page(
+        "survey-preview-consent-welsh",
+        "/staff/surveys/{survey}/preview/consent?lang=cy",
+        printed_in="cy",
+        **_B,
+    ),
+    Page(
+        "survey-preview-consent-errors",
+        "/staff/surveys/{survey}/preview/consent?lang=ar",
+        submit_empty=True,
+        status=400,
+        printed_in="ar",
+        **_B,
+    ),
+    Page(
+        "survey-preview-name-polish",
+        "/staff/surveys/{named_survey}/preview/name?lang=pl",
+        printed_in="pl",
+        **_B,
+    ),
+    Page(
+        "survey-preview-check-arabic",
+        "/staff/surveys/{survey}/preview/check?lang=ar",
+        printed_in="ar",
+        **_B,
+    ),
+    Page(
+        "survey-preview-done-urdu",
+        "/staff/surveys/{survey}/preview/done?lang=ur",
+        printed_in="ur",
+        **_B,
+    ),
     Page("survey-enter", "/staff/surveys/{survey}/enter", **_B),
     Page("survey-share", "/staff/surveys/{survey}/share", **_B),
     Page("survey-poster-welsh", "/staff/surveys/{survey}/share/cy/poster", printed_in="cy", **_B),
@@ -237,6 +278,8 @@ def path_for(request, path: str, survey) -> str:  # type: ignore[no-untyped-def]
     ledger = request.getfixturevalue("ledger") if needs_ledger(path) or updates else None
     if "{entered}" in path:
         path = path.replace("{entered}", str(request.getfixturevalue("entered_response")))
+    if "{named_survey}" in path:  # a survey that asks names
+        path = path.replace("{named_survey}", str(request.getfixturevalue("named_survey")))
     return fill(path, survey, ledger, updates)
 
 

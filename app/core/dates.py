@@ -12,6 +12,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import StringField
+from wtforms.widgets import DateInput
 
 from app.core.numbers import plain_digits
 
@@ -72,3 +73,15 @@ class TypedDateField(StringField):
         if self.raw_data:
             return str(self.raw_data[0])
         return day_first(self.data) if isinstance(self.data, date) else ""
+
+
+class PickedDateField(TypedDateField):
+    """A date picker's box: it sends 2026-03-31, shown the reader's way by the browser; where a
+    phone has no picker, a date typed day first is read as well."""
+
+    widget = DateInput()
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return str(self.raw_data[0])
+        return self.data.isoformat() if isinstance(self.data, date) else ""

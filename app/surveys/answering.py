@@ -139,6 +139,13 @@ _READERS = {
 }
 
 
+def in_survey_words(question: QuestionView, answers: dict, declined: set) -> bool:
+    """Whether the answer shown is one of the survey's own answers to choose (in its language),
+    rather than words the site says ("Yes", "I'd rather not say") or words people typed."""
+    chosen = question.id in answers and question.id not in declined
+    return chosen and bool(question.options) and question.kind != QuestionKind.YES_NO
+
+
 def describe(question: QuestionView, value: Any, declined: bool) -> str:
     """An answer in words, for "Check your answers" and results."""
     if declined or value in (None, "", []):

@@ -87,7 +87,8 @@ SURVEY_MOVES = {
     SurveyStatus.DRAFT: {SurveyStatus.OPEN, SurveyStatus.ARCHIVED},
     SurveyStatus.OPEN: {SurveyStatus.CLOSED},
     SurveyStatus.CLOSED: {SurveyStatus.OPEN, SurveyStatus.ARCHIVED},
-    SurveyStatus.ARCHIVED: set(),
+    # Brought back from the archive as closed, answers and all: opened again from there.
+    SurveyStatus.ARCHIVED: {SurveyStatus.CLOSED},
 }
 
 
@@ -188,6 +189,20 @@ class Option(Base):
     exclusive: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     question: Mapped[Question] = relationship(back_populates="options")
+
+
+class SurveyMove(Base):
+    """One change of a survey's status: from what, to what, who and when, so a survey's life
+    (opened, closed, archived, brought back) can be read back."""
+
+    __tablename__ = "survey_moves"
+
+    id: Mapped[IntPk]
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[SurveyStatus] = mapped_column(enum_column(SurveyStatus, "survey_move_from"))
+    to_status: Mapped[SurveyStatus] = mapped_column(enum_column(SurveyStatus, "survey_move_to"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    at: Mapped[CreatedAt]
 
 
 class ConsentWording(Base):

@@ -130,13 +130,6 @@ def start(slug: str):  # type: ignore[no-untyped-def]
     return _render("surveys/start.html", survey, form=form, continue_url=continue_url)
 
 
-def _in_survey_words(question: content.QuestionView, answers: dict, declined: set) -> bool:
-    """Whether the answer shown is one of the survey's own answers to choose (in its language),
-    rather than words the site says ("Yes", "I'd rather not say") or words people typed."""
-    chosen = question.id in answers and question.id not in declined
-    return chosen and bool(question.options) and question.kind != QuestionKind.YES_NO
-
-
 def _published_summary(survey: content.SurveyView) -> summary_reading.SummaryPage | None:
     """What you told us: once a survey has closed, its address shows any published summary."""
     if survey.status != SurveyStatus.CLOSED:
@@ -314,7 +307,7 @@ def check(slug: str):  # type: ignore[no-untyped-def]
             q.text,
             answering.describe(q, answers.get(q.id), q.id in declined),
             url_for(".question", slug=slug, question_id=q.id, change=1),
-            survey.language if _in_survey_words(q, answers, declined) else None,
+            survey.language if answering.in_survey_words(q, answers, declined) else None,
         )
         for q in survey.questions
         if q.id in {s.id for s in visible_steps(survey.steps, answers)}

@@ -7,6 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 
+from app.i18n import direction
 from tests.all_pages import PAGES
 from tests.conftest import PASSWORD, make_staff
 from tests.pages import Page, path_for
@@ -105,7 +106,7 @@ def test_page_has_no_axe_violations_and_reflows_at_320px(
         assert response.status == spec.status
     shown = spec.printed_in or lang
     assert page.get_attribute("html", "lang") == shown
-    assert page.get_attribute("html", "dir") == ("rtl" if shown == "ar" else "ltr")
+    assert page.get_attribute("html", "dir") == direction(shown)
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     violations = [
         f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"

@@ -128,11 +128,12 @@ def test_nonsense_numbers_and_choices_get_plain_messages(staff_client) -> None: 
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Enter a number of minutes from 1 to 240" in page
-    assert "Enter a real date, like 2026-03-31" in page
+    assert "Enter a real date with the day first, like 31/3/2026" in page
     far = {**SURVEY_FIELDS, "opens_on": "0001-01-01", "last_day": "9999-12-31"}
     response = send(client, "/staff/surveys/new", far)
     assert response.status_code == 400
-    assert response.get_data(as_text=True).count("Enter a real date, like 2026-03-31") == 4
+    years = "Enter a date from the year 2000 to 2200, like 31/3/2026"
+    assert response.get_data(as_text=True).count(years) == 4
     survey_id = create_survey(client)
     path = f"/staff/surveys/{survey_id}/questions/new"
     response = send(client, path, question_fields("short_text", "Q?", max_length="-5"))

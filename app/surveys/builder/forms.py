@@ -6,11 +6,12 @@ Validation only: nothing here writes. Numbers are typed as text so every message
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
+from flask_babel import format_date, to_user_timezone
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateField,
     Field,
     HiddenField,
     RadioField,
@@ -21,6 +22,8 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 from wtforms.validators import ValidationError as Invalid
 
+from app.core.dates import PickedDateField
+from app.db import utcnow
 from app.forms import Form, clean
 from app.i18n import LANGUAGES
 
@@ -47,7 +50,7 @@ def number(field: Field) -> int | None:
     return int(raw) if _WHOLE.fullmatch(raw) else None
 
 
-DATE_MESSAGE = _l("Enter a real date, like 2026-03-31")
+YEARS_MESSAGE = _l("Enter a date from the year 2000 to 2200, like 31/3/2026")
 LONG = 5000
 
 
@@ -106,16 +109,8 @@ class SurveyForm(Form):
         validators=[InputRequired(_l("Choose if people give their name"))],
         invalid_choice_message=_l("Choose if people give their name"),
     )
-    opens_on = DateField(
-        _l("First day for answers (optional)"),
-        validators=[Optional()],
-        invalid_value_message=DATE_MESSAGE,
-    )
-    last_day = DateField(
-        _l("Last day for answers (optional)"),
-        validators=[Optional()],
-        invalid_value_message=DATE_MESSAGE,
-    )
+    opens_on = PickedDateField(_l("First day for answers (optional)"), validators=[Optional()])
+    last_day = PickedDateField(_l("Last day for answers (optional)"), validators=[Optional()])
     main_language = RadioField(
         _l("Main language"),
         choices=[SelectChoice(language.code, language.name) for language in LANGUAGES],
@@ -123,20 +118,33 @@ class SurveyForm(Form):
         invalid_choice_message=_l("Choose the main language"),
     )
     form_key = HiddenField()
+    # The last day already saved, which may stay as it is once passed (a closed survey's edit).
+    saved_last_day: date | None = None
 
     def validate_opens_on(self, field: Field) -> None:
         _check_year(field)
 
     def validate_last_day(self, field: Field) -> None:
+        day = field.data
+        if day and day != self.saved_last_day and day < to_user_timezone(utcnow()).date():
+            raise Invalid(
+                str(
+                    _l(
+                        "The last day, %(day)s, has already passed. Choose today or a later "
+                        "day, or leave it empty.",
+                        day=format_date(day, "long"),
+                    )
+                )
+            )
         _check_year(field)
-        if field.data and self.opens_on.data and field.data < self.opens_on.data:
+        if day and self.opens_on.data and day < self.opens_on.data:
             raise Invalid(str(_l("The last day must be on or after the first day")))
 
 
 def _check_year(field: Field) -> None:
-    # Dates like 9999-12-31 parse, but a day after them does not exist.
+    # Dates like 9999-12-31 are real, but a day after them does not exist.
     if field.data and not 2000 <= field.data.year <= 2200:
-        raise Invalid(str(DATE_MESSAGE))
+        raise Invalid(str(YEARS_MESSAGE))
 
 
 class DuplicateForm(Form):

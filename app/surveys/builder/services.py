@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from app.auth.models import StaffUser
 from app.core import translating
 from app.core.idempotency import use_key
 from app.db import utcnow
@@ -26,6 +27,7 @@ from app.surveys.models import (
     Option,
     Question,
     Survey,
+    SurveyMove,
     SurveyStatus,
     SurveyText,
 )
@@ -207,14 +209,50 @@ def forget_translations(survey_id: int, keys: list[str]) -> None:
 
 
 @unit_of_work()
-def change_status(survey: Survey, status: SurveyStatus) -> None:
-    """Open, close or archive, as the survey's life allows; a survey opens only with questions."""
+def change_status(survey: Survey, status: SurveyStatus, staff_id: int | None) -> bool:
+    """Open, close, archive or bring back, as the survey's life allows; a survey opens only
+    with questions. Each move is kept with who made it. False when the survey already has that
+    status (a second press of the same button): nothing changes and nothing more is kept."""
+    before = survey.status
+    if before == status:
+        return False
     try:
         survey.move_to(status)
     except IllegalMove as error:
         raise Refused(f"illegal_{status.value}") from error
     if status == SurveyStatus.OPEN and all(q.retired for q in survey.questions):
         raise Refused("no_questions")
+    db.session.add(
+        SurveyMove(survey_id=survey.id, from_status=before, to_status=status, staff_id=staff_id)
+    )
+    return True
+
+
+def response_count(survey_id: int) -> int:
+    """Responses that count in the results: sent online or typed in, and not withdrawn."""
+    query = select(func.count()).select_from(Response).where(Response.survey_id == survey_id)
+    return db.session.scalar(query.where(counted())) or 0
+
+
+@dataclass(frozen=True)
+class Move:
+    """One status move, as the survey's page lists it."""
+
+    at: datetime
+    from_status: SurveyStatus
+    to_status: SurveyStatus
+    staff_name: str  # "" once the account is gone
+
+
+def moves(survey_id: int) -> list[Move]:
+    """The survey's status moves, newest first."""
+    rows = db.session.execute(
+        select(SurveyMove, StaffUser.name)
+        .outerjoin(StaffUser, StaffUser.id == SurveyMove.staff_id)
+        .where(SurveyMove.survey_id == survey_id)
+        .order_by(SurveyMove.id.desc())
+    )
+    return [Move(m.at, m.from_status, m.to_status, name or "") for m, name in rows]
 
 
 def _copy_slug(slug: str) -> str:

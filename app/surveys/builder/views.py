@@ -19,6 +19,7 @@ from app.auth.models import ALL_STAFF
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.db import as_utc
+from app.forms import Form
 from app.i18n import BY_CODE, LANGUAGES, language_names
 from app.surveys.builder import (
     entered_views,
@@ -34,6 +35,8 @@ from app.surveys.builder.forms import DuplicateForm, SurveyForm, number
 from app.surveys.builder.lookup import BUILDERS, results_path, survey_or_404
 from app.surveys.builder.questions import question_rows
 from app.surveys.builder.words import (
+    BRING_BACK,
+    BROUGHT_BACK,
     KIND_NAMES,
     MOVE_BUTTONS,
     MOVE_DONE,
@@ -102,6 +105,7 @@ def new() -> Any:
 def edit(survey_id: int) -> Any:
     survey = survey_or_404(survey_id)
     form = SurveyForm(data=_form_data(survey) if request.method == "GET" else None)
+    form.saved_last_day = _local_day(survey.closes_at, shift=1)
     if form.validate_on_submit():
         version = survey.consent_version
         try:
@@ -189,6 +193,8 @@ def overview(survey_id: int) -> str:
         stale={lang: len(keys) for lang, keys in stale_pieces(survey).items()},
         moves=[s for s in MOVE_BUTTONS if s in SURVEY_MOVES[survey.status]],
         move_buttons=MOVE_BUTTONS,
+        bring_back=BRING_BACK,
+        history=services.moves(survey.id),
         status_names=STATUS_NAMES,
         kind_names=KIND_NAMES,
         languages=BY_CODE,
@@ -217,15 +223,48 @@ def change_status(survey_id: int) -> Any:
     survey = survey_or_404(survey_id)  # its token was checked before any view runs
     try:
         wanted = SurveyStatus(request.form.get("to", ""))
-        services.change_status(survey, wanted)
     except ValueError:
         abort(400)
+    if wanted == SurveyStatus.ARCHIVED:
+        # Archiving asks first: the page that says what it means does it.
+        return redirect(url_for(".archive", survey_id=survey_id))
+    return _move(survey, wanted)
+
+
+def _move(survey: Survey, wanted: SurveyStatus) -> Any:
+    """Make the move, say how it went, and go back to the survey's page."""
+    brought_back = survey.status == SurveyStatus.ARCHIVED != wanted
+    try:
+        services.change_status(survey, wanted, current_staff().id)  # type: ignore[union-attr]
     except services.Refused as refused:
         flash(refusal(refused.reason, refused.details))
     else:
         outside_dates = wanted == SurveyStatus.OPEN and not survey.is_accepting()
-        flash(str(OPEN_OUTSIDE_DATES if outside_dates else MOVE_DONE[wanted]))
-    return redirect(url_for(".overview", survey_id=survey_id))
+        done = BROUGHT_BACK if brought_back else MOVE_DONE[wanted]
+        flash(str(OPEN_OUTSIDE_DATES if outside_dates else done))
+    return redirect(url_for(".overview", survey_id=survey.id))
+
+
+@bp.route("/<int:survey_id>/archive", methods=["GET", "POST"])
+@roles_required(*BUILDERS)
+@reshow_on_csrf_failure
+def archive(survey_id: int) -> Any:
+    """Archiving asks first, saying what it means: no more answers, off the public site, the
+    results and answers kept, and a way back."""
+    survey = survey_or_404(survey_id)
+    form = Form()
+    if form.validate_on_submit():
+        return _move(survey, SurveyStatus.ARCHIVED)
+    if survey.status == SurveyStatus.ARCHIVED:
+        return redirect(url_for(".overview", survey_id=survey_id))
+    page = render_template(
+        "survey_admin/archive.html",
+        survey=survey,
+        form=form,
+        can_archive=SurveyStatus.ARCHIVED in SURVEY_MOVES[survey.status],
+        responses=services.response_count(survey.id),
+    )
+    return page, form.http_status
 
 
 @bp.route("/<int:survey_id>/duplicate", methods=["POST"])

@@ -34,10 +34,17 @@ MOVE_BUTTONS = {
     SurveyStatus.CLOSED: _l("Close the survey"),
     SurveyStatus.ARCHIVED: _l("Archive the survey"),
 }
+BRING_BACK = _l("Bring the survey back")
+BROUGHT_BACK = _l(
+    "The survey is back. It is closed, with all its answers: open it when people should "
+    "answer it again."
+)
 MOVE_DONE = {
     SurveyStatus.OPEN: _l("The survey is open. People can answer it now."),
     SurveyStatus.CLOSED: _l("The survey is closed. People cannot answer it any more."),
-    SurveyStatus.ARCHIVED: _l("The survey is archived."),
+    SurveyStatus.ARCHIVED: _l(
+        "The survey is archived. Its results and answers are kept. You can bring it back."
+    ),
 }
 OPEN_OUTSIDE_DATES = _l(
     "The survey is open, but people cannot answer it today because of its first or last day."
@@ -45,7 +52,7 @@ OPEN_OUTSIDE_DATES = _l(
 
 REFUSALS = {
     "illegal_open": _l("You can only open a survey that is a draft or closed."),
-    "illegal_closed": _l("You can only close a survey that is open."),
+    "illegal_closed": _l("You can only close a survey that is open or archived."),
     "illegal_archived": _l(
         "You can only archive a survey that is a draft or closed. Close it first."
     ),
