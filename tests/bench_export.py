@@ -40,7 +40,7 @@ LANGUAGES = ["en"] * 6 + ["cy", "pl", "ar", "ur", "bn"]
 TEXTS = ["The staff are kind", "=1+1 tea", "Croeso cynnes", "شكرا لكم", "Warm, and free"]
 
 
-def _value(rng: random.Random, question: Question) -> Any:
+def random_value(rng: random.Random, question: Question) -> Any:
     """A plausible answer to any kind of question; None means "I'd rather not say"."""
     values = [o.value for o in question.options]
     if rng.random() < 0.08:
@@ -83,7 +83,7 @@ def fill(survey: Survey, count: int, seed: int = 7) -> None:
             )
             for question in survey.questions:
                 answer_id += 1
-                value = _value(rng, question)
+                value = random_value(rng, question)
                 answers.append(
                     {
                         "id": answer_id,
