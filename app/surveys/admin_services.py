@@ -22,12 +22,11 @@ from app.surveys.models import (
     IllegalMove,
     Option,
     Question,
-    ResponseStatus,
     Survey,
     SurveyStatus,
     SurveyText,
 )
-from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseTally
 from app.surveys.services import AlreadyDone
 
 __all__ = ["AlreadyDone", "Refused"]
@@ -81,9 +80,9 @@ def survey_rows() -> list[SurveyRow]:
     ).all()
     responses = dict(
         db.session.execute(
-            select(Response.survey_id, func.count())
-            .where(Response.status == ResponseStatus.SUBMITTED)
-            .group_by(Response.survey_id)
+            select(ResponseTally.survey_id, func.sum(ResponseTally.count)).group_by(
+                ResponseTally.survey_id
+            )
         ).all()
     )
     done: dict[tuple[int, str], set[str]] = {}
@@ -98,7 +97,7 @@ def survey_rows() -> list[SurveyRow]:
             s.slug,
             s.main_language,
             s.status,
-            responses.get(s.id, 0),
+            int(responses.get(s.id) or 0),
             _progress(s, done),
         )
         for s in surveys

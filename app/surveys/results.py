@@ -123,21 +123,24 @@ def survey_results(survey: Survey, filters: Filters) -> Results:
 
 def sent_count(survey_id: int, filters: Filters = Filters()) -> int:
     """How many sent responses match the filters."""
-    where = [ResponseTally.survey_id == survey_id]
-    if filters.language:
-        where.append(ResponseTally.language == filters.language)
-    if filters.channel:
-        where.append(ResponseTally.channel == filters.channel)
+    where = [ResponseTally.survey_id == survey_id, *_matching(ResponseTally, filters)]
     return db.session.scalar(select(func.sum(ResponseTally.count)).where(*where)) or 0
+
+
+def _matching(
+    tallies: type[AnswerTally] | type[ResponseTally], filters: Filters
+) -> list[ColumnElement[bool]]:
+    where = []
+    if filters.language:
+        where.append(tallies.language == filters.language)
+    if filters.channel:
+        where.append(tallies.channel == filters.channel)
+    return where
 
 
 def _counts(live: list[Question], filters: Filters) -> dict[int, dict[tuple[bool, str], int]]:
     """question id -> {(declined, tallied value): count}, over the filtered languages and ways."""
-    where = [AnswerTally.question_id.in_([q.id for q in live])]
-    if filters.language:
-        where.append(AnswerTally.language == filters.language)
-    if filters.channel:
-        where.append(AnswerTally.channel == filters.channel)
+    where = [AnswerTally.question_id.in_([q.id for q in live]), *_matching(AnswerTally, filters)]
     key = (AnswerTally.question_id, AnswerTally.declined, AnswerTally.value)
     total = func.sum(AnswerTally.count)
     rows = db.session.execute(select(*key, total).where(*where).group_by(*key).having(total > 0))
