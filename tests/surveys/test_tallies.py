@@ -5,6 +5,7 @@ old GROUP BY counting (tests/surveys/tally_oracle.py), filters included."""
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Callable
 from dataclasses import asdict
 
@@ -15,8 +16,8 @@ from sqlalchemy import delete, func, select, update
 
 from app.demo_survey import add_demo_responses
 from app.extensions import db
-from app.surveys import answering, results
-from app.surveys.content import load_survey_by_id
+from app.surveys import answering, results, services
+from app.surveys.content import load_survey_by_id, view_of
 from app.surveys.models import Channel, Question, ResponseStatus
 from app.surveys.response_models import Answer, AnswerTally, Response
 from tests.bench_export import random_value
@@ -46,8 +47,11 @@ def _answer(rng: random.Random, question: Question) -> Answer:
 class Crowd:
     """A random mix of everything that changes what is counted, each as the app or staff do it."""
 
-    def __init__(self, rng: random.Random, survey_id: int) -> None:
+    def __init__(self, rng: random.Random, survey_id: int, hot: bool = False) -> None:
         self.rng, self.survey_id = rng, survey_id
+        # Hot: everyone in one language and channel, so all land on the same tally rows.
+        self.languages = ["en"] if hot else LANGUAGES
+        self.channels = [Channel.ONLINE] if hot else list(Channel)
         self.questions = list(
             db.session.scalars(select(Question).where(Question.survey_id == survey_id))
         )
@@ -64,8 +68,8 @@ class Crowd:
         response = Response(
             survey_id=self.survey_id,
             status=status,
-            language=rng.choice(LANGUAGES),
-            channel=rng.choice(list(Channel)),
+            language=rng.choice(self.languages),
+            channel=rng.choice(self.channels),
         )
         asked = [q for q in self.questions if rng.random() < 0.8]
         response.answers = [_answer(rng, q) for q in asked]
@@ -255,3 +259,42 @@ def test_the_migration_counts_what_was_already_there(app: Flask, survey: DemoSur
             upgrade()
         assert tally_oracle.kept_answers() == counted
         _assert_tallies_are_true()
+
+
+def test_many_people_sending_at_once_are_each_counted_once(app: Flask, survey: DemoSurvey) -> None:
+    """Eight sends and four paper entries at the same moment, all on the same hot tally rows."""
+    people, entries = 8, 4
+    with app.app_context():
+        crowd = Crowd(random.Random(6), survey.id, hot=True)
+        for _ in range(people):
+            crowd.start()
+        db.session.commit()
+        waiting = list(db.session.scalars(select(Response.id).order_by(Response.id)))
+    barrier = threading.Barrier(people + entries)
+    outcomes: list[object] = []
+
+    def act(index: int) -> None:
+        with app.app_context():
+            try:
+                barrier.wait()
+                if index < people:
+                    view = view_of(load_survey_by_id(survey.id), "en")  # type: ignore[arg-type]
+                    outcomes.append(services.submit(waiting[index], view))
+                else:
+                    Crowd(random.Random(index), survey.id, hot=True).enter_on_paper()
+                    db.session.commit()
+                    outcomes.append(True)
+            except Exception as error:  # noqa: BLE001 - any failure is shown by the assert below
+                outcomes.append(repr(error))
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=act, args=(i,)) for i in range(people + entries)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert outcomes == [True] * (people + entries)
+    with app.app_context():
+        _assert_tallies_are_true()
+        assert results.sent_count(survey.id) == people + entries
