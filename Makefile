@@ -29,9 +29,11 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# lint-imports checks the import contracts in pyproject.toml: no package imports its importer.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check app tests migrations wsgi.py
 	$(BIN)/ruff format --check app tests migrations wsgi.py
+	$(BIN)/lint-imports --no-cache
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix app tests migrations wsgi.py

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from flask_babel import format_date
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
@@ -16,8 +17,16 @@ from app.core.links import public_address, share_url, this_page
 from app.core.requests import CleanRequest
 from app.db import configure_sqlite
 from app.extensions import babel, csrf, db, limiter, migrate
-from app.i18n import LANGUAGES, current_language, format_moment, select_formatting_locale
-from app.people.guard import participant_for_layout
+from app.i18n import (
+    LANGUAGES,
+    OWN_LANGUAGE,
+    current_language,
+    format_moment,
+    select_formatting_locale,
+)
+from app.ledger.money import format_pence
+from app.ledger.statement_pages import hours_text
+from app.people.guard import own_language, participant_for_layout
 
 
 def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
@@ -51,6 +60,7 @@ def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
     _register_templates(app)
+    _register_messages(app)
 
     from app.cli import withus
 
@@ -67,9 +77,11 @@ class BoundedIntConverter(IntegerConverter):
 def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
-        configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
+        busy_timeout = app.config["SQLITE_BUSY_TIMEOUT_MS"]
+        configure_sqlite(db.engine, busy_timeout, transactions.begins_reading)
     transactions.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), compare_type=True)
+    app.extensions[OWN_LANGUAGE] = own_language
     babel.init_app(
         app,
         locale_selector=select_formatting_locale,
@@ -86,22 +98,22 @@ def _register_blueprints(app: Flask) -> None:
     from app.auth.views import bp as auth_bp
     from app.core.errors import register_error_pages
     from app.core.http import register_http
-    from app.core.views import bp as core_bp
-    from app.feedback.admin_views import bp as update_admin_bp
-    from app.feedback.summary_views import bp as summary_admin_bp
+    from app.feedback.admin.views import bp as update_admin_bp
     from app.feedback.unsubscribe_views import bp as unsubscribe_bp
     from app.feedback.views import bp as updates_bp
     from app.ledger.claim_views import bp as claims_bp
     from app.ledger.me_claim_views import bp as me_claims_bp
     from app.ledger.session_views import bp as sessions_bp
-    from app.people.me_views import bp as me_bp
+    from app.me.views import bp as me_bp
     from app.people.staff_views import bp as people_bp
+    from app.site.views import bp as site_bp
     from app.staff.views import bp as staff_bp
-    from app.surveys.admin_views import bp as survey_admin_bp
-    from app.surveys.results_views import bp as survey_results_bp
+    from app.surveys.builder.views import bp as survey_admin_bp
+    from app.surveys.results.views import bp as survey_results_bp
+    from app.surveys.summary.views import bp as summary_admin_bp
     from app.surveys.views import bp as surveys_bp
 
-    app.register_blueprint(core_bp)
+    app.register_blueprint(site_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(two_step_bp)
     app.register_blueprint(account_bp)
@@ -119,12 +131,24 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_privacy(app: Flask) -> None:
-    from app.people.erasure_views import bp as erasure_bp
+    from app.privacy.erasure_views import bp as erasure_bp
     from app.privacy.me_views import bp as privacy_me_bp
     from app.privacy.views import bp as privacy_bp
 
     for privacy_blueprint in (erasure_bp, privacy_bp, privacy_me_bp):
         app.register_blueprint(privacy_blueprint)
+
+
+def _register_messages(app: Flask) -> None:
+    """The outbox sits below the packages that queue messages: each says how its own are
+    rewritten just before they go."""
+    from app.feedback import update_messages
+    from app.ledger import claim_messages
+    from app.outbox import sender
+
+    sender.init_app(
+        app, {"update": update_messages.ready_to_send, "claim": claim_messages.ready_to_send}
+    )
 
 
 def _register_templates(app: Flask) -> None:
@@ -134,6 +158,8 @@ def _register_templates(app: Flask) -> None:
     app.jinja_env.globals["share_url"] = share_url
     app.jinja_env.globals["this_page"] = this_page
     app.jinja_env.filters["moment"] = format_moment
+    # The formatters every page may use, in the reader's language: money(480) is "£4.80".
+    app.jinja_env.globals.update(money=format_pence, day=format_date, hours=hours_text)
 
     @app.context_processor
     def _page_context() -> dict[str, Any]:

@@ -73,7 +73,7 @@ def send_notifications(limit: int, loop: bool, interval: int) -> None:
 
     Without cron, leave it running: flask --app wsgi withus send-notifications --loop
     """
-    from app.feedback.sender import keep_sending, send_pending
+    from app.outbox.sender import keep_sending, send_pending
 
     if loop:
         keep_sending(limit, interval, lambda outcome: click.echo(outcome.summary()))

@@ -69,7 +69,7 @@ class Config:
     SIGN_IN_LIMIT = os.environ.get("WITHUS_SIGN_IN_LIMIT", "10 per 15 minutes")
     SIGN_IN_ADDRESS_LIMIT = os.environ.get("WITHUS_SIGN_IN_ADDRESS_LIMIT", "50 per 15 minutes")
     # A participant's emailed code: SIGN_IN_LIMIT wrong guesses per person and network address,
-    # this many per person from everywhere (app/people/me_views.py).
+    # this many per person from everywhere (app/me/views.py).
     SIGN_IN_PERSON_LIMIT = os.environ.get("WITHUS_SIGN_IN_PERSON_LIMIT", "30 per 15 minutes")
     ME_EMAIL_PERSON_LIMIT = os.environ.get("WITHUS_ME_EMAIL_PERSON_LIMIT", "15 per 15 minutes")
     # See app/auth/throttle.py: one address on one account, and a browser this person used before.

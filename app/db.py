@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated
 
 from sqlalchemy import BigInteger, DateTime, Enum, Integer, MetaData, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
 NAMING_CONVENTION = {
@@ -50,7 +51,9 @@ Money = Annotated[int, mapped_column(BigInteger)]
 CreatedAt = Annotated[datetime, mapped_column(DateTime(timezone=True), default=utcnow)]
 
 
-def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+def configure_sqlite(
+    engine: Engine, busy_timeout_ms: int, begins_reading: Callable[[Connection], bool]
+) -> None:
     """WAL, a busy timeout, full fsync and foreign keys on SQLite; how each transaction begins.
 
     A transaction that may write starts with BEGIN IMMEDIATE: a deferred transaction that reads
@@ -58,9 +61,8 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     between, and the busy timeout cannot help it. Taking the write lock up front makes writers
     queue instead. A reading transaction (see app.transactions) starts deferred, so page views
     never queue behind the single write lock: in WAL they read a snapshot beside the writer.
+    begins_reading (app.transactions hands it over) says which kind a transaction is.
     """
-    from app.transactions import begins_reading
-
     if engine.dialect.name != "sqlite":
         return
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -61,20 +62,12 @@ class Form(FlaskForm):
     @property
     def field_errors(self) -> list[tuple[str, str]]:
         """(element id, message) pairs for the error summary, in the order the fields appear."""
-        found = [(field, str(message)) for field in self for message in field.errors]
-        # The same words for two fields (a cost for each of two people, say) would not tell
-        # which is which: then each says whose it is, by its label.
-        said = Counter(message for _field, message in found)
-        pairs = [
-            (
-                self.error_target(field),
-                _("%(field)s: %(problem)s", field=field.label.text, problem=message)
-                if said[message] > 1 and field.label.text
-                else message,
-            )
-            for field, message in found
-        ]
-        return pairs + [("main-content", str(message)) for message in self.form_errors]
+        return summary_errors(self)
+
+    @property
+    def http_status(self) -> int:
+        """The status of a page that shows this form: 400 when it has problems to put right."""
+        return 400 if self.errors else 200
 
     def error_target(self, field: Field) -> str:
         """The id of the element an error link goes to: one that is really on the page.
@@ -88,6 +81,48 @@ class Form(FlaskForm):
             # With no choices the group is not drawn at all: the page's main content is there.
             return f"{field.id}-0" if field.choices else "main-content"
         return field.id
+
+
+def summary_errors(*forms: Form) -> list[tuple[str, str]]:
+    """The one rule for an error summary, over every form on a page: (element id, message)
+    pairs in the order the fields appear, then the problems of each form as a whole."""
+    found = [
+        (form, field, str(message)) for form in forms for field in form for message in field.errors
+    ]
+    # The same words for two fields (a cost for each of two people, say) would not tell
+    # which is which: then each says whose it is, by its label.
+    said = Counter(message for _form, _field, message in found)
+    pairs = [
+        (
+            form.error_target(field),
+            _("%(field)s: %(problem)s", field=field.label.text, problem=message)
+            if said[message] > 1 and field.label.text
+            else message,
+        )
+        for form, field, message in found
+    ]
+    return pairs + [
+        ("main-content", str(message)) for form in forms for message in form.form_errors
+    ]
+
+
+@dataclass(frozen=True)
+class ErrorSummary:
+    """The error summary of a page whose problems come from several forms: the templates' `form`."""
+
+    field_errors: list[tuple[str, str]]
+
+    @property
+    def errors(self) -> bool:
+        return bool(self.field_errors)
+
+    @property
+    def http_status(self) -> int:
+        return 400 if self.errors else 200
+
+    @classmethod
+    def of(cls, *forms: Form) -> ErrorSummary:
+        return cls(summary_errors(*forms))
 
 
 CSRF_MESSAGE = _l(

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from werkzeug.wrappers import Response
 
 LANGUAGE_COOKIE = "lang"
+OWN_LANGUAGE = "withus.own_language"  # the signed-in participant's language, if any
 ONE_YEAR = 365 * 24 * 3600
 
 
@@ -84,10 +85,9 @@ def format_moment(moment: datetime) -> str:
 
 
 def _signed_in_participants_language() -> str | None:
-    from app.people.guard import participant_for_layout  # people depends on i18n, not back
-
-    person = participant_for_layout()
-    return person.preferred_language if person is not None else None
+    """People sit above i18n, so the app factory hands over how to find their language."""
+    own_language = current_app.extensions.get(OWN_LANGUAGE)
+    return own_language() if own_language is not None else None
 
 
 def set_language_cookie(response: Response, code: str) -> Response:

@@ -2,8 +2,7 @@
 
 from app.auth.models import AccountEvent, RecoveryCode, StaffUser
 from app.core.models import FormSubmission
-from app.feedback.models import OutboxMessage, Update, UpdateEvent, UpdateLink, UpdateText
-from app.feedback.summary_models import ResultsSummary, SummaryQuestion, SummaryQuote
+from app.feedback.models import Update, UpdateEvent, UpdateLink, UpdateText
 from app.ledger.models import (
     Attendance,
     BenefitThreshold,
@@ -17,10 +16,12 @@ from app.ledger.models import (
     Receipt,
     Setting,
 )
+from app.outbox.models import OutboxMessage
 from app.people.models import Participant, SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
 from app.surveys.models import Option, Question, Survey, SurveyText
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
+from app.surveys.summary.models import ResultsSummary, SummaryQuestion, SummaryQuote
 
 __all__ = [
     "AccountEvent",

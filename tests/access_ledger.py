@@ -14,7 +14,7 @@ A, C, F, V = Role.ADMIN, Role.COORDINATOR, Role.FINANCE, Role.VIEWER
 GET, BOTH, POST = frozenset({"GET"}), frozenset({"GET", "POST"}), frozenset({"POST"})
 ALL_STAFF = frozenset(Role)
 
-# People and participants' own area (app/people/staff_views.py, app/people/me_views.py).
+# People and participants' own area (app/people/staff_views.py, app/me/views.py).
 PEOPLE_ROUTES: dict = {
     "people.index": (ALL_STAFF, GET, "/staff/people/"),
     "people.add": (frozenset({A, C}), BOTH, "/staff/people/new"),

@@ -20,7 +20,7 @@ SURVEY_ROUTES = {
     "surveys.resume": (PUBLIC, BOTH, "/resume"),
 }
 
-# Staff survey builder (app/surveys/admin_views.py).
+# Staff survey builder (app/surveys/builder/views.py).
 _S, _Q = "/staff/surveys/{survey}", "/staff/surveys/{survey}/questions/{question}"
 SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.index": (ALL_STAFF, GET, "/staff/surveys/"),
@@ -37,9 +37,12 @@ SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.preview": (BUILDERS, GET, f"{_S}/preview"),
     "survey_admin.preview_question": (BUILDERS, BOTH, f"{_S}/preview/{{question}}"),
     "survey_admin.enter": (BUILDERS, BOTH, f"{_S}/enter"),
+    "survey_admin.share": (BUILDERS, GET, f"{_S}/share"),
+    "survey_admin.poster": (BUILDERS, GET, f"{_S}/share/cy/poster"),
+    "survey_admin.paper": (BUILDERS, GET, f"{_S}/share/cy/paper"),
 }
 
-# Results, themes and export (app/surveys/results_views.py).
+# Results, themes and export (app/surveys/results/views.py).
 # {q_well} is the demo survey's short-text question (tests.pages.fill fills it in).
 SURVEY_RESULTS_ROUTES: dict = {
     "survey_results.summary": (ALL_STAFF, GET, "/staff/surveys/{survey}/results"),

@@ -28,7 +28,7 @@ from sqlalchemy import insert
 from app import create_app
 from app.auth.models import Role
 from app.db import utcnow
-from app.demo_survey import create_demo_survey
+from app.demo.survey import create_demo_survey
 from app.extensions import db
 from app.surveys import answering
 from app.surveys.models import Channel, Question, QuestionKind, ResponseStatus, Survey

@@ -191,7 +191,7 @@ def _ready_person(port: int, slug: str) -> Person:
 
 def _steps(database_url: str, slug: str) -> list[tuple[str, str]]:
     """(path, form body) for each demo question, in an order every branch allows."""
-    from app.demo_survey import QUESTIONS
+    from app.demo.survey import QUESTIONS
     from tests.surveys.helpers import FULL_ANSWERS
 
     engine = create_engine(database_url)

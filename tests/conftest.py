@@ -23,6 +23,7 @@ from app.auth.models import TWO_STEP_ROLES, Role
 from app.core.models import SharedPageGeneration
 from app.extensions import db, limiter
 from app.ledger.audit import create_triggers, drop_triggers
+from tests.factories import MadeSurvey, make_survey
 from tests.pagecheck import check_page
 from tests.staff_helpers import enrol_two_step, finish_two_step
 
@@ -234,28 +235,11 @@ def staff_client(app: Flask, client: FlaskClient):  # type: ignore[no-untyped-de
     return _sign_in
 
 
-@dataclass(frozen=True)
-class DemoSurvey:
-    id: int
-    slug: str
-    questions: dict[str, int]  # local key from app/demo_survey.py -> question id
-
-    @property
-    def first_question(self) -> int:
-        return next(iter(self.questions.values()))
-
-
 @pytest.fixture
-def survey(app: Flask) -> DemoSurvey:
-    """The demo survey (open, every question type, a branch), fully translated, no responses."""
-    from app.demo_survey import QUESTIONS, create_demo_survey
-    from app.demo_survey_translations import TRANSLATIONS
-
+def survey(app: Flask) -> MadeSurvey:
+    """An open survey with every question kind and a branch, fully translated, no responses."""
     with app.app_context():
-        created = create_demo_survey(None, TRANSLATIONS)
-        db.session.commit()
-        ids = {key: q.id for (key, *_rest), q in zip(QUESTIONS, created.questions, strict=True)}
-        return DemoSurvey(created.id, created.slug, ids)
+        return make_survey()
 
 
 @pytest.fixture
@@ -424,7 +408,7 @@ class UpdatesData:
 
 
 @pytest.fixture
-def updates(app: Flask, survey: DemoSurvey, ledger: LedgerData) -> UpdatesData:
+def updates(app: Flask, survey: MadeSurvey, ledger: LedgerData) -> UpdatesData:
     """Three updates made through the real services: one public (and translated into Welsh),
     one draft, and one public that we can't do. Publishing queues a message for Ama."""
     from app.feedback import services

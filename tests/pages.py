@@ -23,6 +23,7 @@ class Page:
     needs_survey: bool = False  # create the demo survey first
     start_survey: bool = False  # start the demo survey and agree to take part first
     as_participant: bool = False  # signed in as the ledger fixture's participant (Ama)
+    printed_in: str | None = None  # always in this language, whatever the reader's (a poster)
 
 
 PAGES: list[Page] = [
@@ -55,7 +56,7 @@ PAGES: list[Page] = [
     Page("resume-errors", "/resume", submit_empty=True, status=400),
 ]
 
-# Staff survey builder pages: added by app/surveys/admin_views.py's change.
+# Staff survey builder pages: added by app/surveys/builder/views.py's change.
 _B = {"role": Role.COORDINATOR, "participant": False, "needs_survey": True}
 PAGES += [
     Page("survey-admin-list", "/staff/surveys/", **_B),
@@ -78,12 +79,22 @@ PAGES += [
     Page("survey-preview", "/staff/surveys/{survey}/preview", **_B),
     Page("survey-preview-question", "/staff/surveys/{survey}/preview/{q_priorities}?lang=ar", **_B),
     Page("survey-enter", "/staff/surveys/{survey}/enter", **_B),
+    Page("survey-share", "/staff/surveys/{survey}/share", **_B),
+    Page("survey-poster-welsh", "/staff/surveys/{survey}/share/cy/poster", printed_in="cy", **_B),
+    Page("survey-poster-arabic", "/staff/surveys/{survey}/share/ar/poster", printed_in="ar", **_B),
+    Page("survey-paper-welsh", "/staff/surveys/{survey}/share/cy/paper", printed_in="cy", **_B),
+    Page(
+        "survey-paper-arabic-large",
+        "/staff/surveys/{survey}/share/ar/paper?print=large",
+        printed_in="ar",
+        **_B,
+    ),
     Page(
         "survey-enter-errors", "/staff/surveys/{survey}/enter", submit_empty=True, status=400, **_B
     ),
 ]
 
-# Results, themes and export pages: added by app/surveys/results_views.py's change.
+# Results, themes and export pages: added by app/surveys/results/views.py's change.
 PAGES += [
     Page(
         "survey-results",
@@ -109,7 +120,7 @@ PAGES += [
 ]
 
 
-# People and participants' own area: app/people/staff_views.py and app/people/me_views.py.
+# People and participants' own area: app/people/staff_views.py and app/me/views.py.
 _P = {"role": Role.COORDINATOR, "participant": False}
 PAGES += [
     Page("people-list", "/staff/people/", **_P),

@@ -10,7 +10,7 @@ from itsdangerous import URLSafeTimedSerializer
 
 from app.auth.guard import PUBLIC
 from app.config import TestingConfig
-from app.feedback.outbox import UNSUBSCRIBE_SALT
+from app.feedback.update_messages import UNSUBSCRIBE_SALT
 from tests.pages import Page
 
 BOTH = frozenset({"GET", "POST"})

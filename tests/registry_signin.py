@@ -8,7 +8,7 @@ from __future__ import annotations
 from itsdangerous import URLSafeSerializer
 
 from app.config import TestingConfig
-from app.feedback.outbox import UNSUBSCRIBE_SALT
+from app.feedback.update_messages import UNSUBSCRIBE_SALT
 from tests.pages import Page
 
 # An unsubscribe link for Ama (id 1, see registry_outbox.py) from before links carried a date:

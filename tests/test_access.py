@@ -22,10 +22,10 @@ ALL = frozenset(Role)
 # filled in with the demo survey's id and its first question's id.
 CORE_ROUTES: dict[str, tuple[str | frozenset[Role], frozenset[str], str]] = {
     "static": (PUBLIC, frozenset({"GET"}), "/static/site.css"),
-    "core.home": (PUBLIC, frozenset({"GET"}), "/"),
-    "core.language": (PUBLIC, frozenset({"GET", "POST"}), "/language"),
-    "core.healthz": (PUBLIC, frozenset({"GET"}), "/healthz"),
-    "core.robots": (PUBLIC, frozenset({"GET"}), "/robots.txt"),
+    "site.home": (PUBLIC, frozenset({"GET"}), "/"),
+    "site.language": (PUBLIC, frozenset({"GET", "POST"}), "/language"),
+    "site.healthz": (PUBLIC, frozenset({"GET"}), "/healthz"),
+    "site.robots": (PUBLIC, frozenset({"GET"}), "/robots.txt"),
     "auth.login": (PUBLIC, frozenset({"GET", "POST"}), "/login"),
     "auth.logout": (PUBLIC, frozenset({"POST"}), "/logout"),
     "staff.home": (ALL, frozenset({"GET"}), "/staff/"),

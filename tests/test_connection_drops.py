@@ -18,7 +18,7 @@ from sqlalchemy import event, func, select
 from app.extensions import db
 from app.surveys.models import ResponseStatus
 from app.surveys.response_models import Response
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
 
 TERMINATE_OTHERS = (
@@ -75,7 +75,7 @@ def _working_or_honest(response) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_connections_dropped_between_requests_are_replaced_before_use(
-    client: FlaskClient, survey: DemoSurvey, admin_connection: psycopg.Connection
+    client: FlaskClient, survey: MadeSurvey, admin_connection: psycopg.Connection
 ) -> None:
     assert client.get(f"/s/{survey.slug}").status_code == 200
     assert _terminate_all(admin_connection) >= 1  # the app's pooled connection, at least
@@ -84,7 +84,7 @@ def test_connections_dropped_between_requests_are_replaced_before_use(
 
 
 def test_a_read_cut_off_mid_request_is_read_again_on_a_fresh_connection(
-    app: Flask, client: FlaskClient, survey: DemoSurvey, admin_connection: psycopg.Connection
+    app: Flask, client: FlaskClient, survey: MadeSurvey, admin_connection: psycopg.Connection
 ) -> None:
     client.get(f"/s/{survey.slug}")
     with _dropped_during(app, admin_connection, "FROM surveys") as hit:
@@ -94,7 +94,7 @@ def test_a_read_cut_off_mid_request_is_read_again_on_a_fresh_connection(
 
 
 def test_a_read_cut_off_twice_is_an_honest_503(
-    app: Flask, client: FlaskClient, survey: DemoSurvey, admin_connection: psycopg.Connection
+    app: Flask, client: FlaskClient, survey: MadeSurvey, admin_connection: psycopg.Connection
 ) -> None:
     client.get(f"/s/{survey.slug}")
     with _dropped_during(app, admin_connection, "FROM surveys", times=2) as hit:
@@ -106,7 +106,7 @@ def test_a_read_cut_off_twice_is_an_honest_503(
 
 
 def test_sending_answers_cut_off_mid_request_is_a_503_and_a_resend_stores_once(
-    app: Flask, client: FlaskClient, survey: DemoSurvey, admin_connection: psycopg.Connection
+    app: Flask, client: FlaskClient, survey: MadeSurvey, admin_connection: psycopg.Connection
 ) -> None:
     start(client, survey)
     for key, data in FULL_ANSWERS.items():
@@ -127,7 +127,7 @@ def test_sending_answers_cut_off_mid_request_is_a_503_and_a_resend_stores_once(
 
 
 def test_a_connection_cut_while_a_write_commits_is_a_503_or_done_never_a_500(
-    app: Flask, client: FlaskClient, survey: DemoSurvey, admin_connection: psycopg.Connection
+    app: Flask, client: FlaskClient, survey: MadeSurvey, admin_connection: psycopg.Connection
 ) -> None:
     start(client, survey)
     path = f"/s/{survey.slug}/q/{survey.questions['visited']}"
@@ -140,7 +140,7 @@ def test_a_connection_cut_while_a_write_commits_is_a_503_or_done_never_a_500(
 
 
 def test_a_connection_cut_after_the_page_is_made_still_sends_the_page(
-    app: Flask, client: FlaskClient, survey: DemoSurvey, admin_connection: psycopg.Connection
+    app: Flask, client: FlaskClient, survey: MadeSurvey, admin_connection: psycopg.Connection
 ) -> None:
     from flask import template_rendered
 

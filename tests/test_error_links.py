@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from app.extensions import db
-from tests.conftest import DemoSurvey, csrf_token
+from tests.conftest import MadeSurvey, csrf_token
 from tests.pagecheck import PageProblem, check_page, parse
 from tests.surveys.helpers import answer, start
 
@@ -43,7 +43,7 @@ def summary_links(html: str) -> list[str]:
 
 @pytest.mark.parametrize("key", WRONG_ANSWERS)
 def test_error_link_on_every_kind_of_question_lands_on_its_first_choice(
-    client: FlaskClient, survey: DemoSurvey, key: str
+    client: FlaskClient, survey: MadeSurvey, key: str
 ) -> None:
     start(client, survey)
     if key != "visited":
@@ -58,7 +58,7 @@ def test_error_link_on_every_kind_of_question_lands_on_its_first_choice(
 
 @pytest.mark.parametrize("key", ["visited", "welcome", "hard"])
 def test_a_required_choice_left_empty_links_to_its_first_choice(
-    app: Flask, client: FlaskClient, survey: DemoSurvey, key: str
+    app: Flask, client: FlaskClient, survey: MadeSurvey, key: str
 ) -> None:
     with app.app_context(), db.engine.begin() as connection:
         connection.execute(
@@ -109,7 +109,7 @@ def test_every_form_template_that_posts_says_where_to() -> None:
     assert missing == []
 
 
-def test_the_page_after_a_form_carries_no_fragment(client: FlaskClient, survey: DemoSurvey) -> None:
+def test_the_page_after_a_form_carries_no_fragment(client: FlaskClient, survey: MadeSurvey) -> None:
     start(client, survey)
     path = f"/s/{survey.slug}/q/{survey.questions['visited']}"
     html = client.get(path).get_data(as_text=True)

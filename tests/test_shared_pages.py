@@ -16,7 +16,7 @@ from app.extensions import db
 from app.feedback.models import UpdateStatus
 from app.ledger.models import Attendance
 from app.surveys.models import Survey
-from tests.conftest import CheckingClient, DemoSurvey, LedgerData, UpdatesData
+from tests.conftest import CheckingClient, LedgerData, MadeSurvey, UpdatesData
 from tests.feedback.public_helpers import make_update, take_down
 from tests.surveys.helpers import form_key, start, token
 
@@ -47,7 +47,7 @@ def _without_tokens(page: str) -> str:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_a_shared_page_is_the_page_drawn_afresh_but_for_its_own_tokens(
-    app: Flask, survey: DemoSurvey, updates: UpdatesData, path: str
+    app: Flask, survey: MadeSurvey, updates: UpdatesData, path: str
 ) -> None:
     first, second = _page(_visitor(app), path), _page(_visitor(app), path)
     app.config["SHARED_PAGES"] = False
@@ -61,7 +61,7 @@ def test_a_shared_page_is_the_page_drawn_afresh_but_for_its_own_tokens(
 
 
 def test_the_second_visitor_is_served_from_the_copy_in_one_small_query(
-    app: Flask, survey: DemoSurvey, count_queries
+    app: Flask, survey: MadeSurvey, count_queries
 ) -> None:  # type: ignore[no-untyped-def]
     _page(_visitor(app), "/s/cafe")
     with count_queries() as queries:
@@ -70,7 +70,7 @@ def test_the_second_visitor_is_served_from_the_copy_in_one_small_query(
 
 
 def test_a_visitor_starts_the_survey_from_a_shared_page_and_a_double_tap_saves_once(
-    app: Flask, survey: DemoSurvey
+    app: Flask, survey: MadeSurvey
 ) -> None:
     _page(_visitor(app), "/s/cafe")  # someone else drew the page
     client = _visitor(app)
@@ -85,13 +85,13 @@ def test_a_visitor_starts_the_survey_from_a_shared_page_and_a_double_tap_saves_o
     assert count == 2
 
 
-def test_each_language_has_its_own_copy(app: Flask, survey: DemoSurvey) -> None:
+def test_each_language_has_its_own_copy(app: Flask, survey: MadeSurvey) -> None:
     english, welsh = _page(_visitor(app), "/s/cafe"), _page(_visitor(app, "cy"), "/s/cafe")
     assert 'lang="en"' in english and 'lang="cy"' in welsh
     assert _without_tokens(_page(_visitor(app, "cy"), "/s/cafe")) == _without_tokens(welsh)
 
 
-def test_a_staff_edit_shows_at_once(app: Flask, survey: DemoSurvey) -> None:
+def test_a_staff_edit_shows_at_once(app: Flask, survey: MadeSurvey) -> None:
     with app.app_context():
         title = db.session.get(Survey, survey.id).title
     assert title in _page(_visitor(app), "/s/cafe")
@@ -128,7 +128,7 @@ def test_a_new_update_and_a_new_person_at_a_session_show_at_once(
 
 
 def test_the_counter_moves_on_every_change_the_public_can_see_and_not_on_answers(
-    app: Flask, survey: DemoSurvey, updates: UpdatesData
+    app: Flask, survey: MadeSurvey, updates: UpdatesData
 ) -> None:
     moved = _generation(app)
     with app.app_context():
@@ -142,7 +142,7 @@ def test_the_counter_moves_on_every_change_the_public_can_see_and_not_on_answers
 
 
 def test_a_page_that_changes_by_the_clock_is_not_kept_past_that_moment(
-    app: Flask, survey: DemoSurvey, monkeypatch: pytest.MonkeyPatch
+    app: Flask, survey: MadeSurvey, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     closes = utcnow() + timedelta(hours=1)
     with app.app_context():
@@ -156,7 +156,7 @@ def test_a_page_that_changes_by_the_clock_is_not_kept_past_that_moment(
 
 
 def test_nobody_gets_a_page_with_something_of_their_own_or_someone_elses(
-    app: Flask, survey: DemoSurvey, ledger: LedgerData, participant_client
+    app: Flask, survey: MadeSurvey, ledger: LedgerData, participant_client
 ) -> None:  # type: ignore[no-untyped-def]
     anonymous = _page(_visitor(app), "/")
     signed_in = _page(participant_client(ledger.participant), "/")
@@ -169,7 +169,7 @@ def test_nobody_gets_a_page_with_something_of_their_own_or_someone_elses(
     assert "Carry on where you stopped" not in _page(_visitor(app), "/s/cafe")
 
 
-def test_broken_or_personal_answers_are_never_kept(app: Flask, survey: DemoSurvey) -> None:
+def test_broken_or_personal_answers_are_never_kept(app: Flask, survey: MadeSurvey) -> None:
     assert _visitor(app).get("/s/no-such-survey").status_code == 404
     assert all("/s/no-such-survey" not in key[1] for key in _store_keys(app))
     was = _generation(app)

@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.auth.models import Role
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 
 
 def _meta(page: str) -> dict[str, str]:
@@ -18,7 +18,7 @@ def _meta(page: str) -> dict[str, str]:
 
 
 def test_a_survey_link_preview_says_what_it_is_and_who_asks(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     meta = _meta(client.get(f"/s/{survey.slug}").get_data(as_text=True))
     assert meta["og:title"] == "Our drop-in café: what should change?"

@@ -10,10 +10,10 @@ from flask import Flask
 from sqlalchemy import update
 
 from app.auth.models import Role
+from app.core.periods import tax_year_start
 from app.db import utcnow
 from app.extensions import db
 from app.ledger.models import BenefitThreshold, Claim, ThresholdPeriod
-from app.ledger.totals import tax_year_start
 from app.surveys.models import Survey
 from tests.surveys.test_results import respond
 

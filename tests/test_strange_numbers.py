@@ -13,8 +13,8 @@ from app.auth.models import Role
 from app.core.numbers import page_number, positive_int
 from tests.conftest import (
     CheckingClient,
-    DemoSurvey,
     LedgerData,
+    MadeSurvey,
     UpdatesData,
     csrf_token,
     make_staff,
@@ -102,7 +102,7 @@ PLACES: list[tuple[str, str, str, dict[str, str] | None]] = [
 
 
 @pytest.fixture
-def place_ids(survey: DemoSurvey, ledger: LedgerData, updates: UpdatesData) -> dict[str, str]:
+def place_ids(survey: MadeSurvey, ledger: LedgerData, updates: UpdatesData) -> dict[str, str]:
     return {
         "slug": survey.slug,
         "number": str(survey.questions["visited"]),

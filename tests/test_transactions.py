@@ -12,7 +12,7 @@ from app.auth.guard import public
 from app.extensions import db
 from app.surveys.models import Survey
 from app.transactions import WriteInReadTransaction, writing
-from tests.conftest import DemoSurvey, build_app
+from tests.conftest import MadeSurvey, build_app
 
 
 def _app_with_writing_pages(database_url: str) -> Flask:
@@ -44,7 +44,7 @@ def _title(app: Flask, survey_id: int) -> str:
 
 
 def test_a_page_view_that_writes_without_saying_so_is_refused(
-    database_url: str, survey: DemoSurvey
+    database_url: str, survey: MadeSurvey
 ) -> None:
     application = _app_with_writing_pages(database_url)
     with pytest.raises(WriteInReadTransaction):
@@ -52,14 +52,14 @@ def test_a_page_view_that_writes_without_saying_so_is_refused(
     assert _title(application, survey.id) != "Changed"
 
 
-def test_a_page_view_that_says_it_writes_writes(database_url: str, survey: DemoSurvey) -> None:
+def test_a_page_view_that_says_it_writes_writes(database_url: str, survey: MadeSurvey) -> None:
     application = _app_with_writing_pages(database_url)
     response = application.test_client().get(f"/test/says-so/{survey.id}")
     assert response.status_code == 200
     assert _title(application, survey.id) == "Said"
 
 
-def test_a_post_may_write_without_ceremony(database_url: str, survey: DemoSurvey) -> None:
+def test_a_post_may_write_without_ceremony(database_url: str, survey: MadeSurvey) -> None:
     application = _app_with_writing_pages(database_url)
     application.add_url_rule(
         "/test/post/<int:survey_id>",
@@ -73,7 +73,7 @@ def test_a_post_may_write_without_ceremony(database_url: str, survey: DemoSurvey
 
 
 def test_survey_pages_open_while_another_writer_holds_the_write_lock(
-    app: Flask, client, survey: DemoSurvey
+    app: Flask, client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
         if db.engine.dialect.name != "sqlite":
@@ -89,7 +89,7 @@ def test_survey_pages_open_while_another_writer_holds_the_write_lock(
         writer.close()
 
 
-def test_commands_and_services_begin_writing_transactions(app: Flask, survey: DemoSurvey) -> None:
+def test_commands_and_services_begin_writing_transactions(app: Flask, survey: MadeSurvey) -> None:
     """Outside a request nothing is a reader, so a service's read-then-write cannot deadlock."""
     with app.app_context():
         db.session.execute(text("SELECT 1"))

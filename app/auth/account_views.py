@@ -40,7 +40,7 @@ def password() -> str | Response:
             flash(_("Your password has been changed."))
             return redirect(url_for("staff.home"))
     page = render_template("auth/password.html", form=form, user=user, minimum=MIN_PASSWORD_LENGTH)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/two-step", methods=["GET", "POST"])
@@ -65,7 +65,7 @@ def two_step_page() -> Response:
     page = render_template(
         "auth/two_step_setup.html", form=form, signing_in=False, **setup_context(user, secret)
     )
-    return no_store(page, 400 if form.errors else 200)
+    return no_store(page, form.http_status)
 
 
 def _two_step_on(user: StaffUser) -> Response:

@@ -1,4 +1,5 @@
-"""Authenticator-app codes (TOTP, RFC 6238 over HOTP, RFC 4226) and the set-up QR code.
+"""Authenticator-app codes (TOTP, RFC 6238 over HOTP, RFC 4226); the set-up QR code is drawn by
+app/core/qr.py.
 
 Written with the standard library: thirty lines are easier to check than a dependency.
 """
@@ -11,10 +12,7 @@ import hmac
 import secrets
 import struct
 import time
-from dataclasses import dataclass
 from urllib.parse import quote, urlencode
-
-import segno
 
 STEP_SECONDS = 30
 DIGITS = 6
@@ -57,34 +55,6 @@ def setup_uri(secret: str, account: str, issuer: str) -> str:
     fields = {"secret": secret, "issuer": issuer, "digits": DIGITS, "period": STEP_SECONDS}
     query = urlencode(fields)
     return f"otpauth://totp/{label}?{query}"
-
-
-@dataclass(frozen=True)
-class QrDrawing:
-    """A QR code as one SVG path (dark squares), drawn by the template: no script, no image."""
-
-    size: int  # modules across, quiet zone included
-    path: str
-
-
-QUIET_ZONE = 4
-
-
-def qr_drawing(uri: str) -> QrDrawing:
-    """Each run of dark modules in a row becomes one rectangle of the path."""
-    matrix = segno.make(uri, error="m").matrix
-    parts = []
-    for y, row in enumerate(matrix):
-        x = 0
-        while x < len(row):
-            if not row[x]:
-                x += 1
-                continue
-            start = x
-            while x < len(row) and row[x]:
-                x += 1
-            parts.append(f"M{start + QUIET_ZONE} {y + QUIET_ZONE}h{x - start}v1h-{x - start}z")
-    return QrDrawing(len(matrix) + 2 * QUIET_ZONE, "".join(parts))
 
 
 def group_key(secret: str) -> str:

@@ -13,6 +13,7 @@ from app.auth.guard import pending_next, pending_staff, public
 from app.auth.models import StaffUser
 from app.auth.views import finish_sign_in
 from app.core.errors import reshow_on_csrf_failure
+from app.core.qr import qr_drawing
 from app.extensions import limiter
 
 bp = Blueprint("two_step", __name__, url_prefix="/login")
@@ -45,7 +46,7 @@ def setup_context(user: StaffUser, secret: str) -> dict:
     """What the set-up page shows: the key as a QR code drawn here, and as text to type."""
     issuer = current_app.config["ORGANISATION_NAME"]
     uri = totp.setup_uri(secret, user.email, issuer)
-    return {"qr": totp.qr_drawing(uri), "key": totp.group_key(secret)}
+    return {"qr": qr_drawing(uri), "key": totp.group_key(secret)}
 
 
 @bp.route("/two-step", methods=["GET", "POST"])
@@ -69,7 +70,7 @@ def verify() -> str | Response:
             return finish_sign_in(user, pending_next())
         form.code.errors.append(_("That code is not right, or was used already"))
     form.code.data = ""
-    return render_template("auth/two_step.html", form=form), 400 if form.errors else 200
+    return render_template("auth/two_step.html", form=form), form.http_status
 
 
 @bp.route("/two-step/set-up", methods=["GET", "POST"])
@@ -97,4 +98,4 @@ def setup() -> Response:
     page = render_template(
         "auth/two_step_setup.html", form=form, signing_in=True, **setup_context(user, secret)
     )
-    return no_store(page, 400 if form.errors else 200)
+    return no_store(page, form.http_status)

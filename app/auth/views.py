@@ -81,7 +81,7 @@ def login() -> str | Response:
             return redirect(url_for(step))
         form.password.errors.append(_("The email address or password is not right"))
     form.password.data = ""
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("auth/login.html", form=form), status
 
 

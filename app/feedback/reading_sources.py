@@ -11,10 +11,10 @@ from sqlalchemy import select
 from app.extensions import db
 from app.feedback.models import LinkKind, Update, UpdateLink
 from app.feedback.reading_batch import Words, linked_surveys
-from app.feedback.summary_models import ResultsSummary
 from app.ledger.models import InvolvementSession
 from app.surveys.models import Question, Survey, SurveyText
 from app.surveys.response_models import Theme
+from app.surveys.summary.models import ResultsSummary
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from app.auth.models import Role, StaffUser
 from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
-from app.feedback import outbox, sources
+from app.feedback import sources
+from app.feedback import update_messages as outbox
 from app.feedback.models import (
     EventKind,
     LinkKind,

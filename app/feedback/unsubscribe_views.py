@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from app.auth.guard import public
 from app.core.errors import reshow_on_csrf_failure
 from app.extensions import csrf
-from app.feedback import outbox
+from app.feedback import update_messages as outbox
 from app.forms import Form
 from app.i18n import LOCALE_PARAMETER, is_supported
 from app.people import services as people
@@ -69,7 +69,7 @@ def confirm(token: str) -> Any:
         preferences = url_for("me.preferences", **_locale())
         return render_template("updates/unsubscribe_done.html", preferences=preferences)
     action = url_for(".confirm", token=token, **_locale())
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("updates/unsubscribe.html", form=form, action=action), status
 
 

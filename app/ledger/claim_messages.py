@@ -3,7 +3,7 @@
 After sending a claim people read that we will tell them; this keeps the promise. A message is
 queued in the same transaction as the decision, through the outbox that carries update news, in
 the person's language and on the way they chose to be reached. Words are written when queued and
-again just before sending (app/feedback/sender.py)."""
+again just before sending (app/outbox/sender.py, through ready_to_send)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,12 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.extensions import db
-from app.feedback.models import OutboxMessage
-from app.feedback.outbox import channel_for, language_for
 from app.i18n import LOCALE_PARAMETER, formatting_locale
-from app.ledger.claims import claim_total
-from app.ledger.models import Claim, ClaimEvent, ClaimStatus
+from app.ledger.models import Claim, ClaimEvent, ClaimStatus, claim_total
 from app.ledger.money import format_pence
 from app.ledger.statements import METHOD_NAMES
+from app.outbox.models import OutboxMessage
+from app.outbox.reach import channel_for, language_for
 from app.people.models import Participant
 from app.people.services import may_contact_unasked
 
@@ -124,3 +123,23 @@ def _news(claim: Claim, event: ClaimEvent, to: ClaimStatus, words: dict[str, Any
         how=how,
         **words,
     )
+
+
+def ready_to_send(message: OutboxMessage, person: Participant | None) -> str:
+    """News of a decision on someone's claim, rewritten in today's words; or why it must not go."""
+    event = db.session.get(ClaimEvent, message.claim_event_id)
+    claim = db.session.get(Claim, event.claim_id) if event is not None else None
+    if person is None or claim is None or event is None:
+        return "The claim or the person is no longer here."
+    reach = channel_for(person)
+    if not should_tell(claim, ClaimStatus(event.to_status), person):
+        return "They were paused or erased, or chose no way we can reach them, before it was sent."
+    if reach is None or reach[0] != message.channel:
+        return "We no longer have a way to reach them that they chose."
+    if event.to_status == ClaimStatus.APPROVED and claim.status == ClaimStatus.PAID:
+        return "Paid before this went: the message about the payment says it all."
+    language = language_for(person)
+    message.subject, message.body = compose(claim, event, person, language)
+    message.address, message.language = reach[1], language
+    db.session.flush()
+    return ""

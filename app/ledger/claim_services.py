@@ -30,6 +30,7 @@ from app.ledger.models import (
     LineKind,
     PaymentChoice,
     Receipt,
+    claim_total,
 )
 from app.ledger.money import format_pence
 from app.ledger.receipts import CONTENT_TYPE
@@ -342,7 +343,7 @@ def claim_facts(claim: Claim) -> dict:
     paid = ""
     if claim.status == ClaimStatus.PAID and claim.paid_on:
         words = {
-            "amount": format_pence(claims.claim_total(claim)),
+            "amount": format_pence(claim_total(claim)),
             "day": format_date(claim.paid_on, "long"),
             "how": str(METHOD_NAMES[claim.paid_method]) if claim.paid_method else "",
         }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from wtforms.fields import SelectChoice
 
@@ -20,6 +20,7 @@ from app.core.idempotency import new_key
 from app.core.numbers import positive_int
 from app.ledger import claim_services as services
 from app.ledger import claims, export, letterhead, limit_views
+from app.ledger.blueprints import claims_bp as bp
 from app.ledger.claim_forms import (
     ButtonForm,
     ExportForm,
@@ -32,12 +33,12 @@ from app.ledger.claim_forms import (
     line_input,
 )
 from app.ledger.claims import Actor, AlreadyDone, ClaimRefused, Payment
-from app.ledger.models import Claim, ClaimStatus, PaymentMethod
+from app.ledger.models import Claim, ClaimStatus, PaymentMethod, claim_total
 from app.ledger.money import format_pence
 from app.ledger.receipts import receipt_response
 
-bp = Blueprint("claims", __name__, url_prefix="/staff/claims")
-
+# The approval limit and letterhead pages hang on the same blueprint: importing them adds them.
+OTHER_PAGES = (limit_views, letterhead)
 MAKERS = (Role.ADMIN, Role.COORDINATOR, Role.FINANCE)
 FINANCE = (Role.ADMIN, Role.FINANCE)
 ACTIONS = {
@@ -61,7 +62,6 @@ def index() -> str:
         status=status,
         statuses=list(ClaimStatus),
         label=claims.status_label,
-        money=format_pence,
         can_make=_role() in MAKERS,
         can_export=_role() in FINANCE,
     )
@@ -82,7 +82,7 @@ def new() -> Any:
         else:
             return _start(form)
     page = render_template("ledger/claims/new.html", form=form)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _start(form: NewStaffClaimForm) -> Any:
@@ -116,7 +116,7 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
     page = render_template(
         "ledger/claims/show.html",
         claim=claim,
-        total=claims.claim_total(claim),
+        total=claim_total(claim),
         history=services.claim_history(claim.id),
         receipts=services.receipt_ids(claim.id),
         actions=_actions(claim),
@@ -128,7 +128,6 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
         form=failed[1] if failed else None,
         message=message,
         label=claims.status_label,
-        money=format_pence,
         category=category_label,
         **services.claim_facts(claim),
     )
@@ -230,7 +229,7 @@ def add_line(claim_id: int) -> Any:
             flash(_("The line is added."))
             return redirect(url_for(".show", claim_id=claim.id))
     page = render_template("ledger/claims/add_line.html", form=form, claim=claim)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/<int:claim_id>/receipts/<int:receipt_id>")
@@ -268,7 +267,7 @@ def correct(claim_id: int) -> Any:
             flash(_("A new claim now reverses that line. Add the right amount, then send it."))
             return redirect(url_for(".show", claim_id=made))
     page = render_template("ledger/claims/correct.html", form=form, claim=claim)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/export", methods=["GET", "POST"])
@@ -290,11 +289,10 @@ def export_lines() -> Any:
         form=form,
         lines=lines,
         batches=export.batch_numbers(),
-        money=format_pence,
         category=category_label,
         method=export.preference_words,
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/batches/<int:number>.csv")
@@ -340,7 +338,3 @@ def _role() -> Role | None:
 
 def _staff_id() -> int:
     return current_staff().id  # type: ignore[union-attr]
-
-
-for _rule, _view, _methods in limit_views.ROUTES + letterhead.ROUTES:
-    bp.add_url_rule(_rule, view_func=_view, methods=_methods)

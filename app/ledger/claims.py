@@ -17,6 +17,7 @@ from sqlalchemy import exists, func, or_, select, update
 from app.auth.models import Role, StaffUser
 from app.db import utcnow
 from app.extensions import db
+from app.ledger import claim_messages
 from app.ledger.models import (
     CLAIM_MOVES,
     NEEDS_REASON,
@@ -58,11 +59,6 @@ class ClaimRefused(Exception):
 
 class AlreadyDone(Exception):
     """Someone else (or the same person, a moment ago) already moved this claim."""
-
-
-def claim_total(claim: Claim) -> int:
-    """Pence: the sum of the lines, reversals included. Nothing is rounded here."""
-    return sum(line.amount_pence for line in claim.lines)
 
 
 def coordinator_limit() -> int:
@@ -114,10 +110,7 @@ def move(
     db.session.add(event)
     db.session.flush()
     db.session.refresh(claim)
-    # The person hears of it, queued in the same transaction. Imported here: the outbox reads
-    # people's details, which read claim totals from this module.
-    from app.ledger import claim_messages
-
+    # The person hears of it, queued in the same transaction.
     claim_messages.enqueue(claim, event)
     db.session.commit()
     db.session.refresh(claim)

@@ -20,6 +20,7 @@ from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.extensions import db
 from app.forms import Form, clean
+from app.ledger.blueprints import claims_bp as bp
 from app.ledger.models import Setting
 
 PREFIX = "letterhead."
@@ -122,6 +123,7 @@ class LetterheadForm(Form):
         return {part: (self[part].data or "").strip() for part in PARTS}
 
 
+@bp.route("/letterhead", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 @reshow_on_csrf_failure
 def letterhead_page() -> Any:
@@ -133,7 +135,4 @@ def letterhead_page() -> Any:
     if not form.is_submitted():
         form.process(data=vars(letterhead()))
     page = render_template("ledger/claims/letterhead.html", form=form)
-    return page, 400 if form.errors else 200
-
-
-ROUTES = [("/letterhead", letterhead_page, ["GET", "POST"])]
+    return page, form.http_status

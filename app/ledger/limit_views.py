@@ -14,8 +14,9 @@ from app.auth.guard import roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.forms import Form
+from app.ledger.blueprints import claims_bp as bp
 from app.ledger.claims import coordinator_limit, set_coordinator_limit
-from app.ledger.money import MoneyError, format_pence, parse_pence
+from app.ledger.money import MoneyError, format_pence, parse_pence, pence_to_text
 
 
 class LimitForm(Form):
@@ -26,6 +27,7 @@ class LimitForm(Form):
     )
 
 
+@bp.route("/approval-limit", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 @reshow_on_csrf_failure
 def approval_limit() -> Any:
@@ -45,11 +47,8 @@ def approval_limit() -> Any:
             )
             return redirect(url_for("claims.approval_limit"))
     if not form.is_submitted():
-        form.amount.data = f"{coordinator_limit() / 100:.2f}"
+        form.amount.data = pence_to_text(coordinator_limit())
     page = render_template(
         "ledger/claims/approval_limit.html", form=form, current=format_pence(coordinator_limit())
     )
-    return page, 400 if form.errors else 200
-
-
-ROUTES = [("/approval-limit", approval_limit, ["GET", "POST"])]
+    return page, form.http_status

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.ledger import claim_services as services
 from app.ledger import claims
+from app.ledger.blueprints import me_claims_bp as bp
 from app.ledger.claim_forms import (
     ButtonForm,
     ExpenseFields,
@@ -24,12 +25,11 @@ from app.ledger.claim_forms import (
     my_category_label,
 )
 from app.ledger.claims import Actor, AlreadyDone, ClaimRefused
-from app.ledger.models import Claim, ClaimStatus, LineKind
+from app.ledger.models import Claim, ClaimStatus, LineKind, claim_total
 from app.ledger.money import format_pence, pence_to_text
 from app.ledger.receipts import ReceiptRefused, clean_receipt, read_upload, receipt_response
+from app.outbox.reach import channel_for
 from app.people.guard import current_participant, participant_required
-
-bp = Blueprint("me_claims", __name__, url_prefix="/me/claims")
 
 CANCELLABLE = (
     ClaimStatus.DRAFT,
@@ -43,9 +43,7 @@ CANCELLABLE = (
 @participant_required
 def index() -> str:
     rows = services.claim_rows(participant_id=_me())
-    return render_template(
-        "me/claims/index.html", rows=rows, label=claims.status_label, money=format_pence
-    )
+    return render_template("me/claims/index.html", rows=rows, label=claims.status_label)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -68,13 +66,11 @@ def new() -> Any:
                 flash(_sent_words(), "success")
             return redirect(url_for(".show", claim_id=claim_id))
     page = render_template("me/claims/new.html", form=form)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _sent_words() -> str:
     """Only promise an email to someone we can email."""
-    from app.feedback.outbox import channel_for
-
     person = current_participant()
     if person is not None and channel_for(person) is not None:
         return _("Your claim is sent. We will email you when we decide, and when we pay it.")
@@ -92,7 +88,7 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
     page = render_template(
         "me/claims/show.html",
         claim=claim,
-        total=claims.claim_total(claim),
+        total=claim_total(claim),
         history=services.claim_history(claim.id),
         receipts=services.receipt_ids(claim.id),
         can_fix=claim.status == ClaimStatus.CHANGES_REQUESTED,
@@ -100,7 +96,6 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
         batched_words=claims.in_batch_message() if batched else "",
         expense=LineKind.EXPENSE,
         label=claims.status_label,
-        money=format_pence,
         category=my_category_label,
         message=message,
     )
@@ -128,7 +123,7 @@ def fix_line(claim_id: int, line_id: int) -> Any:
             flash(_("Your change is saved. Send the claim again when it is ready."), "success")
             return redirect(url_for(".show", claim_id=claim.id))
     page = render_template("me/claims/fix_line.html", form=form, claim=claim)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 @bp.route("/<int:claim_id>/resubmit", methods=["POST"])
@@ -159,7 +154,7 @@ def _cancel_question(claim: Claim) -> str:
     return render_template(
         "me/claims/cancel.html",
         claim=claim,
-        total=format_pence(claims.claim_total(claim)),
+        total=format_pence(claim_total(claim)),
         for_time=format_pence(time_pence) if time_pence > 0 else "",
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -44,6 +45,16 @@ class AttendanceRole(enum.StrEnum):
     FACILITATION = "facilitation"
     SPEAKING_FOR_GROUP = "speaking_for_group"
     OTHER = "other"
+
+
+ROLE_NAMES = {
+    AttendanceRole.TAKING_PART: _l("Taking part"),
+    AttendanceRole.AGENDA_SETTING: _l("Setting the agenda"),
+    AttendanceRole.NOTE_TAKING: _l("Taking notes"),
+    AttendanceRole.FACILITATION: _l("Leading the session"),
+    AttendanceRole.SPEAKING_FOR_GROUP: _l("Speaking for the group"),
+    AttendanceRole.OTHER: _l("Something else"),
+}
 
 
 class ClaimStatus(enum.StrEnum):
@@ -210,6 +221,11 @@ class Claim(Base):
     lines: Mapped[list[ClaimLine]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", order_by="ClaimLine.id"
     )
+
+
+def claim_total(claim: Claim) -> int:
+    """Pence: the sum of the lines, reversals included. Nothing is rounded here."""
+    return sum(line.amount_pence for line in claim.lines)
 
 
 class ClaimLine(Base):

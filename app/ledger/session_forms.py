@@ -27,7 +27,7 @@ from wtforms.validators import ValidationError as Invalid
 from app.core.dates import DATE_MESSAGE, as_iso
 from app.core.numbers import plain_digits, positive_ints
 from app.forms import Form, clean
-from app.ledger.models import AttendanceRole, RateBasis
+from app.ledger.models import ROLE_NAMES, AttendanceRole, RateBasis
 from app.ledger.money import MoneyError, parse_pence
 from app.ledger.rates import ACTIVITY_NAMES, BASIS_NAMES, HALF_DAY_MINUTES
 from app.ledger.thresholds import PERIOD_NAMES
@@ -38,15 +38,6 @@ EARLIEST = date(2000, 1, 1)
 MAX_RATE_PENCE = 100_000  # the database's own limit on one rate
 _HOURS = re.compile(r"\d{1,6}(\.\d{1,2})?|\.\d{1,2}")
 _CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")
-
-ROLE_NAMES = {
-    AttendanceRole.TAKING_PART: _l("Taking part"),
-    AttendanceRole.AGENDA_SETTING: _l("Setting the agenda"),
-    AttendanceRole.NOTE_TAKING: _l("Taking notes"),
-    AttendanceRole.FACILITATION: _l("Leading the session"),
-    AttendanceRole.SPEAKING_FOR_GROUP: _l("Speaking for the group"),
-    AttendanceRole.OTHER: _l("Something else"),
-}
 
 
 def parse_day(text: str | None, latest: date) -> date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.wrappers import Response
@@ -18,6 +18,7 @@ from app.core.numbers import positive_int
 from app.extensions import db
 from app.forms import Form
 from app.ledger import rates, sessions, thresholds
+from app.ledger.blueprints import sessions_bp as bp
 from app.ledger.claims import Actor
 from app.ledger.models import ActivityType, AttendanceRole, BenefitThreshold, RateBasis
 from app.ledger.models import ThresholdPeriod as Period
@@ -32,7 +33,6 @@ from app.ledger.session_forms import (
 from app.ledger.statement_pages import ledger_words, letter_page, statement_page
 from app.people.forms import BENEFIT_WORDS
 
-bp = Blueprint("sessions", __name__, url_prefix="/staff")
 LOGGERS = (Role.ADMIN, Role.COORDINATOR)
 FAR = date(9999, 12, 31)
 
@@ -77,7 +77,7 @@ def new() -> Any:
             flash(_("The session is saved. Each person's payments are waiting as draft claims."))
             return redirect(url_for(".detail", session_id=made))
     page = render_template("ledger/sessions/new.html", form=form, people=people)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _details(form: Any) -> sessions.SessionDetails:
@@ -178,7 +178,7 @@ def new_rate() -> Any:
         else:
             flash(_("The new rate is on the card. Payments already made keep their old rate."))
             return redirect(url_for(".rate_card"))
-    return render_template("ledger/rates/new.html", form=form), 400 if form.errors else 200
+    return render_template("ledger/rates/new.html", form=form), form.http_status
 
 
 @bp.route("/rates/<int:rate_id>/remove", methods=["POST"])
@@ -232,7 +232,7 @@ def new_threshold() -> Any:
             flash(_("The limit is saved."))
             return redirect(url_for(".threshold_table"))
     page = render_template("ledger/thresholds/new.html", form=form)
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _threshold_defaults() -> dict[str, str]:

@@ -12,12 +12,14 @@ from markupsafe import Markup, escape
 
 from app.auth.guard import current_staff
 from app.auth.models import Role
+from app.core.periods import tax_year_start
 from app.i18n import BY_CODE, current_language, formatting_locale, is_supported
 from app.ledger import rates, thresholds
 from app.ledger.claims import status_label
 from app.ledger.letterhead import letterhead
+from app.ledger.models import ROLE_NAMES
 from app.ledger.money import format_pence
-from app.ledger.session_forms import ROLE_NAMES, PeriodForm, parse_day
+from app.ledger.session_forms import PeriodForm, parse_day
 from app.ledger.statements import (
     CATEGORY_NAMES,
     CHOICE_NAMES,
@@ -25,7 +27,6 @@ from app.ledger.statements import (
     MY_CATEGORY_NAMES,
     statement_for,
 )
-from app.ledger.totals import tax_year_start
 
 FAR = date(9999, 12, 31)
 
@@ -47,9 +48,6 @@ def hours_text(minutes: int) -> str:
 def ledger_words() -> dict[str, Any]:
     """Names and formatters the ledger's templates share."""
     return {
-        "money": format_pence,
-        "day": format_date,
-        "hours": hours_text,
         "activity_names": rates.ACTIVITY_NAMES,
         "basis_names": rates.BASIS_NAMES,
         "period_names": thresholds.PERIOD_NAMES,

@@ -1,8 +1,8 @@
 """Benefit thresholds: dated earnings limits that staff are warned about before approving.
 
 A changed figure is a new row from the date it applies; old rows stay so past periods are
-judged by the figure that applied then. The demo figures name their source: admins must
-check them each April, when most limits change.
+judged by the figure that applied then. Figures name their source: admins
+must check them each April, when most limits change (app/demo/thresholds.py has examples).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from app.core.periods import tax_year_start
 from app.extensions import db
 from app.ledger.models import BenefitThreshold, ThresholdPeriod
 
@@ -22,53 +23,6 @@ PERIOD_NAMES = {
     ThresholdPeriod.MONTH: _l("A calendar month"),
     ThresholdPeriod.TAX_YEAR: _l("A tax year (6 April to 5 April)"),
 }
-
-_CHECK = "Admins must check these figures each April, when they usually change."
-# (name, period, pence, effective from, source). Figures for the 2025 to 2026 tax year.
-DEMO_BENEFITS = {
-    "Permitted Work lower limit (ESA)": "esa",
-    "Permitted Work higher limit (ESA)": "esa",
-    "Carer's Allowance earnings limit": "carers_allowance",
-    "Universal Credit work allowance (with housing costs)": "universal_credit",
-}
-DEMO_THRESHOLDS = (
-    (
-        "Permitted Work lower limit (ESA)",
-        ThresholdPeriod.WEEK,
-        2000,
-        date(2025, 4, 7),
-        f"GOV.UK, 'Employment and Support Allowance: permitted work', 2025. {_CHECK}",
-    ),
-    (
-        "Permitted Work higher limit (ESA)",
-        ThresholdPeriod.WEEK,
-        19550,
-        date(2025, 4, 7),
-        f"GOV.UK, 'Employment and Support Allowance: permitted work' (16 hours at the "
-        f"National Living Wage), April 2025. {_CHECK}",
-    ),
-    (
-        "Carer's Allowance earnings limit",
-        ThresholdPeriod.WEEK,
-        19600,
-        date(2025, 4, 7),
-        f"GOV.UK, 'Carer's Allowance: eligibility', from April 2025. {_CHECK}",
-    ),
-    (
-        "Universal Credit work allowance (with housing costs)",
-        ThresholdPeriod.MONTH,
-        41100,
-        date(2025, 4, 7),
-        f"GOV.UK, 'Universal Credit: how your wages affect your payments', April 2025. {_CHECK}",
-    ),
-    (
-        "Income Tax Personal Allowance",
-        ThresholdPeriod.TAX_YEAR,
-        1257000,
-        date(2025, 4, 6),
-        f"GOV.UK, 'Income Tax rates and Personal Allowances', 2025 to 2026. {_CHECK}",
-    ),
-)
 
 
 class ThresholdRefused(Exception):
@@ -143,37 +97,9 @@ def remove_threshold(threshold_id: int) -> None:
     db.session.commit()
 
 
-def load_demo_thresholds() -> int:
-    """Add the demo figures that are not there yet; return how many were added."""
-    added = 0
-    for name, period, pence, start, source in DEMO_THRESHOLDS:
-        benefit = DEMO_BENEFITS.get(name)
-        found = db.session.scalar(
-            select(BenefitThreshold.id).where(
-                BenefitThreshold.name == name, BenefitThreshold.effective_from == start
-            )
-        )
-        if found is None:
-            db.session.add(
-                BenefitThreshold(
-                    name=name,
-                    period=period,
-                    amount_pence=pence,
-                    effective_from=start,
-                    benefit=benefit,
-                    source=source,
-                )
-            )
-            added += 1
-    db.session.commit()
-    return added
-
-
 def out_of_date_since(today: date) -> date | None:
     """The start of this tax year when no limit has a figure from it (or just before: a limit
     may start on the Monday after 6 April); None when the figures look current or there are none."""
-    from app.ledger.totals import tax_year_start  # totals imports this module
-
     newest = db.session.scalar(select(func.max(BenefitThreshold.effective_from)))
     this_year = tax_year_start(today)
     if newest is None or newest >= this_year - timedelta(days=7):

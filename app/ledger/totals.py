@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from app.core.periods import month_start, tax_year_start, week_start
 from app.extensions import db
 from app.ledger.models import Claim, ClaimLine, ClaimStatus, ThresholdPeriod
 from app.ledger.money import format_pence
@@ -48,20 +49,6 @@ class Warning:
     claim_pence: int
     limit_pence: int
     message: str
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def tax_year_start(day: date) -> date:
-    """UK tax years run from 6 April to 5 April."""
-    year = day.year if (day.month, day.day) >= (4, 6) else day.year - 1
-    return date(year, 4, 6)
 
 
 PERIOD_START = {

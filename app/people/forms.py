@@ -307,13 +307,3 @@ def describe_person(person: Any, staff: bool) -> list[tuple[str, str]]:
 
 def _language_name(code: str) -> str:
     return next((language.name for language in LANGUAGES if language.code == code), code)
-
-
-ROLE_WORDS = {
-    "taking_part": _l("Taking part"),
-    "agenda_setting": _l("Setting the agenda"),
-    "note_taking": _l("Taking notes"),
-    "facilitation": _l("Leading the session"),
-    "speaking_for_group": _l("Speaking for the group"),
-    "other": _l("Another role"),
-}

@@ -63,6 +63,12 @@ def participant_for_layout() -> Participant | None:
         return None
 
 
+def own_language() -> str | None:
+    """The signed-in participant's preferred language, for choosing the page's language."""
+    person = participant_for_layout()
+    return person.preferred_language if person is not None else None
+
+
 def sign_in_participant(person: Participant) -> None:
     """A fresh session, kept for 30 days on their own phone so they need not sign in each time."""
     keep = {key: session[key] for key in ("surveys",) if key in session}

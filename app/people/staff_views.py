@@ -86,7 +86,7 @@ def add() -> Any:
         flash(_("Person added."))
         return redirect(url_for(".view", participant_id=participant_id))
     form.form_key.data = form.form_key.data or new_key()
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("people/form.html", form=form, person=None), status
 
 
@@ -114,7 +114,7 @@ def edit(participant_id: int) -> Any:
         services.change(person.id, form.details())
         flash(_("Changes saved."))
         return redirect(url_for(".view", participant_id=person.id))
-    status = 400 if form.errors else 200
+    status = form.http_status
     return render_template("people/form.html", form=form, person=person), status
 
 

@@ -13,8 +13,8 @@ from sqlalchemy import delete, func, select, update
 
 from app.db import utcnow
 from app.extensions import db
-from app.feedback.models import OutboxMessage
 from app.ledger.models import Claim, ClaimStatus
+from app.outbox.models import OutboxMessage
 from app.people.models import Participant, PaymentPreference, SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
 from app.surveys.response_models import Response

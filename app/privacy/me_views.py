@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from app.core.errors import reshow_on_csrf_failure
@@ -42,6 +41,5 @@ def ask() -> Any:
         form=form,
         asked=asked,
         by=one_month_after(asked.requested_at.date()) if asked else None,
-        day=format_date,
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status

@@ -17,8 +17,8 @@ from sqlalchemy.sql import Executable
 
 from app.db import utcnow
 from app.extensions import db
-from app.feedback.models import MessageStatus, OutboxMessage
 from app.ledger.models import Claim, ClaimStatus, Receipt, Setting
+from app.outbox.models import MessageStatus, OutboxMessage
 from app.people.models import SignInCode
 from app.privacy.models import PrivacyEvent
 from app.surveys.models import ResponseStatus

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from app.auth.guard import roles_required
@@ -20,9 +19,7 @@ bp = Blueprint("privacy", __name__, url_prefix="/staff/privacy")
 @bp.route("/")
 @roles_required(Role.ADMIN)
 def index() -> str:
-    return render_template(
-        "privacy/index.html", waiting=erasure.waiting_requests(), day=format_date
-    )
+    return render_template("privacy/index.html", waiting=erasure.waiting_requests())
 
 
 @bp.route("/retention", methods=["GET", "POST"])
@@ -41,7 +38,7 @@ def retention_periods() -> Any:
         periods=retention.PERIODS,
         defaults={p.key: p.default for p in retention.PERIODS},
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _as_text(kept: dict[str, int]) -> dict[str, str]:

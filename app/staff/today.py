@@ -16,12 +16,13 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from app.auth.models import Role
+from app.core.periods import tax_year_start
 from app.db import as_utc, utcnow
 from app.extensions import db
-from app.feedback.models import MessageStatus, OutboxMessage, Update
+from app.feedback.models import Update
 from app.ledger.models import BenefitThreshold, Claim, ClaimLine, ClaimStatus
 from app.ledger.money import format_pence
-from app.ledger.totals import tax_year_start
+from app.outbox.models import MessageStatus, OutboxMessage
 from app.privacy.models import ErasureRequest
 from app.surveys.models import ResponseStatus, Survey, SurveyStatus
 from app.surveys.response_models import Response

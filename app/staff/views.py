@@ -80,7 +80,7 @@ def account_new() -> str | Response:
             form.email.errors.append(str(error))
         else:
             return _temporary_password_page(user, password, added=True)
-    return render_template("staff/account_new.html", form=form), 400 if form.errors else 200
+    return render_template("staff/account_new.html", form=form), form.http_status
 
 
 def event_words(event: AccountEvent) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -63,6 +64,14 @@ class Channel(enum.StrEnum):
     PAPER = "paper"
     PHONE = "phone"
     INTERVIEW = "interview"
+
+
+CHANNEL_NAMES = {
+    Channel.ONLINE: _l("Online"),
+    Channel.PAPER: _l("On paper"),
+    Channel.PHONE: _l("By phone"),
+    Channel.INTERVIEW: _l("In an interview"),
+}
 
 
 class ResponseStatus(enum.StrEnum):

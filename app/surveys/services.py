@@ -125,10 +125,16 @@ def answers_of(response_id: int) -> tuple[dict[int, Any], set[int]]:
     """(question id -> value, ids of questions the person declined)."""
     values: dict[int, Any] = {}
     declined: set[int] = set()
-    for answer in db.session.scalars(select(Answer).where(Answer.response_id == response_id)):
-        values[answer.question_id] = answering.decode(answer.value)
-        if answer.declined:
-            declined.add(answer.question_id)
+    # Plain rows, not Answer objects: every survey page reads them, and nothing here changes them.
+    rows = db.session.execute(
+        select(Answer.question_id, Answer.value, Answer.declined).where(
+            Answer.response_id == response_id
+        )
+    )
+    for question_id, value, was_declined in rows:
+        values[question_id] = answering.decode(value)
+        if was_declined:
+            declined.add(question_id)
     return values, declined
 
 

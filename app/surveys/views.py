@@ -25,7 +25,6 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.shared_pages import lasts_until, shared
 from app.extensions import limiter
-from app.feedback import summary_reading
 from app.i18n import current_language
 from app.people.guard import current_participant
 from app.surveys import answering, content, progress, services
@@ -40,6 +39,7 @@ from app.surveys.forms import (
     question_form,
 )
 from app.surveys.models import QuestionKind, SurveyStatus
+from app.surveys.summary import reading as summary_reading
 
 bp = Blueprint("surveys", __name__)
 SLUG = re.compile(r"[a-z0-9-]{1,60}")  # what the builder allows, nothing else
@@ -212,9 +212,7 @@ def consent(slug: str):  # type: ignore[no-untyped-def]
             next_url or _question_url(survey, services.answers_of(response_id)[0], None)
         )
     back = url_for(".start", slug=slug)
-    return _render(
-        "surveys/consent.html", survey, 400 if form.errors else 200, form=form, back=back
-    )
+    return _render("surveys/consent.html", survey, form.http_status, form=form, back=back)
 
 
 @bp.route("/s/<slug>/name", methods=["GET", "POST"])
@@ -230,7 +228,7 @@ def name(slug: str):  # type: ignore[no-untyped-def]
         services.record_name(response_id, survey, form.name.data or "")
         return redirect(_question_url(survey, services.answers_of(response_id)[0], None))
     back = url_for(".consent" if survey.consent_text else ".start", slug=slug)
-    return _render("surveys/name.html", survey, 400 if form.errors else 200, form=form, back=back)
+    return _render("surveys/name.html", survey, form.http_status, form=form, back=back)
 
 
 @bp.route("/s/<slug>/q/<int:question_id>", methods=["GET", "POST"])
@@ -284,7 +282,7 @@ def _render_question(survey, asked, form, answers):  # type: ignore[no-untyped-d
     return _render(
         "surveys/question.html",
         survey,
-        400 if form.errors else 200,
+        form.http_status,
         form=form,
         question=asked,
         back=back,
@@ -380,7 +378,7 @@ def resume():  # type: ignore[no-untyped-def]
                 days=current_app.config["SURVEY_RESUME_DAYS"],
             )
         )
-    return render_template("surveys/resume.html", form=form), 400 if form.errors else 200
+    return render_template("surveys/resume.html", form=form), form.http_status
 
 
 def _participant_id() -> int | None:

@@ -12,13 +12,13 @@ from sqlalchemy import func, select, update
 from app.extensions import db
 from app.surveys.models import Survey, SurveyStatus
 from app.surveys.response_models import Answer
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 
 pytestmark = pytest.mark.browser
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def _close(app: Flask, survey: DemoSurvey) -> None:
+def _close(app: Flask, survey: MadeSurvey) -> None:
     with app.app_context():
         db.session.execute(
             update(Survey).where(Survey.id == survey.id).values(status=SurveyStatus.CLOSED)
@@ -30,7 +30,7 @@ def _close(app: Flask, survey: DemoSurvey) -> None:
 def test_closed_page_met_half_way_is_plain_accessible_and_stores_nothing(
     app: Flask,
     phone,
-    survey: DemoSurvey,
+    survey: MadeSurvey,
     lang: str,  # type: ignore[no-untyped-def]
 ) -> None:
     page = phone(lang, javascript=False).new_page()

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.surveys.models import ResponseStatus
 from app.surveys.response_models import Response
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ def _press(page, index: int = 0) -> None:  # type: ignore[no-untyped-def]
 def test_send_pressed_again_after_a_lost_reply_shows_done_and_stores_once(
     app: Flask,
     phone,
-    survey: DemoSurvey,  # type: ignore[no-untyped-def]
+    survey: MadeSurvey,  # type: ignore[no-untyped-def]
 ) -> None:
     context = phone("en", javascript=False)
     page = context.new_page()

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 from flask import Flask
 
+from app.core.periods import tax_year_start
 from app.extensions import db
 from app.ledger.models import Category, Claim, ClaimLine, ClaimStatus, LineKind, PaymentMethod
-from app.ledger.totals import tax_year_start
 from tests.browser.test_pages_in_browser import _sign_in_participant
 
 pytestmark = pytest.mark.browser

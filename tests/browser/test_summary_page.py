@@ -9,11 +9,11 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.extensions import db
-from app.feedback import summary_services
 from app.surveys.content import load_survey_by_id
 from app.surveys.models import SurveyStatus
+from app.surveys.summary import services as summary_services
 from tests.browser.test_pages_in_browser import MAX_PARTICIPANT_BYTES, WCAG_TAGS
-from tests.conftest import PASSWORD, DemoSurvey, make_staff
+from tests.conftest import PASSWORD, MadeSurvey, make_staff
 from tests.feedback.test_summary import respond
 from tests.staff_helpers import finish_two_step_in_browser
 
@@ -22,7 +22,7 @@ _axe = Axe()
 
 
 @pytest.fixture
-def closed_with_summary(app: Flask, survey: DemoSurvey) -> DemoSurvey:
+def closed_with_summary(app: Flask, survey: MadeSurvey) -> MadeSurvey:
     """The demo survey, answered, closed, with a published summary of every kind of chart."""
     quotes = [
         respond(app, survey, {"visited": "yes", "hard": ["travel"], "priorities": ["meals"]}),
@@ -46,7 +46,7 @@ def closed_with_summary(app: Flask, survey: DemoSurvey) -> DemoSurvey:
 
 @pytest.mark.parametrize("lang", ["en", "cy", "ar"])
 def test_summary_page_has_no_axe_violations_and_reflows_at_320px(
-    phone, closed_with_summary: DemoSurvey, lang: str
+    phone, closed_with_summary: MadeSurvey, lang: str
 ) -> None:  # type: ignore[no-untyped-def]
     page = phone(lang, javascript=False).new_page()
     response = page.goto(f"/s/{closed_with_summary.slug}")
@@ -64,7 +64,7 @@ def test_summary_page_has_no_axe_violations_and_reflows_at_320px(
     assert javascript_page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
-def test_summary_page_is_at_most_14_kb_on_the_wire(phone, closed_with_summary: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_summary_page_is_at_most_14_kb_on_the_wire(phone, closed_with_summary: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     context = phone("cy")
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -84,7 +84,7 @@ def test_summary_page_is_at_most_14_kb_on_the_wire(phone, closed_with_summary: D
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_staff_page_with_charts_and_quotes_chosen_has_no_axe_violations(
-    app: Flask, phone, closed_with_summary: DemoSurvey, lang: str
+    app: Flask, phone, closed_with_summary: MadeSurvey, lang: str
 ) -> None:  # type: ignore[no-untyped-def]
     user = make_staff(app, Role.ADMIN, email=f"summary-admin-{lang}@example.org")
     page = phone(lang).new_page()

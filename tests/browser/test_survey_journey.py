@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ def _no_sideways_scroll(page, javascript: bool) -> None:  # type: ignore[no-unty
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_participant_completes_the_survey_across_two_days(
     phone,
-    survey: DemoSurvey,
+    survey: MadeSurvey,
     lang: str,
     javascript: bool,  # type: ignore[no-untyped-def]
 ) -> None:

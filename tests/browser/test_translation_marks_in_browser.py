@@ -9,7 +9,7 @@ from flask import Flask
 
 from app.auth.models import Role
 from tests.browser.test_pages_in_browser import WCAG_TAGS
-from tests.conftest import PASSWORD, DemoSurvey, make_staff
+from tests.conftest import PASSWORD, MadeSurvey, make_staff
 from tests.feedback.test_update_translation_marks import NEW_SAID, edit
 from tests.surveys.test_translation_updates import NEW_TEXT, change_question
 
@@ -18,7 +18,7 @@ _axe = Axe()
 
 
 @pytest.fixture
-def stale_pages(staff_client, survey: DemoSurvey, updates) -> list[str]:  # type: ignore[no-untyped-def]
+def stale_pages(staff_client, survey: MadeSurvey, updates) -> list[str]:  # type: ignore[no-untyped-def]
     """A survey question and an update whose English changed after they were translated."""
     client = staff_client(Role.COORDINATOR)
     assert change_question(client, survey, "often", text=NEW_TEXT).status_code == 302

@@ -13,8 +13,8 @@ from flask import Flask
 from sqlalchemy import select
 
 from app.extensions import db
-from app.feedback.models import OutboxMessage
-from app.feedback.sender import Outcome, send_pending
+from app.outbox.models import OutboxMessage
+from app.outbox.sender import Outcome, send_pending
 from app.people.models import Participant
 from tests.people.conftest import mailbox  # noqa: F401  the real in-process SMTP server
 

@@ -8,10 +8,10 @@ from sqlalchemy import update
 
 from app.auth.models import Role
 from app.extensions import db
-from app.feedback.models import MessageStatus
-from app.feedback.sender import Outcome
 from app.ledger.claims import Actor, move
 from app.ledger.models import Claim, ClaimStatus
+from app.outbox.models import MessageStatus
+from app.outbox.sender import Outcome
 from app.people.models import Participant
 from tests.conftest import make_staff
 from tests.ledger.claim_helpers import approve, pay

@@ -11,19 +11,12 @@ from sqlalchemy import func, select
 
 from app.core.markup import render_markdown
 from app.db import as_utc, utcnow
-from app.demo_updates import THEMES, UPDATES
+from app.demo.updates import THEMES, UPDATES
 from app.extensions import db
 from app.feedback import services, sources
-from app.feedback.models import (
-    EventKind,
-    LinkKind,
-    MessageStatus,
-    OutboxMessage,
-    Update,
-    UpdateEvent,
-    UpdateStatus,
-)
+from app.feedback.models import EventKind, LinkKind, Update, UpdateEvent, UpdateStatus
 from app.ledger.models import InvolvementSession, Project
+from app.outbox.models import MessageStatus, OutboxMessage
 from app.people.models import Participant
 from app.surveys.models import Survey
 from app.surveys.response_models import AnswerTheme, Theme

@@ -10,8 +10,9 @@ from flask import Flask
 
 from app.extensions import db
 from app.feedback import services
-from app.feedback.models import LinkKind, MessageStatus, UpdateStatus
-from app.feedback.sender import Outcome
+from app.feedback.models import LinkKind, UpdateStatus
+from app.outbox.models import MessageStatus
+from app.outbox.sender import Outcome
 from app.people.models import Participant
 from app.surveys.models import ResponseStatus, Survey
 from app.surveys.response_models import Response

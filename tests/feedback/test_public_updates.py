@@ -13,8 +13,8 @@ from app.db import utcnow
 from app.extensions import db
 from app.feedback import reading, sources
 from app.feedback.models import LinkKind, Update, UpdateStatus
-from app.feedback.summary_models import ResultsSummary
 from app.ledger.models import Project
+from app.surveys.summary.models import ResultsSummary
 from tests.feedback.public_helpers import (
     london_day,
     make_update,

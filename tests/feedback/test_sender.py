@@ -12,9 +12,10 @@ from flask import Flask
 from app.db import as_utc, utcnow
 from app.extensions import db
 from app.feedback import services
-from app.feedback.channels import CHANNELS, EmailChannel
-from app.feedback.models import LinkKind, MessageStatus, UpdateStatus
-from app.feedback.sender import STALE_CLAIM, Outcome, backoff, claim, keep_sending
+from app.feedback.models import LinkKind, UpdateStatus
+from app.outbox.channels import CHANNELS, EmailChannel
+from app.outbox.models import MessageStatus
+from app.outbox.sender import STALE_CLAIM, Outcome, backoff, claim, keep_sending
 from tests.feedback.conftest import free_port
 from tests.people.conftest import Mailbox
 

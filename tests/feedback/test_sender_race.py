@@ -10,9 +10,10 @@ from flask import Flask
 
 from app.extensions import db
 from app.feedback import services
-from app.feedback.models import LinkKind, MessageStatus, UpdateStatus
-from app.feedback.sender import Outcome, send_pending
+from app.feedback.models import LinkKind, UpdateStatus
 from app.ledger.models import Attendance, AttendanceRole
+from app.outbox.models import MessageStatus
+from app.outbox.sender import Outcome, send_pending
 from app.people.models import Participant
 from tests.people.conftest import Mailbox
 

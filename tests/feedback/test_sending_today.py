@@ -6,7 +6,8 @@ from __future__ import annotations
 from flask import Flask
 
 from app.feedback import services
-from app.feedback.models import LinkKind, MessageStatus
+from app.feedback.models import LinkKind
+from app.outbox.models import MessageStatus
 from tests.people.conftest import Mailbox
 
 

@@ -13,17 +13,18 @@ from flask.testing import FlaskClient
 from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
-from app.feedback.summary_models import ResultsSummary
 from app.surveys import answering
 from app.surveys.models import ResponseStatus, Survey, SurveyStatus
 from app.surveys.response_models import Answer, Response
-from tests.conftest import DemoSurvey, csrf_token
+from app.surveys.summary.models import ResultsSummary
+from tests.conftest import MadeSurvey, csrf_token
+from tests.factories import make_survey
 
 NAME = "Zanele Okonkwo-Quill"  # a respondent's name: it must never reach a summary
 
 
 def respond(
-    app: Flask, survey: DemoSurvey, answers: dict[str, Any], consent: bool = True
+    app: Flask, survey: MadeSurvey, answers: dict[str, Any], consent: bool = True
 ) -> dict[str, int]:
     """One sent response; returns its answer ids by local question key."""
     with app.app_context():
@@ -49,7 +50,7 @@ def respond(
 
 @dataclass(frozen=True)
 class Answered:
-    survey: DemoSurvey
+    survey: MadeSurvey
     tea: int  # "The tea is free" (consented)
     soup: int  # "Good soup" (consented)
     saturday: int  # a long answer (consented)
@@ -57,7 +58,7 @@ class Answered:
 
 
 @pytest.fixture
-def answered(app: Flask, survey: DemoSurvey) -> Answered:
+def answered(app: Flask, survey: MadeSurvey) -> Answered:
     """Three consented responses and one without consent, all sent, with names stored."""
     first = respond(app, survey, {"visited": "yes", "welcome": "5", "well": "The tea is free"})
     second = respond(app, survey, {"visited": "yes", "welcome": "4", "well": "Good soup"})
@@ -70,17 +71,17 @@ def answered(app: Flask, survey: DemoSurvey) -> Answered:
     return Answered(survey, first["well"], second["well"], third["else"], fourth["well"])
 
 
-def set_status(app: Flask, survey: DemoSurvey, status: SurveyStatus) -> None:
+def set_status(app: Flask, survey: MadeSurvey, status: SurveyStatus) -> None:
     with app.app_context():
         db.session.get(Survey, survey.id).status = status
         db.session.commit()
 
 
-def edit_path(survey: DemoSurvey) -> str:
+def edit_path(survey: MadeSurvey) -> str:
     return f"/staff/surveys/{survey.id}/summary"
 
 
-def save(client: FlaskClient, survey: DemoSurvey, action: str = "publish", **fields: Any):  # type: ignore[no-untyped-def]
+def save(client: FlaskClient, survey: MadeSurvey, action: str = "publish", **fields: Any):  # type: ignore[no-untyped-def]
     data = {"csrf_token": csrf_token(client, edit_path(survey)), "action": action, **fields}
     return client.post(edit_path(survey), data=data)
 
@@ -94,7 +95,7 @@ class Stored:
     quotes: list[int]
 
 
-def stored(app: Flask, survey: DemoSurvey) -> Stored | None:
+def stored(app: Flask, survey: MadeSurvey) -> Stored | None:
     """What the database holds for the survey's summary, read outside any request."""
     with app.app_context():
         found = db.session.scalar(db.select(ResultsSummary).filter_by(survey_id=survey.id))
@@ -161,12 +162,8 @@ def _refused(response, message: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_quote_from_another_survey_is_refused(app: Flask, staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
-    from app.demo_survey import create_demo_survey
-
     with app.app_context():
-        other = create_demo_survey(None, {}, slug="other")
-        db.session.commit()
-        other_survey = DemoSurvey(other.id, other.slug, {"well": other.questions[6].id})
+        other_survey = make_survey("other", translated=False)
     foreign = respond(app, other_survey, {"well": "From elsewhere"})["well"]
     client = staff_client(Role.COORDINATOR)
     response = save(client, answered.survey, quotes=[answered.tea, foreign])
@@ -192,7 +189,7 @@ def test_a_chart_answer_cannot_be_quoted(app: Flask, staff_client, answered: Ans
 
 
 def test_more_than_six_quotes_is_a_plain_error(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     ids = [respond(app, survey, {"well": f"Answer number {n}"})["well"] for n in range(7)]
     client = staff_client(Role.COORDINATOR)
@@ -228,7 +225,7 @@ def test_text_question_cannot_be_a_chart(staff_client, answered: Answered) -> No
 
 
 def test_publishing_nothing_is_refused_but_an_empty_draft_is_kept(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     _refused(save(client, survey, intro="   "), "before you publish")

@@ -11,11 +11,11 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 
 from app.auth.models import Role
-from app.demo_survey_translations import TRANSLATIONS
 from app.extensions import db
 from app.surveys.models import SurveyStatus
 from app.surveys.response_models import Answer
 from tests.conftest import csrf_token
+from tests.factories import survey_translations
 from tests.feedback import test_summary as staff_side
 from tests.feedback.test_summary import (
     NAME,
@@ -150,7 +150,7 @@ def test_summary_is_in_the_readers_language_where_translated(
     publish_two_and_two(staff_client(Role.COORDINATOR), answered)
     set_status(app, answered.survey, SurveyStatus.CLOSED)
     page = app.test_client().get("/s/cafe?locale=cy").get_data(as_text=True)
-    welsh = TRANSLATIONS["cy"]
+    welsh = survey_translations()["cy"]
     assert '<html lang="cy"' in page
     assert escape(welsh["q.visited.text"]) in page and escape(welsh["o.hard.travel"]) in page
     assert "The cost of travel" not in page

@@ -14,8 +14,8 @@ from itsdangerous import TimestampSigner, URLSafeSerializer, URLSafeTimedSeriali
 from app.extensions import db
 from app.feedback import services
 from app.feedback.models import UpdateStatus
-from app.feedback.outbox import UNSUBSCRIBE_SALT
-from app.feedback.sender import Outcome
+from app.feedback.update_messages import UNSUBSCRIBE_SALT
+from app.outbox.sender import Outcome
 from app.people.models import Participant
 from tests.conftest import csrf_token
 from tests.people.conftest import Mailbox

@@ -10,7 +10,8 @@ from flask_babel import format_date
 from app.auth.models import Role
 from app.extensions import db
 from app.feedback import sources
-from app.feedback.models import EventKind, LinkKind, OutboxMessage, Update, UpdateStatus
+from app.feedback.models import EventKind, LinkKind, Update, UpdateStatus
+from app.outbox.models import OutboxMessage
 from tests.feedback.update_admin_helpers import (
     events,
     get_update,

@@ -10,14 +10,8 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.feedback import services, sources
-from app.feedback.models import (
-    EventKind,
-    LinkKind,
-    OutboxMessage,
-    Update,
-    UpdateEvent,
-    UpdateStatus,
-)
+from app.feedback.models import EventKind, LinkKind, Update, UpdateEvent, UpdateStatus
+from app.outbox.models import OutboxMessage
 from app.people.models import Participant
 from app.surveys.models import ResponseStatus, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from app.auth.models import Role
 from app.extensions import db
 from app.feedback import services
-from app.feedback.models import EventKind, OutboxMessage
+from app.feedback.models import EventKind
+from app.outbox.models import OutboxMessage
 from tests.conftest import make_staff
 from tests.feedback.update_admin_helpers import events, get_update, page_form
 

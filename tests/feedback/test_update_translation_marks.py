@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from app.auth.models import Role
 from app.extensions import db
 from app.feedback import services
-from app.feedback.admin_views import _as_form_data
+from app.feedback.admin.views import _as_form_data
 from app.feedback.models import Update
 from tests.feedback.update_admin_helpers import page_form
 

@@ -13,10 +13,10 @@ from app.extensions import db
 from app.feedback.models import Update, UpdateEvent
 from app.surveys.models import ResponseStatus
 from app.surveys.response_models import Answer, AnswerTheme, Response
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 
 
-def tag_answers(app: Flask, survey: DemoSurvey, theme_id: int, people: int) -> None:
+def tag_answers(app: Flask, survey: MadeSurvey, theme_id: int, people: int) -> None:
     """Send `people` responses whose last answer carries the theme."""
     with app.app_context():
         for number in range(people):

@@ -12,9 +12,16 @@ from hypothesis import strategies as st
 from app.extensions import db
 from app.ledger import claim_services as services
 from app.ledger.claim_forms import MILEAGE_PENCE_PER_MILE
-from app.ledger.claims import claim_total
 from app.ledger.export import pounds
-from app.ledger.models import Category, Claim, ClaimLine, ClaimStatus, LineKind, PaymentChoice
+from app.ledger.models import (
+    Category,
+    Claim,
+    ClaimLine,
+    ClaimStatus,
+    LineKind,
+    PaymentChoice,
+    claim_total,
+)
 from app.ledger.money import MAX_PENCE, MoneyError, parse_pence
 from app.people.models import Participant
 

@@ -18,6 +18,7 @@ from app.ledger.models import (
     LineKind,
     PaymentChoice,
     ThresholdPeriod,
+    claim_total,
 )
 from tests.conftest import make_staff, sign_in
 from tests.ledger.claim_helpers import approve, events_to, form_key, pay, status_of, token
@@ -83,7 +84,7 @@ def test_coordinator_makes_a_claim_with_expense_and_payment_lines(app, ledger) -
         ]
         assert claim.lines[1].offered_pence == 3000
         assert claim.lines[1].choice == PaymentChoice.TAKE_LESS
-        assert claims.claim_total(claim) == 3200
+        assert claim_total(claim) == 3200
     page = coordinator.get(f"/staff/claims/{claim_id}").get_data(as_text=True)
     assert "£32.00" in page
 
@@ -286,7 +287,7 @@ def test_a_paid_mistake_is_corrected_by_a_new_reversal_claim(app, ledger) -> Non
     with app.app_context():
         original = db.session.get(Claim, ledger.claim)
         fix = db.session.get(Claim, new_id)
-        assert original.status == ClaimStatus.PAID and claims.claim_total(original) == 3480
+        assert original.status == ClaimStatus.PAID and claim_total(original) == 3480
         assert fix.participant_id == ledger.participant and fix.status == ClaimStatus.DRAFT
         [line] = fix.lines
         assert line.kind == LineKind.REVERSAL and line.amount_pence == -480

@@ -12,7 +12,7 @@ from app.auth.models import Role
 from app.extensions import db
 from app.ledger import claims
 from app.ledger.claims import Actor
-from app.ledger.models import Claim, ClaimStatus, Receipt
+from app.ledger.models import Claim, ClaimStatus, Receipt, claim_total
 from tests.ledger.claim_helpers import form_key, photo, status_of, token
 
 NEW = "/me/claims/new"
@@ -213,7 +213,7 @@ def test_participant_fixes_a_line_and_sends_it_again(app, ledger, participant_cl
     assert status_of(app, ledger.claim) == ClaimStatus.SUBMITTED
     with app.app_context():
         claim = db.session.get(Claim, ledger.claim)
-        assert claims.claim_total(claim) == 420 + 3000
+        assert claim_total(claim) == 420 + 3000
         receipts = db.session.query(Receipt).filter_by(claim_id=claim.id).count()
         assert receipts == receipts_before + 1
     # Sent again: the line can no longer be changed.

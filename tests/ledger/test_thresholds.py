@@ -9,10 +9,12 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from app.auth.models import Role
+from app.demo.thresholds import load_demo_thresholds
 from app.extensions import db
 from app.ledger.models import BenefitThreshold, ThresholdPeriod
-from app.ledger.thresholds import load_demo_thresholds, thresholds_in_force
+from app.ledger.thresholds import thresholds_in_force
 from tests.conftest import csrf_token
+from tests.factories import add_thresholds
 
 
 def _form(client, **fields: str) -> dict:  # type: ignore[no-untyped-def]
@@ -90,7 +92,7 @@ def test_admin_adds_a_limit_and_a_new_figure_from_a_copy(app: Flask, staff_clien
 
 def test_viewer_reads_the_limits_but_cannot_change_them(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
-        load_demo_thresholds()
+        add_thresholds()
     viewer = staff_client(Role.VIEWER)
     page = viewer.get("/staff/thresholds").get_data(as_text=True)
     assert "£196.00" in page and "Add a limit" not in page and "Remove" not in page

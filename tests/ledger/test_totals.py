@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.auth.models import Role
+from app.core.periods import month_start, tax_year_start, week_start
 from app.extensions import db
 from app.ledger.claims import Actor, move
 from app.ledger.models import (
@@ -20,17 +21,9 @@ from app.ledger.models import (
     LineKind,
     ThresholdPeriod,
 )
-from app.ledger.thresholds import load_demo_thresholds
-from app.ledger.totals import (
-    IncomeLine,
-    month_start,
-    participant_totals,
-    period_totals,
-    tax_year_start,
-    threshold_warnings,
-    week_start,
-)
+from app.ledger.totals import IncomeLine, participant_totals, period_totals, threshold_warnings
 from tests.conftest import make_staff
+from tests.factories import add_thresholds
 
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 lines = st.lists(
@@ -124,7 +117,7 @@ def test_crossing_a_weekly_limit_warns_with_the_amounts(app: Flask, ledger) -> N
     from app.people.models import Participant
 
     with app.app_context():
-        load_demo_thresholds()
+        add_thresholds()
         # Warnings follow the person's own benefits: these limits belong to these two.
         db.session.get(Participant, ledger.participant).benefits = ["carers_allowance", "esa"]
         db.session.commit()
@@ -171,7 +164,7 @@ def test_crossing_a_tax_year_limit_warns_but_the_year_before_is_not_counted(
 
 def test_no_warnings_for_someone_without_benefits(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
-        load_demo_thresholds()
+        add_thresholds()
     claim = _claim(
         app, ledger.other_participant, ClaimStatus.SUBMITTED, (date(2025, 6, 6), 900_000, True)
     )
@@ -182,7 +175,7 @@ def test_no_warnings_for_someone_without_benefits(app: Flask, ledger) -> None:  
 
 def test_a_warning_never_blocks_approval(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
-        load_demo_thresholds()
+        add_thresholds()
     claim = _claim(app, ledger.participant, ClaimStatus.SUBMITTED, (date(2025, 6, 6), 50_000, True))
     finance = make_staff(app, Role.FINANCE)
     with app.test_request_context():

@@ -9,8 +9,8 @@ import pytest
 from flask import Flask
 
 from app.config import load_config
-from app.feedback.channels import EmailChannel
-from app.feedback.models import OutboxMessage
+from app.outbox.channels import EmailChannel
+from app.outbox.models import OutboxMessage
 from tests.people.helpers import ask_for_code, signed_in, type_code
 
 

@@ -11,8 +11,8 @@ from sqlalchemy import update
 
 from app.auth.models import Role
 from app.extensions import db
-from app.feedback.models import OutboxMessage
 from app.ledger.models import Attendance, Claim, ClaimLine, ClaimStatus, Receipt
+from app.outbox.models import OutboxMessage
 from app.people.models import Participant, SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
 from app.surveys.models import Channel, ResponseStatus

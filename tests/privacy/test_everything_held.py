@@ -15,13 +15,13 @@ from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table
 
 from app.db import utcnow
 from app.extensions import db
-from app.feedback.models import OutboxMessage
-from app.feedback.summary_models import ResultsSummary, SummaryQuote
 from app.ledger.models import ClaimEvent, Receipt
+from app.outbox.models import OutboxMessage
 from app.people.models import Participant, SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
 from app.surveys.models import Channel, ResponseStatus
 from app.surveys.response_models import Answer, AnswerTheme, Response
+from app.surveys.summary.models import ResultsSummary, SummaryQuote
 from tests.pagecheck import check_page
 
 Held = dict[str, Any]

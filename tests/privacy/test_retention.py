@@ -12,8 +12,8 @@ from sqlalchemy import update
 from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
-from app.feedback.models import MessageStatus, OutboxMessage
 from app.ledger.models import Claim, ClaimStatus, Receipt
+from app.outbox.models import MessageStatus, OutboxMessage
 from app.people.models import SignInCode
 from app.privacy import retention
 from app.privacy.models import PrivacyEvent

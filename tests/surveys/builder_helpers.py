@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.surveys.models import Question, ResponseStatus, Survey
 from app.surveys.response_models import Answer, Response
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.helpers import token
 
 SURVEY_FIELDS = {
@@ -76,12 +76,12 @@ def count(app: Flask, model: type) -> int:
         return db.session.scalar(select(func.count()).select_from(model)) or 0
 
 
-def demo_of(app: Flask, survey_id: int, keys: list[str]) -> DemoSurvey:
+def demo_of(app: Flask, survey_id: int, keys: list[str]) -> MadeSurvey:
     """A survey built in a test, in the shape tests/surveys/helpers.py walks."""
     with app.app_context():
         slug = db.session.get(Survey, survey_id).slug  # type: ignore[union-attr]
     ids = question_ids(app, survey_id)
-    return DemoSurvey(survey_id, slug, dict(zip(keys, ids, strict=True)))
+    return MadeSurvey(survey_id, slug, dict(zip(keys, ids, strict=True)))
 
 
 def add_answer(app: Flask, survey_id: int, question_id: int, value: str) -> None:

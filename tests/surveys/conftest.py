@@ -7,15 +7,15 @@ from flask import Flask
 
 from app.extensions import db
 from app.surveys.models import Question, QuestionKind, Survey, SurveyStatus
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 
 
 @pytest.fixture
-def identified(app: Flask) -> DemoSurvey:
+def identified(app: Flask) -> MadeSurvey:
     """A survey that asks people's names, with one short-text question."""
     with app.app_context():
         survey = Survey(slug="named", title="Named", anonymous=False, status=SurveyStatus.OPEN)
         survey.questions.append(Question(position=1, kind=QuestionKind.SHORT_TEXT, text="Why?"))
         db.session.add(survey)
         db.session.commit()
-        return DemoSurvey(survey.id, survey.slug, {"well": survey.questions[0].id})
+        return MadeSurvey(survey.id, survey.slug, {"well": survey.questions[0].id})

@@ -6,7 +6,7 @@ import re
 
 from flask.testing import FlaskClient
 
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 
 
 def token(html: str) -> str:
@@ -21,7 +21,7 @@ def form_key(html: str) -> str:
     return match.group(1)
 
 
-def start(client: FlaskClient, survey: DemoSurvey, lang: str = "en") -> str:
+def start(client: FlaskClient, survey: MadeSurvey, lang: str = "en") -> str:
     """Start the survey and agree to take part; returns the resume code shown."""
     headers = {"Accept-Language": lang}
     page = client.get(f"/s/{survey.slug}", headers=headers).get_data(as_text=True)
@@ -42,7 +42,7 @@ def start(client: FlaskClient, survey: DemoSurvey, lang: str = "en") -> str:
     return code.group(1)
 
 
-def answer(client: FlaskClient, survey: DemoSurvey, key: str, data: dict, change: bool = False):  # type: ignore[no-untyped-def]
+def answer(client: FlaskClient, survey: MadeSurvey, key: str, data: dict, change: bool = False):  # type: ignore[no-untyped-def]
     path = f"/s/{survey.slug}/q/{survey.questions[key]}" + ("?change=1" if change else "")
     page = client.get(path).get_data(as_text=True)
     return client.post(path, data={"csrf_token": token(page), **data})

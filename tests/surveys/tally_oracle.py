@@ -8,10 +8,17 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, case, cast, func, null, or_, select
 
 from app.extensions import db
-from app.surveys import results
 from app.surveys.models import Question, QuestionKind, ResponseStatus, Survey
 from app.surveys.response_models import Answer, AnswerTally, Response, ResponseTally
-from app.surveys.results import CHOICE, PRIORITIES, Filters, Results, category, submitted
+from app.surveys.results import tallies as results
+from app.surveys.results.tallies import (
+    CHOICE,
+    PRIORITIES,
+    Filters,
+    Results,
+    category,
+    submitted,
+)
 
 TallyKey = tuple[int, str, str, bool, str]  # question, language, channel, declined, value
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import Option
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import add_question, create_survey, question_fields, send
 from tests.surveys.helpers import answer, start
 
@@ -29,7 +29,7 @@ def _alone(app: Flask, question_id: int) -> list[str]:
 
 
 def test_nothing_with_other_answers_is_refused_plainly_and_the_ticks_kept(
-    client: FlaskClient, survey: DemoSurvey
+    client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     answer(client, survey, "visited", {"answer": "no"})
@@ -43,7 +43,7 @@ def test_nothing_with_other_answers_is_refused_plainly_and_the_ticks_kept(
     assert answer(client, survey, "hard", {"answer": ["nothing"]}).status_code == 302
 
 
-def test_other_answers_together_are_still_fine(client: FlaskClient, survey: DemoSurvey) -> None:
+def test_other_answers_together_are_still_fine(client: FlaskClient, survey: MadeSurvey) -> None:
     start(client, survey)
     answer(client, survey, "visited", {"answer": "no"})
     answer(client, survey, "welcome", {"answer": "4"})

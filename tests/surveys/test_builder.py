@@ -12,7 +12,7 @@ from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import Survey, SurveyStatus
 from app.surveys.response_models import Answer
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import (
     SURVEY_FIELDS,
     add_question,
@@ -106,7 +106,7 @@ def test_new_survey_is_a_draft_that_participants_cannot_reach(
     assert client.get("/s/library").status_code == 404
 
 
-def test_slug_must_be_plain_and_unused(staff_client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_slug_must_be_plain_and_unused(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     for slug, message in [
         ("Cafe Survey!", "Use 2 to 60 small letters, numbers and hyphens"),
@@ -202,7 +202,7 @@ def test_open_close_and_archive_follow_the_survey_life(app: Flask, staff_client)
 
 
 def test_duplicate_copies_questions_branches_and_translations(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/duplicate"
@@ -230,12 +230,12 @@ def test_duplicate_copies_questions_branches_and_translations(
 
 
 def test_survey_list_runs_the_same_few_queries_however_many_surveys(
-    app: Flask, staff_client, survey: DemoSurvey, count_queries
+    app: Flask, staff_client, survey: MadeSurvey, count_queries
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.VIEWER)
     with count_queries() as one:
         client.get("/staff/surveys/")
-    from app.surveys.admin_services import duplicate_survey
+    from app.surveys.builder.services import duplicate_survey
 
     with app.app_context():
         for n in range(3):
@@ -256,7 +256,7 @@ def test_an_expired_form_is_shown_again_with_what_was_typed(staff_client) -> Non
 
 
 def test_question_numbers_count_only_the_questions_a_person_is_asked(
-    client: FlaskClient, survey: DemoSurvey
+    client: FlaskClient, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     """Declining the first question skips the one that follows from it: the numbers went
     1, 3, 8 "of 7" before; they go 1, 2, 3 and never past the total."""

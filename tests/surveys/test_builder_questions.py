@@ -10,7 +10,7 @@ from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import Option, Question, QuestionKind
 from app.surveys.response_models import Answer
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import (
     add_answer,
     add_question,
@@ -24,7 +24,7 @@ from tests.surveys.helpers import answer, start
 OFTEN_LINES = "Every week\nAbout once a month\nA few times a year\nOnly once"
 
 
-def _edit(client: FlaskClient, survey: DemoSurvey, key: str, kind: str, text: str, **extra):  # type: ignore[no-untyped-def]
+def _edit(client: FlaskClient, survey: MadeSurvey, key: str, kind: str, text: str, **extra):  # type: ignore[no-untyped-def]
     path = f"/staff/surveys/{survey.id}/questions/{survey.questions[key]}"
     return send(client, path, question_fields(kind, text, **extra))
 
@@ -36,7 +36,7 @@ def _options(app: Flask, question_id: int) -> dict[str, tuple[str, bool]]:
 
 
 def test_editing_an_answered_question_warns_how_many_answered(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     for _ in range(3):
         add_answer(app, survey.id, survey.questions["often"], '"weekly"')
@@ -48,7 +48,7 @@ def test_editing_an_answered_question_warns_how_many_answered(
 
 
 def test_type_of_an_answered_question_cannot_change(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     add_answer(app, survey.id, survey.questions["well"], '"The tea"')
     client = staff_client(Role.COORDINATOR)
@@ -63,7 +63,7 @@ def test_type_of_an_answered_question_cannot_change(
 
 
 def test_an_answer_people_chose_is_retired_not_deleted(
-    app: Flask, client: FlaskClient, staff_client, survey: DemoSurvey
+    app: Flask, client: FlaskClient, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     add_answer(app, survey.id, survey.questions["often"], '"once"')
     signed_in = staff_client(Role.COORDINATOR)
@@ -88,7 +88,7 @@ def test_an_answer_people_chose_is_retired_not_deleted(
 
 
 def test_an_answer_another_question_depends_on_cannot_go(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     response = _edit(client, survey, "visited", "single_choice", "Have you been?",
@@ -98,7 +98,7 @@ def test_an_answer_another_question_depends_on_cannot_go(
 
 
 def test_removing_an_answered_question_retires_it_and_keeps_answers(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     add_answer(app, survey.id, survey.questions["household"], "3")
     client = staff_client(Role.COORDINATOR)
@@ -123,7 +123,7 @@ def test_removing_an_unanswered_question_deletes_it(app: Flask, staff_client, su
 
 
 def test_a_question_others_depend_on_cannot_be_removed(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/questions/{survey.questions['visited']}"
@@ -135,7 +135,7 @@ def test_a_question_others_depend_on_cannot_be_removed(
 
 
 def test_questions_move_but_a_branch_stays_after_its_question(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     overview = f"/staff/surveys/{survey.id}"
@@ -156,7 +156,7 @@ def test_questions_move_but_a_branch_stays_after_its_question(
 
 
 def test_branch_can_only_follow_an_earlier_choice_question(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     page = client.get(f"/staff/surveys/{survey.id}/questions/{survey.questions['welcome']}")

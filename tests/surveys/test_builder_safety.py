@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import Option, Question, Survey
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import (
     SURVEY_FIELDS,
     add_question,
@@ -35,7 +35,7 @@ BUILDER_PAGES = [
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FINANCE])
 def test_viewer_and_finance_cannot_use_the_builder(
-    app: Flask, staff_client, survey: DemoSurvey, role: Role
+    app: Flask, staff_client, survey: MadeSurvey, role: Role
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(role)
     for page in BUILDER_PAGES:
@@ -50,7 +50,7 @@ def test_viewer_and_finance_cannot_use_the_builder(
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FINANCE])
 def test_viewer_and_finance_see_the_list_read_only(
-    staff_client, survey: DemoSurvey, role: Role
+    staff_client, survey: MadeSurvey, role: Role
 ) -> None:  # type: ignore[no-untyped-def]
     page = staff_client(role).get("/staff/surveys/").get_data(as_text=True)
     assert "Our drop-in café" in page and f'href="/staff/surveys/{survey.id}/results"' in page
@@ -99,7 +99,7 @@ def test_control_characters_are_removed_and_markup_never_runs(app: Flask, staff_
 
 
 def test_another_surveys_question_is_not_found_here(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     other = create_survey(client)
@@ -141,7 +141,7 @@ def test_nonsense_numbers_and_choices_get_plain_messages(staff_client) -> None: 
     assert "Each answer must be 300 characters or fewer" in response.get_data(as_text=True)
 
 
-def test_enormous_ids_in_the_address_are_not_found(staff_client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_enormous_ids_in_the_address_are_not_found(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     huge = "9" * 30
     for path in (f"/staff/surveys/{huge}", f"/staff/surveys/{huge}/enter",

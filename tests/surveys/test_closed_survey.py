@@ -13,13 +13,13 @@ from app.extensions import db
 from app.surveys import content, services
 from app.surveys.models import ResponseStatus, Survey, SurveyStatus
 from app.surveys.response_models import Answer, Response
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
 
 CLOSED = "This survey has closed"
 
 
-def _close(app: Flask, survey: DemoSurvey, by_date: bool = False) -> None:
+def _close(app: Flask, survey: MadeSurvey, by_date: bool = False) -> None:
     with app.app_context():
         change = (
             {"closes_at": utcnow() - timedelta(minutes=1)}
@@ -41,7 +41,7 @@ def _statuses(app: Flask) -> list[ResponseStatus]:
 
 
 def test_every_answering_step_of_a_closed_survey_refuses_with_a_plain_page(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     code = start(client, survey)
     answer(client, survey, "visited", {"answer": "yes"})
@@ -69,7 +69,7 @@ def test_every_answering_step_of_a_closed_survey_refuses_with_a_plain_page(
 
 
 def test_a_survey_past_its_closing_date_does_not_take_the_final_send(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     for key, data in FULL_ANSWERS.items():
@@ -82,7 +82,7 @@ def test_a_survey_past_its_closing_date_does_not_take_the_final_send(
 
 
 def test_a_survey_closed_while_the_answers_are_being_sent_does_not_count_them(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     answer(client, survey, "visited", {"answer": "no"})

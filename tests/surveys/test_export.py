@@ -11,10 +11,10 @@ from flask.testing import FlaskClient
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys import export
 from app.surveys.models import Channel, ResponseStatus
 from app.surveys.response_models import AnswerTheme, Theme
-from tests.conftest import DemoSurvey
+from app.surveys.results import export
+from tests.conftest import MadeSurvey
 from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
 from tests.surveys.test_results import DECLINED, respond
 
@@ -35,7 +35,7 @@ HEADER = [
 ]
 
 
-def _download(client: FlaskClient, survey: DemoSurvey):  # type: ignore[no-untyped-def]
+def _download(client: FlaskClient, survey: MadeSurvey):  # type: ignore[no-untyped-def]
     response = client.get(f"/staff/surveys/{survey.id}/export.csv")
     assert response.status_code == 200
     return response
@@ -47,7 +47,7 @@ def _rows(response) -> list[list[str]]:  # type: ignore[no-untyped-def]
     return list(csv.reader(io.StringIO(body[1:])))
 
 
-def _theme(app: Flask, survey: DemoSurvey, response_id: int, key: str, *names: str) -> None:
+def _theme(app: Flask, survey: MadeSurvey, response_id: int, key: str, *names: str) -> None:
     from sqlalchemy import select
 
     from app.surveys.response_models import Answer
@@ -67,7 +67,7 @@ def _theme(app: Flask, survey: DemoSurvey, response_id: int, key: str, *names: s
 
 
 def test_export_has_one_row_per_sent_response_in_words(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     first = respond(
         app,
@@ -108,7 +108,7 @@ def test_export_has_one_row_per_sent_response_in_words(
 
 
 def test_export_is_a_streamed_attachment_named_after_the_survey(
-    staff_client, survey: DemoSurvey
+    staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     response = _download(staff_client(Role.FINANCE), survey)
     assert response.is_streamed
@@ -118,7 +118,7 @@ def test_export_is_a_streamed_attachment_named_after_the_survey(
 
 
 def test_export_reads_responses_in_batches_without_losing_any(
-    app: Flask, staff_client, survey: DemoSurvey, monkeypatch: pytest.MonkeyPatch
+    app: Flask, staff_client, survey: MadeSurvey, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(export, "BATCH", 2)
     sent = [respond(app, survey, {"household": n}) for n in range(1, 6)]
@@ -129,7 +129,7 @@ def test_export_reads_responses_in_batches_without_losing_any(
 
 @pytest.mark.parametrize("start_with", ["=", "+", "-", "@", "\t", "\r"])
 def test_cells_that_would_run_as_formulas_get_an_apostrophe(
-    app: Flask, staff_client, survey: DemoSurvey, start_with: str
+    app: Flask, staff_client, survey: MadeSurvey, start_with: str
 ) -> None:  # type: ignore[no-untyped-def]
     text = f"{start_with}1+1"
     response_id = respond(app, survey, {"well": text})
@@ -140,7 +140,7 @@ def test_cells_that_would_run_as_formulas_get_an_apostrophe(
 
 
 def test_a_formula_typed_by_a_participant_is_neutralised(
-    client: FlaskClient, staff_client, survey: DemoSurvey
+    client: FlaskClient, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     start(client, survey)
     typed = {**FULL_ANSWERS, "well": {"answer": '=HYPERLINK("http://evil.example","Click")'}}
@@ -165,7 +165,7 @@ def test_neutralise_only_changes_cells_a_spreadsheet_would_run(cell: str, safe: 
     [(Role.ADMIN, True), (Role.COORDINATOR, True), (Role.VIEWER, False), (Role.FINANCE, False)],
 )
 def test_names_column_only_for_admins_and_coordinators_on_identified_surveys(
-    app: Flask, staff_client, identified: DemoSurvey, role: Role, sees: bool
+    app: Flask, staff_client, identified: MadeSurvey, role: Role, sees: bool
 ) -> None:  # type: ignore[no-untyped-def]
     respond(app, identified, {"well": "Because"}, name="@Amira Khan")
     rows = _rows(_download(staff_client(role), identified))
@@ -175,7 +175,7 @@ def test_names_column_only_for_admins_and_coordinators_on_identified_surveys(
     assert rows[1][-2:] == ["Because", ""]
 
 
-def test_anonymous_surveys_never_export_names(app: Flask, staff_client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_surveys_never_export_names(app: Flask, staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     respond(app, survey, {"well": "Tea"}, name="Should Not Show")
     body = _download(staff_client(Role.ADMIN), survey).get_data(as_text=True)
     assert "Name" not in body.splitlines()[0] and "Should Not Show" not in body

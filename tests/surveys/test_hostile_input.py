@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.surveys.response_models import Answer
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
+from tests.factories import make_survey
 from tests.surveys.helpers import answer, start
 
 HOSTILE_TEXT = [
@@ -25,7 +26,7 @@ HOSTILE_TEXT = [
 
 @pytest.mark.parametrize("text", HOSTILE_TEXT)
 def test_hostile_text_is_stored_safely_and_shown_escaped(
-    app: Flask, client: FlaskClient, survey: DemoSurvey, text: str
+    app: Flask, client: FlaskClient, survey: MadeSurvey, text: str
 ) -> None:
     start(client, survey)
     response = answer(client, survey, "well", {"answer": text})
@@ -38,7 +39,7 @@ def test_hostile_text_is_stored_safely_and_shown_escaped(
     assert json.loads(stored).replace("\x00", "") == json.loads(stored)
 
 
-def test_a_megabyte_of_text_is_refused_plainly(client: FlaskClient, survey: DemoSurvey) -> None:
+def test_a_megabyte_of_text_is_refused_plainly(client: FlaskClient, survey: MadeSurvey) -> None:
     start(client, survey)
     response = answer(client, survey, "else", {"answer": "x" * 1_000_000})
     assert response.status_code == 400
@@ -58,7 +59,7 @@ def test_a_megabyte_of_text_is_refused_plainly(client: FlaskClient, survey: Demo
     ],
 )
 def test_values_not_offered_are_refused(
-    client: FlaskClient, survey: DemoSurvey, key: str, data: dict, message: str
+    client: FlaskClient, survey: MadeSurvey, key: str, data: dict, message: str
 ) -> None:
     start(client, survey)
     response = answer(client, survey, key, data)
@@ -67,20 +68,16 @@ def test_values_not_offered_are_refused(
 
 
 def test_question_of_another_survey_is_not_found(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
-    from app.demo_survey import create_demo_survey
-
     with app.app_context():
-        other = create_demo_survey(None, {}, slug="other")
-        db.session.commit()
-        foreign_question = other.questions[0].id
+        foreign_question = make_survey("other", translated=False).questions["visited"]
     start(client, survey)
     assert client.get(f"/s/cafe/q/{foreign_question}").status_code == 404
     assert client.post(f"/s/cafe/q/{foreign_question}", data={}).status_code in (400, 404)
 
 
-def test_question_pages_need_a_started_survey(client: FlaskClient, survey: DemoSurvey) -> None:
+def test_question_pages_need_a_started_survey(client: FlaskClient, survey: MadeSurvey) -> None:
     response = client.get(f"/s/cafe/q/{survey.first_question}")
     assert response.status_code == 302 and response.headers["Location"] == "/s/cafe"
 

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from app.extensions import db
 from app.surveys.models import SurveyText
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.helpers import FULL_ANSWERS, answer, start
 
 
@@ -23,7 +23,7 @@ def _untranslated_polish(app: Flask, client: FlaskClient) -> None:
 
 
 def test_check_page_marks_only_the_surveys_own_words_english(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     _untranslated_polish(app, client)
     start(client, survey)
@@ -40,7 +40,7 @@ def test_check_page_marks_only_the_surveys_own_words_english(
 
 
 def test_a_repeated_pick_is_shown_on_the_group_not_on_the_first_choice(
-    client: FlaskClient, survey: DemoSurvey
+    client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     answer(client, survey, "visited", {"answer": "no"})

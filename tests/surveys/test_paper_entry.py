@@ -12,12 +12,12 @@ from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import Channel, ResponseStatus
 from app.surveys.response_models import Answer, Response
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import add_question, count, create_survey, send, set_status
 from tests.surveys.helpers import form_key, token
 
 
-def _fields(survey: DemoSurvey, **answers: object) -> dict:
+def _fields(survey: MadeSurvey, **answers: object) -> dict:
     return {f"q{survey.questions[key]}-{name}": value
             for key, given in answers.items() for name, value in given.items()}  # type: ignore[attr-defined]  # fmt: skip
 
@@ -43,7 +43,7 @@ def _stored(app: Flask) -> tuple[Response, dict[int, object]]:
 
 
 def test_paper_answers_are_saved_with_channel_and_who_typed_them(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     from tests.conftest import make_staff, sign_in
 
@@ -78,7 +78,7 @@ def test_double_tap_on_save_keeps_one_response(app: Flask, staff_client, survey)
 
 
 def test_every_problem_is_listed_and_every_answer_kept(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     data = _fields(
@@ -129,7 +129,7 @@ def test_drafts_take_no_typed_in_answers(app: Flask, staff_client) -> None:  # t
 
 
 def test_answers_for_another_surveys_questions_are_ignored(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     data = {"channel": "paper", "agreed": "y", "q999999-answer": "yes", "answer": "yes"}

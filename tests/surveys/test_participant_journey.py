@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.surveys.models import ResponseStatus
 from app.surveys.response_models import Answer, Response
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
 
 
@@ -24,7 +24,7 @@ def _stored(app: Flask) -> tuple[Response, dict[int, Answer]]:
 
 
 def test_whole_survey_is_answered_checked_and_sent(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     for key, data in FULL_ANSWERS.items():
@@ -59,7 +59,7 @@ def test_whole_survey_is_answered_checked_and_sent(
 
 
 def test_branch_is_skipped_and_a_dropped_branch_is_not_sent(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     answer(client, survey, "visited", {"answer": "yes"})
@@ -80,7 +80,7 @@ def test_branch_is_skipped_and_a_dropped_branch_is_not_sent(
     assert survey.questions["often"] not in answers
 
 
-def test_change_link_returns_to_check_your_answers(client: FlaskClient, survey: DemoSurvey) -> None:
+def test_change_link_returns_to_check_your_answers(client: FlaskClient, survey: MadeSurvey) -> None:
     start(client, survey)
     for key, data in FULL_ANSWERS.items():
         answer(client, survey, key, data)
@@ -90,7 +90,7 @@ def test_change_link_returns_to_check_your_answers(client: FlaskClient, survey: 
 
 
 def test_sending_twice_saves_one_response(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     for key, data in FULL_ANSWERS.items():
@@ -104,7 +104,7 @@ def test_sending_twice_saves_one_response(
 
 
 def test_double_tap_on_start_makes_one_response(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     from tests.surveys.helpers import form_key
 
@@ -119,7 +119,7 @@ def test_double_tap_on_start_makes_one_response(
 
 
 def test_required_and_bad_answers_get_plain_messages_and_keep_what_was_typed(
-    client: FlaskClient, survey: DemoSurvey
+    client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     answer(client, survey, "visited", {"answer": "no"})
@@ -136,7 +136,7 @@ def test_required_and_bad_answers_get_plain_messages_and_keep_what_was_typed(
 
 
 def test_anonymous_survey_stores_no_name_or_address(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     assert client.get(f"/s/{survey.slug}/name").status_code == 404

@@ -11,12 +11,12 @@ from sqlalchemy import select
 from app.extensions import db
 from app.surveys.models import Survey, SurveyStatus
 from app.surveys.response_models import Response
-from tests.conftest import DemoSurvey, csrf_token
+from tests.conftest import MadeSurvey, csrf_token
 from tests.surveys.helpers import answer, start, token
 
 
 def test_switching_language_mid_survey_keeps_the_answers(
-    client: FlaskClient, survey: DemoSurvey
+    client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     answer(client, survey, "visited", {"answer": "yes"})
@@ -35,7 +35,7 @@ def test_switching_language_mid_survey_keeps_the_answers(
 
 
 def test_survey_words_fall_back_to_the_main_language_when_not_translated(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     from app.surveys.models import SurveyText
 
@@ -51,7 +51,7 @@ def test_survey_words_fall_back_to_the_main_language_when_not_translated(
 
 
 def test_identified_survey_asks_a_name_and_keeps_it(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     with app.app_context():
         db.session.get(Survey, survey.id).anonymous = False
@@ -66,7 +66,7 @@ def test_identified_survey_asks_a_name_and_keeps_it(
         assert db.session.scalars(select(Response.respondent_name)).one() == "Ama"
 
 
-def test_questions_wait_for_consent(client: FlaskClient, survey: DemoSurvey) -> None:
+def test_questions_wait_for_consent(client: FlaskClient, survey: MadeSurvey) -> None:
     page = client.get("/s/cafe").get_data(as_text=True)
     from tests.surveys.helpers import form_key
 
@@ -80,7 +80,7 @@ def test_questions_wait_for_consent(client: FlaskClient, survey: DemoSurvey) -> 
 
 
 def test_closed_survey_says_so_and_takes_no_answers(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     with app.app_context():
         db.session.get(Survey, survey.id).status = SurveyStatus.CLOSED
@@ -92,7 +92,7 @@ def test_closed_survey_says_so_and_takes_no_answers(
 
 
 def test_long_text_shows_its_limit_and_how_much_is_used(
-    client: FlaskClient, survey: DemoSurvey
+    client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     answer(client, survey, "else", {"answer": "Hello there"})

@@ -8,12 +8,12 @@ from flask.testing import FlaskClient
 from app.auth.models import Role
 from app.core.models import FormSubmission
 from app.surveys.response_models import Answer, Response
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import add_question, count, create_survey, send
 from tests.surveys.helpers import FULL_ANSWERS, token
 
 
-def _preview_all(client: FlaskClient, survey: DemoSurvey) -> None:
+def _preview_all(client: FlaskClient, survey: MadeSurvey) -> None:
     ids = list(survey.questions.values())
     for number, (key, data) in enumerate(FULL_ANSWERS.items()):
         path = f"/staff/surveys/{survey.id}/preview/{survey.questions[key]}?lang=en"
@@ -25,7 +25,7 @@ def _preview_all(client: FlaskClient, survey: DemoSurvey) -> None:
 
 
 def test_preview_walks_every_question_and_saves_nothing(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     start = client.get(f"/staff/surveys/{survey.id}/preview").get_data(as_text=True)
@@ -41,7 +41,7 @@ def test_preview_walks_every_question_and_saves_nothing(
 
 
 def test_preview_shows_the_participants_messages_for_a_wrong_answer(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/preview/{survey.questions['household']}"
@@ -53,7 +53,7 @@ def test_preview_shows_the_participants_messages_for_a_wrong_answer(
     assert count(app, Response) == 0
 
 
-def test_preview_switches_the_survey_language(staff_client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_preview_switches_the_survey_language(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/preview/{survey.first_question}"
     welsh = client.get(f"{path}?lang=cy").get_data(as_text=True)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.demo_survey import add_demo_responses
 from app.extensions import db
 from app.surveys.models import Option, Question, QuestionKind, Survey
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
+from tests.factories import add_responses
 from tests.surveys.helpers import FULL_ANSWERS, answer, start
 
 MAX_QUERIES = 10
 
 
-def _pages(survey: DemoSurvey) -> list[str]:
+def _pages(survey: MadeSurvey) -> list[str]:
     return [
         "/",
         "/s/cafe",
@@ -25,7 +25,7 @@ def _pages(survey: DemoSurvey) -> list[str]:
     ]
 
 
-def _count(client: FlaskClient, count_queries, survey: DemoSurvey) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _count(client: FlaskClient, count_queries, survey: MadeSurvey) -> dict[str, int]:  # type: ignore[no-untyped-def]
     counts = {}
     for path in _pages(survey):
         client.get(path)  # the survey is built once per version; count the pages that reuse it
@@ -35,10 +35,10 @@ def _count(client: FlaskClient, count_queries, survey: DemoSurvey) -> dict[str, 
     return counts
 
 
-def _grow(app: Flask, survey: DemoSurvey) -> None:
+def _grow(app: Flask, survey: MadeSurvey) -> None:
     with app.app_context():
+        add_responses(survey.id, 250)
         found = db.session.get(Survey, survey.id)
-        add_demo_responses(found, 250)
         for n in range(12):
             found.questions.append(
                 Question(
@@ -54,7 +54,7 @@ def _grow(app: Flask, survey: DemoSurvey) -> None:
 
 
 def test_survey_pages_use_a_fixed_number_of_queries(
-    app: Flask, client: FlaskClient, survey: DemoSurvey, count_queries
+    app: Flask, client: FlaskClient, survey: MadeSurvey, count_queries
 ) -> None:  # type: ignore[no-untyped-def]
     start(client, survey)
     for key, data in FULL_ANSWERS.items():

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.surveys.models import ResponseStatus
 from app.surveys.response_models import Answer, Response
-from tests.conftest import DemoSurvey, LedgerData
+from tests.conftest import LedgerData, MadeSurvey
 from tests.surveys.helpers import FULL_ANSWERS, answer, form_key, start, token
 
 
@@ -36,7 +36,7 @@ def _responses(app: Flask) -> list[tuple[ResponseStatus, int]]:
 
 
 def test_sending_my_answers_again_after_a_lost_reply_shows_done_and_stores_once(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     for key, data in FULL_ANSWERS.items():
@@ -55,7 +55,7 @@ def test_sending_my_answers_again_after_a_lost_reply_shows_done_and_stores_once(
 
 
 def test_answering_a_question_again_after_the_answers_were_sent_shows_done(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     start(client, survey)
     for key, data in FULL_ANSWERS.items():
@@ -76,7 +76,7 @@ def test_answering_a_question_again_after_the_answers_were_sent_shows_done(
 
 
 def test_starting_again_with_the_same_form_makes_one_response_and_carries_on(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     page = client.get(f"/s/{survey.slug}").get_data(as_text=True)
     data = {"csrf_token": token(page), "form_key": form_key(page)}
@@ -90,7 +90,7 @@ def test_starting_again_with_the_same_form_makes_one_response_and_carries_on(
 
 
 def test_agreeing_again_after_a_lost_reply_goes_on_and_stores_once(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     page = client.get(f"/s/{survey.slug}").get_data(as_text=True)
     client.post(f"/s/{survey.slug}", data={"csrf_token": token(page), "form_key": form_key(page)})
@@ -103,7 +103,7 @@ def test_agreeing_again_after_a_lost_reply_goes_on_and_stores_once(
 
 
 def test_carrying_on_with_a_code_again_after_a_lost_reply_opens_the_same_answers(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     code = start(client, survey)
     answer(client, survey, "visited", {"answer": "yes"})
@@ -165,7 +165,7 @@ def test_cancelling_a_claim_again_after_a_lost_reply_says_it_was_done_once(
 
 
 def test_reloading_the_check_page_when_only_the_page_was_lost_shows_done(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     """The reply's cookie arrived but the page never did: reloading the page they pressed on, or
     pressing again, says the answers arrived, never the survey's start."""

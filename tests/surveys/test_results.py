@@ -11,20 +11,21 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.db import utcnow
-from app.demo_survey import add_demo_responses
 from app.extensions import db
-from app.surveys import answering, results
+from app.surveys import answering
 from app.surveys.content import load_survey_by_id
 from app.surveys.models import Channel, Option, Question, QuestionKind, ResponseStatus
 from app.surveys.response_models import Answer, Response
-from tests.conftest import DemoSurvey
+from app.surveys.results import tallies as results
+from tests.conftest import MadeSurvey
+from tests.factories import add_responses
 
 DECLINED = object()
 
 
 def respond(
     app: Flask,
-    survey: DemoSurvey,
+    survey: MadeSurvey,
     answers: dict[str, Any],
     language: str = "en",
     channel: Channel = Channel.ONLINE,
@@ -54,7 +55,7 @@ def respond(
         return response.id
 
 
-def _results(app: Flask, survey: DemoSurvey, **filters: str) -> dict[str, results.QuestionResult]:
+def _results(app: Flask, survey: MadeSurvey, **filters: str) -> dict[str, results.QuestionResult]:
     with app.app_context():
         found = results.survey_results(
             load_survey_by_id(survey.id),
@@ -71,7 +72,7 @@ def _bars(result: results.QuestionResult) -> dict[str, tuple[int, int]]:
 
 
 @pytest.fixture
-def known(app: Flask, survey: DemoSurvey) -> DemoSurvey:
+def known(app: Flask, survey: MadeSurvey) -> MadeSurvey:
     """Four sent responses with answers chosen so every count is known, plus one unsent."""
     respond(
         app,
@@ -171,7 +172,7 @@ def test_filters_count_only_matching_responses(app: Flask, known) -> None:  # ty
 
 
 def test_results_page_shows_numbers_percentages_and_decorative_bars(
-    staff_client, known: DemoSurvey
+    staff_client, known: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.VIEWER)
     page = client.get(f"/staff/surveys/{known.id}/results").get_data(as_text=True)
@@ -187,7 +188,7 @@ def test_results_page_shows_numbers_percentages_and_decorative_bars(
     assert "First choice" in page and "Middle (median)" in page
 
 
-def test_results_page_filters_with_a_plain_get_form(staff_client, known: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_results_page_filters_with_a_plain_get_form(staff_client, known: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.FINANCE)
     path = f"/staff/surveys/{known.id}/results"
     page = client.get(path).get_data(as_text=True)
@@ -199,7 +200,7 @@ def test_results_page_filters_with_a_plain_get_form(staff_client, known: DemoSur
 
 
 @pytest.mark.parametrize("query", ["language=xx", "channel=pigeon", "language=%00&channel="])
-def test_unknown_filter_values_show_everything(staff_client, known: DemoSurvey, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_filter_values_show_everything(staff_client, known: MadeSurvey, query: str) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.VIEWER)
     response = client.get(f"/staff/surveys/{known.id}/results?{query}")
     assert response.status_code == 200
@@ -216,7 +217,7 @@ def test_unknown_filter_values_show_everything(staff_client, known: DemoSurvey, 
     ],
 )
 def test_results_page_links_back_to_the_export_and_to_the_answers(
-    staff_client, known: DemoSurvey, role: Role, back: str
+    staff_client, known: MadeSurvey, role: Role, back: str
 ) -> None:  # type: ignore[no-untyped-def]
     page = staff_client(role).get(f"/staff/surveys/{known.id}/results").get_data(as_text=True)
     assert f'<a class="back-link" href="{back.format(id=known.id)}">' in page
@@ -228,13 +229,12 @@ def test_results_of_a_survey_that_does_not_exist_are_not_found(staff_client) -> 
     assert staff_client(Role.ADMIN).get("/staff/surveys/999999/results").status_code == 404
 
 
-def _add_demo(app: Flask, survey: DemoSurvey, count: int) -> None:
+def _add_responses(app: Flask, survey: MadeSurvey, count: int) -> None:
     with app.app_context():
-        add_demo_responses(load_survey_by_id(survey.id), count)  # type: ignore[arg-type]
-        db.session.commit()
+        add_responses(survey.id, count)
 
 
-def _add_questions(app: Flask, survey: DemoSurvey) -> None:
+def _add_questions(app: Flask, survey: MadeSurvey) -> None:
     """One more question of every kind, each with options, at the end of the survey."""
     with app.app_context():
         for position, kind in enumerate(QuestionKind, start=20):
@@ -252,13 +252,13 @@ def _add_questions(app: Flask, survey: DemoSurvey) -> None:
 
 
 def test_results_page_runs_a_fixed_few_queries_however_many_responses_and_questions(
-    app: Flask, staff_client, survey: DemoSurvey, count_queries
+    app: Flask, staff_client, survey: MadeSurvey, count_queries
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/results?language=en"
     counts = []
     for responses in (10, 290):
-        _add_demo(app, survey, responses)
+        _add_responses(app, survey, responses)
         with count_queries() as queries:
             assert client.get(path).status_code == 200
         counts.append(len(queries))

@@ -12,7 +12,7 @@ from app.db import utcnow
 from app.extensions import db
 from app.surveys.response_models import Response
 from app.surveys.services import CODE_ALPHABET, CODE_LENGTH
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.helpers import answer, form_key, start, token
 
 
@@ -22,7 +22,7 @@ def _resume(client: FlaskClient, code: str):  # type: ignore[no-untyped-def]
 
 
 def test_code_has_eight_characters_without_look_alikes(
-    client: FlaskClient, survey: DemoSurvey
+    client: FlaskClient, survey: MadeSurvey
 ) -> None:
     code = start(client, survey).replace(" ", "")
     assert len(code) == CODE_LENGTH
@@ -31,7 +31,7 @@ def test_code_has_eight_characters_without_look_alikes(
 
 
 def test_next_day_on_another_phone_the_code_brings_back_the_answers(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     code = start(client, survey)
     answer(client, survey, "visited", {"answer": "yes"})
@@ -54,7 +54,7 @@ def test_next_day_on_another_phone_the_code_brings_back_the_answers(
 
 
 def test_a_code_with_nothing_answered_yet_goes_to_the_first_step(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     code = start(client, survey)
     response = _resume(app.test_client(), code)
@@ -62,7 +62,7 @@ def test_a_code_with_nothing_answered_yet_goes_to_the_first_step(
 
 
 def test_wrong_or_expired_or_used_codes_open_nothing(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     code = start(client, survey)
     stranger = app.test_client()
@@ -76,7 +76,7 @@ def test_wrong_or_expired_or_used_codes_open_nothing(
 
 
 def test_a_sent_response_cannot_be_opened_again_with_its_code(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     code = start(client, survey)
     for key in ("visited", "welcome", "hard", "priorities", "household", "well", "else"):
@@ -86,7 +86,7 @@ def test_a_sent_response_cannot_be_opened_again_with_its_code(
     assert _resume(app.test_client(), code).status_code == 400
 
 
-def test_each_code_opens_only_its_own_response(app: Flask, survey: DemoSurvey) -> None:
+def test_each_code_opens_only_its_own_response(app: Flask, survey: MadeSurvey) -> None:
     first, second = app.test_client(), app.test_client()
     code_one = start(first, survey)
     start(second, survey)
@@ -114,7 +114,7 @@ def test_resume_code_can_be_pasted(client: FlaskClient) -> None:
 
 
 def test_thirty_people_on_one_address_all_carry_on_with_correct_codes(
-    app: Flask, survey: DemoSurvey
+    app: Flask, survey: MadeSurvey
 ) -> None:
     """A drop-in group shares one Wi-Fi address: right codes never use up the limit."""
     codes = [start(app.test_client(), survey) for _ in range(30)]
@@ -126,7 +126,7 @@ def test_thirty_people_on_one_address_all_carry_on_with_correct_codes(
 
 
 def test_the_written_down_address_to_carry_on_is_the_public_one(
-    app: Flask, client: FlaskClient, survey: DemoSurvey
+    app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
     saved = {key: app.config[key] for key in ("PUBLIC_URL", "TRUSTED_HOSTS")}
     app.config.update(PUBLIC_URL="https://withus.example.org", TRUSTED_HOSTS=["localhost"])

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from app.extensions import db
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.helpers import start
 
 
@@ -27,14 +27,14 @@ def _page(client: FlaskClient, path: str, lang: str = "en") -> str:
     return response.get_data(as_text=True)
 
 
-def test_a_new_title_shows_on_the_next_view(app: Flask, client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_title_shows_on_the_next_view(app: Flask, client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     assert "Our community café" not in _page(client, "/s/cafe")
     _elsewhere(app, "UPDATE surveys SET title = 'Our community café' WHERE id = :id", id=survey.id)
     assert "Our community café" in _page(client, "/s/cafe")
 
 
 def test_an_edited_question_and_option_show_on_the_next_view(
-    app: Flask, client, survey: DemoSurvey
+    app: Flask, client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     start(client, survey)
     path = f"/s/cafe/q/{survey.questions['welcome']}"
@@ -57,7 +57,7 @@ def test_an_edited_question_and_option_show_on_the_next_view(
 
 
 def test_a_changed_translation_shows_on_the_next_view(
-    app: Flask, client, survey: DemoSurvey
+    app: Flask, client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     assert "Caffi newydd" not in _page(client, "/s/cafe", "cy")
     _elsewhere(
@@ -75,7 +75,7 @@ def test_a_changed_translation_shows_on_the_next_view(
 
 @pytest.mark.parametrize("status", ["closed", "draft"])
 def test_closing_a_survey_shows_on_the_next_view(
-    app: Flask, client, survey: DemoSurvey, status: str
+    app: Flask, client, survey: MadeSurvey, status: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert 'name="form_key"' in _page(client, "/s/cafe")
     _elsewhere(
@@ -89,7 +89,7 @@ def test_closing_a_survey_shows_on_the_next_view(
 
 
 def test_a_survey_past_its_closing_time_stops_taking_answers_without_any_edit(
-    app: Flask, client, survey: DemoSurvey
+    app: Flask, client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     assert 'name="form_key"' in _page(client, "/s/cafe")
     with app.app_context(), db.engine.begin() as connection:
@@ -104,7 +104,7 @@ def test_a_survey_past_its_closing_time_stops_taking_answers_without_any_edit(
     assert 'name="form_key"' not in _page(client, "/s/cafe")
 
 
-def test_every_change_moves_the_survey_version(app: Flask, survey: DemoSurvey) -> None:
+def test_every_change_moves_the_survey_version(app: Flask, survey: MadeSurvey) -> None:
     def version() -> int:
         with app.app_context(), db.engine.connect() as connection:
             return connection.execute(

@@ -14,14 +14,16 @@ from flask import Flask
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import delete, func, select, update
 
-from app.demo_survey import add_demo_responses
+from app.demo.survey import add_demo_responses, create_demo_survey
 from app.extensions import db
-from app.surveys import answering, results, services
+from app.surveys import answering, services
 from app.surveys.content import load_survey_by_id, view_of
 from app.surveys.models import Channel, Question, ResponseStatus
 from app.surveys.response_models import Answer, AnswerTally, Response
+from app.surveys.results import tallies as results
 from tests.bench_export import random_value
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
+from tests.factories import add_responses
 from tests.surveys import tally_oracle
 
 LANGUAGES = ["en", "en", "cy", "pl", "ar"]
@@ -166,7 +168,7 @@ def _assert_results_agree(survey_id: int) -> None:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_tallies_equal_a_fresh_count_after_any_mix_of_changes(
-    app: Flask, survey: DemoSurvey, seed: int
+    app: Flask, survey: MadeSurvey, seed: int
 ) -> None:
     rng = random.Random(seed)
     with app.app_context():
@@ -187,7 +189,7 @@ def test_tallies_equal_a_fresh_count_after_any_mix_of_changes(
         _assert_results_agree(survey.id)
 
 
-def test_every_correction_of_a_sent_answer_moves_its_count(app: Flask, survey: DemoSurvey) -> None:
+def test_every_correction_of_a_sent_answer_moves_its_count(app: Flask, survey: MadeSurvey) -> None:
     """Declined, then neither (not counted), then answered, then another answer, then gone."""
     with app.app_context():
         response = Response(survey_id=survey.id, status=ResponseStatus.SUBMITTED, language="cy")
@@ -206,7 +208,7 @@ def test_every_correction_of_a_sent_answer_moves_its_count(app: Flask, survey: D
 
 
 def test_a_transaction_rolled_back_leaves_the_tallies_as_they_were(
-    app: Flask, survey: DemoSurvey
+    app: Flask, survey: MadeSurvey
 ) -> None:
     with app.app_context():
         crowd = Crowd(random.Random(4), survey.id)
@@ -222,19 +224,21 @@ def test_a_transaction_rolled_back_leaves_the_tallies_as_they_were(
         _assert_tallies_are_true()
 
 
-def test_the_demo_results_are_the_same_as_counted_before(app: Flask, survey: DemoSurvey) -> None:
+def test_the_demo_results_are_the_same_as_counted_before(app: Flask) -> None:
     with app.app_context():
-        add_demo_responses(load_survey_by_id(survey.id), 300)  # type: ignore[arg-type]
+        demo = create_demo_survey(None, {})
+        db.session.commit()
+        add_demo_responses(demo, 300)
         db.session.commit()
         _assert_tallies_are_true()
-        _assert_results_agree(survey.id)
-        found = results.survey_results(load_survey_by_id(survey.id), results.Filters())  # type: ignore[arg-type]
+        _assert_results_agree(demo.id)
+        found = results.survey_results(load_survey_by_id(demo.id), results.Filters())  # type: ignore[arg-type]
         assert found.total == 300
 
 
-def test_deleting_a_question_or_a_survey_takes_its_tallies(app: Flask, survey: DemoSurvey) -> None:
+def test_deleting_a_question_or_a_survey_takes_its_tallies(app: Flask, survey: MadeSurvey) -> None:
     with app.app_context():
-        add_demo_responses(load_survey_by_id(survey.id), 20)  # type: ignore[arg-type]
+        add_responses(survey.id, 20)
         db.session.commit()
         db.session.execute(delete(Question).where(Question.id == survey.questions["household"]))
         db.session.commit()
@@ -245,10 +249,10 @@ def test_deleting_a_question_or_a_survey_takes_its_tallies(app: Flask, survey: D
         assert tally_oracle.kept_responses() == {}
 
 
-def test_the_migration_counts_what_was_already_there(app: Flask, survey: DemoSurvey) -> None:
+def test_the_migration_counts_what_was_already_there(app: Flask, survey: MadeSurvey) -> None:
     """Responses sent before the tallies existed are counted when the migration runs."""
     with app.app_context():
-        add_demo_responses(load_survey_by_id(survey.id), 40)  # type: ignore[arg-type]
+        add_responses(survey.id, 40)
         Crowd(random.Random(5), survey.id).start()
         db.session.commit()
         counted = tally_oracle.counted_answers()
@@ -261,7 +265,7 @@ def test_the_migration_counts_what_was_already_there(app: Flask, survey: DemoSur
         _assert_tallies_are_true()
 
 
-def test_many_people_sending_at_once_are_each_counted_once(app: Flask, survey: DemoSurvey) -> None:
+def test_many_people_sending_at_once_are_each_counted_once(app: Flask, survey: MadeSurvey) -> None:
     """Eight sends and four paper entries at the same moment, all on the same hot tally rows."""
     people, entries = 8, 4
     with app.app_context():

@@ -10,14 +10,14 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from app.auth.models import Role
-from app.demo_survey import create_demo_survey
 from app.extensions import db
 from app.surveys.response_models import AnswerTheme, Theme
-from tests.conftest import DemoSurvey, csrf_token, make_staff, sign_in
+from tests.conftest import MadeSurvey, csrf_token, make_staff, sign_in
+from tests.factories import make_survey
 from tests.surveys.test_results import DECLINED, respond
 
 
-def _path(survey: DemoSurvey, key: str = "well") -> str:
+def _path(survey: MadeSurvey, key: str = "well") -> str:
     return f"/staff/surveys/{survey.id}/results/{survey.questions[key]}"
 
 
@@ -25,7 +25,7 @@ def _answer_ids(page: str) -> list[int]:
     return [int(n) for n in re.findall(r'<li class="answer" id="answer-(\d+)"', page)]
 
 
-def _add_theme(app: Flask, survey: DemoSurvey, name: str) -> int:
+def _add_theme(app: Flask, survey: MadeSurvey, name: str) -> int:
     with app.app_context():
         theme = Theme(survey_id=survey.id, name=name)
         db.session.add(theme)
@@ -41,14 +41,14 @@ def _themes_of(app: Flask, answer_id: int) -> set[str]:
         return set(names)
 
 
-def _tag(client: FlaskClient, survey: DemoSurvey, answer_id: int, **data):  # type: ignore[no-untyped-def]
+def _tag(client: FlaskClient, survey: MadeSurvey, answer_id: int, **data):  # type: ignore[no-untyped-def]
     token = csrf_token(client, _path(survey))
     return client.post(
         _path(survey) + "/tag", data={"csrf_token": token, "answer_id": answer_id, **data}
     )
 
 
-def _answer_id(app: Flask, response_id: int, survey: DemoSurvey, key: str = "well") -> int:
+def _answer_id(app: Flask, response_id: int, survey: MadeSurvey, key: str = "well") -> int:
     from app.surveys.response_models import Answer
 
     with app.app_context():
@@ -60,7 +60,7 @@ def _answer_id(app: Flask, response_id: int, survey: DemoSurvey, key: str = "wel
 
 
 @pytest.fixture
-def thirty(app: Flask, survey: DemoSurvey) -> list[int]:
+def thirty(app: Flask, survey: MadeSurvey) -> list[int]:
     """Thirty answers to "what we do well", answer n sent n minutes ago; newest first."""
     responses = [respond(app, survey, {"well": f"Answer {n}"}, minutes_ago=n) for n in range(30)]
     respond(app, survey, {"well": DECLINED})
@@ -86,12 +86,10 @@ def test_bad_page_numbers_show_the_nearest_page(staff_client, survey, thirty, pa
 
 
 def test_only_text_questions_of_this_survey_have_an_answers_page(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
-        other = create_demo_survey(None, {}, slug="other")
-        db.session.commit()
-        other_question = other.questions[-1].id
+        other_question = make_survey("other", translated=False).questions["else"]
     client = staff_client(Role.ADMIN)
     assert client.get(_path(survey, "else")).status_code == 200
     assert client.get(_path(survey, "visited")).status_code == 404
@@ -105,7 +103,7 @@ def test_only_text_questions_of_this_survey_have_an_answers_page(
     ["<script>alert(1)</script>", "\u202eevil right-to-left override\u202c", "<b>bold</b>"],
 )
 def test_hostile_answers_are_shown_escaped_and_isolated(
-    app: Flask, staff_client, survey: DemoSurvey, text: str
+    app: Flask, staff_client, survey: MadeSurvey, text: str
 ) -> None:  # type: ignore[no-untyped-def]
     respond(app, survey, {"well": text}, language="ar")
     page = staff_client(Role.COORDINATOR).get(_path(survey)).get_data(as_text=True)
@@ -115,7 +113,7 @@ def test_hostile_answers_are_shown_escaped_and_isolated(
 
 
 def test_each_answer_shows_its_language_channel_and_themes(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     from app.surveys.models import Channel
 
@@ -128,7 +126,7 @@ def test_each_answer_shows_its_language_channel_and_themes(
 
 
 def test_coordinator_tags_an_answer_with_a_new_theme_and_returns_to_the_same_place(
-    app: Flask, staff_client, survey: DemoSurvey, thirty
+    app: Flask, staff_client, survey: MadeSurvey, thirty
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     answer = thirty[27]
@@ -145,7 +143,7 @@ def test_coordinator_tags_an_answer_with_a_new_theme_and_returns_to_the_same_pla
 
 
 def test_a_new_theme_reuses_an_existing_one_whatever_its_letter_case(
-    app: Flask, staff_client, survey: DemoSurvey, thirty
+    app: Flask, staff_client, survey: MadeSurvey, thirty
 ) -> None:  # type: ignore[no-untyped-def]
     food = _add_theme(app, survey, "Food")
     client = staff_client(Role.ADMIN)
@@ -159,7 +157,7 @@ def test_a_new_theme_reuses_an_existing_one_whatever_its_letter_case(
 
 
 def test_unticking_removes_only_the_themes_that_were_shown(
-    app: Flask, staff_client, survey: DemoSurvey, thirty
+    app: Flask, staff_client, survey: MadeSurvey, thirty
 ) -> None:  # type: ignore[no-untyped-def]
     food, warmth = _add_theme(app, survey, "Food"), _add_theme(app, survey, "Warmth")
     client = staff_client(Role.COORDINATOR)
@@ -172,7 +170,7 @@ def test_unticking_removes_only_the_themes_that_were_shown(
 
 
 def test_filtering_by_theme_shows_only_its_answers_with_counts(
-    app: Flask, staff_client, survey: DemoSurvey, thirty
+    app: Flask, staff_client, survey: MadeSurvey, thirty
 ) -> None:  # type: ignore[no-untyped-def]
     food = _add_theme(app, survey, "Food")
     _add_theme(app, survey, "Unused")
@@ -191,7 +189,7 @@ def test_filtering_by_theme_shows_only_its_answers_with_counts(
 
 
 def test_a_theme_name_over_80_characters_is_refused_plainly_and_kept(
-    app: Flask, staff_client, survey: DemoSurvey, thirty
+    app: Flask, staff_client, survey: MadeSurvey, thirty
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     long_name = "x" * 81
@@ -208,7 +206,7 @@ def test_a_theme_name_over_80_characters_is_refused_plainly_and_kept(
 
 
 def test_an_expired_form_keeps_the_typed_theme(
-    app: Flask, staff_client, survey: DemoSurvey, thirty
+    app: Flask, staff_client, survey: MadeSurvey, thirty
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     response = client.post(
@@ -220,7 +218,7 @@ def test_an_expired_form_keeps_the_typed_theme(
 
 
 def test_tagging_an_answer_to_another_question_is_refused(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     response_id = respond(app, survey, {"well": "Tea", "else": "More buses"})
     other = _answer_id(app, response_id, survey, "else")
@@ -231,7 +229,7 @@ def test_tagging_an_answer_to_another_question_is_refused(
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FINANCE])
 def test_viewer_and_finance_cannot_tag_themes(
-    app: Flask, client: FlaskClient, survey: DemoSurvey, thirty, role: Role
+    app: Flask, client: FlaskClient, survey: MadeSurvey, thirty, role: Role
 ) -> None:  # type: ignore[no-untyped-def]
     sign_in(client, make_staff(app, role).email)
     page = client.get(_path(survey)).get_data(as_text=True)
@@ -250,7 +248,7 @@ def test_viewer_and_finance_cannot_tag_themes(
     [(Role.ADMIN, True), (Role.COORDINATOR, True), (Role.VIEWER, False), (Role.FINANCE, False)],
 )
 def test_names_on_an_identified_survey_are_shown_only_to_admins_and_coordinators(
-    app: Flask, staff_client, identified: DemoSurvey, role: Role, sees: bool
+    app: Flask, staff_client, identified: MadeSurvey, role: Role, sees: bool
 ) -> None:  # type: ignore[no-untyped-def]
     respond(app, identified, {"well": "Because"}, name="Amira Khan")
     page = staff_client(role).get(_path(identified)).get_data(as_text=True)
@@ -259,7 +257,7 @@ def test_names_on_an_identified_survey_are_shown_only_to_admins_and_coordinators
 
 
 def test_names_are_never_shown_on_an_anonymous_survey(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     respond(app, survey, {"well": "Tea"}, name="Should Not Show")
     page = staff_client(Role.ADMIN).get(_path(survey)).get_data(as_text=True)

@@ -12,7 +12,7 @@ from app.auth.models import Role
 from app.extensions import db
 from app.surveys.content import completeness, load_survey_by_id
 from app.surveys.models import SurveyText
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import (
     add_question,
     create_survey,
@@ -82,7 +82,7 @@ def test_a_blank_box_removes_that_translation(app: Flask, staff_client) -> None:
 
 
 def test_translate_page_sets_language_and_direction_of_each_part(
-    staff_client, survey: DemoSurvey
+    staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     page = client.get(f"/staff/surveys/{survey.id}/translate/ar").get_data(as_text=True)
@@ -92,13 +92,13 @@ def test_translate_page_sets_language_and_direction_of_each_part(
     assert "39 of 39 translated" in page
 
 
-def test_only_other_site_languages_can_be_translated(staff_client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_only_other_site_languages_can_be_translated(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     for lang in ("en", "fr", "x" * 300, "cy%00"):
         assert client.get(f"/staff/surveys/{survey.id}/translate/{lang}").status_code == 404
 
 
-def test_translation_too_long_is_refused_and_kept(staff_client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_translation_too_long_is_refused_and_kept(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
     response = send(client, f"/staff/surveys/{survey.id}/translate/cy", {"piece-title": "x" * 201})
     assert response.status_code == 400

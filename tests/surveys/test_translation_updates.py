@@ -10,10 +10,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from app.extensions import db
-from app.surveys.admin_question_views import _question_data
+from app.surveys.builder.question_views import _question_data
 from app.surveys.content import load_survey_by_id
 from app.surveys.models import Question, SurveyText
-from tests.conftest import DemoSurvey
+from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import SURVEY_FIELDS, send
 from tests.surveys.helpers import start, token
 
@@ -24,7 +24,7 @@ OLD_TITLE = "Our drop-in café: what should change?"
 WELSH_TITLE = "Ein caffi galw heibio: beth ddylai newid?"
 
 
-def change_question(client: FlaskClient, survey: DemoSurvey, key: str, **changes: str):  # type: ignore[no-untyped-def]
+def change_question(client: FlaskClient, survey: MadeSurvey, key: str, **changes: str):  # type: ignore[no-untyped-def]
     """Send a question's edit page back as staff would, with some fields changed."""
     app = client.application
     with app.app_context():
@@ -35,7 +35,7 @@ def change_question(client: FlaskClient, survey: DemoSurvey, key: str, **changes
     return send(client, path, {**fields, **changes})
 
 
-def change_title(client: FlaskClient, survey: DemoSurvey, title: str, **changes: str):  # type: ignore[no-untyped-def]
+def change_title(client: FlaskClient, survey: MadeSurvey, title: str, **changes: str):  # type: ignore[no-untyped-def]
     with client.application.app_context():
         original = load_survey_by_id(survey.id)
         assert original is not None
@@ -45,11 +45,11 @@ def change_title(client: FlaskClient, survey: DemoSurvey, title: str, **changes:
     return send(client, f"/staff/surveys/{survey.id}/edit", fields | changes)
 
 
-def translate_page(client: FlaskClient, survey: DemoSurvey, lang: str = "cy") -> str:
+def translate_page(client: FlaskClient, survey: MadeSurvey, lang: str = "cy") -> str:
     return client.get(f"/staff/surveys/{survey.id}/translate/{lang}").get_data(as_text=True)
 
 
-def welsh_row(app: Flask, survey: DemoSurvey, key: str) -> SurveyText | None:
+def welsh_row(app: Flask, survey: MadeSurvey, key: str) -> SurveyText | None:
     with app.app_context():
         return db.session.scalar(
             select(SurveyText).where(
@@ -61,7 +61,7 @@ def welsh_row(app: Flask, survey: DemoSurvey, key: str) -> SurveyText | None:
 
 
 def test_fixing_a_question_keeps_its_welsh_for_welsh_readers(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     assert change_question(staff_client(), survey, "often", text=NEW_TEXT).status_code == 302
     reader, welsh = app.test_client(), {"Accept-Language": "cy"}
@@ -75,7 +75,7 @@ def test_fixing_a_question_keeps_its_welsh_for_welsh_readers(
 
 
 def test_fixing_the_title_keeps_the_welsh_start_page(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     assert change_title(staff_client(), survey, "Our café: what next?").status_code == 302
     page = app.test_client().get(f"/s/{survey.slug}", headers={"Accept-Language": "cy"})
@@ -83,7 +83,7 @@ def test_fixing_the_title_keeps_the_welsh_start_page(
 
 
 def test_translate_page_marks_a_changed_part_with_its_old_and_new_words(
-    staff_client, survey: DemoSurvey
+    staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     field = f"piece-q-{survey.questions['often']}-text"
@@ -98,7 +98,7 @@ def test_translate_page_marks_a_changed_part_with_its_old_and_new_words(
     assert "39 of 39 translated" in page  # still counted: readers still see it
 
 
-def test_every_language_of_a_changed_part_is_marked(staff_client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_every_language_of_a_changed_part_is_marked(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     change_question(client, survey, "often", text=NEW_TEXT)
     for lang in ("cy", "ar", "pl", "ur", "bn"):
@@ -106,7 +106,7 @@ def test_every_language_of_a_changed_part_is_marked(staff_client, survey: DemoSu
 
 
 def test_saving_a_new_translation_clears_the_mark(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     field = f"piece-q-{survey.questions['often']}-text"
@@ -118,7 +118,7 @@ def test_saving_a_new_translation_clears_the_mark(
     assert row is not None and row.source == NEW_TEXT
 
 
-def test_sending_the_page_back_unchanged_keeps_the_mark(staff_client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_sending_the_page_back_unchanged_keeps_the_mark(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     change_question(client, survey, "often", text=NEW_TEXT)
     path = f"/staff/surveys/{survey.id}/translate/cy"
@@ -129,7 +129,7 @@ def test_sending_the_page_back_unchanged_keeps_the_mark(staff_client, survey: De
 
 
 def test_ticking_still_fits_clears_the_mark_and_keeps_the_words(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     field = f"piece-q-{survey.questions['often']}-text"
@@ -143,7 +143,7 @@ def test_ticking_still_fits_clears_the_mark_and_keeps_the_words(
     assert row is not None and row.text == WELSH_TEXT
 
 
-def test_changing_words_back_clears_the_mark(staff_client, survey: DemoSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_changing_words_back_clears_the_mark(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     change_question(client, survey, "often", text=NEW_TEXT)
     change_question(client, survey, "often", text="A second wording")
@@ -154,7 +154,7 @@ def test_changing_words_back_clears_the_mark(staff_client, survey: DemoSurvey) -
 
 
 def test_a_changed_answer_label_is_marked_and_keeps_its_welsh(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     options = "Every single week\nAbout once a month\nA few times a year\nOnly once"
@@ -169,7 +169,7 @@ def test_a_changed_answer_label_is_marked_and_keeps_its_welsh(
 
 
 def test_new_help_text_is_left_to_translate_and_emptied_help_loses_its_translation(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     key = f"q:{survey.questions['often']}:help"
@@ -183,7 +183,7 @@ def test_new_help_text_is_left_to_translate_and_emptied_help_loses_its_translati
 
 
 def test_question_page_warns_before_changing_translated_words(
-    staff_client, survey: DemoSurvey
+    staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     page = client.get(f"/staff/surveys/{survey.id}/questions/{survey.questions['often']}")
@@ -195,7 +195,7 @@ def test_question_page_warns_before_changing_translated_words(
 
 
 def test_an_untranslated_question_page_gives_no_warning(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     question_id = survey.questions["often"]
@@ -212,7 +212,7 @@ def test_an_untranslated_question_page_gives_no_warning(
 
 
 def test_survey_details_page_warns_before_changing_translated_words(
-    staff_client, survey: DemoSurvey
+    staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     page = staff_client().get(f"/staff/surveys/{survey.id}/edit").get_data(as_text=True)
     assert "The words on this page have translations into" in page
@@ -220,10 +220,10 @@ def test_survey_details_page_warns_before_changing_translated_words(
 
 
 def test_a_copied_survey_keeps_the_needs_updating_mark(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     from app.core.idempotency import new_key
-    from app.surveys import admin_services
+    from app.surveys.builder import services as admin_services
 
     client = staff_client()
     change_title(client, survey, "Our café: what next?")
@@ -243,7 +243,7 @@ def _boxes(page: str) -> dict[str, str]:
 
 
 def test_overview_says_how_many_parts_need_updating_in_each_language(
-    staff_client, survey: DemoSurvey
+    staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     response = change_question(client, survey, "often", text=NEW_TEXT)
@@ -255,7 +255,7 @@ def test_overview_says_how_many_parts_need_updating_in_each_language(
 
 
 def test_a_new_answer_in_a_translated_survey_is_shown_as_not_translated_yet(
-    staff_client, survey: DemoSurvey
+    staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     options = "Every week\nAbout once a month\nA few times a year\nOnly once\nNever"
@@ -267,7 +267,7 @@ def test_a_new_answer_in_a_translated_survey_is_shown_as_not_translated_yet(
 
 
 def test_a_translation_made_beside_words_changed_meanwhile_is_caught_not_cleared(
-    staff_client, survey: DemoSurvey
+    staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     field = f"piece-q-{survey.questions['often']}-text"
@@ -291,7 +291,7 @@ def _seen(page: str) -> dict[str, str]:
 
 
 def test_changed_consent_words_are_never_agreed_to_in_an_old_translation(
-    app: Flask, staff_client, survey: DemoSurvey
+    app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client()
     consent = "Taking part is your choice. We now keep answers for one year."

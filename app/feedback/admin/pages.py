@@ -1,0 +1,78 @@
+"""What every staff update page shares: who may change things, finding the update, the words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from flask import abort
+from flask_babel import lazy_gettext as _l
+
+from app.auth.guard import current_staff
+from app.auth.models import Role
+from app.extensions import db
+from app.feedback.models import LinkKind, Update
+from app.feedback.words import EVENT_WORDS, STATUS_MEANINGS, STATUS_WORDS
+from app.i18n import BY_CODE
+from app.outbox.models import MessageStatus
+
+WRITERS = (Role.ADMIN, Role.COORDINATOR)
+
+KIND_WORDS = {
+    LinkKind.SURVEY: _l("Survey"),
+    LinkKind.QUESTION: _l("Question"),
+    LinkKind.THEME: _l("Theme"),
+    LinkKind.SESSION: _l("Session"),
+}
+
+# Messages grouped the way staff think of them; the rarer outcomes are shown only when present.
+OUTBOX_GROUPS = (
+    ((MessageStatus.PENDING, MessageStatus.SENDING), _l("Waiting to be sent"), True),
+    ((MessageStatus.SENT,), _l("Sent"), True),
+    ((MessageStatus.FAILED,), _l("Could not be sent"), True),
+    ((MessageStatus.UNCERTAIN,), _l("Not sure if it was sent: the sending stopped"), False),
+    ((MessageStatus.CANCELLED,), _l("Not sent: the person stopped messages"), False),
+)
+
+
+def update_or_404(update_id: int) -> Update:
+    update = db.session.get(Update, update_id)
+    if update is None:
+        abort(404)
+    return update
+
+
+def staff_id() -> int:
+    user = current_staff()
+    assert user is not None  # roles_required let us in
+    return user.id
+
+
+def may_write() -> bool:
+    user = current_staff()
+    return user is not None and user.role in WRITERS
+
+
+def is_admin() -> bool:
+    user = current_staff()
+    return user is not None and user.role == Role.ADMIN
+
+
+def outbox_rows(counts: Counter[MessageStatus]) -> list[tuple[str, int]]:
+    """(what happened, how many) for the messages about one update."""
+    rows = []
+    for statuses, words, always in OUTBOX_GROUPS:
+        number = sum(counts[status] for status in statuses)
+        if always or number:
+            rows.append((str(words), number))
+    return rows
+
+
+def page_words() -> dict[str, Any]:
+    return {
+        "status_words": STATUS_WORDS,
+        "status_meanings": STATUS_MEANINGS,
+        "event_words": EVENT_WORDS,
+        "kind_words": KIND_WORDS,
+        "languages": BY_CODE,
+    }

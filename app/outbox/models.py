@@ -1,0 +1,64 @@
+"""The outbox: messages waiting to go to people, and the record of how each went."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import Base, CreatedAt, IntPk, enum_column, utcnow
+
+
+class MessageStatus(enum.StrEnum):
+    PENDING = "pending"  # waiting to be sent, perhaps after a failed try
+    SENDING = "sending"  # a sender has claimed it
+    SENT = "sent"
+    FAILED = "failed"  # the mail server refused it for good, or it ran out of tries
+    CANCELLED = "cancelled"  # the person stopped messages or was paused before it went
+    UNCERTAIN = "uncertain"  # a sender stopped mid-send: never retried, so never sent twice
+
+
+class OutboxMessage(Base):
+    """A message waiting to go, or the record of how it went. One per person per event: a change
+    to an update they took part in, or a decision on their own claim."""
+
+    __tablename__ = "outbox_messages"
+    __table_args__ = (
+        UniqueConstraint("event_id", "participant_id", name="once_per_event"),
+        UniqueConstraint("claim_event_id", "participant_id", name="once_per_claim_event"),
+        CheckConstraint("attempts >= 0", name="attempts_sign"),
+        CheckConstraint("(event_id IS NULL) <> (claim_event_id IS NULL)", name="about_one_thing"),
+    )
+
+    id: Mapped[IntPk]
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("update_events.id", ondelete="CASCADE"))
+    claim_event_id: Mapped[int | None] = mapped_column(ForeignKey("claim_events.id"))
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String(20), default="email")
+    address: Mapped[str] = mapped_column(String(254))
+    language: Mapped[str] = mapped_column(String(8))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    unsubscribe_url: Mapped[str] = mapped_column(String(500), default="")
+    status: Mapped[MessageStatus] = mapped_column(
+        enum_column(MessageStatus, "message_status"), default=MessageStatus.PENDING, index=True
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    claim_token: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[CreatedAt]

@@ -1,0 +1,191 @@
+"""Staff forms for building surveys and questions, translating them and entering paper answers.
+
+Validation only: nothing here writes. Numbers are typed as text so every message is our own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    BooleanField,
+    DateField,
+    Field,
+    HiddenField,
+    RadioField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from wtforms.validators import ValidationError as Invalid
+
+from app.forms import Form, clean
+from app.i18n import LANGUAGES
+from app.surveys.models import CHANNEL_NAMES, Channel
+
+SLUG_PATTERN = r"^[a-z0-9-]{2,60}$"
+_WHOLE = re.compile(r"-?\d{1,10}")
+
+
+class WholeNumber:
+    """A whole number from low to high, typed as text; blank is allowed unless required."""
+
+    def __init__(self, low: int, high: int, message: Any, required: bool = False) -> None:
+        self.low, self.high, self.message, self.required = low, high, message, required
+
+    def __call__(self, form: Form, field: Field) -> None:
+        raw = (field.data or "").replace(",", "").strip()
+        if not raw and not self.required:
+            return
+        if not _WHOLE.fullmatch(raw) or not self.low <= int(raw) <= self.high:
+            raise Invalid(str(self.message))
+
+
+def number(field: Field) -> int | None:
+    raw = (field.data or "").replace(",", "").strip()
+    return int(raw) if _WHOLE.fullmatch(raw) else None
+
+
+DATE_MESSAGE = _l("Enter a real date, like 2026-03-31")
+LONG = 5000
+
+
+class SurveyForm(Form):
+    title = StringField(
+        _l("Title"),
+        validators=[
+            DataRequired(_l("Enter a title")),
+            Length(max=200, message=_l("The title must be 200 characters or fewer")),
+        ],
+        filters=[clean],
+    )
+    slug = StringField(
+        _l("Web address"),
+        validators=[
+            DataRequired(_l("Enter a web address")),
+            Regexp(
+                SLUG_PATTERN,
+                message=_l("Use 2 to 60 small letters, numbers and hyphens (-), like cafe-survey"),
+            ),
+        ],
+        filters=[clean, lambda value: value.lower() if isinstance(value, str) else value],
+        render_kw={"dir": "ltr", "spellcheck": "false", "autocapitalize": "none"},
+    )
+    organiser = StringField(
+        _l("Who is asking (optional)"),
+        validators=[Length(max=200, message=_l("This must be 200 characters or fewer"))],
+        filters=[clean],
+    )
+    intro = TextAreaField(
+        _l("Introduction (optional)"),
+        validators=[Length(max=LONG, message=_l("This must be 5000 characters or fewer"))],
+        filters=[clean],
+    )
+    what_happens = TextAreaField(
+        _l("What happens to the answers (optional)"),
+        validators=[Length(max=LONG, message=_l("This must be 5000 characters or fewer"))],
+        filters=[clean],
+    )
+    minutes = StringField(
+        _l("Minutes needed to answer"),
+        validators=[WholeNumber(1, 240, _l("Enter a number of minutes from 1 to 240"), True)],
+        render_kw={"inputmode": "numeric"},
+    )
+    consent_text = TextAreaField(
+        _l("What people agree to (optional)"),
+        validators=[Length(max=LONG, message=_l("This must be 5000 characters or fewer"))],
+        filters=[clean],
+    )
+    anonymous = RadioField(
+        _l("Do people give their name?"),
+        choices=[
+            SelectChoice("yes", _l("No, it is anonymous")),
+            SelectChoice("no", _l("Yes, we ask each person's name")),
+        ],
+        validators=[InputRequired(_l("Choose if people give their name"))],
+        invalid_choice_message=_l("Choose if people give their name"),
+    )
+    opens_on = DateField(
+        _l("First day for answers (optional)"),
+        validators=[Optional()],
+        invalid_value_message=DATE_MESSAGE,
+    )
+    last_day = DateField(
+        _l("Last day for answers (optional)"),
+        validators=[Optional()],
+        invalid_value_message=DATE_MESSAGE,
+    )
+    main_language = RadioField(
+        _l("Main language"),
+        choices=[SelectChoice(language.code, language.name) for language in LANGUAGES],
+        validators=[InputRequired(_l("Choose the main language"))],
+        invalid_choice_message=_l("Choose the main language"),
+    )
+    form_key = HiddenField()
+
+    def validate_opens_on(self, field: Field) -> None:
+        _check_year(field)
+
+    def validate_last_day(self, field: Field) -> None:
+        _check_year(field)
+        if field.data and self.opens_on.data and field.data < self.opens_on.data:
+            raise Invalid(str(_l("The last day must be on or after the first day")))
+
+
+def _check_year(field: Field) -> None:
+    # Dates like 9999-12-31 parse, but a day after them does not exist.
+    if field.data and not 2000 <= field.data.year <= 2200:
+        raise Invalid(str(DATE_MESSAGE))
+
+
+class DuplicateForm(Form):
+    form_key = HiddenField()
+
+
+class PaperEntryForm(Form):
+    channel = RadioField(
+        _l("How did you get these answers?"),
+        choices=[
+            SelectChoice(channel.value, CHANNEL_NAMES[channel])
+            for channel in (Channel.PAPER, Channel.PHONE, Channel.INTERVIEW)
+        ],
+        validators=[InputRequired(_l("Choose how you got these answers"))],
+        invalid_choice_message=_l("Choose how you got these answers"),
+    )
+    respondent_name = StringField(
+        _l("Their name (optional)"),
+        validators=[Length(max=200, message=_l("The name must be 200 characters or fewer"))],
+        filters=[clean],
+    )
+    agreed = BooleanField(_l("They agreed to take part"))
+    form_key = HiddenField()
+
+
+def translation_field(label: str, long: bool, limit: int, current: str) -> Field:
+    """One translated piece: a text box for a line, a larger box for paragraphs."""
+    kind = TextAreaField if long else StringField
+    return kind(
+        label,
+        default=current,
+        validators=[
+            Length(max=limit, message=_l("This must be %(num)d characters or fewer", num=limit))
+        ],
+        filters=[clean],
+    )
+
+
+def still_fits_field() -> Field:
+    """Ticked when new main-language words need no change to a translation (a typo fixed)."""
+    return BooleanField(_l("The translation still fits the new words"))
+
+
+def translation_form(fields: dict[str, Field]) -> Form:
+    class TranslationForm(Form):
+        pass
+
+    for name, field in fields.items():
+        setattr(TranslationForm, name, field)
+    return TranslationForm()

@@ -1,0 +1,116 @@
+"""The staff form for one question: its type, words, answers to choose and branching."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, Field, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length
+
+from app.forms import Form
+from app.surveys.builder.forms import WholeNumber, clean, number
+from app.surveys.builder.words import KIND_NAMES, TEXT_LIMIT
+from app.surveys.models import QuestionKind
+
+MAX_OPTIONS = 30
+
+
+def option_lines(text: str | None) -> list[str]:
+    """The answers typed one per line, cleaned, blanks left out."""
+    return [line for line in (clean(raw) for raw in (text or "").splitlines()) if line]
+
+
+class QuestionForm(Form):
+    kind = RadioField(
+        _l("Type of question"),
+        choices=[SelectChoice(kind.value, name) for kind, name in KIND_NAMES.items()],
+        validators=[InputRequired(_l("Choose a type of question"))],
+        invalid_choice_message=_l("Choose a type of question"),
+    )
+    text = TextAreaField(
+        _l("Question"),
+        validators=[
+            DataRequired(_l("Enter the question")),
+            Length(max=500, message=_l("The question must be 500 characters or fewer")),
+        ],
+        filters=[clean],
+    )
+    help_text = TextAreaField(
+        _l("What this means (optional)"),
+        validators=[Length(max=2000, message=_l("This must be 2000 characters or fewer"))],
+        filters=[clean],
+    )
+    required = BooleanField(_l("People must answer this question"))
+    options = TextAreaField(
+        _l("Answers to choose from"),
+        validators=[Length(max=20000, message=_l("There are too many words here"))],
+    )
+    last_alone = BooleanField(_l("The last answer stands alone"))
+    max_length = StringField(
+        _l("Longest answer in characters (optional)"),
+        validators=[WholeNumber(1, TEXT_LIMIT, _l("Enter a number from 1 to 20000"))],
+        render_kw={"inputmode": "numeric"},
+    )
+    min_value = StringField(
+        _l("Smallest number allowed (optional)"),
+        validators=[WholeNumber(-(10**9), 10**9, _l("Enter a whole number, like 0"))],
+    )
+    max_value = StringField(
+        _l("Largest number allowed (optional)"),
+        validators=[WholeNumber(-(10**9), 10**9, _l("Enter a whole number, like 10"))],
+    )
+    pick_count = StringField(
+        _l("How many should people pick? (optional)"),
+        validators=[WholeNumber(1, 10, _l("Enter a number from 1 to 10"))],
+        render_kw={"inputmode": "numeric"},
+    )
+    show_if = SelectField(
+        _l("Only ask this if"),
+        invalid_choice_message=_l("Choose an earlier question from the list"),
+    )
+
+    def __init__(self, *args: Any, branches: list[SelectChoice] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        self.show_if.choices = [SelectChoice("", _l("Always ask")), *branches]
+
+    @property
+    def chosen_kind(self) -> QuestionKind | None:
+        try:
+            return QuestionKind(self.kind.data)
+        except ValueError:
+            return None
+
+    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+        valid = super().validate(extra_validators)
+        kind = self.chosen_kind
+        if kind is None:
+            return False
+        message = self._kind_problem(kind)
+        if message is not None:
+            field, text = message
+            field.errors = [*field.errors, str(text)]
+            return False
+        return valid
+
+    def _kind_problem(self, kind: QuestionKind) -> tuple[Field, Any] | None:
+        labels = option_lines(self.options.data)
+        if kind == QuestionKind.SCALE and not 2 <= len(labels) <= 7:
+            return self.options, _l("A scale needs 2 to 7 points: write one word on each line")
+        if kind.has_options and kind != QuestionKind.SCALE:
+            if len(labels) < 2:
+                return self.options, _l("Write at least 2 answers, one on each line")
+            if len(labels) > MAX_OPTIONS:
+                return self.options, _l("Write 30 answers or fewer")
+        if kind.has_options:
+            if any(len(label) > 300 for label in labels):
+                return self.options, _l("Each answer must be 300 characters or fewer")
+            if len({label.casefold() for label in labels}) != len(labels):
+                return self.options, _l("Each answer must be different")
+        if kind == QuestionKind.PRIORITIES and (number(self.pick_count) or 0) > len(labels):
+            return self.pick_count, _l("This cannot be more than the number of answers")
+        low, high = number(self.min_value), number(self.max_value)
+        if kind == QuestionKind.NUMBER and low is not None and high is not None and low > high:
+            return self.max_value, _l("The largest number must be more than the smallest")
+        return None

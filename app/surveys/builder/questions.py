@@ -1,0 +1,270 @@
+"""Staff use cases for questions: add, change, move and remove, never breaking stored answers.
+
+An answered question keeps its type; an answer people chose is retired (hidden from new
+people) rather than deleted; a removed question that has answers is retired too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.surveys.answering import decode
+from app.surveys.builder.options import Relabelled, sync_options
+from app.surveys.builder.services import Refused, forget_translations, words_changed
+from app.surveys.models import Question, QuestionKind, Survey
+from app.surveys.response_models import Answer
+
+BRANCH_KINDS = (QuestionKind.YES_NO, QuestionKind.SINGLE_CHOICE, QuestionKind.SCALE)
+
+
+@dataclass(frozen=True)
+class QuestionDraft:
+    """A question as staff typed it on the question page."""
+
+    kind: QuestionKind
+    text: str
+    help_text: str
+    required: bool
+    labels: list[str]
+    max_length: int | None = None
+    min_value: int | None = None
+    max_value: int | None = None
+    pick_count: int | None = None
+    show_if: tuple[int, str] | None = None
+    last_alone: bool = False  # the last answer cannot be ticked with others
+
+
+@dataclass(frozen=True)
+class Condition:
+    number: int  # the earlier question's number
+    answer: str  # the answer that makes this question appear, in words
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: int
+    number: int
+    kind: QuestionKind
+    text: str
+    required: bool
+    condition: Condition | None
+    answers: int
+
+
+@dataclass(frozen=True)
+class BranchTarget:
+    key: str  # "<question id>:<answer value>", the select's value
+    number: int
+    text: str
+    answer: str
+
+
+def live(survey: Survey) -> list[Question]:
+    return [q for q in survey.questions if not q.retired]
+
+
+def numbers(survey: Survey) -> dict[int, int]:
+    """Question id -> the number participants see."""
+    return {q.id: n for n, q in enumerate(live(survey), start=1)}
+
+
+def answer_counts(survey_id: int) -> dict[int, int]:
+    """Question id -> how many responses hold an answer to it (declining counts)."""
+    rows = db.session.execute(
+        select(Answer.question_id, func.count())
+        .join(Question, Question.id == Answer.question_id)
+        .where(Question.survey_id == survey_id)
+        .group_by(Answer.question_id)
+    )
+    return dict(rows.all())  # type: ignore[arg-type]
+
+
+def chosen_counts(question_id: int) -> Counter[str]:
+    """Answer value -> how many people chose it."""
+    counts: Counter[str] = Counter()
+    for stored in db.session.scalars(
+        select(Answer.value).where(Answer.question_id == question_id, Answer.declined.is_(False))
+    ):
+        value = decode(stored)
+        counts.update(str(v) for v in (value if isinstance(value, list) else [value]))
+    return counts
+
+
+def answer_label(question: Question, value: str | None) -> str:
+    if question.kind == QuestionKind.YES_NO:
+        return _("Yes") if value == "yes" else _("No")
+    return next((o.label for o in question.options if o.value == value), value or "")
+
+
+def question_rows(survey: Survey) -> list[QuestionRow]:
+    counts, nums = answer_counts(survey.id), numbers(survey)
+    by_id = {q.id: q for q in live(survey)}
+    rows = []
+    for question in live(survey):
+        controller = by_id.get(question.show_if_question_id)  # type: ignore[arg-type]
+        condition = (
+            Condition(nums[controller.id], answer_label(controller, question.show_if_value))
+            if controller
+            else None
+        )
+        rows.append(
+            QuestionRow(
+                question.id,
+                nums[question.id],
+                question.kind,
+                question.text,
+                question.required,
+                condition,
+                counts.get(question.id, 0),
+            )
+        )
+    return rows
+
+
+def branch_targets(survey: Survey, question: Question | None) -> list[BranchTarget]:
+    """Every earlier question and answer a question may depend on."""
+    nums, targets = numbers(survey), []
+    for earlier in live(survey):
+        if question is not None and earlier.position >= question.position:
+            break
+        if earlier.kind not in BRANCH_KINDS:
+            continue
+        values = (
+            ["yes", "no"]
+            if earlier.kind == QuestionKind.YES_NO
+            else [o.value for o in earlier.options if not o.retired]
+        )
+        targets += [
+            BranchTarget(
+                f"{earlier.id}:{v}", nums[earlier.id], earlier.text, answer_label(earlier, v)
+            )
+            for v in values
+        ]
+    return targets
+
+
+def dependents(survey: Survey, question: Question, value: str | None = None) -> list[Question]:
+    """Live questions asked only depending on question (and on that answer, when given)."""
+    return [
+        q
+        for q in live(survey)
+        if q.show_if_question_id == question.id and (value is None or q.show_if_value == value)
+    ]
+
+
+def add_question(survey: Survey, draft: QuestionDraft) -> int:
+    """Add a question after the last one; returns its id."""
+    position = max((q.position for q in survey.questions), default=0) + 1
+    question = Question(position=position, kind=draft.kind, text=draft.text)
+    with _undone_if_refused():
+        _set_branch(survey, question, draft.show_if)
+        survey.questions.append(question)
+        _apply(question, draft)
+        _sync(survey, question, draft, Counter())
+    db.session.commit()
+    return question.id
+
+
+def update_question(survey: Survey, question: Question, draft: QuestionDraft) -> None:
+    """Change a question; its type only while nobody has answered it or depends on it."""
+    with _undone_if_refused():
+        if draft.kind != question.kind:
+            if answer_counts(survey.id).get(question.id):
+                raise Refused("kind_answered")
+            if found := dependents(survey, question):
+                raise Refused("kind_branch", number=numbers(survey)[found[0].id])
+        _set_branch(survey, question, draft.show_if)
+        text, help_text = f"q:{question.id}:text", f"q:{question.id}:help"
+        before = {text: question.text, help_text: question.help_text}
+        after = {text: draft.text, help_text: draft.help_text}
+        answers = _sync(survey, question, draft, chosen_counts(question.id))
+        _apply(question, draft)
+        words_changed(survey.id, before | answers.before, after | answers.after)
+        forget_translations(survey.id, answers.gone)
+    db.session.commit()
+
+
+@contextmanager
+def _undone_if_refused() -> Iterator[None]:
+    """A refusal part way through a change leaves nothing half-changed in the session."""
+    try:
+        yield
+    except Refused:
+        db.session.rollback()
+        raise
+
+
+def _apply(question: Question, draft: QuestionDraft) -> None:
+    kind = draft.kind
+    question.kind, question.text, question.help_text = kind, draft.text, draft.help_text
+    question.required = draft.required
+    question.max_length = draft.max_length if kind.is_text else None
+    question.min_value = draft.min_value if kind == QuestionKind.NUMBER else None
+    question.max_value = draft.max_value if kind == QuestionKind.NUMBER else None
+    question.pick_count = (
+        (draft.pick_count or min(3, len(draft.labels))) if kind == QuestionKind.PRIORITIES else None
+    )
+
+
+def _set_branch(survey: Survey, question: Question, show_if: tuple[int, str] | None) -> None:
+    if show_if is None:
+        question.show_if_question_id, question.show_if_value = None, None
+        return
+    allowed = {t.key for t in branch_targets(survey, question if question.id else None)}
+    if f"{show_if[0]}:{show_if[1]}" not in allowed:
+        raise Refused("branch_invalid")
+    question.show_if_question_id, question.show_if_value = show_if
+
+
+def _sync(
+    survey: Survey, question: Question, draft: QuestionDraft, chosen: Counter[str]
+) -> Relabelled:
+    def depending_on(value: str) -> int | None:
+        found = dependents(survey, question, value)
+        return numbers(survey)[found[0].id] if found else None
+
+    changes = sync_options(question, draft.kind, draft.labels, chosen, depending_on)
+    live = sorted((o for o in question.options if not o.retired), key=lambda o: o.position)
+    alone = draft.last_alone and draft.kind == QuestionKind.MULTIPLE_CHOICE
+    for option in question.options:
+        option.exclusive = alone and option is live[-1]
+    return changes
+
+
+def move_question(survey: Survey, question: Question, direction: str) -> None:
+    """Swap with the question above or below, keeping every branch after what it depends on."""
+    questions = live(survey)
+    index = questions.index(question)
+    other_index = index - 1 if direction == "up" else index + 1
+    if not 0 <= other_index < len(questions):
+        return
+    first, second = sorted([question, questions[other_index]], key=lambda q: q.position)
+    if second.show_if_question_id == first.id:
+        nums = numbers(survey)
+        if question is second:
+            raise Refused("move_after", number=nums[first.id])
+        raise Refused("move_before", number=nums[second.id])
+    first.position, second.position = second.position, first.position
+    db.session.commit()
+
+
+def remove_question(survey: Survey, question: Question) -> bool:
+    """Delete an unanswered question; retire an answered one. True when it was retired."""
+    if found := dependents(survey, question):
+        raise Refused("remove_branch", number=numbers(survey)[found[0].id])
+    retired = bool(answer_counts(survey.id).get(question.id))
+    if retired:
+        question.retired = True
+    else:
+        keys = [f"q:{question.id}:text", f"q:{question.id}:help"]
+        forget_translations(survey.id, keys + [f"o:{o.id}:label" for o in question.options])
+        survey.questions.remove(question)
+    db.session.commit()
+    return retired

@@ -1,0 +1,316 @@
+"""Staff use cases for whole surveys: list, create, change, open or close, copy, translate.
+
+One transaction each; no request, no templates. Refusals are raised as `Refused(reason)` and
+put into words by the views (app/surveys/builder/words.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from app.core.idempotency import use_key
+from app.extensions import db
+from app.i18n import LANGUAGES
+from app.surveys.content import SURVEY_PIECES, load_survey_by_id, pieces
+from app.surveys.models import (
+    IllegalMove,
+    Option,
+    Question,
+    Survey,
+    SurveyStatus,
+    SurveyText,
+)
+from app.surveys.response_models import ResponseTally
+from app.surveys.services import AlreadyDone
+
+__all__ = ["AlreadyDone", "Refused"]
+
+
+class Refused(Exception):
+    """A change the survey's rules do not allow; reason names the rule, details fill it in."""
+
+    def __init__(self, reason: str, **details: Any) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.details = details
+
+
+@dataclass(frozen=True)
+class SurveyDetails:
+    """What staff type about a survey on its create or edit page."""
+
+    title: str
+    slug: str
+    organiser: str
+    intro: str
+    what_happens: str
+    time_needed_minutes: int
+    consent_text: str
+    anonymous: bool
+    opens_at: datetime | None
+    closes_at: datetime | None
+    main_language: str
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    """One line of the survey list."""
+
+    id: int
+    title: str
+    slug: str
+    language: str
+    status: SurveyStatus
+    responses: int
+    translations: list[tuple[str, int, int]]  # (language, pieces done, pieces needed)
+
+
+def survey_rows() -> list[SurveyRow]:
+    """Every survey, newest first, with its submitted responses and translation progress."""
+    surveys = db.session.scalars(
+        select(Survey)
+        .order_by(Survey.id.desc())
+        .options(selectinload(Survey.questions).selectinload(Question.options))
+    ).all()
+    responses = dict(
+        db.session.execute(
+            select(ResponseTally.survey_id, func.sum(ResponseTally.count)).group_by(
+                ResponseTally.survey_id
+            )
+        ).all()
+    )
+    done: dict[tuple[int, str], set[str]] = {}
+    for survey_id, language, key in db.session.execute(
+        select(SurveyText.survey_id, SurveyText.language, SurveyText.key)
+    ):
+        done.setdefault((survey_id, language), set()).add(key)
+    return [
+        SurveyRow(
+            s.id,
+            s.title,
+            s.slug,
+            s.main_language,
+            s.status,
+            int(responses.get(s.id) or 0),
+            _progress(s, done),
+        )
+        for s in surveys
+    ]
+
+
+def _progress(survey: Survey, done: dict[tuple[int, str], set[str]]) -> list[tuple[str, int, int]]:
+    """Like content.completeness, for languages with a translation begun, in site order."""
+    needed = {key for key, _text in pieces(survey)}
+    counts = [
+        (lang.code, len(done.get((survey.id, lang.code), set()) & needed), len(needed))
+        for lang in LANGUAGES
+        if lang.code != survey.main_language
+    ]
+    return [(code, got, of) for code, got, of in counts if got]
+
+
+def _check_slug(slug: str, survey_id: int | None) -> None:
+    taken = db.session.scalar(select(Survey.id).where(Survey.slug == slug, Survey.id != survey_id))
+    if taken is not None:
+        db.session.rollback()
+        raise Refused("slug_taken")
+
+
+def _commit_unless_slug_taken() -> None:
+    try:
+        db.session.commit()
+    except IntegrityError as error:  # another member of staff took the address a moment ago
+        db.session.rollback()
+        raise Refused("slug_taken") from error
+
+
+def create_survey(details: SurveyDetails, staff_id: int, form_key: str | None) -> int:
+    """A new draft survey; a second send of the same form creates nothing."""
+    if not use_key(form_key):
+        db.session.rollback()
+        raise AlreadyDone
+    _check_slug(details.slug, None)
+    survey = Survey(
+        **{f.name: getattr(details, f.name) for f in fields(details)},
+        status=SurveyStatus.DRAFT,
+        consent_version=1,
+        created_by_id=staff_id,
+    )
+    db.session.add(survey)
+    _commit_unless_slug_taken()
+    return survey.id
+
+
+def survey_id_with_slug(slug: str) -> int | None:
+    return db.session.scalar(select(Survey.id).where(Survey.slug == slug))
+
+
+def update_survey(survey: Survey, details: SurveyDetails) -> None:
+    """Change a survey's details. New consent words mean a new consent version."""
+    _check_slug(details.slug, survey.id)
+    before = {key: getattr(survey, key) for key in SURVEY_PIECES}
+    if survey.consent_text != details.consent_text:
+        survey.consent_version += 1
+    for name in (f.name for f in fields(details)):
+        setattr(survey, name, getattr(details, name))
+    words_changed(survey.id, before, {key: getattr(details, key) for key in SURVEY_PIECES})
+    _commit_unless_slug_taken()
+
+
+def words_changed(survey_id: int, before: dict[str, str], after: dict[str, str]) -> None:
+    """Main-language words changed: their translations stay shown, so readers keep their
+    language, but remember the words they were made from, which marks them as needing an
+    update. Words now empty are gone, and so are their translations."""
+    changed = [key for key, old in before.items() if old != after.get(key, "")]
+    forget_translations(survey_id, [key for key in changed if not after.get(key, "").strip()])
+    for key in changed:
+        if after.get(key, "").strip():
+            db.session.execute(
+                update(SurveyText)
+                .where(
+                    SurveyText.survey_id == survey_id,
+                    SurveyText.key == key,
+                    SurveyText.source.is_(None),
+                )
+                .values(source=before[key])
+                .execution_options(synchronize_session=False)
+            )
+
+
+def forget_translations(survey_id: int, keys: list[str]) -> None:
+    """Pieces gone (a deleted question or answer, emptied words) lose their translations."""
+    if keys:
+        db.session.execute(
+            delete(SurveyText).where(SurveyText.survey_id == survey_id, SurveyText.key.in_(keys))
+        )
+
+
+def change_status(survey: Survey, status: SurveyStatus) -> None:
+    """Open, close or archive, as the survey's life allows; a survey opens only with questions."""
+    try:
+        survey.move_to(status)
+    except IllegalMove as error:
+        db.session.rollback()
+        raise Refused(f"illegal_{status.value}") from error
+    if status == SurveyStatus.OPEN and all(q.retired for q in survey.questions):
+        db.session.rollback()
+        raise Refused("no_questions")
+    db.session.commit()
+
+
+def _copy_slug(slug: str) -> str:
+    base = f"{slug[:50]}-copy"
+    taken = set(db.session.scalars(select(Survey.slug).where(Survey.slug.like(f"{base}%"))))
+    if base not in taken:
+        return base
+    return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
+
+
+def duplicate_survey(survey_id: int, staff_id: int, form_key: str | None) -> int:
+    """A draft copy with its live questions, answers to choose, branches and translations."""
+    if not use_key(form_key):
+        db.session.rollback()
+        raise AlreadyDone
+    original = load_survey_by_id(survey_id)
+    if original is None:
+        db.session.rollback()
+        raise LookupError(survey_id)
+    copy = Survey(
+        slug=_copy_slug(original.slug),
+        status=SurveyStatus.DRAFT,
+        consent_version=1,
+        created_by_id=staff_id,
+        **{key: getattr(original, key) for key in (*SURVEY_PIECES, *_SETTINGS)},
+    )
+    db.session.add(copy)
+    keys = _copy_questions(original, copy)
+    for row in db.session.scalars(select(SurveyText).where(SurveyText.survey_id == original.id)):
+        key = keys.get(row.key) or (row.key if row.key in SURVEY_PIECES else None)
+        if key is not None:
+            db.session.add(
+                SurveyText(
+                    survey_id=copy.id,
+                    language=row.language,
+                    key=key,
+                    text=row.text,
+                    source=row.source,
+                )
+            )
+    _commit_unless_slug_taken()
+    return copy.id
+
+
+_SETTINGS = ("time_needed_minutes", "anonymous", "main_language")
+_QUESTION_FIELDS = (
+    *("kind", "text", "help_text", "required", "max_length"),
+    *("min_value", "max_value", "pick_count", "show_if_value"),
+)
+
+
+def _copy_questions(original: Survey, copy: Survey) -> dict[str, str]:
+    """Copy live questions and options; returns old translation key -> new key."""
+    pairs = []
+    for position, question in enumerate([q for q in original.questions if not q.retired], 1):
+        live = [o for o in question.options if not o.retired]
+        new = Question(
+            position=position,
+            options=[
+                Option(position=i, value=o.value, label=o.label) for i, o in enumerate(live, 1)
+            ],
+            **{name: getattr(question, name) for name in _QUESTION_FIELDS},
+        )
+        copy.questions.append(new)
+        pairs.append((question, new, live))
+    db.session.flush()
+    new_ids = {old.id: new.id for old, new, _live in pairs}
+    keys: dict[str, str] = {}
+    for old, new, live in pairs:
+        new.show_if_question_id = new_ids.get(old.show_if_question_id)  # type: ignore[arg-type]
+        if new.show_if_question_id is None:
+            new.show_if_value = None
+        keys[f"q:{old.id}:text"] = f"q:{new.id}:text"
+        keys[f"q:{old.id}:help"] = f"q:{new.id}:help"
+        keys.update(
+            {f"o:{o.id}:label": f"o:{n.id}:label" for o, n in zip(live, new.options, strict=True)}
+        )
+    return keys
+
+
+def save_translations(
+    survey: Survey, language: str, texts: dict[str, str], still_fits: frozenset[str] = frozenset()
+) -> None:
+    """Store each translated piece; a blank one is removed, so it counts as still to do.
+
+    A piece typed anew, or said to still fit (still_fits), is marked as made from today's
+    main-language words; one sent back unchanged keeps its mark, since the whole page is sent.
+    """
+    main = dict(pieces(survey))
+    wanted = main.keys() & texts.keys()
+    existing = {
+        row.key: row
+        for row in db.session.scalars(
+            select(SurveyText).where(
+                SurveyText.survey_id == survey.id, SurveyText.language == language
+            )
+        )
+    }
+    for key in wanted:
+        row, text = existing.get(key), texts[key]
+        if not text and row is not None:
+            db.session.delete(row)
+        elif text and row is not None:
+            if row.text != text or key in still_fits:
+                row.text, row.source = text, main[key]
+        elif text:
+            db.session.add(
+                SurveyText(
+                    survey_id=survey.id, language=language, key=key, text=text, source=main[key]
+                )
+            )
+    db.session.commit()

@@ -1,0 +1,235 @@
+"""Staff pages for building surveys: the list, a survey's overview, its details and moves.
+
+Every page of the builder hangs on the one blueprint in blueprint.py. The question, translation,
+preview and paper-entry pages are in their own modules, imported here so the app that imports
+this module has them all.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_date, to_user_timezone, to_utc
+from flask_babel import gettext as _
+
+from app.auth.guard import current_staff, roles_required
+from app.auth.models import ALL_STAFF
+from app.core.errors import reshow_on_csrf_failure
+from app.core.idempotency import new_key
+from app.db import as_utc
+from app.i18n import BY_CODE, LANGUAGES, language_names
+from app.surveys.builder import (
+    entry_views,
+    preview_views,
+    question_views,
+    services,
+    sharing,
+    translate_views,
+)
+from app.surveys.builder.blueprint import bp
+from app.surveys.builder.forms import DuplicateForm, SurveyForm, number
+from app.surveys.builder.lookup import BUILDERS, results_path, survey_or_404
+from app.surveys.builder.questions import question_rows
+from app.surveys.builder.words import (
+    KIND_NAMES,
+    MOVE_BUTTONS,
+    MOVE_DONE,
+    OPEN_OUTSIDE_DATES,
+    STATUS_NAMES,
+    refusal,
+)
+from app.surveys.content import (
+    SURVEY_PIECES,
+    completeness,
+    languages_translated,
+    pieces,
+    stale_pieces,
+)
+from app.surveys.models import SURVEY_MOVES, Survey, SurveyStatus
+
+# The builder's other pages hang on the same blueprint: importing them adds them.
+OTHER_PAGES = (question_views, translate_views, preview_views, entry_views, sharing)
+
+
+@bp.route("/")
+@roles_required(*ALL_STAFF)
+def index() -> str:
+    staff = current_staff()
+    return render_template(
+        "survey_admin/index.html",
+        rows=services.survey_rows(),
+        can_build=staff is not None and staff.role in BUILDERS,
+        status_names=STATUS_NAMES,
+        languages=BY_CODE,
+        results_path=results_path,
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(*BUILDERS)
+@reshow_on_csrf_failure
+def new() -> Any:
+    defaults = {"form_key": new_key(), "anonymous": "yes", "minutes": "5", "main_language": "en"}
+    form = SurveyForm(data=defaults if request.method == "GET" else None)
+    if form.validate_on_submit():
+        staff_id = current_staff().id  # type: ignore[union-attr]
+        try:
+            survey_id = services.create_survey(_details(form), staff_id, form.form_key.data)
+        except services.AlreadyDone:
+            made = services.survey_id_with_slug(form.slug.data or "")
+            return redirect(url_for(".overview", survey_id=made) if made else url_for(".index"))
+        except services.Refused as refused:
+            form.slug.errors.append(refusal(refused.reason, refused.details))
+        else:
+            flash(_("You made a new survey. Now add its questions."))
+            return redirect(url_for(".overview", survey_id=survey_id))
+    return _survey_form(form, None)
+
+
+@bp.route("/<int:survey_id>/edit", methods=["GET", "POST"])
+@roles_required(*BUILDERS)
+@reshow_on_csrf_failure
+def edit(survey_id: int) -> Any:
+    survey = survey_or_404(survey_id)
+    form = SurveyForm(data=_form_data(survey) if request.method == "GET" else None)
+    if form.validate_on_submit():
+        version = survey.consent_version
+        try:
+            services.update_survey(survey, _details(form))
+        except services.Refused as refused:
+            form.slug.errors.append(refusal(refused.reason, refused.details))
+        else:
+            flash(_("Your changes are saved."))
+            if survey.consent_version != version:
+                flash(
+                    _(
+                        "What people agree to has changed. It is now version %(version)d.",
+                        version=survey.consent_version,
+                    )
+                )
+            return redirect(url_for(".overview", survey_id=survey_id))
+    return _survey_form(form, survey)
+
+
+def _survey_form(form: SurveyForm, survey: Survey | None) -> tuple[str, int]:
+    translated = languages_translated(survey.id, list(SURVEY_PIECES)) if survey else []
+    page = render_template(
+        "survey_admin/survey_form.html",
+        form=form,
+        survey=survey,
+        translated_into=language_names(translated),
+    )
+    return page, form.http_status
+
+
+def _day_start(day: Any) -> datetime | None:
+    """Midnight at the start of day in the charity's time zone, as UTC."""
+    return to_utc(datetime.combine(day, time.min)).replace(tzinfo=UTC) if day else None
+
+
+def _details(form: SurveyForm) -> services.SurveyDetails:
+    last_day = form.last_day.data
+    return services.SurveyDetails(
+        title=form.title.data or "",
+        slug=form.slug.data or "",
+        organiser=form.organiser.data or "",
+        intro=form.intro.data or "",
+        what_happens=form.what_happens.data or "",
+        time_needed_minutes=number(form.minutes) or 1,
+        consent_text=form.consent_text.data or "",
+        anonymous=form.anonymous.data == "yes",
+        opens_at=_day_start(form.opens_on.data),
+        # The survey takes answers all through its last day, so it closes the midnight after.
+        closes_at=_day_start(last_day + timedelta(days=1)) if last_day else None,
+        main_language=form.main_language.data or "en",
+    )
+
+
+def _form_data(survey: Survey) -> dict[str, Any]:
+    return {
+        "title": survey.title,
+        "slug": survey.slug,
+        "organiser": survey.organiser,
+        "intro": survey.intro,
+        "what_happens": survey.what_happens,
+        "minutes": str(survey.time_needed_minutes),
+        "consent_text": survey.consent_text,
+        "anonymous": "yes" if survey.anonymous else "no",
+        "opens_on": _local_day(survey.opens_at),
+        "last_day": _local_day(survey.closes_at, shift=1),
+        "main_language": survey.main_language,
+    }
+
+
+@bp.route("/<int:survey_id>")
+@roles_required(*BUILDERS)
+def overview(survey_id: int) -> str:
+    survey = survey_or_404(survey_id)
+    done, needed = completeness(survey), len(pieces(survey))
+    return render_template(
+        "survey_admin/overview.html",
+        survey=survey,
+        questions=question_rows(survey),
+        removed=sum(q.retired for q in survey.questions),
+        translations=[
+            (lang, done.get(lang.code, (0, needed))[0], needed)
+            for lang in LANGUAGES
+            if lang.code != survey.main_language
+        ],
+        stale={lang: len(keys) for lang, keys in stale_pieces(survey).items()},
+        moves=[s for s in MOVE_BUTTONS if s in SURVEY_MOVES[survey.status]],
+        move_buttons=MOVE_BUTTONS,
+        status_names=STATUS_NAMES,
+        kind_names=KIND_NAMES,
+        languages=BY_CODE,
+        duplicate_form=DuplicateForm(data={"form_key": new_key()}),
+        results_url=results_path(survey.id),
+        opens_on=_shown_day(survey.opens_at),
+        last_day=_shown_day(survey.closes_at, shift=1),
+    )
+
+
+def _local_day(moment: datetime | None, shift: int = 0) -> date | None:
+    """The charity's calendar day of a stored moment, shift days earlier."""
+    if moment is None:
+        return None
+    return (to_user_timezone(as_utc(moment)) - timedelta(days=shift)).date()
+
+
+def _shown_day(moment: datetime | None, shift: int = 0) -> str | None:
+    day = _local_day(moment, shift)
+    return format_date(day, "long") if day else None
+
+
+@bp.route("/<int:survey_id>/status", methods=["POST"])
+@roles_required(*BUILDERS)
+def change_status(survey_id: int) -> Any:
+    survey = survey_or_404(survey_id)  # its token was checked before any view runs
+    try:
+        wanted = SurveyStatus(request.form.get("to", ""))
+        services.change_status(survey, wanted)
+    except ValueError:
+        abort(400)
+    except services.Refused as refused:
+        flash(refusal(refused.reason, refused.details))
+    else:
+        outside_dates = wanted == SurveyStatus.OPEN and not survey.is_accepting()
+        flash(str(OPEN_OUTSIDE_DATES if outside_dates else MOVE_DONE[wanted]))
+    return redirect(url_for(".overview", survey_id=survey_id))
+
+
+@bp.route("/<int:survey_id>/duplicate", methods=["POST"])
+@roles_required(*BUILDERS)
+def duplicate(survey_id: int) -> Any:
+    survey_or_404(survey_id)
+    form = DuplicateForm()
+    staff_id = current_staff().id  # type: ignore[union-attr]
+    try:
+        copy_id = services.duplicate_survey(survey_id, staff_id, form.form_key.data)
+    except services.AlreadyDone:
+        flash(_("You already made that copy. It is in the list of surveys."))
+        return redirect(url_for(".index"))
+    flash(_("This is your copy. It is a draft, so nobody can answer it until you open it."))
+    return redirect(url_for(".overview", survey_id=copy_id))
