@@ -40,6 +40,11 @@ SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.share": (BUILDERS, GET, f"{_S}/share"),
     "survey_admin.poster": (BUILDERS, GET, f"{_S}/share/cy/poster"),
     "survey_admin.paper": (BUILDERS, GET, f"{_S}/share/cy/paper"),
+    # Typed-in responses (app/surveys/entered_views.py); {entered} is a paper response.
+    "survey_admin.entered_list": (BUILDERS, GET, f"{_S}/entered"),
+    "survey_admin.entered_response": (BUILDERS, GET, f"{_S}/entered/{{entered}}"),
+    "survey_admin.correct_response": (BUILDERS, BOTH, f"{_S}/entered/{{entered}}/correct"),
+    "survey_admin.withdraw_response": (BUILDERS, BOTH, f"{_S}/entered/{{entered}}/withdraw"),
 }
 
 # Results, themes and export (app/surveys/results/views.py).

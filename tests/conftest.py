@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -240,6 +241,35 @@ def survey(app: Flask) -> MadeSurvey:
     """An open survey with every question kind and a branch, fully translated, no responses."""
     with app.app_context():
         return make_survey()
+
+
+@pytest.fixture
+def entered_response(app: Flask, survey: MadeSurvey) -> int:
+    """A Welsh paper form typed in to the demo survey by a coordinator, with a skipped answer
+    kept as a note; its response id."""
+    from app.db import utcnow
+    from app.surveys.models import Channel, ResponseStatus
+    from app.surveys.response_models import Answer, Response, ResponseNote
+
+    staff = make_staff(app, Role.COORDINATOR, email="typed-it-in@example.org")
+    with app.app_context():
+        response = Response(
+            survey_id=survey.id,
+            status=ResponseStatus.SUBMITTED,
+            language="cy",
+            channel=Channel.PAPER,
+            entered_by_id=staff.id,
+            submitted_at=utcnow(),
+            answered_on=date(2026, 3, 12),
+            consent_version=1,
+            consent_text="Mae cymryd rhan yn ddewis i chi.",
+            consented_at=utcnow(),
+            answers=[Answer(question_id=survey.questions["visited"], value='"no"')],
+            notes=[ResponseNote(question_text="How often do you come?", answer_text="Every week")],
+        )
+        db.session.add(response)
+        db.session.commit()
+        return response.id
 
 
 @pytest.fixture

@@ -92,6 +92,17 @@ PAGES += [
     Page(
         "survey-enter-errors", "/staff/surveys/{survey}/enter", submit_empty=True, status=400, **_B
     ),
+    Page("survey-entered", "/staff/surveys/{survey}/entered?x={entered}", **_B),
+    Page("survey-entered-response", "/staff/surveys/{survey}/entered/{entered}", **_B),
+    Page("survey-entered-correct", "/staff/surveys/{survey}/entered/{entered}/correct", **_B),
+    Page(
+        "survey-entered-correct-errors",
+        "/staff/surveys/{survey}/entered/{entered}/correct",
+        submit_empty=True,
+        status=400,
+        **_B,
+    ),
+    Page("survey-entered-withdraw", "/staff/surveys/{survey}/entered/{entered}/withdraw", **_B),
 ]
 
 # Results, themes and export pages: added by app/surveys/results/views.py's change.
@@ -224,6 +235,8 @@ def path_for(request, path: str, survey) -> str:  # type: ignore[no-untyped-def]
     """A registered path with every fixture id it names filled in (fixtures made as needed)."""
     updates = request.getfixturevalue("updates") if needs_updates(path) else None
     ledger = request.getfixturevalue("ledger") if needs_ledger(path) or updates else None
+    if "{entered}" in path:
+        path = path.replace("{entered}", str(request.getfixturevalue("entered_response")))
     return fill(path, survey, ledger, updates)
 
 

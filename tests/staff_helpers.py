@@ -59,3 +59,13 @@ def finish_two_step_in_browser(page, app: Flask, email: str) -> None:  # type: i
         db.session.remove()
     page.fill("#code", next_code(app, user_id))
     page.locator("main button[type=submit]").click()
+
+
+def sign_in_in_browser(page, app: Flask, email: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    """Sign a member of staff in through the real sign-in page, two steps and all."""
+    page.goto("/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.locator("main button[type=submit]").click()
+    finish_two_step_in_browser(page, app, email)
+    page.wait_for_url("**/staff/")

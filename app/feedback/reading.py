@@ -20,8 +20,8 @@ from app.feedback.reading_batch import StatusRun, Words
 from app.feedback.reading_sources import SourceLine, SummaryLink, source_lines, summaries
 from app.ledger.models import Attendance, Project
 from app.people.models import Participant
-from app.surveys.models import ResponseStatus, Survey, SurveyText
-from app.surveys.response_models import Response
+from app.surveys.models import Survey, SurveyText
+from app.surveys.response_models import Response, counted
 
 PER_PAGE = 10
 
@@ -215,7 +215,7 @@ def for_participant(
         .join(Survey, Survey.id == Response.survey_id)
         .where(
             Response.participant_id == participant_id,
-            Response.status == ResponseStatus.SUBMITTED,
+            counted(),
             Survey.anonymous.is_(False),
         )
     )

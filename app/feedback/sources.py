@@ -15,8 +15,8 @@ from sqlalchemy import distinct, func, select
 from app.extensions import db
 from app.feedback.models import LinkKind, Update, UpdateLink
 from app.ledger.models import Attendance, InvolvementSession
-from app.surveys.models import Question, ResponseStatus, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
+from app.surveys.models import Question, Survey
+from app.surveys.response_models import Answer, AnswerTheme, Response, Theme, counted
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def exists(kind: LinkKind, target_id: int) -> bool:
 
 
 def _submitted():  # type: ignore[no-untyped-def]
-    return Response.status == ResponseStatus.SUBMITTED
+    return counted()
 
 
 def _people(link: UpdateLink) -> int:

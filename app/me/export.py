@@ -7,6 +7,7 @@ never show another's data.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +21,7 @@ from app.me import held
 from app.people.models import Participant
 from app.surveys.answering import decode
 from app.surveys.models import Question, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
+from app.surveys.response_models import Answer, AnswerTheme, Response, ResponseChange, Theme
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def _responses(participant_id: int) -> list[dict[str, Any]]:
         .join(Survey, Survey.id == Response.survey_id)
         .where(Response.participant_id == participant_id)
         .order_by(Response.id)
+        .options(selectinload(Response.notes))
     ).all()
     return [
         {
@@ -148,9 +150,37 @@ def _responses(participant_id: int) -> list[dict[str, Any]]:
             "status": response.status.value,
             "started_at": held.when(response.created_at),
             "submitted_at": held.when(response.submitted_at),
+            "language": response.language,
+            "answered_on": response.answered_on.isoformat() if response.answered_on else None,
+            "withdrawn_at": held.when(response.withdrawn_at),
             "answers": _answers(response.id),
+            # Answers on their paper form to questions the branching skipped, kept by staff.
+            "notes": [
+                {"question": note.question_text, "answer": note.answer_text}
+                for note in response.notes
+            ],
+            "history": _history(response.id),
         }
         for response, title in rows
+    ]
+
+
+def _history(response_id: int) -> list[dict[str, Any]]:
+    """Corrections and withdrawal of a response staff typed in: what changed, when and why."""
+    changes = db.session.scalars(
+        select(ResponseChange)
+        .where(ResponseChange.response_id == response_id)
+        .order_by(ResponseChange.id)
+    )
+    return [
+        {
+            "change": change.kind.value,
+            "at": held.when(change.at),
+            "reason": change.reason,
+            "before": json.loads(change.before),
+            "after": json.loads(change.after),
+        }
+        for change in changes
     ]
 
 

@@ -24,8 +24,8 @@ from app.ledger.models import BenefitThreshold, Claim, ClaimLine, ClaimStatus
 from app.ledger.money import format_pence
 from app.outbox.models import MessageStatus, OutboxMessage
 from app.privacy.models import ErasureRequest
-from app.surveys.models import ResponseStatus, Survey, SurveyStatus
-from app.surveys.response_models import Response
+from app.surveys.models import Survey, SurveyStatus
+from app.surveys.response_models import Response, counted
 
 APPROVERS = frozenset({Role.ADMIN, Role.FINANCE, Role.COORDINATOR})
 PAYERS = frozenset({Role.ADMIN, Role.FINANCE})
@@ -149,7 +149,7 @@ def _surveys_today(now: datetime) -> list[Task]:
     midnight = _midnight(now)
     today = (
         select(Response.survey_id, func.count(Response.id).label("sent"))
-        .where(Response.status == ResponseStatus.SUBMITTED, Response.submitted_at >= midnight)
+        .where(counted(), Response.submitted_at >= midnight)
         .group_by(Response.survey_id)
         .subquery()
     )

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import enum
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    ColumnElement,
+    Date,
     DateTime,
     ForeignKey,
     Index,
     String,
     Text,
     UniqueConstraint,
+    and_,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -45,10 +49,25 @@ class Response(Base):
     resume_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[CreatedAt]
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The day the person answered when staff typed the answers in later: the date written on
+    # the paper form, or the day of the call or interview. NULL online, and when no date was
+    # written: then the day it was sent (submitted_at) is the day it counts under.
+    answered_on: Mapped[date | None] = mapped_column(Date)
+    # Typed in by mistake: withdrawn, never deleted. Results, the CSV and quotes leave it out;
+    # staff still see it, and its history says who withdrew it and why.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     answers: Mapped[list[Answer]] = relationship(
         back_populates="response", cascade="all, delete-orphan"
     )
+    notes: Mapped[list[ResponseNote]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", order_by="ResponseNote.id"
+    )
+
+
+def counted() -> ColumnElement[bool]:
+    """The responses that count: sent, and not withdrawn."""
+    return and_(Response.status == ResponseStatus.SUBMITTED, Response.withdrawn_at.is_(None))
 
 
 class Answer(Base):
@@ -65,6 +84,48 @@ class Answer(Base):
     declined: Mapped[bool] = mapped_column(Boolean, default=False)
 
     response: Mapped[Response] = relationship(back_populates="answers")
+
+
+class ResponseNote(Base):
+    """An answer written on paper to a question the branching skipped, kept as a note because
+    staff chose to: never counted in the results, but kept with the response and shown."""
+
+    __tablename__ = "response_notes"
+
+    id: Mapped[IntPk]
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    # The question and the answer in words, as they were when typed in.
+    question_text: Mapped[str] = mapped_column(Text)
+    answer_text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[CreatedAt]
+
+    response: Mapped[Response] = relationship(back_populates="notes")
+
+
+class ChangeKind(enum.StrEnum):
+    CORRECTED = "corrected"
+    WITHDRAWN = "withdrawn"
+
+
+class ResponseChange(Base):
+    """One correction or withdrawal of a typed-in response: who, when, why, and the values
+    before and after (JSON), so nothing about a response changes without a trace."""
+
+    __tablename__ = "response_changes"
+
+    id: Mapped[IntPk]
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[ChangeKind] = mapped_column(enum_column(ChangeKind, "response_change_kind"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    before: Mapped[str] = mapped_column(Text, default="{}")
+    after: Mapped[str] = mapped_column(Text, default="{}")
+    at: Mapped[CreatedAt]
 
 
 class Theme(Base):
@@ -91,7 +152,7 @@ class AnswerTheme(Base):
 class AnswerTally(Base):
     """How many sent responses gave each answer to a question, per language and channel.
 
-    Kept true by database triggers (migration 0016) as responses are sent, corrected or deleted:
+    Kept true by database triggers (migration 0017) as responses are sent, corrected or deleted:
     never written by the app. value is the stored answer ('' for written words, and for a
     "rather not say" with nothing stored); rows can fall to 0 and stay.
     """

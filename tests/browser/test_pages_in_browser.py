@@ -10,7 +10,7 @@ from flask import Flask
 from tests.all_pages import PAGES
 from tests.conftest import PASSWORD, make_staff
 from tests.pages import Page, path_for
-from tests.staff_helpers import finish_two_step_in_browser
+from tests.staff_helpers import sign_in_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -31,12 +31,7 @@ DEAD_ENDS = """() => [
 
 def _sign_in(page, app: Flask, spec: Page) -> None:  # type: ignore[no-untyped-def]
     user = make_staff(app, spec.role, email=f"browser-{spec.role.value}@example.org")  # type: ignore[union-attr]
-    page.goto("/login")
-    page.fill("#email", user.email)
-    page.fill("#password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    finish_two_step_in_browser(page, app, user.email)
-    page.wait_for_url("**/staff/")
+    sign_in_in_browser(page, app, user.email, PASSWORD)
 
 
 def _demo_survey(request, spec: Page):  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from app.surveys.summary import services as summary_services
 from tests.browser.test_pages_in_browser import MAX_PARTICIPANT_BYTES, WCAG_TAGS
 from tests.conftest import PASSWORD, MadeSurvey, make_staff
 from tests.feedback.test_summary import respond
-from tests.staff_helpers import finish_two_step_in_browser
+from tests.staff_helpers import sign_in_in_browser
 
 pytestmark = pytest.mark.browser
 _axe = Axe()
@@ -88,12 +88,7 @@ def test_staff_page_with_charts_and_quotes_chosen_has_no_axe_violations(
 ) -> None:  # type: ignore[no-untyped-def]
     user = make_staff(app, Role.ADMIN, email=f"summary-admin-{lang}@example.org")
     page = phone(lang).new_page()
-    page.goto("/login")
-    page.fill("#email", user.email)
-    page.fill("#password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    finish_two_step_in_browser(page, app, user.email)
-    page.wait_for_url("**/staff/")
+    sign_in_in_browser(page, app, user.email, PASSWORD)
     for path, chosen in (("summary", 2), ("summary/preview", 0)):
         response = page.goto(f"/staff/surveys/{closed_with_summary.id}/{path}")
         assert response is not None and response.status == 200

@@ -20,7 +20,14 @@ from app.outbox.models import OutboxMessage
 from app.people.models import Participant, SignInCode
 from app.privacy.models import ErasureRequest, PrivacyEvent
 from app.surveys.models import Channel, ResponseStatus
-from app.surveys.response_models import Answer, AnswerTheme, Response
+from app.surveys.response_models import (
+    Answer,
+    AnswerTheme,
+    ChangeKind,
+    Response,
+    ResponseChange,
+    ResponseNote,
+)
 from app.surveys.summary.models import ResultsSummary, SummaryQuote
 from tests.pagecheck import check_page
 
@@ -46,6 +53,8 @@ EXPORTED: dict[str, Callable[[Held], object]] = {
     "receipts": lambda held: [r for claim in _claims(held) for r in claim["receipts"]],
     "responses": lambda held: held["survey_answers"],
     "answers": _answers,
+    "response_notes": lambda held: [n for r in held["survey_answers"] for n in r["notes"]],
+    "response_changes": lambda held: [c for r in held["survey_answers"] for c in r["history"]],
     "answer_themes": lambda held: [t for answer in _answers(held) for t in answer["themes"]],
     "summary_quotes": lambda held: [a for a in _answers(held) if a["quoted_in_a_summary"]],
     "outbox_messages": lambda held: held["messages_sent"],
@@ -121,8 +130,14 @@ def _fill_every_table(app: Flask, ledger, survey, updates) -> None:  # type: ign
             participant_id=ledger.participant,
         )
         response.answers = [Answer(question_id=survey.questions["else"], value=json.dumps("Later"))]
+        response.notes = [ResponseNote(question_text="How often?", answer_text="Weekly")]
         db.session.add(response)
         db.session.flush()
+        db.session.add(
+            ResponseChange(
+                response_id=response.id, kind=ChangeKind.CORRECTED, reason="The form is in Welsh"
+            )
+        )
         theme = db.session.get(Theme, updates.theme)
         db.session.add(AnswerTheme(answer_id=response.answers[0].id, theme_id=theme.id))
         summary = ResultsSummary(survey_id=survey.id)

@@ -1,6 +1,6 @@
 """The results as they were counted before tallies: a GROUP BY over every sent answer.
 
-Kept here, out of the app, as the oracle the kept tallies (migration 0016) are checked against.
+Kept here, out of the app, as the oracle the kept tallies (migration 0017) are checked against.
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, case, cast, func, null, or_, select
 
 from app.extensions import db
-from app.surveys.models import Question, QuestionKind, ResponseStatus, Survey
-from app.surveys.response_models import Answer, AnswerTally, Response, ResponseTally
+from app.surveys.models import Question, QuestionKind, Survey
+from app.surveys.response_models import Answer, AnswerTally, Response, ResponseTally, counted
 from app.surveys.results import tallies as results
 from app.surveys.results.tallies import (
     CHOICE,
@@ -100,7 +100,7 @@ def counted_answers() -> dict[TallyKey, int]:
         select(*key, func.count())
         .join(Response, Response.id == Answer.response_id)
         .join(Question, Question.id == Answer.question_id)
-        .where(Response.status == ResponseStatus.SUBMITTED)
+        .where(counted())
         .where(or_(Answer.declined.is_(True), Answer.value.is_not(None)))
         .group_by(*key)
     )
@@ -117,9 +117,7 @@ def kept_answers() -> dict[TallyKey, int]:
 
 def counted_responses() -> dict[tuple[int, str, str], int]:
     key = (Response.survey_id, Response.language, Response.channel)
-    rows = db.session.execute(
-        select(*key, func.count()).where(Response.status == ResponseStatus.SUBMITTED).group_by(*key)
-    )
+    rows = db.session.execute(select(*key, func.count()).where(counted()).group_by(*key))
     return {(s, lang, str(ch)): n for s, lang, ch, n in rows}
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from flask import Flask
@@ -21,6 +23,7 @@ from tests.surveys.test_results import DECLINED, respond
 HEADER = [
     "Response",
     "Sent at (UTC)",
+    "Date answered",
     "Language",
     "How it was sent",
     "Have you been to the café in the last year?",
@@ -91,9 +94,11 @@ def test_export_has_one_row_per_sent_response_in_words(
     assert rows[0] == HEADER
     assert len(rows) == 3  # the unsent response is left out
     one, two = rows[1], rows[2]
-    assert one[0] == str(first) and one[2:4] == ["cy", "paper"]
+    assert one[0] == str(first) and one[3:5] == ["cy", "paper"]
     assert one[1].endswith("+00:00") and "T" in one[1]
-    assert one[4:12] == [
+    sent_at = datetime.fromisoformat(one[1]).astimezone(ZoneInfo("Europe/London"))
+    assert one[2] == sent_at.date().isoformat()  # sent online: the day it came, in London
+    assert one[5:13] == [
         "Yes",
         "Every week",
         "I'd rather not say",
@@ -103,8 +108,8 @@ def test_export_has_one_row_per_sent_response_in_words(
         "Croeso cynnes",
         "",
     ]
-    assert one[12] == "Atmosphere; Welcome"
-    assert two[0] == str(second) and two[4] == "No" and two[11] == "شكرا لكم" and two[12] == ""
+    assert one[13] == "Atmosphere; Welcome"
+    assert two[0] == str(second) and two[5] == "No" and two[12] == "شكرا لكم" and two[13] == ""
 
 
 def test_export_is_a_streamed_attachment_named_after_the_survey(
@@ -124,7 +129,7 @@ def test_export_reads_responses_in_batches_without_losing_any(
     sent = [respond(app, survey, {"household": n}) for n in range(1, 6)]
     rows = _rows(_download(staff_client(Role.ADMIN), survey))
     assert [row[0] for row in rows[1:]] == [str(n) for n in sent]
-    assert [row[9] for row in rows[1:]] == ["1", "2", "3", "4", "5"]
+    assert [row[10] for row in rows[1:]] == ["1", "2", "3", "4", "5"]
 
 
 @pytest.mark.parametrize("start_with", ["=", "+", "-", "@", "\t", "\r"])
@@ -135,8 +140,8 @@ def test_cells_that_would_run_as_formulas_get_an_apostrophe(
     response_id = respond(app, survey, {"well": text})
     _theme(app, survey, response_id, "well", f"{start_with}cmd")
     row = _rows(_download(staff_client(Role.COORDINATOR), survey))[1]
-    assert row[10] == f"'{start_with}1+1"
-    assert row[12] == f"'{start_with}cmd"
+    assert row[11] == f"'{start_with}1+1"
+    assert row[13] == f"'{start_with}cmd"
 
 
 def test_a_formula_typed_by_a_participant_is_neutralised(
@@ -149,7 +154,7 @@ def test_a_formula_typed_by_a_participant_is_neutralised(
     page = client.get(f"/s/{survey.slug}/check").get_data(as_text=True)
     client.post(f"/s/{survey.slug}/check", data={"csrf_token": token(page)})
     row = _rows(_download(staff_client(Role.VIEWER), survey))[1]
-    assert row[10] == '\'=HYPERLINK("http://evil.example","Click")'
+    assert row[11] == '\'=HYPERLINK("http://evil.example","Click")'
 
 
 @pytest.mark.parametrize(

@@ -50,15 +50,18 @@ def test_paper_answers_are_saved_with_channel_and_who_typed_them(
     staff = make_staff(app, Role.COORDINATOR)
     sign_in(client, staff.email)
     path = f"/staff/surveys/{survey.id}/enter"
-    data = {"channel": "phone", "agreed": "y", **_fields(survey, **FULL)}
+    data = {"channel": "phone", "agreed": "y", "skipped": "drop", **_fields(survey, **FULL)}
     response = send(client, path, data)
     assert response.status_code == 302, response.get_data(as_text=True)[:3000]
-    assert "The answers are saved." in client.get(path).get_data(as_text=True)
+    assert "The answers are saved. 1 answer to a skipped question was left out, as you chose." in (
+        client.get(path).get_data(as_text=True)
+    )
     stored, answers = _stored(app)
     assert stored.channel == Channel.PHONE and stored.entered_by_id == staff.id
     assert stored.status == ResponseStatus.SUBMITTED and stored.submitted_at is not None
     assert stored.language == "en" and stored.consent_version == 1
-    assert survey.questions["often"] not in answers  # the branch was not taken
+    assert stored.answered_on is None  # no date written: it counts from the day typed in
+    assert survey.questions["often"] not in answers  # the branch was not taken, as chosen
     assert survey.questions["else"] not in answers  # left empty: not answered
     assert answers[survey.questions["hard"]] == ["travel", "anxious"]
     assert answers[survey.questions["priorities"]] == ["quiet", "meals"]

@@ -1,4 +1,4 @@
-"""Kept tallies (migration 0016) always equal a fresh count of the raw rows, however responses
+"""Kept tallies (migration 0017) always equal a fresh count of the raw rows, however responses
 and answers are sent, withdrawn, corrected, moved or deleted; and the results agree with the
 old GROUP BY counting (tests/surveys/tally_oracle.py), filters included."""
 
@@ -14,6 +14,7 @@ from flask import Flask
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import delete, func, select, update
 
+from app.db import utcnow
 from app.demo.survey import add_demo_responses, create_demo_survey
 from app.extensions import db
 from app.surveys import answering, services
@@ -93,8 +94,17 @@ class Crowd:
             )
 
     def withdraw(self) -> None:
+        """Typed in by mistake: kept, but no longer counted."""
         if found := self._pick(ResponseStatus.SUBMITTED):
-            found.status = ResponseStatus.IN_PROGRESS
+            found.withdrawn_at = utcnow()
+
+    def take_back(self) -> None:
+        """Back from sent or withdrawn (the app has no way yet; the counts must not care)."""
+        if found := self._pick(ResponseStatus.SUBMITTED):
+            if found.withdrawn_at is not None and self.rng.random() < 0.5:
+                found.withdrawn_at = None
+            else:
+                found.status = ResponseStatus.IN_PROGRESS
 
     def delete_with_the_orm(self) -> None:
         """The ORM deletes the answers first, then the response."""
@@ -141,6 +151,7 @@ class Crowd:
             self.submit,
             self.submit,
             self.withdraw,
+            self.take_back,
             self.delete_with_the_orm,
             self.delete_in_the_database,
             self.change_language_or_channel,
@@ -253,12 +264,14 @@ def test_the_migration_counts_what_was_already_there(app: Flask, survey: MadeSur
     """Responses sent before the tallies existed are counted when the migration runs."""
     with app.app_context():
         add_responses(survey.id, 40)
-        Crowd(random.Random(5), survey.id).start()
+        crowd = Crowd(random.Random(5), survey.id)
+        crowd.start()
+        crowd.withdraw()
         db.session.commit()
         counted = tally_oracle.counted_answers()
         db.session.remove()
         try:
-            downgrade(revision="0015")
+            downgrade(revision="0016")
         finally:
             upgrade()
         assert tally_oracle.kept_answers() == counted

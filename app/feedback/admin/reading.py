@@ -19,8 +19,8 @@ from app.feedback.models import EventKind, Update, UpdateEvent, UpdateLink, Upda
 from app.i18n import LANGUAGES, direction
 from app.ledger.models import Attendance, InvolvementSession, Project
 from app.outbox.models import MessageStatus, OutboxMessage
-from app.surveys.models import Question, ResponseStatus, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
+from app.surveys.models import Question, Survey
+from app.surveys.response_models import Answer, AnswerTheme, Response, Theme, counted
 
 PAGE_SIZE = 25
 RECENT_SESSIONS = 50
@@ -158,7 +158,7 @@ class LinkChoices:
 
 
 def _submitted() -> object:
-    return Response.status == ResponseStatus.SUBMITTED
+    return counted()
 
 
 def _theme_counts() -> dict[int, int]:

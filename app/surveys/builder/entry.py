@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import force_locale
 
 from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
+from app.i18n import formatting_locale
 from app.surveys import answering
+from app.surveys.builder.wordings import wording
 from app.surveys.content import SurveyView
 from app.surveys.flow import dropped
 from app.surveys.models import Channel, ResponseStatus, Survey, SurveyStatus
-from app.surveys.response_models import Answer, Response
+from app.surveys.response_models import Answer, Response, ResponseNote
 from app.surveys.services import AlreadyDone
 
 ENTRY_STATUSES = (SurveyStatus.OPEN, SurveyStatus.CLOSED)
@@ -19,12 +24,23 @@ ENTRY_STATUSES = (SurveyStatus.OPEN, SurveyStatus.CLOSED)
 
 @dataclass(frozen=True)
 class Entry:
-    """One person's answers as staff typed them in."""
+    """One person's answers as staff typed them in, with what the form itself says."""
 
     channel: Channel
     respondent_name: str | None
     agreed: bool
     answers: dict[int, answering.Parsed]  # question id -> checked answer
+    language: str  # the language of the form they filled in
+    answered_on: date | None  # the date written on the form; None when there is none
+    consent_version: int  # the consent words printed on their form
+    keep_skipped: bool = False  # answers to questions the branching skipped become notes
+
+
+@dataclass(frozen=True)
+class Saved:
+    response_id: int
+    notes: int  # skipped answers kept as notes
+    left_out: int  # skipped answers dropped, as staff chose
 
 
 def takes_entries(survey: Survey) -> bool:
@@ -32,9 +48,15 @@ def takes_entries(survey: Survey) -> bool:
     return survey.status in ENTRY_STATUSES
 
 
+def skipped(view: SurveyView, parsed: dict[int, answering.Parsed]) -> list[int]:
+    """Questions answered on the form that the branching skips, in the survey's order."""
+    stale = dropped(view.steps, _given(parsed))
+    return [q.id for q in view.questions if q.id in stale]
+
+
 def enter_response(
     survey: Survey, view: SurveyView, staff_id: int, entry: Entry, form_key: str | None
-) -> int:
+) -> Saved:
     """Save a sent response for the person; a second send of the same form saves nothing."""
     if not use_key(form_key):
         db.session.rollback()
@@ -43,28 +65,46 @@ def enter_response(
     response = Response(
         survey_id=survey.id,
         status=ResponseStatus.SUBMITTED,
-        language=survey.main_language,
+        language=entry.language,
         channel=entry.channel,
         entered_by_id=staff_id,
         respondent_name=None if survey.anonymous else (entry.respondent_name or None),
         submitted_at=now,
+        answered_on=entry.answered_on,
     )
     if entry.agreed and survey.consent_text:
-        response.consent_version = survey.consent_version
-        response.consent_text = survey.consent_text
+        response.consent_version = entry.consent_version
+        response.consent_text = wording(survey, entry.consent_version, entry.language)
         response.consented_at = now
-    response.answers = _answers(view, entry.answers)
-    db.session.add(response)
-    db.session.commit()
-    return response.id
-
-
-def _answers(view: SurveyView, parsed: dict[int, answering.Parsed]) -> list[Answer]:
-    """Answers given, minus blanks (not answered) and answers on branches not taken."""
-    given = {qid: p.value for qid, p in parsed.items() if not p.declined}
-    stale = dropped(view.steps, given)
-    return [
+    stale = set(skipped(view, entry.answers))
+    given = _given(entry.answers)
+    response.answers = [
         Answer(question_id=qid, value=answering.encode(value), declined=False)
         for qid, value in given.items()
         if qid not in stale
     ]
+    if entry.keep_skipped:
+        response.notes = _notes(survey, view, [(qid, given[qid]) for qid in given if qid in stale])
+    db.session.add(response)
+    db.session.commit()
+    notes = len(stale) if entry.keep_skipped else 0
+    return Saved(response.id, notes, len(stale) - notes)
+
+
+def _given(parsed: dict[int, answering.Parsed]) -> dict[int, object]:
+    """Answers given, minus blanks (not answered)."""
+    return {qid: p.value for qid, p in parsed.items() if not p.declined and p.value is not None}
+
+
+def _notes(survey: Survey, view: SurveyView, kept: list[tuple[int, object]]) -> list[ResponseNote]:
+    """Skipped answers in words, in the survey's main language (the view's), as typed."""
+    with force_locale(formatting_locale(survey.main_language)):
+        return [
+            ResponseNote(
+                question_id=qid,
+                question_text=question.text,
+                answer_text=answering.describe(question, value, False),
+            )
+            for qid, value in kept
+            if (question := view.question(qid)) is not None
+        ]

@@ -1,4 +1,4 @@
-"""Staff forms for building surveys and questions, translating them and entering paper answers.
+"""Staff forms for building surveys and questions and translating them.
 
 Validation only: nothing here writes. Numbers are typed as text so every message is our own.
 """
@@ -10,7 +10,6 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    BooleanField,
     DateField,
     Field,
     HiddenField,
@@ -24,7 +23,6 @@ from wtforms.validators import ValidationError as Invalid
 
 from app.forms import Form, clean
 from app.i18n import LANGUAGES
-from app.surveys.models import CHANNEL_NAMES, Channel
 
 SLUG_PATTERN = r"^[a-z0-9-]{2,60}$"
 _WHOLE = re.compile(r"-?\d{1,10}")
@@ -145,47 +143,6 @@ class DuplicateForm(Form):
     form_key = HiddenField()
 
 
-class PaperEntryForm(Form):
-    channel = RadioField(
-        _l("How did you get these answers?"),
-        choices=[
-            SelectChoice(channel.value, CHANNEL_NAMES[channel])
-            for channel in (Channel.PAPER, Channel.PHONE, Channel.INTERVIEW)
-        ],
-        validators=[InputRequired(_l("Choose how you got these answers"))],
-        invalid_choice_message=_l("Choose how you got these answers"),
-    )
-    respondent_name = StringField(
-        _l("Their name (optional)"),
-        validators=[Length(max=200, message=_l("The name must be 200 characters or fewer"))],
-        filters=[clean],
-    )
-    agreed = BooleanField(_l("They agreed to take part"))
-    form_key = HiddenField()
-
-
-def translation_field(label: str, long: bool, limit: int, current: str) -> Field:
-    """One translated piece: a text box for a line, a larger box for paragraphs."""
-    kind = TextAreaField if long else StringField
-    return kind(
-        label,
-        default=current,
-        validators=[
-            Length(max=limit, message=_l("This must be %(num)d characters or fewer", num=limit))
-        ],
-        filters=[clean],
-    )
-
-
-def still_fits_field() -> Field:
-    """Ticked when new main-language words need no change to a translation (a typo fixed)."""
-    return BooleanField(_l("The translation still fits the new words"))
-
-
-def translation_form(fields: dict[str, Field]) -> Form:
-    class TranslationForm(Form):
-        pass
-
-    for name, field in fields.items():
-        setattr(TranslationForm, name, field)
-    return TranslationForm()
+def too_long(limit: int) -> Any:
+    """The message for a translation over its piece's limit of characters."""
+    return _l("This must be %(num)d characters or fewer", num=limit)

@@ -14,11 +14,14 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from app.core import translating
 from app.core.idempotency import use_key
+from app.db import utcnow
 from app.extensions import db
 from app.i18n import LANGUAGES
 from app.surveys.content import SURVEY_PIECES, load_survey_by_id, pieces
 from app.surveys.models import (
+    ConsentWording,
     IllegalMove,
     Option,
     Question,
@@ -156,11 +159,25 @@ def update_survey(survey: Survey, details: SurveyDetails) -> None:
     _check_slug(details.slug, survey.id)
     before = {key: getattr(survey, key) for key in SURVEY_PIECES}
     if survey.consent_text != details.consent_text:
+        keep_older_words(survey)
         survey.consent_version += 1
     for name in (f.name for f in fields(details)):
         setattr(survey, name, getattr(details, name))
     words_changed(survey.id, before, {key: getattr(details, key) for key in SURVEY_PIECES})
     _commit_unless_slug_taken()
+
+
+def keep_older_words(survey: Survey) -> None:
+    """Keep the consent words being replaced: paper forms printed with them still come back."""
+    if survey.consent_text.strip():
+        db.session.add(
+            ConsentWording(
+                survey_id=survey.id,
+                version=survey.consent_version,
+                text=survey.consent_text,
+                replaced_at=utcnow(),
+            )
+        )
 
 
 def words_changed(survey_id: int, before: dict[str, str], after: dict[str, str]) -> None:
@@ -291,26 +308,8 @@ def save_translations(
     main-language words; one sent back unchanged keeps its mark, since the whole page is sent.
     """
     main = dict(pieces(survey))
-    wanted = main.keys() & texts.keys()
-    existing = {
-        row.key: row
-        for row in db.session.scalars(
-            select(SurveyText).where(
-                SurveyText.survey_id == survey.id, SurveyText.language == language
-            )
-        )
-    }
-    for key in wanted:
-        row, text = existing.get(key), texts[key]
-        if not text and row is not None:
-            db.session.delete(row)
-        elif text and row is not None:
-            if row.text != text or key in still_fits:
-                row.text, row.source = text, main[key]
-        elif text:
-            db.session.add(
-                SurveyText(
-                    survey_id=survey.id, language=language, key=key, text=text, source=main[key]
-                )
-            )
+    wanted = {key: texts[key] for key in main.keys() & texts.keys()}
+    translating.save_translations(
+        SurveyText, {"survey_id": survey.id}, language, wanted, main, still_fits
+    )
     db.session.commit()

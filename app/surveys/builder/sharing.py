@@ -62,12 +62,14 @@ def shared_in(survey: Survey, language: Language) -> Shared:
     return Shared(language, link, public_address(path), qr_drawing(link))
 
 
-def _ready_or_404(survey: Survey, code: str) -> Language:
+def _printed(survey_id: int, code: str) -> tuple[Survey, Language, SurveyView]:
+    """The survey, and its words in a language it is ready in; otherwise not found."""
+    survey = survey_or_404(survey_id)
     ready, _started = ready_languages(survey)
     language = BY_CODE.get(code)
     if language is None or language not in ready:
         abort(404)
-    return language
+    return survey, language, view_of(survey, language.code)
 
 
 @bp.route("/<int:survey_id>/share")
@@ -96,9 +98,7 @@ def _in_language(language: Language, template: str, **context: object) -> str:
 @bp.route("/<int:survey_id>/share/<lang>/poster")
 @roles_required(*BUILDERS)
 def poster(survey_id: int, lang: str) -> str:
-    survey = survey_or_404(survey_id)
-    language = _ready_or_404(survey, lang)
-    view = view_of(survey, language.code)
+    survey, language, view = _printed(survey_id, lang)
     return _in_language(
         language,
         "survey_admin/poster.html",
@@ -113,9 +113,7 @@ def poster(survey_id: int, lang: str) -> str:
 @bp.route("/<int:survey_id>/share/<lang>/paper")
 @roles_required(*BUILDERS)
 def paper(survey_id: int, lang: str) -> str:
-    survey = survey_or_404(survey_id)
-    language = _ready_or_404(survey, lang)
-    view = view_of(survey, language.code)
+    survey, language, view = _printed(survey_id, lang)
     large = request.args.get("print") == "large"
     with force_locale(formatting_locale(language.code)):
         questions = paper_questions(view)

@@ -1,8 +1,8 @@
 """Staff pages for building surveys: the list, a survey's overview, its details and moves.
 
 Every page of the builder hangs on the one blueprint in blueprint.py. The question, translation,
-preview and paper-entry pages are in their own modules, imported here so the app that imports
-this module has them all.
+preview, paper-entry and typed-in response pages are in their own modules, imported here so the
+app that imports this module has them all.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from app.core.idempotency import new_key
 from app.db import as_utc
 from app.i18n import BY_CODE, LANGUAGES, language_names
 from app.surveys.builder import (
+    entered_views,
     entry_views,
     preview_views,
     question_views,
@@ -50,7 +51,14 @@ from app.surveys.content import (
 from app.surveys.models import SURVEY_MOVES, Survey, SurveyStatus
 
 # The builder's other pages hang on the same blueprint: importing them adds them.
-OTHER_PAGES = (question_views, translate_views, preview_views, entry_views, sharing)
+OTHER_PAGES = (
+    question_views,
+    translate_views,
+    preview_views,
+    entry_views,
+    entered_views,
+    sharing,
+)
 
 
 @bp.route("/")

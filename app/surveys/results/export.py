@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -55,6 +57,7 @@ class Plan:
     columns: list[Column]
     with_names: bool
     declined: str
+    zone: ZoneInfo  # the charity's: an answer sent online counts under its day there
 
 
 def plan(survey: Survey, with_names: bool) -> Plan:
@@ -66,11 +69,18 @@ def plan(survey: Survey, with_names: bool) -> Plan:
             Column(q.id, q.kind, {value: label for value, label, _live in option_labels(q)})
             for q in live
         ]
-    header = [_("Response"), _("Sent at (UTC)"), _("Language"), _("How it was sent")]
+    header = [
+        _("Response"),
+        _("Sent at (UTC)"),
+        _("Date answered"),
+        _("Language"),
+        _("How it was sent"),
+    ]
     if with_names:
         header.append(_("Name"))
     header += [q.text for q in live] + [_("Themes")]
-    return Plan(survey.id, header, columns, with_names, declined)
+    zone = ZoneInfo(current_app.config["TIME_ZONE"])
+    return Plan(survey.id, header, columns, with_names, declined, zone)
 
 
 def stream(export: Plan) -> Iterator[bytes]:
@@ -102,6 +112,7 @@ def _rows(export: Plan, ids: list[int]) -> Iterator[list[str]]:
             Response.language,
             Response.channel,
             Response.respondent_name,
+            Response.answered_on,
             Answer.question_id,
             Answer.value,
             Answer.declined,
@@ -124,12 +135,15 @@ def _row(
     export: Plan, lines: Sequence[Any], words: dict[tuple[int, str | None, bool], str]
 ) -> list[str]:
     """One response's cells from its joined rows (one per answer and theme)."""
-    response_id, sent, language, channel, name = lines[0][:5]
-    answers = {line[5]: (line[6], line[7]) for line in lines if line[5] is not None}
-    themes = sorted({line[8] for line in lines if line[8]}, key=str.casefold)
+    response_id, sent, language, channel, name, answered_on = lines[0][:6]
+    answers = {line[6]: (line[7], line[8]) for line in lines if line[6] is not None}
+    themes = sorted({line[9] for line in lines if line[9]}, key=str.casefold)
+    if answered_on is None and sent:  # sent online: the day it came, in the charity's time
+        answered_on = as_utc(sent).astimezone(export.zone).date()
     cells = [
         str(response_id),
         as_utc(sent).isoformat(timespec="seconds") if sent else "",
+        answered_on.isoformat() if answered_on else "",
         language,
         channel.value,
     ]

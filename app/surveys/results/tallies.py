@@ -12,8 +12,8 @@ from sqlalchemy import ColumnElement, func, select
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys import answering
-from app.surveys.models import Channel, Question, QuestionKind, ResponseStatus, Survey
-from app.surveys.response_models import Answer, AnswerTally, Response, ResponseTally
+from app.surveys.models import Channel, Question, QuestionKind, Survey
+from app.surveys.response_models import Answer, AnswerTally, Response, ResponseTally, counted
 
 NAME_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
 CHOICE = "choice"
@@ -86,7 +86,7 @@ def category(kind: QuestionKind) -> str:
 
 def submitted(survey_id: int, filters: Filters = Filters()) -> list[ColumnElement[bool]]:
     """Conditions on Response picking this survey's sent responses that match the filters."""
-    where = [Response.survey_id == survey_id, Response.status == ResponseStatus.SUBMITTED]
+    where = [Response.survey_id == survey_id, counted()]
     if filters.language:
         where.append(Response.language == filters.language)
     if filters.channel:
@@ -103,7 +103,7 @@ def live_questions(survey: Survey) -> list[Question]:
 
 
 def survey_results(survey: Survey, filters: Filters) -> Results:
-    """Every live question's counts, from the tallies the database keeps (migration 0016): two
+    """Every live question's counts, from the tallies the database keeps (migration 0017): two
     small queries whatever the number of responses."""
     live = live_questions(survey)
     counts = _counts(live, filters)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, exists, func, null, select
 from sqlalchemy.exc import IntegrityError
@@ -31,6 +31,7 @@ class TextAnswer:
     channel: Channel
     name: str | None  # only filled in for those allowed to see names
     theme_ids: frozenset[int]
+    answered_on: date | None = None  # the date on a form typed in later
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def text_answers(
             Response.language,
             Response.channel,
             name,
+            Response.answered_on,
         )
         .join(Response, Response.id == Answer.response_id)
         .where(*where)
@@ -98,8 +100,10 @@ def text_answers(
     ).all()
     tags = _themes_of([row[0] for row in rows])
     answers = [
-        TextAnswer(aid, str(answering.decode(value)), sent, lang, way, who, tags.get(aid, _NONE))
-        for aid, value, sent, lang, way, who in rows
+        TextAnswer(
+            aid, str(answering.decode(value)), sent, lang, way, who, tags.get(aid, _NONE), on
+        )
+        for aid, value, sent, lang, way, who, on in rows
     ]
     return AnswerPage(answers, page, pages, total or 0)
 

@@ -4,19 +4,20 @@ answer_tallies holds, for each question, response language, channel, "rather not
 answer, how many sent responses gave it (written answers are counted, not their words: their
 value is ''). response_tallies holds how many sent responses each survey has per language and
 channel. Database triggers keep both true, so no code path can change a response or an answer
-and forget to: a response becoming sent or stopping being sent (any status but 'submitted' is
-not counted), a sent response moving language or channel, a sent response deleted, an answer of
-a sent response added, corrected or deleted. The results page and published summaries add these
-rows up (app/surveys/results.py).
+and forget to: a response starting or stopping to count (it counts while sent and not withdrawn:
+any other status, or a withdrawal, takes it out), a counted response moving language or channel
+(a paper form corrected), a counted response deleted, an answer of a counted response added,
+corrected or deleted. The results page and published summaries add these rows up
+(app/surveys/results/tallies.py).
 
 Each trigger adds or takes one per tally row it touches, in one statement: on PostgreSQL an
 UPSERT locks just that row until the sending transaction commits, and a response's rows are
 always taken response count first, then answers in question order, so two sends cannot wait
 on each other in a circle.
 
-Revision ID: 0016
-Revises: 0015
-Create Date: 2026-12-08 09:10:00.000000
+Revision ID: 0017
+Revises: 0016
+Create Date: 2026-12-09 23:00:00.000000
 
 """
 
@@ -24,12 +25,17 @@ Create Date: 2026-12-08 09:10:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016"
-down_revision = "0015"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
-SENT = "'submitted'"
+
+# A response counts while it is sent and not withdrawn (app/surveys/response_models.counted).
+def _counts(r: str) -> str:
+    return f"({r}.status = 'submitted' AND {r}.withdrawn_at IS NULL)"
+
+
 # The tallied form of answer {a} to question q: written words are counted, never stored.
 VALUE = "CASE WHEN q.kind IN ('short_text', 'long_text') THEN '' ELSE COALESCE({a}.value, '') END"
 # Answered or declined; an answer row with neither (never shown) is not counted, as before.
@@ -42,7 +48,7 @@ def _one_answer_added(a: str) -> str:
     return (
         "INSERT INTO answer_tallies (question_id, language, channel, declined, value, count) "
         f"SELECT q.id, r.language, r.channel, {a}.declined, {VALUE.format(a=a)}, 1 "
-        f"FROM responses r, questions q WHERE r.id = {a}.response_id AND r.status = {SENT} "
+        f"FROM responses r, questions q WHERE r.id = {a}.response_id AND {_counts('r')} "
         f"AND q.id = {a}.question_id AND {COUNTED.format(a=a)} {ADD}"
     )
 
@@ -53,7 +59,7 @@ def _one_answer_taken(a: str) -> str:
         f"WHERE question_id = {a}.question_id AND declined = {a}.declined "
         f"AND {COUNTED.format(a=a)} AND (language, channel, value) IN "
         f"(SELECT r.language, r.channel, {VALUE.format(a=a)} FROM responses r, questions q "
-        f"WHERE r.id = {a}.response_id AND r.status = {SENT} AND q.id = {a}.question_id)"
+        f"WHERE r.id = {a}.response_id AND {_counts('r')} AND q.id = {a}.question_id)"
     )
 
 
@@ -91,8 +97,8 @@ def _response_taken(r: str) -> list[str]:
 MOVED = (
     "(NEW.survey_id <> OLD.survey_id OR NEW.language <> OLD.language OR NEW.channel <> OLD.channel)"
 )
-LEAVES = f"OLD.status = {SENT} AND (NEW.status <> {SENT} OR {MOVED})"
-ARRIVES = f"NEW.status = {SENT} AND (OLD.status <> {SENT} OR {MOVED})"
+LEAVES = f"{_counts('OLD')} AND (NOT {_counts('NEW')} OR {MOVED})"
+ARRIVES = f"{_counts('NEW')} AND (NOT {_counts('OLD')} OR {MOVED})"
 ANSWER_CHANGED = (
     "OLD.value IS DISTINCT FROM NEW.value OR OLD.declined IS DISTINCT FROM NEW.declined "
     "OR OLD.question_id <> NEW.question_id OR OLD.response_id <> NEW.response_id"
@@ -121,7 +127,7 @@ def _sqlite() -> list[str]:
             "responses_insert_tally",
             "AFTER INSERT",
             "responses",
-            f"NEW.status = {SENT}",
+            _counts("NEW"),
             _response_added("NEW"),
         ),
         trigger(
@@ -136,7 +142,7 @@ def _sqlite() -> list[str]:
             "responses_delete_tally",
             "BEFORE DELETE",
             "responses",
-            f"OLD.status = {SENT}",
+            _counts("OLD"),
             _response_taken("OLD"),
         ),
     ]
@@ -173,11 +179,11 @@ def _postgres() -> list[str]:
         f"WHEN ({ANSWER_CHANGED}) EXECUTE FUNCTION answers_tally()",
         _plpgsql("responses_tally", responses),
         "CREATE TRIGGER responses_tally AFTER INSERT ON responses FOR EACH ROW "
-        f"WHEN (NEW.status = {SENT}) EXECUTE FUNCTION responses_tally()",
+        f"WHEN {_counts('NEW')} EXECUTE FUNCTION responses_tally()",
         "CREATE TRIGGER responses_tally_update AFTER UPDATE ON responses FOR EACH ROW "
         f"WHEN (({LEAVES}) OR ({ARRIVES})) EXECUTE FUNCTION responses_tally()",
         "CREATE TRIGGER responses_tally_delete BEFORE DELETE ON responses FOR EACH ROW "
-        f"WHEN (OLD.status = {SENT}) EXECUTE FUNCTION responses_tally()",
+        f"WHEN {_counts('OLD')} EXECUTE FUNCTION responses_tally()",
     ]
 
 
@@ -205,9 +211,9 @@ BACKFILL = [
     f"SELECT a.question_id, r.language, r.channel, a.declined, {VALUE.format(a='a')}, COUNT(*) "
     "FROM answers a JOIN responses r ON r.id = a.response_id "
     "JOIN questions q ON q.id = a.question_id "
-    f"WHERE r.status = {SENT} AND {COUNTED.format(a='a')} GROUP BY 1, 2, 3, 4, 5",
+    f"WHERE {_counts('r')} AND {COUNTED.format(a='a')} GROUP BY 1, 2, 3, 4, 5",
     "INSERT INTO response_tallies (survey_id, language, channel, count) "
-    f"SELECT survey_id, language, channel, COUNT(*) FROM responses WHERE status = {SENT} "
+    f"SELECT survey_id, language, channel, COUNT(*) FROM responses r WHERE {_counts('r')} "
     "GROUP BY survey_id, language, channel",
 ]
 
