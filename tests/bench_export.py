@@ -39,7 +39,7 @@ LANGUAGES = ["en"] * 6 + ["cy", "pl", "ar", "ur", "bn"]
 TEXTS = ["The staff are kind", "=1+1 tea", "Croeso cynnes", "شكرا لكم", "Warm, and free"]
 
 
-def _value(rng: random.Random, question: Question) -> Any:
+def random_value(rng: random.Random, question: Question) -> Any:
     """A plausible answer to any kind of question; None means "I'd rather not say"."""
     values = [o.value for o in question.options]
     if rng.random() < 0.08:
@@ -82,7 +82,7 @@ def fill(survey: Survey, count: int, seed: int = 7) -> None:
             )
             for question in survey.questions:
                 answer_id += 1
-                value = _value(rng, question)
+                value = random_value(rng, question)
                 row = {"id": answer_id, "response_id": response_id, "question_id": question.id}
                 if value is None:  # declined: no value at all (SQL NULL), so not in this insert
                     declined.append({**row, "declined": True})

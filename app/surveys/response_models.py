@@ -150,3 +150,36 @@ class AnswerTheme(Base):
     theme_id: Mapped[int] = mapped_column(
         ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+
+
+class AnswerTally(Base):
+    """How many sent responses gave each answer to a question, per language and channel.
+
+    Kept true by database triggers (migration 0018) as responses are sent, corrected or deleted:
+    never written by the app. value is the stored answer ('' for written words, and for a
+    "rather not say" with nothing stored); rows can fall to 0 and stay.
+    """
+
+    __tablename__ = "answer_tallies"
+
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20), primary_key=True)
+    declined: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    value: Mapped[str] = mapped_column(Text, primary_key=True)
+    count: Mapped[int]
+
+
+class ResponseTally(Base):
+    """How many sent responses a survey has, per language and channel (triggers, as above)."""
+
+    __tablename__ = "response_tallies"
+
+    survey_id: Mapped[int] = mapped_column(
+        ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20), primary_key=True)
+    count: Mapped[int]

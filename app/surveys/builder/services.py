@@ -31,7 +31,7 @@ from app.surveys.models import (
     SurveyStatus,
     SurveyText,
 )
-from app.surveys.response_models import Response, counted
+from app.surveys.response_models import ResponseTally
 from app.surveys.services import AlreadyDone
 from app.transactions import unit_of_work
 
@@ -86,7 +86,9 @@ def survey_rows() -> list[SurveyRow]:
     ).all()
     responses = dict(
         db.session.execute(
-            select(Response.survey_id, func.count()).where(counted()).group_by(Response.survey_id)
+            select(ResponseTally.survey_id, func.sum(ResponseTally.count)).group_by(
+                ResponseTally.survey_id
+            )
         ).all()
     )
     done: dict[tuple[int, str], set[str]] = {}
@@ -101,7 +103,7 @@ def survey_rows() -> list[SurveyRow]:
             s.slug,
             s.main_language,
             s.status,
-            responses.get(s.id, 0),
+            int(responses.get(s.id) or 0),
             _progress(s, done),
         )
         for s in surveys
@@ -229,9 +231,10 @@ def change_status(survey: Survey, status: SurveyStatus, staff_id: int | None) ->
 
 
 def response_count(survey_id: int) -> int:
-    """Responses that count in the results: sent online or typed in, and not withdrawn."""
-    query = select(func.count()).select_from(Response).where(Response.survey_id == survey_id)
-    return db.session.scalar(query.where(counted())) or 0
+    """Responses that count in the results: sent online or typed in, and not withdrawn (the
+    tallies the database keeps, migration 0018)."""
+    query = select(func.sum(ResponseTally.count)).where(ResponseTally.survey_id == survey_id)
+    return int(db.session.scalar(query) or 0)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Survey results: counts per answer for every live question, in a fixed few GROUP BY queries."""
+"""Survey results: counts per answer for every live question, added up from kept tallies."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import BigInteger, ColumnElement, case, cast, func, null, or_, select
+from sqlalchemy import ColumnElement, func, select
 
 from app.auth.models import Role
+from app.db import JSONText
 from app.extensions import db
 from app.surveys.models import Channel, Question, QuestionKind, Survey
-from app.surveys.response_models import Answer, Response, counted
+from app.surveys.response_models import Answer, AnswerTally, Response, ResponseTally, counted
 
 NAME_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
 CHOICE = "choice"
@@ -102,75 +103,84 @@ def live_questions(survey: Survey) -> list[Question]:
 
 
 def survey_results(survey: Survey, filters: Filters) -> Results:
-    """Every live question's counts, in three queries whatever the number of questions."""
+    """Every live question's counts, from the tallies the database keeps (migration 0018): two
+    small queries whatever the number of responses."""
     live = live_questions(survey)
-    tallies = _tallies(survey.id, live, filters)
-    numbers = _number_summaries(
-        survey.id, [q.id for q in live if q.kind == QuestionKind.NUMBER], filters
-    )
-    total = db.session.scalar(
-        select(func.count()).select_from(Response).where(*submitted(survey.id, filters))
-    )
+    counts = _counts(live, filters)
     results = [
-        _result(number, question, tallies.get(question.id, []), numbers.get(question.id))
+        _result(number, question, *_split(question, counts.get(question.id, {})))
         for number, question in enumerate(live, start=1)
     ]
-    return Results(total or 0, results)
+    return Results(sent_count(survey.id, filters), results)
 
 
-def _tallies(
-    survey_id: int, live: list[Question], filters: Filters
-) -> dict[int, list[tuple[bool, Any, int]]]:
-    """question id -> [(declined, value or None, count)]; text values are not fetched."""
-    choice_ids = [q.id for q in live if category(q.kind) in (CHOICE, PRIORITIES)]
-    # Only choice answers are grouped by value; text and numbers are just counted here.
-    value = case((Answer.question_id.in_(choice_ids), Answer.value), else_=null())
-    rows = (
-        select(Answer.question_id, Answer.declined, value.label("value"))
-        .join(Response, Response.id == Answer.response_id)
-        .where(*submitted(survey_id, filters), Answer.question_id.in_([q.id for q in live]))
-        .where(or_(Answer.declined.is_(True), Answer.value.is_not(None)))
-        .subquery()
-    )
-    grouped = select(rows.c.question_id, rows.c.declined, rows.c.value, func.count()).group_by(
-        rows.c.question_id, rows.c.declined, rows.c.value
-    )
-    found: dict[int, list[tuple[bool, Any, int]]] = {}
-    for question_id, declined, value, count in db.session.execute(grouped):
-        found.setdefault(question_id, []).append((bool(declined), value, count))
+def sent_count(survey_id: int, filters: Filters = Filters()) -> int:
+    """How many sent responses match the filters."""
+    where = [ResponseTally.survey_id == survey_id, *_matching(ResponseTally, filters)]
+    return db.session.scalar(select(func.sum(ResponseTally.count)).where(*where)) or 0
+
+
+def _matching(
+    tallies: type[AnswerTally] | type[ResponseTally], filters: Filters
+) -> list[ColumnElement[bool]]:
+    where = []
+    if filters.language:
+        where.append(tallies.language == filters.language)
+    if filters.channel:
+        where.append(tallies.channel == filters.channel)
+    return where
+
+
+def _counts(live: list[Question], filters: Filters) -> dict[int, dict[tuple[bool, str], int]]:
+    """question id -> {(declined, tallied value): count}, over the filtered languages and ways."""
+    where = [AnswerTally.question_id.in_([q.id for q in live]), *_matching(AnswerTally, filters)]
+    key = (AnswerTally.question_id, AnswerTally.declined, AnswerTally.value)
+    total = func.sum(AnswerTally.count)
+    rows = db.session.execute(select(*key, total).where(*where).group_by(*key).having(total > 0))
+    found: dict[int, dict[tuple[bool, str], int]] = {}
+    for question_id, declined, value, count in rows:
+        found.setdefault(question_id, {})[(bool(declined), value)] = int(count)
     return found
 
 
-def _number_summaries(
-    survey_id: int, question_ids: list[int], filters: Filters
-) -> dict[int, tuple[int, float, int]]:
-    """question id -> (lowest, median, highest), all questions in one windowed query."""
-    if not question_ids:
-        return {}
-    number = cast(Answer.value, BigInteger)
-    ranked = (
-        select(
-            Answer.question_id,
-            number.label("n"),
-            func.row_number().over(partition_by=Answer.question_id, order_by=number).label("rn"),
-            func.count().over(partition_by=Answer.question_id).label("total"),
-        )
-        .join(Response, Response.id == Answer.response_id)
-        .where(*submitted(survey_id, filters), *answered())
-        .where(Answer.question_id.in_(question_ids))
-        .subquery()
-    )
-    # The middle row, or the two middle rows when the count is even.
-    middle = or_(ranked.c.rn == (ranked.c.total + 1) // 2, ranked.c.rn == ranked.c.total // 2 + 1)
-    rows = db.session.execute(
-        select(
-            ranked.c.question_id,
-            func.min(ranked.c.n),
-            func.avg(case((middle, ranked.c.n))),
-            func.max(ranked.c.n),
-        ).group_by(ranked.c.question_id)
-    )
-    return {qid: (int(low), float(mid), int(high)) for qid, low, mid, high in rows}
+def _split(
+    question: Question, tallied: dict[tuple[bool, str], int]
+) -> tuple[list[tuple[bool, Any, int]], tuple[int, float, int] | None]:
+    """Tallies as _result takes them, (declined, answer, count): choices keep their answer,
+    other answers are only counted; a number question also gets its lowest, median and highest
+    from its tallies."""
+    kind = category(question.kind)
+    counts: Counter[tuple[bool, str | None]] = Counter()
+    for (declined, value), count in tallied.items():
+        counts[(declined, value or None if kind in (CHOICE, PRIORITIES) else None)] += count
+    found = [(declined, JSONText.loads(stored), n) for (declined, stored), n in counts.items()]
+    if kind != NUMBER:
+        return found, None
+    numbers = [(_whole(v), n) for (declined, v), n in tallied.items() if not declined and v]
+    return found, _summary([(v, n) for v, n in numbers if v is not None])
+
+
+def _whole(stored: str) -> int | None:
+    """A stored number; None for anything else (kept from before the question was a number)."""
+    value = JSONText.loads(stored)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _summary(numbers: list[tuple[int, int]]) -> tuple[int, float, int] | None:
+    """(lowest, median, highest) of numbers given as (number, how many gave it)."""
+    if not numbers:
+        return None
+    numbers.sort()
+    total = sum(n for _number, n in numbers)
+    # 1-based positions of the middle one, or the two middle ones when the count is even.
+    wanted = sorted({(total + 1) // 2, total // 2 + 1})
+    middle, seen = [], 0
+    for number, n in numbers:
+        seen += n
+        while wanted and wanted[0] <= seen:
+            middle.append(number)
+            wanted.pop(0)
+    return numbers[0][0], sum(middle) / len(middle), numbers[-1][0]
 
 
 def _result(
