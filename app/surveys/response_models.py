@@ -30,7 +30,7 @@ class Response(Base):
     __table_args__ = (
         Index("ix_responses_survey_status", "survey_id", "status"),
         Index("ix_responses_survey_number", "survey_id", "number", unique=True),
-        Index("ix_responses_survey_sent", "survey_id", "submitted_at"),
+        Index("ix_responses_survey_sent", "survey_id", "submitted_at", "number"),
     )
 
     id: Mapped[IntPk]

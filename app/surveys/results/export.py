@@ -24,7 +24,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 
 from app.db import as_utc
 from app.extensions import db
@@ -167,8 +167,11 @@ def _after(last: tuple[datetime, int] | None) -> list[Any]:
     if last is None:
         return []
     sent, number = last
-    later = and_(Response.submitted_at == sent, Response.number > number)
-    return [or_(Response.submitted_at > sent, later)]
+    # The plain ">=" lets the database start from its place in the index (survey, time sent).
+    return [
+        Response.submitted_at >= sent,
+        or_(Response.submitted_at > sent, Response.number > number),
+    ]
 
 
 def _rows(export: Plan, ids: list[int]) -> Iterator[list[str]]:
