@@ -30,7 +30,7 @@ from app.db import as_utc
 from app.extensions import db
 from app.i18n import formatting_locale
 from app.surveys import answering
-from app.surveys.models import CHANNEL_NAMES, QuestionKind, Survey
+from app.surveys.models import CHANNEL_NAMES, Question, QuestionKind, Survey
 from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
 from app.surveys.results.tallies import Filters, live_questions, option_labels, submitted
 
@@ -92,7 +92,7 @@ class Plan:
     zone: ZoneInfo  # the charity's: times are written, and online answers dated, in it
 
 
-def _column(question: Any) -> Column:
+def _column(question: Question) -> Column:
     labels = {value: label for value, label, _live in option_labels(question)}
     if question.kind == QuestionKind.MULTIPLE_CHOICE:
         return Column(question.id, question.kind, labels, tuple(labels))
@@ -101,7 +101,7 @@ def _column(question: Any) -> Column:
     return Column(question.id, question.kind, labels, themes=question.kind.is_text)
 
 
-def _headings(question: Any, column: Column) -> list[str]:
+def _headings(question: Question, column: Column) -> list[str]:
     """The question, then its option or themes columns: headings in the staff member's words."""
     found = [question.text]
     found += [
