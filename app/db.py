@@ -7,9 +7,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated
 
-from sqlalchemy import BigInteger, DateTime, Enum, Integer, MetaData, event
+from sqlalchemy import BigInteger, DateTime, Enum, Integer, MetaData, String, Text, event
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.orm import DeclarativeBase, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -49,6 +49,16 @@ IntPk = Annotated[int, mapped_column(Integer, primary_key=True)]
 Money = Annotated[int, mapped_column(BigInteger)]
 """Money is always integer pence; formatting to pounds happens only at the edge."""
 CreatedAt = Annotated[datetime, mapped_column(DateTime(timezone=True), default=utcnow)]
+
+
+class TranslatedWords:
+    """The columns a translated piece of a survey or an update has besides its owner and key."""
+
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    # The main-language words this was translated from, kept when those words change so the
+    # translate page can show what changed. NULL: made before this was recorded, taken as current.
+    source: Mapped[str | None] = mapped_column(Text)
 
 
 def configure_sqlite(

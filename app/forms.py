@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -121,8 +122,10 @@ class ErrorSummary:
         return 400 if self.errors else 200
 
     @classmethod
-    def of(cls, *forms: Form) -> ErrorSummary:
-        return cls(summary_errors(*forms))
+    def of(cls, *forms: Form, also: Iterable[tuple[str, str]] = ()) -> ErrorSummary:
+        """The problems of these forms, then also those (link target, message) of the page's
+        own: a target is an element id on the page, or a link elsewhere with its #fragment."""
+        return cls(summary_errors(*forms) + list(also))
 
 
 CSRF_MESSAGE = _l(

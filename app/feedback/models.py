@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db import Base, CreatedAt, IntPk, enum_column, utcnow
+from app.db import Base, CreatedAt, IntPk, TranslatedWords, enum_column, utcnow
 
 
 class UpdateStatus(enum.StrEnum):
@@ -131,7 +131,7 @@ class UpdateEvent(Base):
     update: Mapped[Update] = relationship(back_populates="events")
 
 
-class UpdateText(Base):
+class UpdateText(TranslatedWords, Base):
     """One translated piece of an update: key is 'said', 'body' or 'reason'."""
 
     __tablename__ = "update_texts"
@@ -139,8 +139,4 @@ class UpdateText(Base):
 
     id: Mapped[IntPk]
     update_id: Mapped[int] = mapped_column(ForeignKey("updates.id", ondelete="CASCADE"))
-    language: Mapped[str] = mapped_column(String(8))
     key: Mapped[str] = mapped_column(String(20))
-    text: Mapped[str] = mapped_column(Text)
-    # The main-language words this was translated from (see SurveyText.source).
-    source: Mapped[str | None] = mapped_column(Text)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import Select, String, distinct, func, literal, select, union_all
 
+from app.core.translating import texts_of
 from app.db import as_utc
 from app.extensions import db
 from app.feedback.models import EventKind, LinkKind, Update, UpdateEvent, UpdateLink, UpdateText
@@ -49,14 +50,7 @@ def linked_surveys() -> Select:
 
 def texts(update_ids: Sequence[int], language: str) -> dict[tuple[int, str], str]:
     """Translated pieces of these updates in one language: (update id, key) -> text."""
-    if not update_ids:
-        return {}
-    rows = db.session.execute(
-        select(UpdateText.update_id, UpdateText.key, UpdateText.text).where(
-            UpdateText.update_id.in_(update_ids), UpdateText.language == language
-        )
-    )
-    return {(update_id, key): text for update_id, key, text in rows}
+    return texts_of(UpdateText.update_id, update_ids, language)
 
 
 def survey_titles(survey_ids: Iterable[int], language: str) -> dict[int, str]:

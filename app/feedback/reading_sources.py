@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from app.core.translating import texts_of
 from app.extensions import db
 from app.feedback.models import LinkKind, Update, UpdateLink
 from app.feedback.reading_batch import Words, linked_surveys
@@ -48,14 +49,7 @@ def _survey_ids(links: list[UpdateLink]) -> set[int]:
 
 
 def _survey_texts(survey_ids: set[int], language: str) -> dict[tuple[int, str], str]:
-    if not survey_ids:
-        return {}
-    rows = db.session.execute(
-        select(SurveyText.survey_id, SurveyText.key, SurveyText.text).where(
-            SurveyText.survey_id.in_(survey_ids), SurveyText.language == language
-        )
-    )
-    return {(survey_id, key): text for survey_id, key, text in rows}
+    return texts_of(SurveyText.survey_id, survey_ids, language)
 
 
 def _translated(found: dict, survey: Survey, key: str, text: str, language: str) -> Words:  # type: ignore[type-arg]

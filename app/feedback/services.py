@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, or_, select, update
 
 from app.auth.models import Role, StaffUser
+from app.core import translating
 from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
@@ -262,26 +263,11 @@ def save_translations(
     words; one sent back unchanged keeps any "needs updating" mark.
     """
     record = _get(update_id)
-    existing = {
-        row.key: row
-        for row in db.session.scalars(
-            db.select(UpdateText).where(
-                UpdateText.update_id == update_id, UpdateText.language == language
-            )
-        )
-    }
-    for key in TRANSLATABLE:
-        text, row, source = (texts.get(key) or "").strip(), existing.get(key), getattr(record, key)
-        if not text and row is not None:
-            db.session.delete(row)
-        elif text and row is None:
-            db.session.add(
-                UpdateText(
-                    update_id=update_id, language=language, key=key, text=text, source=source
-                )
-            )
-        elif text and row is not None and (row.text != text or key in still_fits):
-            row.text, row.source = text, source
+    texts = {key: (texts.get(key) or "").strip() for key in TRANSLATABLE}
+    sources = {key: getattr(record, key) for key in TRANSLATABLE}
+    translating.save_translations(
+        UpdateText, {"update_id": update_id}, language, texts, sources, still_fits
+    )
     db.session.commit()
 
 

@@ -60,6 +60,8 @@ METHODS = (
     SelectChoice(PaymentMethod.CASH.value, _l("Cash")),
     SelectChoice(PaymentMethod.CHARITY.value, _l("Paid to a charity")),
 )
+# A kind of cost as the claim pages name it: the one label; statements keep short ones
+# (statements.CATEGORY_SHORT_NAMES) for room.
 CATEGORY_WORDS = {
     **{choice.value: choice.label for choice in EXPENSE_CATEGORIES},
     Category.TIME.value: _l("Payment for time"),

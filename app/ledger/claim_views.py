@@ -18,6 +18,7 @@ from app.auth.models import ALL_STAFF, Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.numbers import positive_int
+from app.forms import ErrorSummary
 from app.ledger import claim_services as services
 from app.ledger import claims, export, letterhead, limit_views
 from app.ledger.blueprints import claims_bp as bp
@@ -126,7 +127,7 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
         warnings=_warnings(claim),
         forms=forms,
         form=failed[1] if failed else None,
-        message=message,
+        refusal=ErrorSummary.of(also=[("main-content", message)] if message else []),
         label=claims.status_label,
         category=category_label,
         **services.claim_facts(claim),

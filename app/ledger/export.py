@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.ledger.models import Category, Claim, ClaimLine, ClaimStatus, PaymentBatch
-from app.ledger.statements import CATEGORY_NAMES
+from app.ledger.statements import CATEGORY_SHORT_NAMES
 from app.people.models import Participant, PaymentPreference
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -136,7 +136,7 @@ def csv_text(lines: list[ExportLine]) -> str:
                 neutralise(line.reference),
                 str(line.claim_id),
                 neutralise(line.category),
-                neutralise(str(CATEGORY_NAMES.get(Category(line.category), line.category))),
+                neutralise(str(CATEGORY_SHORT_NAMES.get(Category(line.category), line.category))),
                 pounds(line.amount_pence),
                 _("yes") if line.counts_as_income else _("no"),
                 neutralise(preference_words(line.preference)),

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
+from app.forms import ErrorSummary
 from app.ledger import claim_services as services
 from app.ledger import claims
 from app.ledger.blueprints import me_claims_bp as bp
@@ -97,7 +98,7 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
         expense=LineKind.EXPENSE,
         label=claims.status_label,
         category=my_category_label,
-        message=message,
+        refusal=ErrorSummary.of(also=[("main-content", message)] if message else []),
     )
     return page, status
 

@@ -21,10 +21,10 @@ from app.ledger.models import ROLE_NAMES
 from app.ledger.money import format_pence
 from app.ledger.session_forms import PeriodForm, parse_day
 from app.ledger.statements import (
-    CATEGORY_NAMES,
+    CATEGORY_SHORT_NAMES,
     CHOICE_NAMES,
     METHOD_NAMES,
-    MY_CATEGORY_NAMES,
+    MY_CATEGORY_SHORT_NAMES,
     statement_for,
 )
 
@@ -54,7 +54,7 @@ def ledger_words() -> dict[str, Any]:
         "role_names": ROLE_NAMES,
         "choice_names": CHOICE_NAMES,
         "method_names": METHOD_NAMES,
-        "category_names": CATEGORY_NAMES,
+        "category_short_names": CATEGORY_SHORT_NAMES,
         "status_label": status_label,
     }
 
@@ -92,7 +92,7 @@ def statement_page(
     context = _period(person_id, letter_endpoint, **letter_args)
     context["for_them"] = for_them
     if for_them:
-        context["category_names"] = MY_CATEGORY_NAMES
+        context["category_short_names"] = MY_CATEGORY_SHORT_NAMES
     return render_template(template, **context), 200 if context["valid"] else 400
 
 

@@ -40,7 +40,10 @@ METHOD_NAMES = {
     PaymentMethod.CASH: _l("Cash"),
     PaymentMethod.CHARITY: _l("Paid to a charity"),
 }
-CATEGORY_NAMES = {
+# The short words for a kind of cost, deliberately a second label beside the claim pages' full
+# ones (claim_forms.CATEGORY_WORDS, "Payment for time"): tables with little room use these
+# (statements and letters, a session's payments, the payment export).
+CATEGORY_SHORT_NAMES = {
     Category.TRAVEL: _l("Travel"),
     Category.MILEAGE: _l("Mileage"),
     Category.CHILDCARE: _l("Childcare"),
@@ -51,7 +54,7 @@ CATEGORY_NAMES = {
     Category.TIME: _l("Time"),
 }
 # On the person's own statement: no "mileage".
-MY_CATEGORY_NAMES = {**CATEGORY_NAMES, Category.MILEAGE: _l("Driving your own car")}
+MY_CATEGORY_SHORT_NAMES = {**CATEGORY_SHORT_NAMES, Category.MILEAGE: _l("Driving your own car")}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from app.auth.guard import current_staff, roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
+from app.forms import ErrorSummary
 from app.people import services
 from app.people.forms import ButtonForm
 from app.privacy import erasure
@@ -32,16 +33,17 @@ def erase(participant_id: int) -> Any:
             kept_as = erasure.erased_name(person.id)
             flash(_("Their details are erased. Payment records are kept as %(ref)s.", ref=kept_as))
             return redirect(url_for("people.view", participant_id=person.id))
+    summary = ErrorSummary.of(form, also=[("open-claims", problem)] if problem else [])
     page = render_template(
         "people/erase.html",
         person=person,
         form=form,
-        problem=problem,
+        summary=summary,
         open_claims=erasure.open_claims(person.id),
         asked=erasure.waiting_request(person.id),
         kept_as=erasure.erased_name(person.id),
     )
-    return page, 400 if problem or form.errors else 200
+    return page, summary.http_status
 
 
 def _erase_once(participant_id: int, already: bool) -> str | None:

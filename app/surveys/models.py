@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db import Base, CreatedAt, IntPk, as_utc, enum_column, utcnow
+from app.db import Base, CreatedAt, IntPk, TranslatedWords, as_utc, enum_column, utcnow
 
 
 class SurveyStatus(enum.StrEnum):
@@ -206,7 +206,7 @@ class ConsentWording(Base):
     replaced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class SurveyText(Base):
+class SurveyText(TranslatedWords, Base):
     """One translated piece of a survey: key is 'title', 'q:12:text', 'o:40:label' and so on."""
 
     __tablename__ = "survey_texts"
@@ -214,9 +214,4 @@ class SurveyText(Base):
 
     id: Mapped[IntPk]
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
-    language: Mapped[str] = mapped_column(String(8))
     key: Mapped[str] = mapped_column(String(40))
-    text: Mapped[str] = mapped_column(Text)
-    # The main-language words this was translated from, kept when those words change so the
-    # translate page can show what changed. NULL: made before this was recorded, taken as current.
-    source: Mapped[str | None] = mapped_column(Text)

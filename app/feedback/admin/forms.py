@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import format_date, ngettext
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    BooleanField,
     Field,
     HiddenField,
     RadioField,
@@ -23,7 +21,6 @@ from wtforms.validators import DataRequired, InputRequired, Length
 from wtforms.validators import ValidationError as Invalid
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.core.translating import seen_field
 from app.feedback.admin.reading import LinkChoices
 from app.feedback.models import LinkKind, UpdateStatus
 from app.feedback.services import UpdateDraft
@@ -38,8 +35,13 @@ NEEDS_REASON = _l("Say why we can't do this")
 CHOOSE_FROM_LIST = _l("Choose from the list")
 
 
+def too_long(limit: int) -> Any:
+    """The message for words over a limit of characters."""
+    return _l("Use %(num)d characters or fewer", num=limit)
+
+
 def _too_long(limit: int) -> Length:
-    return Length(max=limit, message=_l("Use %(num)d characters or fewer", num=limit))
+    return Length(max=limit, message=too_long(limit))
 
 
 class LinkField(SelectMultipleField):
@@ -227,29 +229,3 @@ class ButtonForm(Form):
 
 
 PIECE_LIMITS = {"said": SAID_LIMIT, "body": BODY_LIMIT, "reason": REASON_LIMIT}
-
-
-def translation_form(
-    pieces: dict[str, tuple[str, str]],
-    stale: Iterable[str] = (),
-    shown: dict[str, str] | None = None,
-) -> Form:
-    """A form with one box per piece: key -> (label, current translation); for each stale
-    piece, a tick box '<key>-fits' to say its translation still fits the new words; for each
-    piece in shown (key -> main-language words), a hidden '<key>-seen' naming those words."""
-
-    class TranslationForm(Form):
-        pass
-
-    for key, (label, current) in pieces.items():
-        kind = StringField if key == "said" else TextAreaField
-        field = kind(
-            label, default=current, validators=[_too_long(PIECE_LIMITS[key])], filters=[clean]
-        )
-        setattr(TranslationForm, key, field)
-    fits = _l("The translation still fits the new words")
-    for key in stale:
-        setattr(TranslationForm, f"{key}-fits", BooleanField(fits))
-    for key, words in (shown or {}).items():
-        setattr(TranslationForm, f"{key}-seen", seen_field(words))
-    return TranslationForm()

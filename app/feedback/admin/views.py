@@ -45,6 +45,7 @@ from app.feedback.admin.pages import (
 from app.feedback.models import LinkKind, Update, UpdateStatus
 from app.feedback.update_messages import reach as message_reach
 from app.feedback.words import STATUS_WORDS
+from app.forms import ErrorSummary
 from app.i18n import language_names
 
 # The translation and take-down pages hang on the same blueprint: importing them adds them.
@@ -274,10 +275,20 @@ def preview(update_id: int) -> Any:
         body=render_markdown(update.body),
         day=dated.day,
         statuses={status.value: words for status, words in STATUS_WORDS.items()},
-        ready=services.ready_to_publish(update),
+        not_ready=_not_ready(update),
         held=update.held_by_admin and not is_admin(),
         reach=message_reach(update),
         button_form=ButtonForm(),
+    )
+
+
+def _not_ready(update: Update) -> ErrorSummary:
+    """What stops the update going public, each a link to where it is put right."""
+    if services.ready_to_publish(update):
+        return ErrorSummary.of()
+    where = url_for(".edit", update_id=update.id, _anchor="body")
+    return ErrorSummary.of(
+        also=[(where, _("Write what we did before making it public, so people can read it."))]
     )
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    BooleanField,
     DateField,
     Field,
     HiddenField,
@@ -144,28 +143,6 @@ class DuplicateForm(Form):
     form_key = HiddenField()
 
 
-def translation_field(label: str, long: bool, limit: int, current: str) -> Field:
-    """One translated piece: a text box for a line, a larger box for paragraphs."""
-    kind = TextAreaField if long else StringField
-    return kind(
-        label,
-        default=current,
-        validators=[
-            Length(max=limit, message=_l("This must be %(num)d characters or fewer", num=limit))
-        ],
-        filters=[clean],
-    )
-
-
-def still_fits_field() -> Field:
-    """Ticked when new main-language words need no change to a translation (a typo fixed)."""
-    return BooleanField(_l("The translation still fits the new words"))
-
-
-def translation_form(fields: dict[str, Field]) -> Form:
-    class TranslationForm(Form):
-        pass
-
-    for name, field in fields.items():
-        setattr(TranslationForm, name, field)
-    return TranslationForm()
+def too_long(limit: int) -> Any:
+    """The message for a translation over its piece's limit of characters."""
+    return _l("This must be %(num)d characters or fewer", num=limit)

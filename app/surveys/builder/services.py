@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from app.core import translating
 from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
@@ -305,26 +306,8 @@ def save_translations(
     main-language words; one sent back unchanged keeps its mark, since the whole page is sent.
     """
     main = dict(pieces(survey))
-    wanted = main.keys() & texts.keys()
-    existing = {
-        row.key: row
-        for row in db.session.scalars(
-            select(SurveyText).where(
-                SurveyText.survey_id == survey.id, SurveyText.language == language
-            )
-        )
-    }
-    for key in wanted:
-        row, text = existing.get(key), texts[key]
-        if not text and row is not None:
-            db.session.delete(row)
-        elif text and row is not None:
-            if row.text != text or key in still_fits:
-                row.text, row.source = text, main[key]
-        elif text:
-            db.session.add(
-                SurveyText(
-                    survey_id=survey.id, language=language, key=key, text=text, source=main[key]
-                )
-            )
+    wanted = {key: texts[key] for key in main.keys() & texts.keys()}
+    translating.save_translations(
+        SurveyText, {"survey_id": survey.id}, language, wanted, main, still_fits
+    )
     db.session.commit()
