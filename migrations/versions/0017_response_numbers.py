@@ -61,7 +61,8 @@ def upgrade() -> None:
     op.execute(BACKFILL)
     op.create_index("ix_responses_survey_number", "responses", ["survey_id", "number"], unique=True)
     # The CSV lists a survey's responses in the order they were sent, a batch at a time.
-    op.create_index("ix_responses_survey_sent", "responses", ["survey_id", "submitted_at", "number"])
+    sent_order = ["survey_id", "submitted_at", "number"]
+    op.create_index("ix_responses_survey_sent", "responses", sent_order)
     for statement in SQLITE if op.get_bind().dialect.name == "sqlite" else POSTGRES:
         op.execute(statement)
 
