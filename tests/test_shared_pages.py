@@ -18,7 +18,7 @@ from app.ledger.models import Attendance
 from app.surveys.models import Survey
 from tests.conftest import CheckingClient, LedgerData, MadeSurvey, UpdatesData
 from tests.feedback.public_helpers import make_update, take_down
-from tests.surveys.helpers import form_key, start, token
+from tests.surveys.helpers import FULL_ANSWERS, answer, form_key, start, token
 
 PAGES = ["/", "/s/cafe", "/updates", "/updates?status=doing"]
 
@@ -137,8 +137,16 @@ def test_the_counter_moves_on_every_change_the_public_can_see_and_not_on_answers
     assert _generation(app) > moved
     moved = _generation(app)
     client = _visitor(app)
-    start(client, survey)  # a response begun, consent given
-    assert _generation(app) == moved
+    start(client, survey)  # a response begun, consent given...
+    for key, data in FULL_ANSWERS.items():
+        answer(client, survey, key, data)
+    page = client.get("/s/cafe/check").get_data(as_text=True)
+    assert client.post("/s/cafe/check", data={"csrf_token": token(page)}).status_code == 302
+    assert _generation(app) == moved  # ...answered and sent (and numbered): no public page moved
+    with app.app_context():  # a sent response withdrawn changes who stands behind an update
+        db.session.execute(text("UPDATE responses SET withdrawn_at = CURRENT_TIMESTAMP"))
+        db.session.commit()
+    assert _generation(app) > moved
 
 
 def test_a_page_that_changes_by_the_clock_is_not_kept_past_that_moment(

@@ -220,6 +220,7 @@ def add_demo_responses(survey: Survey, count: int, seed: int = 7) -> None:
     rng = random.Random(seed)  # noqa: S311 - made-up demo data, not secrets
     questions = {q.position: q for q in survey.questions}
     languages = ["en"] * 6 + ["cy", "pl", "pl", "ar", "ur", "bn", "bn"]
+    made = []
     for _ in range(count):
         when = utcnow() - timedelta(days=rng.randint(0, 58), minutes=rng.randint(0, 600))
         response = Response(
@@ -234,7 +235,9 @@ def add_demo_responses(survey: Survey, count: int, seed: int = 7) -> None:
             submitted_at=when + timedelta(minutes=rng.randint(2, 15)),
         )
         response.answers = list(_answers(rng, questions))
-        db.session.add(response)
+        made.append(response)
+    # Added in the order sent, so the database numbers them as real ones would be numbered.
+    db.session.add_all(sorted(made, key=lambda response: response.submitted_at))
 
 
 def _answers(rng: random.Random, q: dict[int, Question]):  # type: ignore[no-untyped-def]

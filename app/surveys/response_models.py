@@ -11,8 +11,10 @@ from sqlalchemy import (
     ColumnElement,
     Date,
     DateTime,
+    FetchedValue,
     ForeignKey,
     Index,
+    Integer,
     String,
     Text,
     UniqueConstraint,
@@ -26,7 +28,11 @@ from app.surveys.models import Channel, ResponseStatus
 
 class Response(Base):
     __tablename__ = "responses"
-    __table_args__ = (Index("ix_responses_survey_status", "survey_id", "status"),)
+    __table_args__ = (
+        Index("ix_responses_survey_status", "survey_id", "status"),
+        Index("ix_responses_survey_number", "survey_id", "number", unique=True),
+        Index("ix_responses_survey_sent", "survey_id", "submitted_at", "number"),
+    )
 
     id: Mapped[IntPk]
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
@@ -50,6 +56,11 @@ class Response(Base):
     resume_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[CreatedAt]
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Its reference within the survey (1, 2, 3... in the order sent), shown to staff and in the
+    # CSV: given by the database as the response becomes sent (migration 0019), never reused.
+    number: Mapped[int | None] = mapped_column(
+        Integer, server_default=FetchedValue(), server_onupdate=FetchedValue()
+    )
     # The day the person answered when staff typed the answers in later: the date written on
     # the paper form, or the day of the call or interview. NULL online, and when no date was
     # written: then the day it was sent (submitted_at) is the day it counts under.

@@ -4,37 +4,56 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Channel, ResponseStatus
-from app.surveys.response_models import AnswerTheme, Theme
+from app.surveys.models import Channel, Question, ResponseStatus
+from app.surveys.response_models import AnswerTheme, Response, Theme
 from app.surveys.results import export
 from tests.conftest import MadeSurvey
 from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
 from tests.surveys.test_results import DECLINED, respond
 
+WELL = "What is one thing we do well?"
+ELSE = "Is there anything else you want to tell us?"
+
 HEADER = [
-    "Response",
-    "Sent at (UTC)",
+    "Reference",
+    "Sent at (Europe/London time)",
     "Date answered",
     "Language",
+    "Language code",
     "How it was sent",
+    "How it was sent (code)",
     "Have you been to the café in the last year?",
     "How often do you come?",
     "How welcome do you feel at the café?",
     "What makes it hard to come?",
+    "What makes it hard to come? – The cost of travel",
+    "What makes it hard to come? – The opening times",
+    "What makes it hard to come? – Looking after children",
+    "What makes it hard to come? – Feeling anxious",
+    "What makes it hard to come? – Not speaking English well",
+    "What makes it hard to come? – Getting in with a wheelchair",
+    "What makes it hard to come? – Nothing makes it hard",
     "Which changes matter most to you?",
+    "Which changes matter most to you? – Open for longer",
+    "Which changes matter most to you? – Free hot meals",
+    "Which changes matter most to you? – Help with forms and letters",
+    "Which changes matter most to you? – A quiet room",
+    "Which changes matter most to you? – Things for children to do",
+    "Which changes matter most to you? – Staff who speak my language",
     "How many people live in your home?",
-    "What is one thing we do well?",
-    "Is there anything else you want to tell us?",
-    "Themes",
+    WELL,
+    f"{WELL} – themes",
+    ELSE,
+    f"{ELSE} – themes",
 ]
 
 
@@ -48,6 +67,13 @@ def _rows(response) -> list[list[str]]:  # type: ignore[no-untyped-def]
     body = response.get_data().decode("utf-8")
     assert body.startswith("\ufeff"), "a byte order mark so spreadsheets read UTF-8"
     return list(csv.reader(io.StringIO(body[1:])))
+
+
+def _table(response) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    """The rows as a spreadsheet user reads them: each cell under its heading."""
+    header, *rows = _rows(response)
+    assert len(set(header)) == len(header), "every heading names one column"
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def _theme(app: Flask, survey: MadeSurvey, response_id: int, key: str, *names: str) -> None:
@@ -72,7 +98,7 @@ def _theme(app: Flask, survey: MadeSurvey, response_id: int, key: str, *names: s
 def test_export_has_one_row_per_sent_response_in_words(
     app: Flask, staff_client, survey: MadeSurvey
 ) -> None:  # type: ignore[no-untyped-def]
-    first = respond(
+    respond(
         app,
         survey,
         {
@@ -86,30 +112,57 @@ def test_export_has_one_row_per_sent_response_in_words(
         },
         language="cy",
         channel=Channel.PAPER,
+        minutes_ago=5,
     )
-    second = respond(app, survey, {"visited": "no", "else": "شكرا لكم"}, language="ar")
+    respond(app, survey, {"visited": "no", "else": "شكرا لكم"}, language="ar")
     respond(app, survey, {"visited": "yes"}, status=ResponseStatus.IN_PROGRESS)
-    _theme(app, survey, first, "well", "Welcome", "Atmosphere")
-    rows = _rows(_download(staff_client(Role.VIEWER), survey))
-    assert rows[0] == HEADER
-    assert len(rows) == 3  # the unsent response is left out
-    one, two = rows[1], rows[2]
-    assert one[0] == str(first) and one[3:5] == ["cy", "paper"]
-    assert one[1].endswith("+00:00") and "T" in one[1]
-    sent_at = datetime.fromisoformat(one[1]).astimezone(ZoneInfo("Europe/London"))
-    assert one[2] == sent_at.date().isoformat()  # sent online: the day it came, in London
-    assert one[5:13] == [
+    download = _download(staff_client(Role.VIEWER), survey)
+    assert _rows(download)[0] == HEADER
+    one, two = _table(download)  # the unsent response is left out
+    # Its reference within the survey, the language and the way it came in words and as codes.
+    assert [one[h] for h in HEADER[:1] + HEADER[3:7]] == ["1", "Welsh", "cy", "On paper", "paper"]
+    assert [two[h] for h in HEADER[:1] + HEADER[3:7]] == ["2", "Arabic", "ar", "Online", "online"]
+    sent_at = datetime.strptime(one["Sent at (Europe/London time)"], "%Y-%m-%d %H:%M")
+    assert one["Date answered"] == sent_at.date().isoformat()  # sent online: the day it came
+    answers = [HEADER[n] for n in (7, 8, 9, 10, 18, 25, 26, 28)]
+    assert [one[h] for h in answers] == [
         "Yes",
         "Every week",
         "I'd rather not say",
-        "The cost of travel; Feeling anxious",
+        "The cost of travel; Feeling anxious",  # the combined cell stays, options have their own
         "A quiet room; Free hot meals",
         "4",
         "Croeso cynnes",
         "",
     ]
-    assert one[13] == "Atmosphere; Welcome"
-    assert two[0] == str(second) and two[5] == "No" and two[12] == "شكرا لكم" and two[13] == ""
+    assert two["Have you been to the café in the last year?"] == "No" and two[ELSE] == "شكرا لكم"
+
+
+def test_words_in_cells_are_the_surveys_language_whatever_the_staff_member_reads(
+    app: Flask, staff_client, survey: MadeSurvey
+) -> None:  # type: ignore[no-untyped-def]
+    respond(app, survey, {"visited": "yes"}, language="pl", channel=Channel.PHONE)
+    client = staff_client(Role.VIEWER)
+    client.set_cookie("lang", "cy")
+    header, row = _rows(_download(client, survey))
+    assert "Cyfeirnod" in header  # headings in the staff member's own language
+    assert row[3:7] == ["Polish", "pl", "By phone", "phone"]  # the report's (English) words
+    assert row[7] == "Yes"
+
+
+def test_times_are_the_charitys_and_dates_are_read_as_dates(
+    app: Flask, staff_client, survey: MadeSurvey
+) -> None:  # type: ignore[no-untyped-def]
+    summer = respond(app, survey, {"visited": "yes"})
+    winter = respond(app, survey, {"visited": "no"})
+    with app.app_context():
+        # Half past eleven at night UTC in July is half past midnight the next day in London.
+        db.session.get(Response, summer).submitted_at = datetime(2026, 7, 1, 23, 30, tzinfo=UTC)
+        db.session.get(Response, winter).submitted_at = datetime(2026, 12, 1, 23, 30, tzinfo=UTC)
+        db.session.commit()
+    rows = _table(_download(staff_client(Role.VIEWER), survey))
+    sent = [(row["Sent at (Europe/London time)"], row["Date answered"]) for row in rows]
+    assert sent == [("2026-07-02 00:30", "2026-07-02"), ("2026-12-01 23:30", "2026-12-01")]
 
 
 def test_export_is_a_streamed_attachment_named_after_the_survey(
@@ -122,14 +175,23 @@ def test_export_is_a_streamed_attachment_named_after_the_survey(
     assert response.headers["Cache-Control"] == "no-store"
 
 
-def test_export_reads_responses_in_batches_without_losing_any(
+def test_export_reads_responses_in_batches_in_the_order_sent_without_losing_any(
     app: Flask, staff_client, survey: MadeSurvey, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(export, "BATCH", 2)
-    sent = [respond(app, survey, {"household": n}) for n in range(1, 6)]
-    rows = _rows(_download(staff_client(Role.ADMIN), survey))
-    assert [row[0] for row in rows[1:]] == [str(n) for n in sent]
-    assert [row[10] for row in rows[1:]] == ["1", "2", "3", "4", "5"]
+    # Stored out of order: the fifth sent first, the first sent last.
+    for n in range(5, 0, -1):
+        respond(app, survey, {"household": n}, minutes_ago=60 - n)
+    with app.app_context():  # two sent in the same instant: both come out, by reference
+        numbers = select(Response).where(Response.number.in_([2, 3])).order_by(Response.number)
+        second, third = db.session.scalars(numbers).all()
+        second.submitted_at = third.submitted_at
+        db.session.commit()
+    rows = _table(_download(staff_client(Role.ADMIN), survey))
+    assert [row["How many people live in your home?"] for row in rows] == ["1", "2", "4", "3", "5"]
+    assert [row["Reference"] for row in rows] == ["5", "4", "2", "3", "1"]  # numbered as stored
+    sent = [row["Sent at (Europe/London time)"] for row in rows]
+    assert sent == sorted(sent)
 
 
 @pytest.mark.parametrize("start_with", ["=", "+", "-", "@", "\t", "\r"])
@@ -137,11 +199,20 @@ def test_cells_that_would_run_as_formulas_get_an_apostrophe(
     app: Flask, staff_client, survey: MadeSurvey, start_with: str
 ) -> None:  # type: ignore[no-untyped-def]
     text = f"{start_with}1+1"
-    response_id = respond(app, survey, {"well": text})
+    response_id = respond(app, survey, {"well": text, "hard": ["travel"]})
     _theme(app, survey, response_id, "well", f"{start_with}cmd")
-    row = _rows(_download(staff_client(Role.COORDINATOR), survey))[1]
-    assert row[11] == f"'{start_with}1+1"
-    assert row[13] == f"'{start_with}cmd"
+    with app.app_context():  # hostile words from staff too: a question and an option
+        question = db.session.get(Question, survey.questions["hard"])
+        question.text = f"{start_with}SUM(1)"
+        next(o for o in question.options if o.value == "travel").label = f"{start_with}cmd|x"
+        db.session.commit()
+    header, row = _rows(_download(staff_client(Role.COORDINATOR), survey))
+    cells = dict(zip(header, row, strict=True))
+    assert cells[WELL] == f"'{start_with}1+1"
+    assert cells[f"{WELL} – themes"] == f"'{start_with}cmd"
+    assert cells[f"'{start_with}SUM(1)"] == f"'{start_with}cmd|x"
+    assert cells[f"'{start_with}SUM(1) – {start_with}cmd|x"] == "1"
+    assert not [cell for cell in header + row if cell.startswith(export.FORMULA_STARTS)]
 
 
 def test_a_formula_typed_by_a_participant_is_neutralised(
@@ -153,8 +224,8 @@ def test_a_formula_typed_by_a_participant_is_neutralised(
         answer(client, survey, key, data)
     page = client.get(f"/s/{survey.slug}/check").get_data(as_text=True)
     client.post(f"/s/{survey.slug}/check", data={"csrf_token": token(page)})
-    row = _rows(_download(staff_client(Role.VIEWER), survey))[1]
-    assert row[11] == '\'=HYPERLINK("http://evil.example","Click")'
+    row = _table(_download(staff_client(Role.VIEWER), survey))[0]
+    assert row[WELL] == '\'=HYPERLINK("http://evil.example","Click")'
 
 
 @pytest.mark.parametrize(
@@ -177,7 +248,7 @@ def test_names_column_only_for_admins_and_coordinators_on_identified_surveys(
     assert ("Name" in rows[0]) is sees
     assert ("'@Amira Khan" in rows[1]) is sees
     assert "@Amira Khan" not in rows[1]
-    assert rows[1][-2:] == ["Because", ""]
+    assert rows[1][-2:] == ["Because", ""]  # the answer, then its themes
 
 
 def test_anonymous_surveys_never_export_names(app: Flask, staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]

@@ -121,7 +121,8 @@ def test_a_welsh_paper_form_counts_as_welsh_under_the_date_written_on_it(
     body = client.get(f"/staff/surveys/{survey.id}/export.csv").get_data().decode()
     header, row = list(csv.reader(io.StringIO(body[1:])))
     assert row[header.index("Date answered")] == "2026-03-12"
-    assert row[header.index("Language")] == "cy"
+    assert row[header.index("Language")] == "Welsh"
+    assert row[header.index("Language code")] == "cy"
 
 
 HOSTILE = [

@@ -49,6 +49,7 @@ class Facts:
 @dataclass(frozen=True)
 class Row:
     id: int
+    number: int  # the response's reference within its survey, as in the CSV
     channel: Channel
     language: str
     answered_on: date | None
@@ -98,6 +99,7 @@ def typed_in_rows(survey_id: int) -> list[Row]:
     rows = db.session.execute(
         select(
             Response.id,
+            Response.number,
             Response.channel,
             Response.language,
             Response.answered_on,

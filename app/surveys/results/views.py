@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from flask import (
@@ -142,7 +142,8 @@ def _main_language(survey: Survey) -> dict[str, str]:
 def summary(survey_id: int) -> str:
     survey = _survey(survey_id)
     form = FilterForm(formdata=request.args)
-    found = results.survey_results(survey, form.filters())
+    filters = form.filters()
+    found = results.survey_results(survey, filters)
     # The overview belongs to those who build surveys; everyone else goes back to the list.
     builds = _role() in TAGGERS
     return render_template(
@@ -152,7 +153,11 @@ def summary(survey_id: int) -> str:
         if builds
         else ("/staff/surveys/", _("Back to all surveys")),
         form=form,
-        filtered=form.filters().active,
+        filtered=filters.active,
+        # The download holds what the page shows: the same filters, none when none are chosen.
+        download=url_for(
+            ".export_csv", survey_id=survey.id, **{k: v for k, v in asdict(filters).items() if v}
+        ),
         results=found,
         rank_names=[ordinal(rank) for rank in range(1, 11)],
         **_main_language(survey),
@@ -242,10 +247,13 @@ def tag(survey_id: int, question_id: int) -> Any:
 @bp.route("/<int:survey_id>/export.csv")
 @roles_required(*ALL_STAFF)
 def export_csv(survey_id: int) -> Response:
+    """The responses the results page shows: its filters (language, way sent) apply here too."""
     survey = _survey(survey_id)
-    layout = export.plan(survey, results.shows_names(_role(), survey))
+    filters = FilterForm(formdata=request.args).filters()
+    layout = export.plan(survey, results.shows_names(_role(), survey), filters)
     response = Response(stream_with_context(export.stream(layout)), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="{export.filename(survey)}"'
+    name = export.filename(survey, filters)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     # Answers are personal data: never keep a copy in a shared cache.
     response.headers["Cache-Control"] = "no-store"
     return response
