@@ -146,7 +146,7 @@ def test_translating_into_the_main_language_or_an_unknown_one_is_not_found(
     staff_client, updates
 ) -> None:  # type: ignore[no-untyped-def]
     client = staff_client(Role.COORDINATOR)
-    for lang in ("en", "xx", "EN"):
+    for lang in ("en", "xx", "EN", "cy%00", "x" * 300):
         assert client.get(f"/staff/updates/{updates.published}/translate/{lang}").status_code == 404
 
 

@@ -61,7 +61,9 @@ def get_update(app: Flask, update_id: int) -> Update:
 def events(app: Flask, update_id: int) -> list[UpdateEvent]:
     with app.app_context():
         found = db.session.scalars(
-            db.select(UpdateEvent).where(UpdateEvent.update_id == update_id)
+            db.select(UpdateEvent)
+            .where(UpdateEvent.update_id == update_id)
+            .order_by(UpdateEvent.id)
         ).all()
         db.session.expunge_all()
         return list(found)

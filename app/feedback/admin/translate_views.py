@@ -13,6 +13,7 @@ from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.translating import (
     Piece,
+    check_language,
     translate_page,
 )
 from app.feedback import services
@@ -49,6 +50,7 @@ def _pieces(update: Update, stale: dict[str, str]) -> list[Piece]:
 @reshow_on_csrf_failure
 def translate(update_id: int, lang: str) -> Any:
     update = update_or_404(update_id)
+    check_language(lang, update.main_language)  # before any query: an address can hold anything
     found = _pieces(update, needing_update(update, lang))
     current = services.translations(update.id, lang)
 

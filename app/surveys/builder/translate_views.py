@@ -11,6 +11,7 @@ from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.core.translating import (
     Piece,
+    check_language,
     translate_page,
 )
 from app.surveys.builder import services
@@ -62,6 +63,7 @@ def _names(survey: Survey) -> dict[str, str]:
 @reshow_on_csrf_failure
 def translate(survey_id: int, lang: str) -> Any:
     survey = survey_or_404(survey_id)
+    check_language(lang, survey.main_language)  # before any query: an address can hold anything
     found, current = _pieces(survey, needing_update(survey, lang)), translations(survey.id, lang)
     done, needed = completeness(survey).get(lang, (0, len(found)))
     return translate_page(
