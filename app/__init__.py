@@ -69,7 +69,7 @@ def create_app(config_name: str | None = None, **overrides: Any) -> Flask:
 
 
 class BoundedIntConverter(IntegerConverter):
-    def __init__(self, url_map, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, url_map, *args, **kwargs) -> None:
         kwargs.setdefault("max", 2**31 - 1)
         super().__init__(url_map, *args, **kwargs)
 

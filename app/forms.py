@@ -53,7 +53,7 @@ class Form(FlaskForm):
             """
             return wtforms_words(str(get_locale() or "en"))
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         token = getattr(self, "csrf_token", None)
         if token is not None and token.errors:

@@ -51,13 +51,13 @@ def select_locale() -> str:
         return DEFAULT  # commands run in English
     named = request.args.get(LOCALE_PARAMETER)
     if is_supported(named):
-        return named  # type: ignore[return-value]
+        return named
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if is_supported(chosen):
-        return chosen  # type: ignore[return-value]
+        return chosen
     own = _signed_in_participants_language()
     if is_supported(own):
-        return own  # type: ignore[return-value]
+        return own
     return preferred(request.accept_languages.values())
 
 
@@ -106,7 +106,7 @@ def keep_named_language(response: Response) -> Response:
     """A link that named a language (from a message in Welsh, say) keeps the site in it after."""
     named = request.args.get(LOCALE_PARAMETER)
     if is_supported(named) and request.cookies.get(LANGUAGE_COOKIE) != named:
-        set_language_cookie(response, named)  # type: ignore[arg-type]
+        set_language_cookie(response, named)
     return response
 
 

@@ -16,7 +16,7 @@ import time
 REQUESTS = 200
 
 
-def cpu_ms(client, path: str, cookie: str) -> float:  # type: ignore[no-untyped-def]
+def cpu_ms(client, path: str, cookie: str) -> float:
     headers = {"Accept-Encoding": "gzip"}
     if cookie:  # the test client keeps its own cookie jar and drops a Cookie header
         name, _, value = cookie.partition("=")

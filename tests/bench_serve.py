@@ -119,13 +119,13 @@ def _wrk_command(url: str, seconds: int, connections: int, cookie: str) -> list[
 
 
 def _parse(out: str) -> Load:
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]  # type: ignore[union-attr]
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
     bad = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses:\s*(\d+)", out))
     for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out):
         bad += int(n)
-    return Load(rps, float(p99.group(1)) * scale, bad)  # type: ignore[union-attr]
+    return Load(rps, float(p99.group(1)) * scale, bad)
 
 
 def wrk(url: str, seconds: int, connections: int = 32, cookie: str = "") -> Load:
@@ -172,7 +172,7 @@ class Person:
         return response.status, page
 
     def token(self, page: str, name: str = "csrf_token") -> str:
-        return re.search(rf'name="{name}" type="hidden" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        return re.search(rf'name="{name}" type="hidden" value="([^"]+)"', page).group(1)
 
 
 def _ready_person(port: int, slug: str) -> Person:

@@ -115,7 +115,7 @@ _wrote = [True]  # whether any SQL that can change a row ran since the tables we
 
 
 @event.listens_for(Engine, "before_cursor_execute")
-def _note_writes(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+def _note_writes(conn, cursor, statement, parameters, context, executemany) -> None:
     if not _wrote[0] and statement.lstrip()[:8].lower().startswith(_WRITES):
         _wrote[0] = True
 
@@ -169,7 +169,7 @@ class CheckingClient(FlaskClient):
     ones are unpacked first. Only redirects and bodiless answers (HEAD, 204, 304) are let through.
     """
 
-    def open(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
         if response.mimetype == "text/html" and not 300 <= response.status_code < 400:
             body = response.get_data()  # buffers a streamed body, so the test can still read it
@@ -216,7 +216,7 @@ def make_staff(app: Flask, role: Role = Role.COORDINATOR, email: str | None = No
     return staff
 
 
-def sign_in(client: FlaskClient, email: str, password: str = PASSWORD, next_path: str = ""):  # type: ignore[no-untyped-def]
+def sign_in(client: FlaskClient, email: str, password: str = PASSWORD, next_path: str = ""):
     token = csrf_token(client, "/login")
     url = "/login" + (f"?next={next_path}" if next_path else "")
     response = client.post(url, data={"email": email, "password": password, "csrf_token": token})
@@ -224,7 +224,7 @@ def sign_in(client: FlaskClient, email: str, password: str = PASSWORD, next_path
 
 
 @pytest.fixture
-def staff_client(app: Flask, client: FlaskClient):  # type: ignore[no-untyped-def]
+def staff_client(app: Flask, client: FlaskClient):
     """Sign in as a new member of staff with the given role: staff_client(Role.ADMIN)."""
 
     def _sign_in(role: Role = Role.COORDINATOR) -> FlaskClient:
@@ -250,7 +250,7 @@ def named_survey(app: Flask) -> int:
 
     with app.app_context():
         made = make_survey("named")
-        db.session.get(Survey, made.id).anonymous = False  # type: ignore[union-attr]
+        db.session.get(Survey, made.id).anonymous = False
         db.session.commit()
         return made.id
 
@@ -285,17 +285,17 @@ def entered_response(app: Flask, survey: MadeSurvey) -> int:
 
 
 @pytest.fixture
-def count_queries(app: Flask):  # type: ignore[no-untyped-def]
+def count_queries(app: Flask):
     """Count the SQL statements run inside a block: `with count_queries() as queries: ...`."""
     from contextlib import contextmanager
 
     from sqlalchemy import event
 
     @contextmanager
-    def _counting():  # type: ignore[no-untyped-def]
+    def _counting():
         statements: list[str] = []
 
-        def record(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        def record(_conn, _cursor, statement, *_args):
             if not statement.startswith(("BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK")):
                 statements.append(statement)
 
@@ -418,7 +418,7 @@ def _tiny_jpeg() -> bytes:
 
 
 @pytest.fixture
-def participant_client(app: Flask):  # type: ignore[no-untyped-def]
+def participant_client(app: Flask):
     """A client signed in as the given participant: participant_client(ledger.participant).
 
     Pages come in English unless another language is asked for (language=None: the person's own).

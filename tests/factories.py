@@ -67,7 +67,7 @@ def make_survey(
     return MadeSurvey(survey.id, survey.slug, {key: q.id for key, q in made.items()})
 
 
-def _question(  # type: ignore[no-untyped-def]
+def _question(
     survey: Survey, position: int, kind: QuestionKind, text: str, settings, made
 ) -> Question:
     show_if = settings.get("show_if")

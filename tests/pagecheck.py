@@ -15,7 +15,7 @@ class PageProblem(AssertionError):
     pass
 
 
-def parse(html: str):  # type: ignore[no-untyped-def]
+def parse(html: str):
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     try:
         return parser.parse(html)
@@ -44,7 +44,7 @@ def check_page(html: str, path: str) -> None:
         raise PageProblem(f"{path}: " + "; ".join(problems))
 
 
-def _unlabelled(tree) -> list[str]:  # type: ignore[no-untyped-def]
+def _unlabelled(tree) -> list[str]:
     labelled_ids = {label.get("for") for label in tree.iter("label")}
     wrapped = {id(el) for label in tree.iter("label") for el in label.iter()}
     problems = []
@@ -61,7 +61,7 @@ def _unlabelled(tree) -> list[str]:  # type: ignore[no-untyped-def]
     return problems
 
 
-def _links_to_nowhere(tree, ids: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
+def _links_to_nowhere(tree, ids: set[str]) -> list[str]:
     """An error summary link (or any #link) must name an element on the page, or it does nothing."""
     targets = (a.get("href", "")[1:] for a in tree.iter("a") if a.get("href", "").startswith("#"))
     return [
@@ -71,7 +71,7 @@ def _links_to_nowhere(tree, ids: set[str]) -> list[str]:  # type: ignore[no-unty
     ]
 
 
-def _forms_without_action(tree) -> list[str]:  # type: ignore[no-untyped-def]
+def _forms_without_action(tree) -> list[str]:
     """A form with no action posts to the page's address with its #fragment, and the redirect
     after it keeps that fragment: the next page opens scrolled to some field."""
     return [

@@ -272,7 +272,7 @@ def needs_updates(path: str) -> bool:
     return any(name in path for name in UPDATE_NAMES)
 
 
-def path_for(request, path: str, survey) -> str:  # type: ignore[no-untyped-def]
+def path_for(request, path: str, survey) -> str:
     """A registered path with every fixture id it names filled in (fixtures made as needed)."""
     updates = request.getfixturevalue("updates") if needs_updates(path) else None
     ledger = request.getfixturevalue("ledger") if needs_ledger(path) or updates else None
@@ -283,7 +283,7 @@ def path_for(request, path: str, survey) -> str:  # type: ignore[no-untyped-def]
     return fill(path, survey, ledger, updates)
 
 
-def fill(path: str, survey, ledger=None, updates=None) -> str:  # type: ignore[no-untyped-def]
+def fill(path: str, survey, ledger=None, updates=None) -> str:
     """Put the demo survey's ids (and the ledger and updates fixtures') into a registered path."""
     ids: dict = {}
     if updates is not None:

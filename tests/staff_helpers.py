@@ -37,19 +37,19 @@ def next_code(app: Flask, user_id: int) -> str:
     return totp.code_at(secret, step)
 
 
-def finish_two_step(client: FlaskClient, response):  # type: ignore[no-untyped-def]
+def finish_two_step(client: FlaskClient, response):
     """After a right password: type a real code if the second step asks for one."""
     if response.status_code != 302 or response.headers["Location"] != "/login/two-step":
         return response
     with client.session_transaction() as session:
         user_id = session["pending_staff_id"]
     html = client.get("/login/two-step").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
     code = next_code(client.application, user_id)
     return client.post("/login/two-step", data={"code": code, "csrf_token": token})
 
 
-def finish_two_step_in_browser(page, app: Flask, email: str) -> None:  # type: ignore[no-untyped-def]
+def finish_two_step_in_browser(page, app: Flask, email: str) -> None:
     """The same in a real browser: wait for the code page if it comes, and type the code."""
     page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
     if "/login/two-step" not in page.url:
@@ -61,7 +61,7 @@ def finish_two_step_in_browser(page, app: Flask, email: str) -> None:  # type: i
     page.locator("main button[type=submit]").click()
 
 
-def sign_in_in_browser(page, app: Flask, email: str, password: str) -> None:  # type: ignore[no-untyped-def]
+def sign_in_in_browser(page, app: Flask, email: str, password: str) -> None:
     """Sign a member of staff in through the real sign-in page, two steps and all."""
     page.goto("/login")
     page.fill("#email", email)

@@ -44,7 +44,7 @@ STAFF_ROUTES = [(name, spec) for name, spec in ROUTES.items() if isinstance(spec
 PARTICIPANT_ROUTES = [(name, spec) for name, spec in ROUTES.items() if spec[0] == PARTICIPANT]
 
 
-def _methods(rule) -> frozenset[str]:  # type: ignore[no-untyped-def]
+def _methods(rule) -> frozenset[str]:
     return frozenset(rule.methods - {"HEAD", "OPTIONS"})
 
 
@@ -66,7 +66,7 @@ def test_staff_route_refuses_strangers_and_wrong_roles(
     survey,
     request,
     endpoint: str,
-    spec,  # type: ignore[no-untyped-def]
+    spec,
 ) -> None:
     allowed, methods, path = spec
     path = path_for(request, path, survey)
@@ -85,7 +85,7 @@ def test_staff_route_refuses_strangers_and_wrong_roles(
                 assert status in (200, 302, 400, 404), (endpoint, role, status)
 
 
-def _visit(client: FlaskClient, methods: frozenset[str], path: str):  # type: ignore[no-untyped-def]
+def _visit(client: FlaskClient, methods: frozenset[str], path: str):
     """GET the page, or for a POST-only route send an empty form with a valid token."""
     if "GET" in methods:
         return client.get(path)
@@ -98,7 +98,7 @@ POST_ROUTES = [(n, s) for n, s in ROUTES.items() if "POST" in s[1]]
 @pytest.mark.parametrize(("endpoint", "spec"), POST_ROUTES, ids=[n for n, _ in POST_ROUTES])
 def test_state_changing_route_needs_a_csrf_token(
     client: FlaskClient, survey, request, endpoint: str, spec
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _access, methods, path = spec
     path = path_for(request, path, survey)
     if "GET" not in methods:
@@ -108,7 +108,7 @@ def test_state_changing_route_needs_a_csrf_token(
     assert response.status_code in (400, 404)
 
 
-def test_forbidden_page_is_plain_and_in_the_layout(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_forbidden_page_is_plain_and_in_the_layout(app: Flask, staff_client) -> None:
     client = staff_client(Role.VIEWER)
     response = client.get("/staff/accounts")
     assert response.status_code == 403
@@ -125,7 +125,7 @@ def test_participant_route_sends_strangers_and_staff_to_participant_sign_in(
     survey,
     request,
     endpoint: str,
-    spec,  # type: ignore[no-untyped-def]
+    spec,
 ) -> None:
     _access, methods, path = spec
     path = path_for(request, path, survey)

@@ -51,7 +51,7 @@ def _dropped_during(
         engine = db.engine
     hit: list[str] = []
 
-    def cut(_conn, cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+    def cut(_conn, cursor, statement, *_args) -> None:
         if len(hit) < times and when in statement:
             hit.append(statement)
             admin.execute(
@@ -65,7 +65,7 @@ def _dropped_during(
         event.remove(engine, "before_cursor_execute", cut)
 
 
-def _working_or_honest(response) -> None:  # type: ignore[no-untyped-def]
+def _working_or_honest(response) -> None:
     assert response.status_code != 500
     if response.status_code == 503:
         assert response.headers["Retry-After"].isdigit()
@@ -119,7 +119,7 @@ def test_sending_answers_cut_off_mid_request_is_a_503_and_a_resend_stores_once(
         first = client.post(f"/s/{survey.slug}/check", data=data)
     assert hit
     assert first.status_code == 503 and first.headers["Retry-After"].isdigit()
-    client.set_cookie("session", cookie.value)  # type: ignore[union-attr]
+    client.set_cookie("session", cookie.value)
     again = client.post(f"/s/{survey.slug}/check", data=data)
     assert again.headers["Location"] == f"/s/{survey.slug}/done"
     with app.app_context():
@@ -147,7 +147,7 @@ def test_a_connection_cut_after_the_page_is_made_still_sends_the_page(
 
     client.get(f"/s/{survey.slug}")
 
-    def cut(*_args, **_kwargs) -> None:  # type: ignore[no-untyped-def]
+    def cut(*_args, **_kwargs) -> None:
         _terminate_all(admin_connection)
 
     with template_rendered.connected_to(cut, app):

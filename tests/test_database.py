@@ -45,7 +45,7 @@ def test_sqlite_transactions_take_the_write_lock_up_front(app: Flask) -> None:
         statements: list[str] = []
         from sqlalchemy import event
 
-        def record(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        def record(conn, cursor, statement, *args):
             statements.append(statement)
 
         event.listen(db.engine, "before_cursor_execute", record)
@@ -57,19 +57,19 @@ def test_sqlite_transactions_take_the_write_lock_up_front(app: Flask) -> None:
         assert statements[0] == "BEGIN IMMEDIATE"
 
 
-def test_health_check_answers_ok_when_the_database_does(client) -> None:  # type: ignore[no-untyped-def]
+def test_health_check_answers_ok_when_the_database_does(client) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.get_data(as_text=True) == "ok\n"
 
 
-def _unreachable_database(app_url: str, tmp_path) -> str:  # type: ignore[no-untyped-def]
+def _unreachable_database(app_url: str, tmp_path) -> str:
     if app_url.startswith("sqlite"):
         return f"sqlite:///{tmp_path}/missing-folder/none.db"
     return "postgresql+psycopg://postgres@127.0.0.1:1/test?connect_timeout=2"
 
 
-def test_health_check_is_503_when_the_database_is_down(database_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_health_check_is_503_when_the_database_is_down(database_url: str, tmp_path) -> None:
     app = build_app(_unreachable_database(database_url, tmp_path))
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
@@ -78,7 +78,7 @@ def test_health_check_is_503_when_the_database_is_down(database_url: str, tmp_pa
 
 def test_pages_needing_the_database_say_503_not_500_when_it_is_down(
     database_url: str,
-    tmp_path,  # type: ignore[no-untyped-def]
+    tmp_path,
 ) -> None:
     app = build_app(_unreachable_database(database_url, tmp_path))
     client = app.test_client()

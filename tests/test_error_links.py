@@ -80,7 +80,7 @@ def test_language_page_error_links_to_the_first_language(client: FlaskClient) ->
     assert 'id="language-0"' in html
 
 
-def test_staff_radio_error_links_to_the_first_choice(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_staff_radio_error_links_to_the_first_choice(app: Flask, staff_client) -> None:
     from app.auth.models import Role
 
     client = staff_client(Role.ADMIN)

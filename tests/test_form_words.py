@@ -7,7 +7,7 @@ from flask import Flask
 from app.forms import Form
 
 
-def _words(app: Flask, language: str):  # type: ignore[no-untyped-def]
+def _words(app: Flask, language: str):
     with app.test_request_context("/", headers={"Cookie": f"lang={language}"}):
         return Form().meta.get_translations(None)
 

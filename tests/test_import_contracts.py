@@ -29,7 +29,7 @@ KINDS = {
 
 
 @pytest.fixture(scope="module")
-def options():  # type: ignore[no-untyped-def]
+def options():
     return read_user_options(str(ROOT / "pyproject.toml"))
 
 
@@ -38,7 +38,7 @@ def graph() -> grimp.ImportGraph:
     return grimp.build_graph("app", include_external_packages=False, cache_dir=None)
 
 
-def broken(options, graph: grimp.ImportGraph) -> list[str]:  # type: ignore[no-untyped-def]
+def broken(options, graph: grimp.ImportGraph) -> list[str]:
     """The ids of the project's contracts that this graph breaks."""
     found = []
     for contract_options in options.contracts_options:
@@ -58,12 +58,12 @@ def with_import(graph: grimp.ImportGraph, importer: str, imported: str) -> grimp
     return planted
 
 
-def test_every_contract_names_a_kind_this_test_knows(options) -> None:  # type: ignore[no-untyped-def]
+def test_every_contract_names_a_kind_this_test_knows(options) -> None:
     assert {c["type"] for c in options.contracts_options} <= set(KINDS)
     assert {c["type"] for c in options.contracts_options} >= {"layers", "independence"}
 
 
-def test_the_code_as_it_is_keeps_every_contract(options, graph) -> None:  # type: ignore[no-untyped-def]
+def test_the_code_as_it_is_keeps_every_contract(options, graph) -> None:
     assert broken(options, graph) == []
 
 
@@ -88,13 +88,13 @@ def test_the_code_as_it_is_keeps_every_contract(options, graph) -> None:  # type
         ("app.ledger.thresholds", "app.ledger.totals", {"no-cycles"}),
     ],
 )
-def test_a_planted_import_breaks_the_contracts(  # type: ignore[no-untyped-def]
+def test_a_planted_import_breaks_the_contracts(
     options, graph, importer: str, imported: str, catches: set[str]
 ) -> None:
     assert catches <= set(broken(options, with_import(graph, importer, imported)))
 
 
-def test_an_import_inside_a_function_counts(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_import_inside_a_function_counts(tmp_path: Path, monkeypatch) -> None:
     """A lazy import hides a cycle from Python at start-up, not from the contract."""
     package = tmp_path / "loop"
     package.mkdir()

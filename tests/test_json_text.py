@@ -63,7 +63,7 @@ def test_the_stored_text_is_what_json_dumps_always_wrote(
         db.session.commit()
         assert _stored_text(answer.id) == json.dumps(value, ensure_ascii=False)
         db.session.expire_all()
-        assert db.session.get(Answer, answer.id).value == value  # type: ignore[union-attr]
+        assert db.session.get(Answer, answer.id).value == value
         assert db.session.scalar(select(Answer.value).where(Answer.id == answer.id)) == value
 
 
@@ -81,7 +81,7 @@ def test_a_declined_answer_stores_no_text_at_all(app: Flask, survey: MadeSurvey)
         )
         db.session.execute(update(Answer).where(Answer.id == given).values(value=null()))
         db.session.commit()
-        assert (_stored_text(unset.id), _stored_text(given)) == (None, None)  # type: ignore[arg-type]
+        assert (_stored_text(unset.id), _stored_text(given)) == (None, None)
 
 
 def json_calls(source: str) -> int:

@@ -22,7 +22,7 @@ def test_a_language_the_site_does_not_speak_changes_nothing(client: FlaskClient)
 
 def test_a_signed_in_participant_sees_their_own_language_until_they_choose_another(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ama = participant_client(ledger.participant, language=None)  # she prefers Welsh
     page = ama.get("/me", headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert '<html lang="cy" dir="ltr">' in page

@@ -60,7 +60,7 @@ class _Text(HTMLParser):
         self.parts: list[str] = []
         self._hidden = 0
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:  # type: ignore[type-arg]
+    def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in ("script", "style"):
             self._hidden += 1
 
@@ -108,13 +108,13 @@ def _changes_needed(app: Flask, claim_id: int) -> int:
     """Ask for changes on the claim; the id of its expense, for the page that fixes it."""
     with app.app_context():
         claim = db.session.get(Claim, claim_id)
-        claim.status = ClaimStatus.CHANGES_REQUESTED  # type: ignore[union-attr]
-        claim.reason = "Please add the date you travelled."  # type: ignore[union-attr]
+        claim.status = ClaimStatus.CHANGES_REQUESTED
+        claim.reason = "Please add the date you travelled."
         db.session.commit()
-        return next(x.id for x in claim.lines if x.kind == LineKind.EXPENSE)  # type: ignore[union-attr]
+        return next(x.id for x in claim.lines if x.kind == LineKind.EXPENSE)
 
 
-def test_a_participants_own_pages_use_plain_words(app: Flask, participant_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_participants_own_pages_use_plain_words(app: Flask, participant_client, ledger) -> None:
     client = participant_client(ledger.participant)
     for path in (
         "/me",
@@ -137,13 +137,13 @@ def test_a_participants_own_pages_use_plain_words(app: Flask, participant_client
 
 def test_empty_details_say_nothing_yet_and_never_none(
     app: Flask, participant_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Ben gave no email, chose no needs and has no claims or answers: nothing says "None"."""
     with app.app_context():
         ben = db.session.get(Participant, ledger.other_participant)
-        ben.access_needs = ["interpreter", "other"]  # type: ignore[union-attr]
-        ben.interpreter_language = ""  # type: ignore[union-attr]
-        ben.access_other = ""  # type: ignore[union-attr]
+        ben.access_needs = ["interpreter", "other"]
+        ben.interpreter_language = ""
+        ben.access_other = ""
         db.session.commit()
     client = participant_client(ledger.other_participant)
     page = visible_text(assert_plain(client, "/me/data"))
@@ -163,7 +163,7 @@ def _expense(token: str, spent_on: str) -> dict[str, str]:
     }
 
 
-def test_form_errors_a_participant_sees_are_plain(participant_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_form_errors_a_participant_sees_are_plain(participant_client, ledger) -> None:
     client = participant_client(ledger.participant)
     token = csrf_token(client, "/me/preferences")
     data = {"csrf_token": token, "access_needs": ["interpreter"], "contact_ways": ["email"]}
@@ -178,7 +178,7 @@ def test_form_errors_a_participant_sees_are_plain(participant_client, ledger) ->
     assert hard_words_in(response.get_data(as_text=True)) == []
 
 
-def test_sign_in_and_public_pages_use_plain_words(client: FlaskClient, updates, survey) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_and_public_pages_use_plain_words(client: FlaskClient, updates, survey) -> None:
     for path in (
         "/",
         "/language",
@@ -197,7 +197,7 @@ def test_sign_in_and_public_pages_use_plain_words(client: FlaskClient, updates, 
 
 def test_the_summary_of_a_closed_survey_explains_its_numbers(
     app: Flask, staff_client, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     publish_two_and_two(staff_client(Role.COORDINATOR), answered)
     set_status(app, answered.survey, SurveyStatus.CLOSED)
     with app.test_client() as reader:
@@ -209,7 +209,7 @@ def test_the_summary_of_a_closed_survey_explains_its_numbers(
 @pytest.mark.parametrize("path", ["/me/preferences", "/me/claims/new"])
 def test_a_success_message_is_headed_done_not_important(
     participant_client, ledger, path: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.participant)
     token = csrf_token(client, path)
     if path == "/me/preferences":

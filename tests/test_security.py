@@ -69,7 +69,7 @@ def test_development_makes_its_own_secret_key(monkeypatch: pytest.MonkeyPatch) -
     assert len(load_config("development").SECRET_KEY) >= 40
 
 
-def test_staff_pages_are_never_cached(app, client: FlaskClient) -> None:  # type: ignore[no-untyped-def]
+def test_staff_pages_are_never_cached(app, client: FlaskClient) -> None:
     user = make_staff(app, Role.ADMIN)
     sign_in(client, user.email)
     assert client.get("/staff/").headers["Cache-Control"] == "no-store"
@@ -90,11 +90,11 @@ def test_hostile_input_on_sign_in_is_refused_plainly(client: FlaskClient) -> Non
     assert "<script>alert(1)" not in page
 
 
-def test_form_token_lasts_as_long_as_the_session(app) -> None:  # type: ignore[no-untyped-def]
+def test_form_token_lasts_as_long_as_the_session(app) -> None:
     assert app.config["WTF_CSRF_TIME_LIMIT"] is None
 
 
-def test_rate_limits_use_the_configured_store(app) -> None:  # type: ignore[no-untyped-def]
+def test_rate_limits_use_the_configured_store(app) -> None:
     from app.extensions import limiter
 
     uri = app.config["RATELIMIT_STORAGE_URI"]

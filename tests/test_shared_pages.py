@@ -62,7 +62,7 @@ def test_a_shared_page_is_the_page_drawn_afresh_but_for_its_own_tokens(
 
 def test_the_second_visitor_is_served_from_the_copy_in_one_small_query(
     app: Flask, survey: MadeSurvey, count_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _page(_visitor(app), "/s/cafe")
     with count_queries() as queries:
         _page(_visitor(app), "/s/cafe")
@@ -165,7 +165,7 @@ def test_a_page_that_changes_by_the_clock_is_not_kept_past_that_moment(
 
 def test_nobody_gets_a_page_with_something_of_their_own_or_someone_elses(
     app: Flask, survey: MadeSurvey, ledger: LedgerData, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     anonymous = _page(_visitor(app), "/")
     signed_in = _page(participant_client(ledger.participant), "/")
     own = '<a href="/me">'

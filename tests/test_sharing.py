@@ -29,7 +29,7 @@ def test_a_survey_link_preview_says_what_it_is_and_who_asks(
 
 def test_public_pages_have_a_description_and_staff_pages_none(
     client: FlaskClient, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     for path in ("/", "/updates", f"/updates/{updates.published}"):
         meta = _meta(client.get(path).get_data(as_text=True))
         assert meta.get("description") and meta.get("og:title"), path

@@ -16,12 +16,12 @@ from tests.conftest import PASSWORD, csrf_token, make_staff, sign_in
 NEW_PASSWORD = "a brand new passphrase"
 
 
-def _post(client: FlaskClient, path: str, data: dict | None = None, form_page: str = ""):  # type: ignore[no-untyped-def]
+def _post(client: FlaskClient, path: str, data: dict | None = None, form_page: str = ""):
     token = csrf_token(client, form_page or path)
     return client.post(path, data={**(data or {}), "csrf_token": token})
 
 
-def _temporary_password(response) -> str:  # type: ignore[no-untyped-def]
+def _temporary_password(response) -> str:
     match = re.search(
         r'<p class="code code-wraps" dir="ltr">([a-z0-9-]+)</p>', response.get_data(as_text=True)
     )
@@ -39,7 +39,7 @@ def _events(app: Flask, user_id: int) -> list[tuple[str, int | None]]:
         return [(event.action, event.actor_id) for event in rows]
 
 
-def _admin(app: Flask, staff_client) -> tuple[FlaskClient, int]:  # type: ignore[no-untyped-def]
+def _admin(app: Flask, staff_client) -> tuple[FlaskClient, int]:
     client = staff_client(Role.ADMIN)
     with app.app_context():
         admin_id = db.session.scalar(select(StaffUser.id).where(StaffUser.role == Role.ADMIN))
@@ -48,7 +48,7 @@ def _admin(app: Flask, staff_client) -> tuple[FlaskClient, int]:  # type: ignore
 
 def test_admin_adds_staff_who_choose_their_own_password_at_first_sign_in(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     admin, admin_id = _admin(app, staff_client)
     data = {"name": "Priya", "email": " Priya@Example.org ", "role": "coordinator"}
     shown = _post(admin, "/staff/accounts/new", data)
@@ -73,7 +73,7 @@ def test_admin_adds_staff_who_choose_their_own_password_at_first_sign_in(
     assert sign_in(person, "priya@example.org", NEW_PASSWORD).status_code == 302
 
 
-def test_add_form_refuses_bad_input_plainly_and_keeps_it(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_add_form_refuses_bad_input_plainly_and_keeps_it(app: Flask, staff_client) -> None:
     admin, _admin_id = _admin(app, staff_client)
     response = _post(
         admin, "/staff/accounts/new", {"name": "<b>Jo</b>", "email": "nope", "role": "boss"}
@@ -84,7 +84,7 @@ def test_add_form_refuses_bad_input_plainly_and_keeps_it(app: Flask, staff_clien
     assert "&lt;b&gt;Jo&lt;/b&gt;" in page
 
 
-def test_paused_account_cannot_sign_in_and_its_sessions_end(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_paused_account_cannot_sign_in_and_its_sessions_end(app: Flask, staff_client) -> None:
     admin, admin_id = _admin(app, staff_client)
     user = make_staff(app, Role.COORDINATOR)
     person = app.test_client()
@@ -99,7 +99,7 @@ def test_paused_account_cannot_sign_in_and_its_sessions_end(app: Flask, staff_cl
     assert _events(app, user.id)[1:] == [("paused", admin_id), ("unpaused", admin_id)]
 
 
-def test_last_active_admin_cannot_pause_or_demote_themselves(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_last_active_admin_cannot_pause_or_demote_themselves(app: Flask, staff_client) -> None:
     admin, admin_id = _admin(app, staff_client)
     page = f"/staff/accounts/{admin_id}"
     _post(admin, page + "/pause", form_page=page)
@@ -116,7 +116,7 @@ def test_last_active_admin_cannot_pause_or_demote_themselves(app: Flask, staff_c
     assert admin.get("/staff/").status_code == 302  # the new role starts at the next sign-in
 
 
-def test_role_change_is_recorded_with_who_and_when(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_role_change_is_recorded_with_who_and_when(app: Flask, staff_client) -> None:
     admin, admin_id = _admin(app, staff_client)
     user = make_staff(app, Role.VIEWER)
     page = f"/staff/accounts/{user.id}"
@@ -128,7 +128,7 @@ def test_role_change_is_recorded_with_who_and_when(app: Flask, staff_client) -> 
 
 def test_changing_your_password_needs_the_current_one_and_a_strong_new_one(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     other_device = app.test_client()
     sign_in(other_device, "coordinator@example.org")
@@ -146,7 +146,7 @@ def test_changing_your_password_needs_the_current_one_and_a_strong_new_one(
     assert other_device.get("/staff/").status_code == 302  # every other one ends
 
 
-def test_admin_resets_a_password_with_a_temporary_one_shown_once(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_admin_resets_a_password_with_a_temporary_one_shown_once(app: Flask, staff_client) -> None:
     admin, admin_id = _admin(app, staff_client)
     user = make_staff(app, Role.FINANCE)
     person = app.test_client()

@@ -18,7 +18,7 @@ from app.surveys.models import Survey
 from tests.surveys.test_results import respond
 
 
-def _tasks(client) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _tasks(client) -> list[tuple[str, str]]:
     page = client.get("/staff/").get_data(as_text=True)
     listed = re.search(r'<ul class="list task-list">(.*?)</ul>', page, re.S)
     if listed is None:
@@ -27,14 +27,14 @@ def _tasks(client) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', listed.group(1))
 
 
-def test_nothing_waiting_says_so(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_waiting_says_so(staff_client) -> None:
     client = staff_client(Role.VIEWER)
     assert _tasks(client) == []
 
 
 def test_finance_sees_claims_to_approve_and_to_pay_with_amounts_and_age(
     app: Flask, staff_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         db.session.execute(
             update(Claim)
@@ -52,7 +52,7 @@ def test_finance_sees_claims_to_approve_and_to_pay_with_amounts_and_age(
 
 def test_a_viewer_sees_open_surveys_and_todays_responses_but_no_money(
     app: Flask, staff_client, ledger, survey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(app, survey, {"visited": "no"})
     respond(app, survey, {"visited": "yes"}, minutes_ago=3 * 24 * 60)  # not today
     with app.app_context():
@@ -65,7 +65,7 @@ def test_a_viewer_sees_open_surveys_and_todays_responses_but_no_money(
 
 def test_admin_is_told_when_benefit_limits_are_older_than_this_tax_year(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.ADMIN)
     start = tax_year_start(date.today())
     assert any(href == "/staff/thresholds" for href, _words in _tasks(client))
@@ -82,7 +82,7 @@ def test_admin_is_told_when_benefit_limits_are_older_than_this_tax_year(
     assert not any(href == "/staff/thresholds" for href, _words in _tasks(client))
 
 
-def test_writers_see_drafts_and_unsent_claims(app: Flask, staff_client, updates, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_writers_see_drafts_and_unsent_claims(app: Flask, staff_client, updates, ledger) -> None:
     with app.app_context():
         db.session.execute(update(Claim).values(status="draft"))
         db.session.commit()

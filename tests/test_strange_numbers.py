@@ -114,7 +114,7 @@ def place_ids(survey: MadeSurvey, ledger: LedgerData, updates: UpdatesData) -> d
     }
 
 
-def _client_for(app: Flask, who: str, ledger: LedgerData, participant_client) -> FlaskClient:  # type: ignore[no-untyped-def]
+def _client_for(app: Flask, who: str, ledger: LedgerData, participant_client) -> FlaskClient:
     if who == "person":
         return participant_client(ledger.participant)
     app.test_client_class = CheckingClient
@@ -129,7 +129,7 @@ def _client_for(app: Flask, who: str, ledger: LedgerData, participant_client) ->
 def test_hostile_numbers_and_line_breaks_never_cause_a_server_error(
     app: Flask,
     ledger: LedgerData,
-    participant_client,  # type: ignore[no-untyped-def]
+    participant_client,
     place_ids: dict[str, str],
     who: str,
     method: str,

@@ -40,7 +40,7 @@ def _app_with_writing_pages(database_url: str) -> Flask:
 
 def _title(app: Flask, survey_id: int) -> str:
     with app.app_context():
-        return db.session.get(Survey, survey_id).title  # type: ignore[union-attr]
+        return db.session.get(Survey, survey_id).title
 
 
 def test_a_page_view_that_writes_without_saying_so_is_refused(
@@ -74,7 +74,7 @@ def test_a_post_may_write_without_ceremony(database_url: str, survey: MadeSurvey
 
 def test_survey_pages_open_while_another_writer_holds_the_write_lock(
     app: Flask, client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         if db.engine.dialect.name != "sqlite":
             pytest.skip("SQLite's single write lock only")

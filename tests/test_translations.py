@@ -18,12 +18,12 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 CODES = [language.code for language in LANGUAGES]
 
 
-def _catalogue(path: Path, locale: str | None = None):  # type: ignore[no-untyped-def]
+def _catalogue(path: Path, locale: str | None = None):
     with path.open("rb") as handle:
         return read_po(handle, locale=locale)
 
 
-def _ids(catalogue) -> set[str]:  # type: ignore[no-untyped-def]
+def _ids(catalogue) -> set[str]:
     return {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue if m.id}
 
 

@@ -17,13 +17,13 @@ from tests.conftest import PASSWORD, csrf_token, make_staff
 from tests.staff_helpers import enrol_two_step, next_code
 
 
-def _password_only(client: FlaskClient, email: str, next_path: str = ""):  # type: ignore[no-untyped-def]
+def _password_only(client: FlaskClient, email: str, next_path: str = ""):
     token = csrf_token(client, "/login")
     url = "/login" + (f"?next={next_path}" if next_path else "")
     return client.post(url, data={"email": email, "password": PASSWORD, "csrf_token": token})
 
 
-def _send_code(client: FlaskClient, path: str, code: str):  # type: ignore[no-untyped-def]
+def _send_code(client: FlaskClient, path: str, code: str):
     return client.post(path, data={"code": code, "csrf_token": csrf_token(client, path)})
 
 
@@ -167,7 +167,7 @@ def test_made_finance_means_setting_up_two_step_at_next_sign_in(
     assert _password_only(client, user.email).headers["Location"] == "/login/two-step/set-up"
 
 
-def test_admin_can_turn_off_two_step_for_a_lost_phone(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_admin_can_turn_off_two_step_for_a_lost_phone(app: Flask, staff_client) -> None:
     admin = staff_client(Role.ADMIN)
     other = make_staff(app, Role.FINANCE)
     enrol_two_step(app, other.id)

@@ -39,7 +39,7 @@ def test_amounts_and_times_typed_in_arabic_digits(app: Flask) -> None:
         assert parse_minutes("١٫٥") == 90
 
 
-def test_a_card_code_typed_in_arabic_digits_signs_in(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_card_code_typed_in_arabic_digits_signs_in(app: Flask, staff_client, ledger) -> None:
     staff = staff_client(Role.COORDINATOR)
     cards = (_card_from_staff_page(staff, ledger.participant) for _ in range(40))
     code = next(code for code in cards if any(ch.isdigit() for ch in code))  # the newest card
@@ -48,7 +48,7 @@ def test_a_card_code_typed_in_arabic_digits_signs_in(app: Flask, staff_client, l
     assert response.status_code == 302 and response.headers["Location"] == "/me"
 
 
-def test_a_resume_code_typed_in_bengali_digits_carries_on(app: Flask, survey) -> None:  # type: ignore[no-untyped-def]
+def test_a_resume_code_typed_in_bengali_digits_carries_on(app: Flask, survey) -> None:
     from tests.surveys.helpers import start
 
     codes = (start(app.test_client(), survey) for _ in range(40))

@@ -26,7 +26,7 @@ PENDING_SECONDS = 10 * 60  # time to find the phone and type the code
 
 def public(view: Callable[..., Any]) -> Callable[..., Any]:
     """Open to anyone, signed in or not."""
-    view.access = PUBLIC  # type: ignore[attr-defined]
+    view.access = PUBLIC
     return view
 
 
@@ -47,7 +47,7 @@ def roles_required(*roles: Role) -> Callable[[Callable[..., Any]], Callable[...,
                 return redirect(url_for("account.password"))
             return view(*args, **kwargs)
 
-        guarded.access = allowed  # type: ignore[attr-defined]
+        guarded.access = allowed
         return guarded
 
     return decorate
@@ -78,7 +78,7 @@ def may_open(user: StaffUser, path: str) -> bool:
         endpoint, _args = current_app.url_map.bind("localhost").match(path, method="GET")
     except HTTPException:
         return False
-    access = access_of(current_app.view_functions.get(endpoint))  # type: ignore[arg-type]
+    access = access_of(current_app.view_functions.get(endpoint))
     return access == PUBLIC or (isinstance(access, frozenset) and user.role in access)
 
 

@@ -57,7 +57,7 @@ def turn_on(user_id: int, secret: str, code: str) -> list[str] | None:
         .where(StaffUser.id == user_id, StaffUser.totp_secret.is_(None))
         .values(totp_secret=secret, totp_last_step=step)
     )
-    if done.rowcount != 1:  # type: ignore[attr-defined]
+    if done.rowcount != 1:
         return None
     codes = _replace_recovery_codes(user_id)
     record(user_id, user_id, "two_step_on")
@@ -87,7 +87,7 @@ def _spend_app_code(user_id: int, code: str) -> bool:
         )
         .values(totp_last_step=step)
     )
-    return done.rowcount == 1  # type: ignore[attr-defined]
+    return done.rowcount == 1
 
 
 @unit_of_work()
@@ -101,7 +101,7 @@ def _spend_recovery_code(user_id: int, code: str) -> bool:
         )
         .values(used_at=utcnow())
     )
-    if done.rowcount != 1:  # type: ignore[attr-defined]
+    if done.rowcount != 1:
         return False
     record(user_id, user_id, "recovery_code_used")
     return True

@@ -17,7 +17,7 @@ from app.extensions import limiter
 bp = Blueprint("auth", __name__)
 
 
-def _limit(name: str):  # type: ignore[no-untyped-def]
+def _limit(name: str):
     return lambda: current_app.config[name]
 
 

@@ -58,7 +58,7 @@ class TypedDateField(StringField):
 
     def __init__(self, label: Any = None, validators: Any = None, **kwargs: Any) -> None:
         super().__init__(label, validators, **kwargs)
-        self.data: date | None = None  # type: ignore[assignment]
+        self.data: date | None = None
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         self.data = None

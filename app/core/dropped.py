@@ -59,5 +59,5 @@ def _close_session_quietly(_error: BaseException | None = None) -> None:
 def guard_database_drops(app: Flask) -> None:
     # An instance attribute: full_dispatch_request calls self.dispatch_request() for the view
     # alone, after the before-request hooks, so only the view is run again.
-    app.dispatch_request = _retrying(app.dispatch_request)  # type: ignore[method-assign]
+    app.dispatch_request = _retrying(app.dispatch_request)
     app.teardown_appcontext(_close_session_quietly)

@@ -56,7 +56,7 @@ def reshow_on_csrf_failure(view: Callable[..., Any]) -> Callable[..., Any]:
     Only for views that change nothing unless their form validates: the form's own token check
     fails too, so running the view again just re-renders what the person typed with a message.
     """
-    view.reshow_on_csrf = True  # type: ignore[attr-defined]
+    view.reshow_on_csrf = True
     return view
 
 

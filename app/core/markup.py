@@ -112,7 +112,7 @@ _markdown.linkify = _FullAddresses()
 # Only the rule that reads whole runs of text: the in-line one searches all text before each
 # "://" again, which takes minutes on 50,000 characters such as "a://a://a://".
 _markdown.core.ruler.enable(["linkify"])
-_markdown.validateLink = allowed_href  # type: ignore[method-assign]  # stricter than its own
+_markdown.validateLink = allowed_href  # stricter than its own
 
 _cleaner = bleach.Cleaner(
     tags=ALLOWED_TAGS,

@@ -41,7 +41,7 @@ def _pairs(mapping: Any) -> Iterable[tuple[Any, Any]]:
     return mapping
 
 
-class CleanMultiDict(ImmutableMultiDict):  # type: ignore[type-arg]
+class CleanMultiDict(ImmutableMultiDict):
     """The request's form and query values, with unwanted characters taken out."""
 
     def __init__(self, mapping: Any = None) -> None:

@@ -113,7 +113,7 @@ def load_demo_ledger(coordinator_id: int, approver_id: int, payer_id: int) -> No
         _claim(session.attendances[0], ClaimStatus.APPROVED, coordinator_id, approver_id, payer_id)
 
 
-def _person(name, language, contact, needs, preference, benefits) -> Participant:  # type: ignore[no-untyped-def]
+def _person(name, language, contact, needs, preference, benefits) -> Participant:
     return Participant(
         name=name,
         email=f"{name.lower()}@example.org" if "email" in contact else None,
@@ -162,7 +162,7 @@ def _rates() -> None:
         )
 
 
-def _sessions(rng, people, projects, coordinator_id) -> list[Attendance]:  # type: ignore[no-untyped-def]
+def _sessions(rng, people, projects, coordinator_id) -> list[Attendance]:
     titles = [
         "Café menu workshop",
         "Advice line focus group",

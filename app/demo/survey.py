@@ -240,8 +240,8 @@ def add_demo_responses(survey: Survey, count: int, seed: int = 7) -> None:
     db.session.add_all(sorted(made, key=lambda response: response.submitted_at))
 
 
-def _answers(rng: random.Random, q: dict[int, Question]):  # type: ignore[no-untyped-def]
-    def answer(question: Question, value) -> Answer:  # type: ignore[no-untyped-def]
+def _answers(rng: random.Random, q: dict[int, Question]):
+    def answer(question: Question, value) -> Answer:
         if value is None:
             return Answer(question_id=question.id, declined=True)
         return Answer(question_id=question.id, value=value)

@@ -229,7 +229,7 @@ def _session(title: str, days_ago: int) -> int:
     query = select(InvolvementSession.id).where(InvolvementSession.title == title)
     order = InvolvementSession.held_on.desc()
     found = db.session.scalar(query.where(InvolvementSession.held_on <= before).order_by(order))
-    return found or db.session.scalars(query.order_by(order)).first()  # type: ignore[return-value]
+    return found or db.session.scalars(query.order_by(order)).first()
 
 
 def _make(demo: DemoUpdate, links: list[tuple[LinkKind, int]], staff_id: int) -> None:

@@ -52,13 +52,13 @@ def _survey_texts(survey_ids: set[int], language: str) -> dict[tuple[int, str], 
     return texts_of(SurveyText.survey_id, survey_ids, language)
 
 
-def _translated(found: dict, survey: Survey, key: str, text: str, language: str) -> Words:  # type: ignore[type-arg]
+def _translated(found: dict, survey: Survey, key: str, text: str, language: str) -> Words:
     if survey.main_language != language and found.get((survey.id, key)):
         return Words(found[(survey.id, key)], language)
     return Words(text, survey.main_language)
 
 
-def _line(link: UpdateLink, language: str, found: dict) -> SourceLine | None:  # type: ignore[type-arg]
+def _line(link: UpdateLink, language: str, found: dict) -> SourceLine | None:
     if link.kind == LinkKind.SESSION:
         session = db.session.get(InvolvementSession, link.session_id)
         if session is None:

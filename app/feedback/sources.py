@@ -52,7 +52,7 @@ def exists(kind: LinkKind, target_id: int) -> bool:
     return db.session.get(model, target_id) is not None
 
 
-def _submitted():  # type: ignore[no-untyped-def]
+def _submitted():
     return counted()
 
 

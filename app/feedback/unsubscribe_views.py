@@ -64,7 +64,7 @@ def confirm(token: str) -> Any:
     except outbox.LinkExpired:
         return _expired_page()
     form = Form()
-    if form.validate_on_submit() or not people.get(person_id).hear_back:  # type: ignore[union-attr]
+    if form.validate_on_submit() or not people.get(person_id).hear_back:
         _stop(person_id)  # or, opened again later, they had already stopped: say so, ask nothing
         preferences = url_for("me.preferences", **_locale())
         return render_template("updates/unsubscribe_done.html", preferences=preferences)

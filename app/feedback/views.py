@@ -36,7 +36,7 @@ def _chosen(raw: str | None, choices: list[reading.Choice]) -> int | None:
     return wanted if wanted in {choice.id for choice in choices} else None
 
 
-def _filters(args: Mapping[str, str], projects: list, surveys: list) -> reading.Filters:  # type: ignore[type-arg]
+def _filters(args: Mapping[str, str], projects: list, surveys: list) -> reading.Filters:
     status = args.get("status", "")
     return reading.Filters(
         status=UpdateStatus(status) if status in {s.value for s in UpdateStatus} else None,

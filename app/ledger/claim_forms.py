@@ -279,8 +279,8 @@ def line_input(form: ExpenseFields) -> LineInput:
     typed = pence_of(form.amount) or 0
     kind = getattr(form, "kind", None)
     if kind is not None and kind.data == "payment":
-        offered = pence_of(form.offered) or 0  # type: ignore[attr-defined]
-        choice = PaymentChoice(form.choice.data)  # type: ignore[attr-defined]
+        offered = pence_of(form.offered) or 0
+        choice = PaymentChoice(form.choice.data)
         return payment_line(form.spent_on.data, form.description.data, offered, choice, typed)
     category = Category(form.category.data)
     miles = miles_of(form.miles) if category == Category.MILEAGE else None

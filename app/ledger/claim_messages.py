@@ -50,7 +50,7 @@ def enqueue(claim: Claim, event: ClaimEvent) -> bool:
     to = ClaimStatus(event.to_status)
     if person is None or not should_tell(claim, to, person):
         return False
-    channel, address = channel_for(person)  # type: ignore[misc]
+    channel, address = channel_for(person)
     language = language_for(person)
     subject, body = compose(claim, event, person, language)
     db.session.add(

@@ -338,4 +338,4 @@ def _role() -> Role | None:
 
 
 def _staff_id() -> int:
-    return current_staff().id  # type: ignore[union-attr]
+    return current_staff().id

@@ -137,7 +137,7 @@ def _guards(to: ClaimStatus, actor: Actor) -> list:
 def _not_own_guards(to: ClaimStatus, staff_id: int | None) -> list:
     """Nobody who made, wrote a line of, or sent a claim, nor its own person, decides on it."""
 
-    def not_me(column):  # type: ignore[no-untyped-def]
+    def not_me(column):
         return or_(column.is_(None), column != staff_id)
 
     guards = [

@@ -170,7 +170,7 @@ def preference_words(preference: PaymentPreference | None) -> str:
     return words.get(preference, _("Not known")) if preference else _("Not known")
 
 
-def _line_query():  # type: ignore[no-untyped-def]
+def _line_query():
     return (
         select(
             ClaimLine.id,
@@ -187,7 +187,7 @@ def _line_query():  # type: ignore[no-untyped-def]
     )
 
 
-def _export_line(row) -> ExportLine:  # type: ignore[no-untyped-def]
+def _export_line(row) -> ExportLine:
     return ExportLine(
         line_id=row.id,
         reference=f"P{row.participant_id:05d}",

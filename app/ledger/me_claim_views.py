@@ -216,4 +216,4 @@ def _own_claim(claim_id: int) -> Claim:
 
 
 def _me() -> int:
-    return current_participant().id  # type: ignore[union-attr]
+    return current_participant().id

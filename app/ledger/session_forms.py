@@ -302,7 +302,7 @@ class SessionForm(Form):
         if not self.chosen_ids():
             raise Invalid(str(_l("Tick each person who came. Tick at least one.")))
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         chosen = set(self.chosen_ids())
         for person in self.people:
@@ -326,7 +326,7 @@ def session_form(
     people: list[Participant], projects: list[tuple[int, str]], **kwargs: Any
 ) -> SessionForm:
     """A SessionForm with role, travel and care fields for each person who could attend."""
-    extra: dict[str, Field] = {"people": people}  # type: ignore[dict-item]
+    extra: dict[str, Field] = {"people": people}
     for person in people:
         extra[f"role_{person.id}"] = SelectField(
             _l("Role of %(name)s", name=person.name),

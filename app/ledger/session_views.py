@@ -66,7 +66,7 @@ def new() -> Any:
         return render_template("ledger/sessions/new.html", form=form, people=people)
     if form.validate_on_submit():
         try:
-            made = sessions.log_session(_details(form), current_staff().id, form.form_key.data)  # type: ignore[union-attr]
+            made = sessions.log_session(_details(form), current_staff().id, form.form_key.data)
         except sessions.AlreadyDone:
             flash(_("This session was already saved."))
             return redirect(url_for(".index"))
@@ -130,7 +130,7 @@ def send_drafts(session_id: int) -> Response:
     if not Form().validate_on_submit():
         abort(400)
     staff = current_staff()
-    done = sessions.send_drafts(session_id, Actor(staff_id=staff.id, role=staff.role))  # type: ignore[union-attr]
+    done = sessions.send_drafts(session_id, Actor(staff_id=staff.id, role=staff.role))
     if done.sent:
         flash(
             ngettext(

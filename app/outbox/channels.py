@@ -81,7 +81,7 @@ class _SMTP(smtplib.SMTP):
 
     data_started = False
 
-    def data(self, msg):  # type: ignore[no-untyped-def]
+    def data(self, msg):
         self.data_started = True
         return super().data(msg)
 

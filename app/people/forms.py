@@ -72,7 +72,7 @@ class MultiCheckboxField(SelectMultipleField):
     """Choose all that apply; a value that is not one of the choices gets a plain message."""
 
     def pre_validate(self, form: Any) -> None:
-        allowed = {choice.value for choice in self.choices}  # type: ignore[union-attr]
+        allowed = {choice.value for choice in self.choices}
         if any(value not in allowed for value in self.data or []):
             raise Invalid(_l("Choose from the list"))
 

@@ -31,7 +31,7 @@ def participant_required(view: Callable[..., Any]) -> Callable[..., Any]:
             return redirect(url_for("me.sign_in", next=request.full_path.rstrip("?")))
         return view(*args, **kwargs)
 
-    guarded.access = PARTICIPANT  # type: ignore[attr-defined]
+    guarded.access = PARTICIPANT
     return guarded
 
 

@@ -160,7 +160,7 @@ def _blank_person(participant_id: int) -> None:
 
 def _delete(model: type, condition: object) -> int:
     result = db.session.execute(
-        delete(model).where(condition).execution_options(synchronize_session=False)  # type: ignore[arg-type]
+        delete(model).where(condition).execution_options(synchronize_session=False)
     )
     return result.rowcount
 

@@ -177,11 +177,11 @@ def _finished_claims(cutoff: datetime) -> Executable:
 
 
 def _count(column: object, condition: object) -> Executable:
-    return select(func.count(column)).where(condition)  # type: ignore[arg-type]
+    return select(func.count(column)).where(condition)
 
 
 def _gone(model: type, condition: object) -> Executable:
-    return delete(model).where(condition)  # type: ignore[arg-type]
+    return delete(model).where(condition)
 
 
 @unit_of_work()

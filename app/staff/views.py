@@ -42,7 +42,7 @@ def home() -> str:
     return render_template(
         "staff/home.html",
         user=user,
-        tasks=today.tasks_for(user.role),  # type: ignore[union-attr]
+        tasks=today.tasks_for(user.role),
         sign_out_form=SignOutForm(),
     )
 
@@ -110,7 +110,7 @@ def _account_or_404(user_id: int) -> StaffUser:
     return user
 
 
-def _account_page(user: StaffUser, role_form: RoleForm | None = None, status: int = 200):  # type: ignore[no-untyped-def]
+def _account_page(user: StaffUser, role_form: RoleForm | None = None, status: int = 200):
     role_form = role_form or RoleForm(data={"role": user.role.value})
     page = render_template(
         "staff/account.html",
@@ -127,13 +127,13 @@ def _account_page(user: StaffUser, role_form: RoleForm | None = None, status: in
 
 @bp.route("/accounts/<int:user_id>")
 @roles_required(Role.ADMIN)
-def account(user_id: int):  # type: ignore[no-untyped-def]
+def account(user_id: int):
     return _account_page(_account_or_404(user_id))
 
 
 @bp.route("/accounts/<int:user_id>/role", methods=["POST"])
 @roles_required(Role.ADMIN)
-def account_role(user_id: int):  # type: ignore[no-untyped-def]
+def account_role(user_id: int):
     user = _account_or_404(user_id)
     form = RoleForm()
     if form.validate_on_submit():

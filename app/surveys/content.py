@@ -85,7 +85,7 @@ def pieces(survey: Survey) -> list[tuple[str, str]]:
     return [(key, text) for key, text in found if text and text.strip()]
 
 
-def _load(where) -> Survey | None:  # type: ignore[no-untyped-def]
+def _load(where) -> Survey | None:
     return db.session.scalar(
         select(Survey)
         .where(where)

@@ -116,7 +116,7 @@ def question_form(question: QuestionView, data: Any = None) -> Form:
                 ),
             )
     else:
-        QuestionForm.answer = _answer_field(question)  # type: ignore[attr-defined]
+        QuestionForm.answer = _answer_field(question)
     form = QuestionForm()
     if data is not None and not form.is_submitted():
         _fill(form, question, data)
@@ -130,7 +130,7 @@ def _fill(form: Form, question: QuestionView, data: Any) -> None:
             if field is not None:
                 field.data = value
         return
-    form.answer.data = data  # type: ignore[attr-defined]
+    form.answer.data = data
 
 
 def limit_hint(question: QuestionView, current: str | None) -> str:

@@ -85,7 +85,7 @@ def _question_url(survey: content.SurveyView, answers: dict[int, Any], after: in
     return url_for(".question", slug=survey.slug, question_id=following)
 
 
-def _render(template: str, survey: content.SurveyView, status: int = 200, **context: Any):  # type: ignore[no-untyped-def]
+def _render(template: str, survey: content.SurveyView, status: int = 200, **context: Any):
     code = g.get("resume_code")
     return render_template(
         template,
@@ -100,7 +100,7 @@ def _render(template: str, survey: content.SurveyView, status: int = 200, **cont
 @public
 @reshow_on_csrf_failure
 @shared
-def start(slug: str):  # type: ignore[no-untyped-def]
+def start(slug: str):
     survey = _survey(slug)
     summary = _published_summary(survey)
     if summary is not None:
@@ -194,7 +194,7 @@ def _closed(survey: content.SurveyView, response_id: int | None) -> Response:
 @bp.route("/s/<slug>/consent", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
-def consent(slug: str):  # type: ignore[no-untyped-def]
+def consent(slug: str):
     survey = _survey(slug)
     response_id = _needs_response(survey, consented=False)
     form = ConsentForm()
@@ -211,7 +211,7 @@ def consent(slug: str):  # type: ignore[no-untyped-def]
 @bp.route("/s/<slug>/name", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
-def name(slug: str):  # type: ignore[no-untyped-def]
+def name(slug: str):
     survey = _survey(slug)
     if survey.anonymous:
         abort(404)
@@ -227,7 +227,7 @@ def name(slug: str):  # type: ignore[no-untyped-def]
 @bp.route("/s/<slug>/q/<int:question_id>", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
-def question(slug: str, question_id: int):  # type: ignore[no-untyped-def]
+def question(slug: str, question_id: int):
     survey = _survey(slug)
     response_id = _needs_response(survey)
     asked = survey.question(question_id)
@@ -250,12 +250,12 @@ def question(slug: str, question_id: int):  # type: ignore[no-untyped-def]
     return _render_question(survey, asked, form, answers)
 
 
-def _show_error(form, asked: content.QuestionView, message: str) -> None:  # type: ignore[no-untyped-def]
+def _show_error(form, asked: content.QuestionView, message: str) -> None:
     field = form._fields.get("answer-1" if asked.kind == QuestionKind.PRIORITIES else "answer")
     field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
 
 
-def _render_question(survey, asked, form, answers):  # type: ignore[no-untyped-def]
+def _render_question(survey, asked, form, answers):
     before = previous_step(survey.steps, answers, asked.id)
     if before is not None:
         back = url_for(".question", slug=survey.slug, question_id=before)
@@ -287,7 +287,7 @@ def _render_question(survey, asked, form, answers):  # type: ignore[no-untyped-d
 
 @bp.route("/s/<slug>/check", methods=["GET", "POST"])
 @public
-def check(slug: str):  # type: ignore[no-untyped-def]
+def check(slug: str):
     survey = _survey(slug)
     response_id = _needs_response(survey)
     form = SubmitForm()
@@ -323,7 +323,7 @@ def check(slug: str):  # type: ignore[no-untyped-def]
 
 @bp.route("/s/<slug>/done")
 @public
-def done(slug: str):  # type: ignore[no-untyped-def]
+def done(slug: str):
     survey = _survey(slug)
     has_updates = "updates.index" in current_app.view_functions
     return _render(
@@ -335,7 +335,7 @@ def _resume_limit() -> str:
     return current_app.config["RESUME_LIMIT"]
 
 
-def _resume_failed(response) -> bool:  # type: ignore[no-untyped-def]
+def _resume_failed(response) -> bool:
     """Only wrong codes count: a group on one Wi-Fi address all carrying on is never shut out."""
     return response.status_code != 302
 
@@ -344,7 +344,7 @@ def _resume_failed(response) -> bool:  # type: ignore[no-untyped-def]
 @public
 @reshow_on_csrf_failure
 @limiter.limit(_resume_limit, methods=["POST"], deduct_when=_resume_failed)
-def resume():  # type: ignore[no-untyped-def]
+def resume():
     form = ResumeForm()
     if form.validate_on_submit():
         found = services.resume(form.code.data or "")

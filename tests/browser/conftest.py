@@ -58,11 +58,11 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def phone(browser, live_server: str):  # type: ignore[no-untyped-def]
+def phone(browser, live_server: str):
     """Open a phone-sized browser context: phone(lang="ar", javascript=False)."""
     contexts = []
 
-    def _open(lang: str = "en", javascript: bool = True, storage_state=None):  # type: ignore[no-untyped-def]
+    def _open(lang: str = "en", javascript: bool = True, storage_state=None):
         context = browser.new_context(
             viewport=PHONE,
             java_script_enabled=javascript,

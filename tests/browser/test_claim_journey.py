@@ -20,7 +20,7 @@ from tests.conftest import LedgerData, make_staff
 pytestmark = pytest.mark.browser
 
 
-def _ticket_photo(tmp_path) -> str:  # type: ignore[no-untyped-def]
+def _ticket_photo(tmp_path) -> str:
     path = tmp_path / "ticket.jpg"
     image = Image.new("RGB", (600, 400), (240, 240, 200))
     exif = Image.Exif()
@@ -34,7 +34,7 @@ def test_bus_fare_with_a_photo_goes_all_the_way_to_paid(
     phone,
     live_server: str,
     ledger: LedgerData,
-    tmp_path,  # type: ignore[no-untyped-def]
+    tmp_path,
 ) -> None:
     context = phone("en", javascript=False)
     _sign_in_participant(app, context, live_server, ledger.participant)

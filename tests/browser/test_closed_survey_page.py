@@ -31,7 +31,7 @@ def test_closed_page_met_half_way_is_plain_accessible_and_stores_nothing(
     app: Flask,
     phone,
     survey: MadeSurvey,
-    lang: str,  # type: ignore[no-untyped-def]
+    lang: str,
 ) -> None:
     page = phone(lang, javascript=False).new_page()
     page.goto("/s/cafe")

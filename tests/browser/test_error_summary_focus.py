@@ -23,7 +23,7 @@ def _required(app: Flask, question_id: int) -> None:
         )
 
 
-def _start(page) -> None:  # type: ignore[no-untyped-def]
+def _start(page) -> None:
     page.goto("/s/cafe")
     page.locator("main form button[type=submit]").first.click()
     page.locator("#agree").check()
@@ -31,13 +31,13 @@ def _start(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url("**/q/**")
 
 
-def _in_view(page, selector: str) -> bool:  # type: ignore[no-untyped-def]
+def _in_view(page, selector: str) -> bool:
     box = page.locator(selector).first.bounding_box()
     height = page.viewport_size["height"]
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
 
 
-def _fail_then_follow_the_error_link(page, path: str) -> None:  # type: ignore[no-untyped-def]
+def _fail_then_follow_the_error_link(page, path: str) -> None:
     page.goto(path)
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
@@ -49,7 +49,7 @@ def _fail_then_follow_the_error_link(page, path: str) -> None:  # type: ignore[n
 @pytest.mark.parametrize("key", ["visited", "welcome", "hard", "household"])
 def test_error_link_shows_the_question_and_its_error_at_320px(
     app: Flask, phone, survey, lang: str, key: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _required(app, survey.questions[key])
     page = phone(lang, javascript=False).new_page()
     _start(page)
@@ -67,7 +67,7 @@ def test_error_link_shows_the_question_and_its_error_at_320px(
     assert _in_view(page, f"#{target}")
 
 
-def test_the_page_after_a_corrected_answer_opens_at_the_top(app: Flask, phone, survey) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_after_a_corrected_answer_opens_at_the_top(app: Flask, phone, survey) -> None:
     _required(app, survey.questions["visited"])
     page = phone("en", javascript=False).new_page()
     _start(page)
@@ -79,7 +79,7 @@ def test_the_page_after_a_corrected_answer_opens_at_the_top(app: Flask, phone, s
     assert page.evaluate("window.scrollY") == 0
 
 
-def test_error_summary_is_focused_on_the_language_page_without_javascript(phone) -> None:  # type: ignore[no-untyped-def]
+def test_error_summary_is_focused_on_the_language_page_without_javascript(phone) -> None:
     page = phone("en", javascript=False).new_page()
     page.goto("/language")
     page.locator("input[name=language]:checked").evaluate("radio => { radio.checked = false }")

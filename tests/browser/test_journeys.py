@@ -11,7 +11,7 @@ from tests.conftest import PASSWORD, make_staff
 pytestmark = pytest.mark.browser
 
 
-def test_choosing_welsh_then_arabic_without_javascript(phone) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_welsh_then_arabic_without_javascript(phone) -> None:
     page = phone("en", javascript=False).new_page()
     page.goto("/login")
     page.get_by_role("link", name="Language").click()
@@ -27,7 +27,7 @@ def test_choosing_welsh_then_arabic_without_javascript(phone) -> None:  # type: 
     assert box is not None and box["x"] + box["width"] <= 320
 
 
-def test_staff_sign_in_and_sign_out_without_javascript(app: Flask, phone) -> None:  # type: ignore[no-untyped-def]
+def test_staff_sign_in_and_sign_out_without_javascript(app: Flask, phone) -> None:
     user = make_staff(app, Role.COORDINATOR, email="nojs@example.org")
     page = phone("en", javascript=False).new_page()
     page.goto("/staff/")

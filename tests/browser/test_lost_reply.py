@@ -16,14 +16,14 @@ from tests.conftest import MadeSurvey
 pytestmark = pytest.mark.browser
 
 
-def _press(page, index: int = 0) -> None:  # type: ignore[no-untyped-def]
+def _press(page, index: int = 0) -> None:
     page.locator("main form button[type=submit]").nth(index).click()
 
 
 def test_send_pressed_again_after_a_lost_reply_shows_done_and_stores_once(
     app: Flask,
     phone,
-    survey: MadeSurvey,  # type: ignore[no-untyped-def]
+    survey: MadeSurvey,
 ) -> None:
     context = phone("en", javascript=False)
     page = context.new_page()
@@ -35,7 +35,7 @@ def test_send_pressed_again_after_a_lost_reply_shows_done_and_stores_once(
         _press(page, 1)  # "I'd rather not say" to each question
     held = context.cookies()
 
-    def lose_the_reply(route) -> None:  # type: ignore[no-untyped-def]
+    def lose_the_reply(route) -> None:
         route.fetch()  # the answers reach the server...
         route.abort()  # ...but its reply never reaches the phone
         context.clear_cookies()  # nor does the new cookie it carried

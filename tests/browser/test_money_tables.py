@@ -60,7 +60,7 @@ BROKEN = """() => {
 }"""
 
 
-def _check(page, path: str, whole: int, amounts: int) -> None:  # type: ignore[no-untyped-def]
+def _check(page, path: str, whole: int, amounts: int) -> None:
     page.goto(path)
     found = page.evaluate(BROKEN)
     where = f"{path} ({page.evaluate('document.documentElement.lang')})"
@@ -97,7 +97,7 @@ def money(app: Flask, ledger: LedgerData) -> tuple[LedgerData, int]:
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_participant_money_pages_keep_amounts_and_dates_whole_at_320px(
     app: Flask, phone, live_server: str, money, lang: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ledger, big = money
     context = phone(lang, javascript=False)
     _sign_in_participant(app, context, live_server, ledger.participant)
@@ -111,7 +111,7 @@ def test_participant_money_pages_keep_amounts_and_dates_whole_at_320px(
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_staff_claim_pages_keep_amounts_and_dates_whole_at_320px(
     app: Flask, phone, money, lang: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ledger, big = money
     user = make_staff(app, Role.COORDINATOR, email=f"tables-{lang}@example.org")
     page = phone(lang, javascript=True).new_page()

@@ -30,17 +30,17 @@ DEAD_ENDS = """() => [
 ]"""
 
 
-def _sign_in(page, app: Flask, spec: Page) -> None:  # type: ignore[no-untyped-def]
-    user = make_staff(app, spec.role, email=f"browser-{spec.role.value}@example.org")  # type: ignore[union-attr]
+def _sign_in(page, app: Flask, spec: Page) -> None:
+    user = make_staff(app, spec.role, email=f"browser-{spec.role.value}@example.org")
     sign_in_in_browser(page, app, user.email, PASSWORD)
 
 
-def _demo_survey(request, spec: Page):  # type: ignore[no-untyped-def]
+def _demo_survey(request, spec: Page):
     wanted = spec.needs_survey or spec.start_survey or "{" in spec.path
     return request.getfixturevalue("survey") if wanted else None
 
 
-def _sign_in_participant(app: Flask, context, live_server: str, participant_id: int) -> None:  # type: ignore[no-untyped-def]
+def _sign_in_participant(app: Flask, context, live_server: str, participant_id: int) -> None:
     """Give the browser the session cookie a participant gets when they sign in."""
     from app.extensions import db
     from app.people.models import Participant
@@ -55,11 +55,11 @@ def _sign_in_participant(app: Flask, context, live_server: str, participant_id: 
     )
 
 
-def _path(request, spec: Page) -> str:  # type: ignore[no-untyped-def]
+def _path(request, spec: Page) -> str:
     return path_for(request, spec.path, _demo_survey(request, spec))
 
 
-def _start_survey(page, spec: Page) -> None:  # type: ignore[no-untyped-def]
+def _start_survey(page, spec: Page) -> None:
     page.goto("/s/cafe")
     page.locator("main button[type=submit]").first.click()
     page.wait_for_url("**/consent")
@@ -69,7 +69,7 @@ def _start_survey(page, spec: Page) -> None:  # type: ignore[no-untyped-def]
         page.wait_for_url("**/q/**")
 
 
-def _open(page, spec: Page, path: str):  # type: ignore[no-untyped-def]
+def _open(page, spec: Page, path: str):
     if spec.start_survey:
         _start_survey(page, spec)
     response = page.goto(path)
@@ -87,7 +87,7 @@ def test_page_has_no_axe_violations_and_reflows_at_320px(
     phone,
     request,
     spec: Page,
-    lang: str,  # type: ignore[no-untyped-def]
+    lang: str,
 ) -> None:
     if spec.printed_in and lang != LANGS[0]:
         pytest.skip("a printed page is in its own language whatever the reader's")
@@ -123,7 +123,7 @@ PARTICIPANT_PAGES = [p for p in PAGES if p.participant and not p.submit_empty]
 @pytest.mark.parametrize("spec", PARTICIPANT_PAGES, ids=[p.name for p in PARTICIPANT_PAGES])
 def test_participant_page_is_at_most_14_kb_on_the_wire(
     app: Flask, phone, request, spec: Page
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = _path(request, spec)
     context = phone("cy")
     if spec.as_participant:

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 def test_a_coordinator_types_in_a_welsh_paper_form_and_it_counts_as_welsh(
     app: Flask, phone, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     user = make_staff(app, Role.COORDINATOR, email="paper-forms@example.org")
     page = phone("en").new_page()
     sign_in_in_browser(page, app, user.email, PASSWORD)

@@ -20,7 +20,7 @@ from tests.staff_helpers import sign_in_in_browser
 pytestmark = pytest.mark.browser
 
 
-def _as_an_arabic_reader_sees_it(page, words: str) -> None:  # type: ignore[no-untyped-def]
+def _as_an_arabic_reader_sees_it(page, words: str) -> None:
     assert page.get_attribute("html", "lang") == "ar"
     assert page.get_attribute("html", "dir") == "rtl"
     assert words in page.locator(".preview-frame").inner_text()
@@ -35,7 +35,7 @@ def _as_an_arabic_reader_sees_it(page, words: str) -> None:  # type: ignore[no-u
 
 def test_the_arabic_preview_walks_every_page_right_to_left_under_an_english_bar(
     app: Flask, phone, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     user = make_staff(app, Role.COORDINATOR, email="preview-arabic@example.org")
     page = phone("en").new_page()
     sign_in_in_browser(page, app, user.email, PASSWORD)

@@ -48,7 +48,7 @@ def _pages(pdf: bytes) -> int:
     return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
 
 
-def _print_view(page, path: str):  # type: ignore[no-untyped-def]
+def _print_view(page, path: str):
     page.set_viewport_size(A4)  # laid out as on the paper, not as on the phone it came from
     page.goto(path)
     page.emulate_media(media="print")
@@ -60,7 +60,7 @@ def _print_view(page, path: str):  # type: ignore[no-untyped-def]
     return page.pdf(format="A4", print_background=False)
 
 
-def _a_paid_persons_page(app: Flask, phone, ledger, live_server: str, lang: str):  # type: ignore[no-untyped-def]
+def _a_paid_persons_page(app: Flask, phone, ledger, live_server: str, lang: str):
     """A browser tab signed in as someone paid every week this tax year."""
     _a_year_of_payments(app, ledger.participant)
     context = phone(lang)
@@ -70,7 +70,7 @@ def _a_paid_persons_page(app: Flask, phone, ledger, live_server: str, lang: str)
 
 def test_a_long_statement_prints_on_several_a4_pages_without_split_rows(
     app: Flask, phone, ledger, live_server: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _a_paid_persons_page(app, phone, ledger, live_server, "en")
     pdf = _print_view(page, "/me/statement")
     assert _pages(pdf) >= 2
@@ -82,7 +82,7 @@ def test_a_long_statement_prints_on_several_a4_pages_without_split_rows(
 
 def test_the_letter_prints_in_english_only_on_a4(
     app: Flask, phone, ledger, live_server: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _a_paid_persons_page(app, phone, ledger, live_server, "ar")
     page.goto("/me/letter")
     assert page.locator("#copy").is_visible()  # on screen, the Arabic copy is there to read

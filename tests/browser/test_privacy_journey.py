@@ -25,7 +25,7 @@ def _card_code(app: Flask, participant_id: int) -> str:
         return signin.new_card_code(participant_id)
 
 
-def _staff_page(app: Flask, phone):  # type: ignore[no-untyped-def]
+def _staff_page(app: Flask, phone):
     user = make_staff(app, Role.ADMIN, email="privacy-admin@example.org")
     page = phone("en", javascript=False).new_page()
     page.goto("/login")
@@ -39,7 +39,7 @@ def _staff_page(app: Flask, phone):  # type: ignore[no-untyped-def]
 
 def test_person_asks_to_be_erased_and_an_admin_erases_them_without_javascript(
     app: Flask, phone, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     person = phone("en", javascript=False).new_page()
     person.goto("/me/sign-in")
     person.get_by_label("The code on your card").fill(_card_code(app, ledger.participant))
@@ -68,7 +68,7 @@ def test_person_asks_to_be_erased_and_an_admin_erases_them_without_javascript(
     assert "/me/sign-in" in person.url  # signed out everywhere
 
 
-def test_admin_sets_how_long_data_is_kept_without_javascript(app: Flask, phone) -> None:  # type: ignore[no-untyped-def]
+def test_admin_sets_how_long_data_is_kept_without_javascript(app: Flask, phone) -> None:
     page = _staff_page(app, phone)
     page.goto("/staff/privacy/retention")
     field = page.get_by_label("Receipt photos of finished claims")

@@ -15,7 +15,7 @@ CSS = Path(__file__).resolve().parents[2] / "static/site.css"
 @pytest.mark.parametrize(
     ("lang", "first_font"), [("ur", '"Noto Nastaliq Urdu"'), ("bn", '"Noto Sans Bengali"')]
 )
-def test_each_script_asks_for_its_own_system_font(phone, lang: str, first_font: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_script_asks_for_its_own_system_font(phone, lang: str, first_font: str) -> None:
     page = phone(lang, javascript=False).new_page()
     page.goto("/")
     for selector in ("body", "main h1", "main p"):

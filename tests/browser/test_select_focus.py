@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 BLACK_INSET = "rgb(11, 12, 12) 0px 0px 0px 2px inset"
 
 
-def test_selects_and_inputs_focus_alike(phone, survey) -> None:  # type: ignore[no-untyped-def]
+def test_selects_and_inputs_focus_alike(phone, survey) -> None:
     page = phone("en", javascript=True).new_page()
     page.goto("/s/cafe")
     page.locator("main form button[type=submit]").first.click()

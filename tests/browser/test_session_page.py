@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 def test_eight_people_fit_a_short_page_and_finding_works_without_javascript(
     app: Flask, phone
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     add_people(app, *[PaymentPreference.BANK_TRANSFER] * 8)
     user = make_staff(app, Role.COORDINATOR, email="sessions@example.org")
     page = phone("en", javascript=True).new_page()

@@ -16,7 +16,7 @@ def test_the_emailed_link_then_the_typed_code_signs_in_without_javascript(
     phone,
     mailbox,  # noqa: F811
     ledger,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = phone("en", javascript=False).new_page()
     page.goto("/me/sign-in/by-email")
     page.get_by_label("Email address").fill(AMA)

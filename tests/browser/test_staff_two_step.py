@@ -27,14 +27,14 @@ def _new_admin(app: Flask, email: str) -> int:
         return services.create_staff_user(email, "New Admin", Role.ADMIN, PASSWORD).id
 
 
-def _password(page, email: str, password: str = PASSWORD) -> None:  # type: ignore[no-untyped-def]
+def _password(page, email: str, password: str = PASSWORD) -> None:
     page.goto("/login")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
 
 
-def _scan(page) -> str:  # type: ignore[no-untyped-def]
+def _scan(page) -> str:
     """Read the QR code off the screen as a phone's camera would; the key inside it."""
     shot = Image.open(io.BytesIO(page.locator("svg.qr-code").screenshot()))
     found = zxingcpp.read_barcodes(shot)
@@ -46,7 +46,7 @@ def _scan(page) -> str:  # type: ignore[no-untyped-def]
 
 def test_admin_sets_up_two_step_by_scanning_the_qr_code_without_javascript(
     app: Flask, phone
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     user_id = _new_admin(app, "scan@example.org")
     page = phone("en", javascript=False).new_page()
     _password(page, "scan@example.org")
@@ -68,7 +68,7 @@ def test_admin_sets_up_two_step_by_scanning_the_qr_code_without_javascript(
 
 def test_admin_adds_a_colleague_who_picks_their_own_password_without_javascript(
     app: Flask, phone
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     admin = make_staff(app, Role.ADMIN, email="journey-admin@example.org")
     page = phone("en", javascript=False).new_page()
     _password(page, admin.email)
@@ -93,7 +93,7 @@ def test_admin_adds_a_colleague_who_picks_their_own_password_without_javascript(
 
 
 @pytest.mark.parametrize("lang", ["en", "cy", "ar"])
-def test_second_step_pages_have_no_axe_violations_at_320px(app: Flask, phone, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_second_step_pages_have_no_axe_violations_at_320px(app: Flask, phone, lang: str) -> None:
     _new_admin(app, f"axe-{lang}@example.org")
     page = phone(lang).new_page()
     _password_in_any_language(page, f"axe-{lang}@example.org")
@@ -113,7 +113,7 @@ def test_second_step_pages_have_no_axe_violations_at_320px(app: Flask, phone, la
     _check(page, "code with an error")
 
 
-def _password_in_any_language(page, email: str) -> None:  # type: ignore[no-untyped-def]
+def _password_in_any_language(page, email: str) -> None:
     page.goto("/login")
     page.fill("#email", email)
     page.fill("#password", PASSWORD)
@@ -121,7 +121,7 @@ def _password_in_any_language(page, email: str) -> None:  # type: ignore[no-unty
     page.wait_for_url("**/login/two-step**")
 
 
-def _check(page, what: str) -> str:  # type: ignore[no-untyped-def]
+def _check(page, what: str) -> str:
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     violations = [v["id"] for v in results.response["violations"]]
     assert violations == [], (what, violations)

@@ -38,8 +38,8 @@ def closed_with_summary(app: Flask, survey: MadeSurvey) -> MadeSurvey:
     )
     with app.test_request_context():
         found = load_survey_by_id(survey.id)
-        summary_services.save(found, choice, staff.id, publish=True)  # type: ignore[arg-type]
-        found.status = SurveyStatus.CLOSED  # type: ignore[union-attr]
+        summary_services.save(found, choice, staff.id, publish=True)
+        found.status = SurveyStatus.CLOSED
         db.session.commit()
     return survey
 
@@ -47,7 +47,7 @@ def closed_with_summary(app: Flask, survey: MadeSurvey) -> MadeSurvey:
 @pytest.mark.parametrize("lang", ["en", "cy", "ar"])
 def test_summary_page_has_no_axe_violations_and_reflows_at_320px(
     phone, closed_with_summary: MadeSurvey, lang: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = phone(lang, javascript=False).new_page()
     response = page.goto(f"/s/{closed_with_summary.slug}")
     assert response is not None and response.status == 200
@@ -64,7 +64,7 @@ def test_summary_page_has_no_axe_violations_and_reflows_at_320px(
     assert javascript_page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
-def test_summary_page_is_at_most_14_kb_on_the_wire(phone, closed_with_summary: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_summary_page_is_at_most_14_kb_on_the_wire(phone, closed_with_summary: MadeSurvey) -> None:
     context = phone("cy")
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -85,7 +85,7 @@ def test_summary_page_is_at_most_14_kb_on_the_wire(phone, closed_with_summary: M
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_staff_page_with_charts_and_quotes_chosen_has_no_axe_violations(
     app: Flask, phone, closed_with_summary: MadeSurvey, lang: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     user = make_staff(app, Role.ADMIN, email=f"summary-admin-{lang}@example.org")
     page = phone(lang).new_page()
     sign_in_in_browser(page, app, user.email, PASSWORD)

@@ -11,16 +11,16 @@ from tests.conftest import MadeSurvey
 pytestmark = pytest.mark.browser
 
 
-def _press(page, index: int = 0) -> None:  # type: ignore[no-untyped-def]
+def _press(page, index: int = 0) -> None:
     page.locator("main form button[type=submit]").nth(index).click()
 
 
-def _choose(page, value: str) -> None:  # type: ignore[no-untyped-def]
+def _choose(page, value: str) -> None:
     page.locator(f"main input[value='{value}']").check()
     _press(page)
 
 
-def _no_sideways_scroll(page, javascript: bool) -> None:  # type: ignore[no-untyped-def]
+def _no_sideways_scroll(page, javascript: bool) -> None:
     if javascript:  # page.evaluate needs JavaScript; the axe tests check reflow for every page
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
@@ -31,7 +31,7 @@ def test_participant_completes_the_survey_across_two_days(
     phone,
     survey: MadeSurvey,
     lang: str,
-    javascript: bool,  # type: ignore[no-untyped-def]
+    javascript: bool,
 ) -> None:
     page = phone(lang, javascript=javascript).new_page()
     page.goto("/")
@@ -84,7 +84,7 @@ def test_participant_completes_the_survey_across_two_days(
 
 
 @pytest.mark.parametrize("lang", ["en", "cy", "ar", "ur", "bn"])
-def test_the_code_never_wraps_and_the_address_reads_left_to_right(phone, survey, lang) -> None:  # type: ignore[no-untyped-def]
+def test_the_code_never_wraps_and_the_address_reads_left_to_right(phone, survey, lang) -> None:
     page = phone(lang, javascript=False).new_page()
     page.goto("/s/cafe")
     _press(page)  # Start now

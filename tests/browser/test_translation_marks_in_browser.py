@@ -18,7 +18,7 @@ _axe = Axe()
 
 
 @pytest.fixture
-def stale_pages(staff_client, survey: MadeSurvey, updates) -> list[str]:  # type: ignore[no-untyped-def]
+def stale_pages(staff_client, survey: MadeSurvey, updates) -> list[str]:
     """A survey question and an update whose English changed after they were translated."""
     client = staff_client(Role.COORDINATOR)
     assert change_question(client, survey, "often", text=NEW_TEXT).status_code == 302
@@ -29,7 +29,7 @@ def stale_pages(staff_client, survey: MadeSurvey, updates) -> list[str]:  # type
     ]
 
 
-def _signed_in_page(app: Flask, phone, lang: str):  # type: ignore[no-untyped-def]
+def _signed_in_page(app: Flask, phone, lang: str):
     user = make_staff(app, Role.COORDINATOR, email=f"marks-{lang}@example.org")
     page = phone(lang).new_page()
     page.goto("/login")
@@ -43,7 +43,7 @@ def _signed_in_page(app: Flask, phone, lang: str):  # type: ignore[no-untyped-de
 @pytest.mark.parametrize("lang", ["en", "cy", "ar"])
 def test_needs_updating_parts_have_no_axe_violations_and_reflow_at_320px(
     app: Flask, phone, stale_pages: list[str], lang: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _signed_in_page(app, phone, lang)
     for path in stale_pages:
         response = page.goto(path + "cy")  # the page in lang, translating into Welsh
@@ -60,7 +60,7 @@ def test_needs_updating_parts_have_no_axe_violations_and_reflow_at_320px(
 
 def test_ticking_still_fits_in_the_browser_clears_the_mark(
     app: Flask, phone, stale_pages: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _signed_in_page(app, phone, "en")
     for path in stale_pages:
         page.goto(path + "cy")

@@ -27,7 +27,7 @@ def make_update(
                 said=said,
                 status=status,
                 links=links or [],
-                **{"body": "We changed it.", **fields},  # type: ignore[arg-type]
+                **{"body": "We changed it.", **fields},
             ),
             None,
         )

@@ -45,7 +45,7 @@ def _ask_for_a_change(app: Flask, claim_id: int, reason: str) -> None:
         )
 
 
-def _english_mailbox(app: Flask, ledger, smtp_server) -> Mailbox:  # type: ignore[no-untyped-def]
+def _english_mailbox(app: Flask, ledger, smtp_server) -> Mailbox:
     """Ama reads English; her claim is approved; the mailbox the server fills."""
     _speaks(app, ledger.participant, "en")
     mailbox = Mailbox()
@@ -56,7 +56,7 @@ def _english_mailbox(app: Flask, ledger, smtp_server) -> Mailbox:  # type: ignor
 
 def test_approval_and_payment_are_emailed_once_each_in_english(
     app: Flask, ledger, smtp_server, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     mailbox = _english_mailbox(app, ledger, smtp_server)
     assert send() == Outcome(sent=1)
     pay(app, ledger.claim)
@@ -72,7 +72,7 @@ def test_approval_and_payment_are_emailed_once_each_in_english(
     assert [row.status for row in outbox_rows()] == [MessageStatus.SENT] * 2
 
 
-def test_the_news_comes_in_the_persons_own_language(app: Flask, ledger, smtp_server, send) -> None:  # type: ignore[no-untyped-def]
+def test_the_news_comes_in_the_persons_own_language(app: Flask, ledger, smtp_server, send) -> None:
     mailbox = Mailbox()
     smtp_server(mailbox)  # Ama reads Welsh
     approve(app, ledger.claim)
@@ -83,7 +83,7 @@ def test_the_news_comes_in_the_persons_own_language(app: Flask, ledger, smtp_ser
 
 def test_a_change_asked_for_on_their_own_claim_says_what_to_change(
     app: Flask, ledger, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _speaks(app, ledger.participant, "en")
     _made_by_them(app, ledger.claim)
     _ask_for_a_change(app, ledger.claim, "Add a photo of the bus ticket")
@@ -94,12 +94,12 @@ def test_a_change_asked_for_on_their_own_claim_says_what_to_change(
 
 def test_a_change_on_a_claim_staff_made_is_for_staff_and_is_not_sent(
     app: Flask, ledger, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _ask_for_a_change(app, ledger.claim, "Wrong session")
     assert outbox_rows() == []
 
 
-def test_someone_we_cannot_email_gets_no_message(app: Flask, ledger, outbox_rows) -> None:  # type: ignore[no-untyped-def]
+def test_someone_we_cannot_email_gets_no_message(app: Flask, ledger, outbox_rows) -> None:
     with app.app_context():
         db.session.execute(
             update(Claim)
@@ -113,7 +113,7 @@ def test_someone_we_cannot_email_gets_no_message(app: Flask, ledger, outbox_rows
 
 def test_news_queued_then_made_impossible_is_not_sent(
     app: Flask, ledger, smtp_server, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     mailbox = Mailbox()
     smtp_server(mailbox)
     approve(app, ledger.claim)
@@ -129,7 +129,7 @@ def test_news_queued_then_made_impossible_is_not_sent(
 
 def test_approved_and_paid_before_the_sender_ran_sends_only_the_payment(
     app: Flask, ledger, smtp_server, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     mailbox = _english_mailbox(app, ledger, smtp_server)
     pay(app, ledger.claim)
     send()

@@ -137,7 +137,7 @@ def test_publishing_queued_messages_in_each_persons_language_dated_with_the_chan
 
 def test_the_public_log_shows_the_demo_updates_but_not_the_drafts(
     app: Flask, demo: None, client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         updates = [(u.id, u.published, u.said) for u in _updates()]
     listing = client.get("/updates").get_data(as_text=True)

@@ -17,7 +17,7 @@ PUBLISHED_CY = "Mae'r caffi'n cau'n rhy gynnar i bobl sy'n gweithio."
 CANT_DO = "Please open on Sundays."
 
 
-def _feed(client: FlaskClient, query: str = "locale=en"):  # type: ignore[no-untyped-def]
+def _feed(client: FlaskClient, query: str = "locale=en"):
     response = client.get(f"/updates.atom?{query}")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/atom+xml; charset=utf-8"
@@ -33,7 +33,7 @@ def _first(raw: bytes, tag: str) -> str:
     return element.text or ""
 
 
-def test_feed_is_valid_atom_of_the_public_updates(client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_feed_is_valid_atom_of_the_public_updates(client, updates) -> None:
     parsed, _raw = _feed(client)
     assert parsed.version == "atom10"
     assert parsed.feed.language == "en"
@@ -48,7 +48,7 @@ def test_feed_is_valid_atom_of_the_public_updates(client, updates) -> None:  # t
     assert "<strong>asked the volunteers</strong>" in entry.content[0].value
 
 
-def test_each_language_has_its_own_feed_with_the_same_entry_ids(client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_each_language_has_its_own_feed_with_the_same_entry_ids(client, updates) -> None:
     english, _raw = _feed(client, "locale=en")
     welsh, _raw = _feed(client, "locale=cy")
     assert welsh.feed.language == "cy" and welsh.feed.id.endswith("locale=cy")
@@ -60,14 +60,14 @@ def test_each_language_has_its_own_feed_with_the_same_entry_ids(client, updates)
     assert [e.id for e in english.entries] == [e.id for e in welsh.entries]
 
 
-def test_drafts_and_taken_down_updates_are_not_in_the_feed(app: Flask, client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_drafts_and_taken_down_updates_are_not_in_the_feed(app: Flask, client, updates) -> None:
     take_down(app, updates.cant_do)
     parsed, raw = _feed(client)
     assert [entry.title for entry in parsed.entries] == [PUBLISHED]
     assert b"quiet room" not in raw
 
 
-def test_a_status_change_moves_an_entry_up_and_dates_it(app: Flask, client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_a_status_change_moves_an_entry_up_and_dates_it(app: Flask, client, updates) -> None:
     move(app, updates.published, UpdateStatus.DONE)
     parsed, raw = _feed(client)
     assert parsed.entries[0].title == PUBLISHED
@@ -76,12 +76,12 @@ def test_a_status_change_moves_an_entry_up_and_dates_it(app: Flask, client, upda
     assert updated.endswith("Z") and "T" in updated  # RFC 3339 in UTC
 
 
-def test_an_empty_feed_is_still_valid(client) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_feed_is_still_valid(client) -> None:
     parsed, _raw = _feed(client, "locale=ar")
     assert parsed.entries == [] and parsed.feed.language == "ar"
 
 
-def test_hostile_words_are_escaped_in_the_feed(app: Flask, client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_words_are_escaped_in_the_feed(app: Flask, client, ledger) -> None:
     said = '<script>alert("said")</script> & more'
     make_update(
         app,
@@ -97,7 +97,7 @@ def test_hostile_words_are_escaped_in_the_feed(app: Flask, client, ledger) -> No
     assert "&lt;script&gt;" in html
 
 
-def test_feed_links_use_the_public_address_not_the_request_host(app, client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_feed_links_use_the_public_address_not_the_request_host(app, client, updates) -> None:
     saved = {key: app.config[key] for key in ("PUBLIC_URL", "TRUSTED_HOSTS")}
     app.config.update(PUBLIC_URL="https://withus.example.org", TRUSTED_HOSTS=["localhost"])
     try:

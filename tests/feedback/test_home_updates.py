@@ -28,14 +28,14 @@ def _count(page: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def test_home_without_public_updates_has_no_updates_section(app: Flask, client, survey) -> None:  # type: ignore[no-untyped-def]
+def test_home_without_public_updates_has_no_updates_section(app: Flask, client, survey) -> None:
     make_update(app, "Still a draft.", status=UpdateStatus.DONE, publish=False)
     page = _home(client)
     assert "Still a draft." not in page and "See all updates" not in page
     assert _count(page) is None
 
 
-def test_home_shows_the_three_latest_public_updates(app: Flask, client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_home_shows_the_three_latest_public_updates(app: Flask, client, updates) -> None:
     for number in range(3):
         make_update(app, f"Idea number {number}.")
     page = _home(client)
@@ -47,7 +47,7 @@ def test_home_shows_the_three_latest_public_updates(app: Flask, client, updates)
     assert _said(_home(client))[0] == "The café closes too early for people who work."
 
 
-def test_home_count_counts_only_public_updates_that_are_done(app: Flask, client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_home_count_counts_only_public_updates_that_are_done(app: Flask, client, updates) -> None:
     assert _count(_home(client)) is None  # public updates, but none done yet
     move(app, updates.published, UpdateStatus.DONE)
     assert "1 thing changed because of what you told us" in _home(client)

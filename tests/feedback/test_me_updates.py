@@ -30,7 +30,7 @@ def _updates_on_me(client: FlaskClient) -> dict[str, bool]:
         page.index("Updates on what you took part in") : page.index("What you have done")
     ]
     items = re.findall(r'<li class="update-item">(.*?)</li>', section, re.S)
-    return {re.search(r">([^<]+)</a>", item).group(1): "New</strong>" in item for item in items}  # type: ignore[union-attr]
+    return {re.search(r">([^<]+)</a>", item).group(1): "New</strong>" in item for item in items}
 
 
 def _session_for(app: Flask, participant_id: int, title: str) -> int:
@@ -71,7 +71,7 @@ def _name_the_survey(app: Flask, survey_id: int) -> None:
 
 def test_new_updates_are_marked_once_then_again_when_they_change(
     app: Flask, participant_client, ledger, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.participant)
     assert _updates_on_me(client) == {PUBLISHED: True, CANT_DO: True}
     with app.app_context():
@@ -84,7 +84,7 @@ def test_new_updates_are_marked_once_then_again_when_they_change(
 
 def test_drafts_never_show_on_me_until_published(
     app: Flask, participant_client, survey, ledger, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _name_the_survey(app, survey.id)
     _answer(app, survey.id, ledger.participant, ResponseStatus.SUBMITTED)
     client = participant_client(ledger.participant)
@@ -95,7 +95,7 @@ def test_drafts_never_show_on_me_until_published(
 
 def test_each_participant_sees_only_what_they_took_part_in(
     app: Flask, participant_client, survey, ledger, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ama, ben = ledger.participant, ledger.other_participant
     bens_session = _session_for(app, ben, "Ben's evening group")
     make_update(app, "Only from Ben's group.", links=[(LinkKind.SESSION, bens_session)])
@@ -113,7 +113,7 @@ def test_each_participant_sees_only_what_they_took_part_in(
 
 def test_answers_to_an_anonymous_survey_never_link_a_person_to_updates(
     app: Flask, participant_client, survey, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         cai = Participant(name="Cai")
         db.session.add(cai)
@@ -130,7 +130,7 @@ def test_answers_to_an_anonymous_survey_never_link_a_person_to_updates(
 
 def test_me_takes_the_same_few_queries_however_many_updates(
     app: Flask, participant_client, ledger, updates, count_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.participant)
     with count_queries() as few:
         client.get("/me")

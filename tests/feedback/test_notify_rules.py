@@ -98,7 +98,7 @@ def test_an_anonymous_survey_never_leads_to_a_message_even_with_a_person_on_reco
     assert outbox_rows() == []
 
 
-def test_changes_to_a_draft_tell_nobody(app: Flask, ledger, outbox_rows) -> None:  # type: ignore[no-untyped-def]
+def test_changes_to_a_draft_tell_nobody(app: Flask, ledger, outbox_rows) -> None:
     with app.test_request_context():
         record = services.create(
             services.UpdateDraft(
@@ -112,7 +112,7 @@ def test_changes_to_a_draft_tell_nobody(app: Flask, ledger, outbox_rows) -> None
     assert outbox_rows() == []
 
 
-def test_someone_with_no_email_is_not_queued(updates, ledger, outbox_rows) -> None:  # type: ignore[no-untyped-def]
+def test_someone_with_no_email_is_not_queued(updates, ledger, outbox_rows) -> None:
     assert {row.participant_id for row in outbox_rows()} == {ledger.participant}  # not Ben
 
 
@@ -133,7 +133,7 @@ def test_a_change_of_mind_after_queuing_cancels_at_send_time(
     outbox_rows,
     change_person,
     change: dict,
-    reason: str,  # type: ignore[no-untyped-def]
+    reason: str,
 ) -> None:
     change_person(ledger.participant, **change)
     assert send() == Outcome(cancelled=2)

@@ -41,7 +41,7 @@ def _said(page: str) -> list[str]:
     return re.findall(r'class="update-said"><a href="/updates/\d+"[^>]*>([^<]+)</a>', page)
 
 
-def test_list_shows_public_updates_newest_first_and_never_drafts(client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_list_shows_public_updates_newest_first_and_never_drafts(client, updates) -> None:
     page = _page(client, "/updates")
     assert _said(page) == [CANT_DO, PUBLISHED]
     assert DRAFT not in page
@@ -49,7 +49,7 @@ def test_list_shows_public_updates_newest_first_and_never_drafts(client, updates
     assert f'href="/updates/{updates.published}"' in page
 
 
-def test_unpublished_and_draft_updates_are_not_found(app: Flask, client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_unpublished_and_draft_updates_are_not_found(app: Flask, client, updates) -> None:
     take_down(app, updates.published)
     assert PUBLISHED not in _page(client, "/updates")
     for update_id in (updates.published, updates.draft, 999999, 2**31 - 1):
@@ -57,7 +57,7 @@ def test_unpublished_and_draft_updates_are_not_found(app: Flask, client, updates
     assert client.get(f"/updates/{updates.cant_do}").status_code == 200
 
 
-def test_status_filter_shows_only_that_status(client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_status_filter_shows_only_that_status(client, updates) -> None:
     assert _said(_page(client, "/updates?status=doing")) == [PUBLISHED]
     page = _page(client, "/updates?status=cant_do")
     assert _said(page) == [CANT_DO]
@@ -68,13 +68,13 @@ def test_status_filter_shows_only_that_status(client, updates) -> None:  # type:
 @pytest.mark.parametrize(
     "query", ["status=nonsense", "project=abc", "project=99999", "survey=-1", "survey=1" + "0" * 40]
 )
-def test_filter_values_that_make_no_sense_show_everything(client, updates, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_filter_values_that_make_no_sense_show_everything(client, updates, query: str) -> None:
     assert _said(_page(client, f"/updates?{query}&page=x")) == [CANT_DO, PUBLISHED]
 
 
 def test_project_and_survey_filters_offer_only_what_has_public_updates(
     app: Flask, client, survey, ledger, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         hidden = Project(name="Secret project")
         db.session.add(hidden)
@@ -91,7 +91,7 @@ def test_project_and_survey_filters_offer_only_what_has_public_updates(
     assert _said(_page(client, f"/updates?project={hidden_id}")) == [CANT_DO, PUBLISHED]
 
 
-def test_pages_of_ten_keep_the_filters(app: Flask, client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_pages_of_ten_keep_the_filters(app: Flask, client, updates) -> None:
     for number in range(12):
         make_update(app, f"Idea number {number}.", status=UpdateStatus.DOING)
     first = _page(client, "/updates?status=doing")
@@ -104,13 +104,13 @@ def test_pages_of_ten_keep_the_filters(app: Flask, client, updates) -> None:  # 
     assert _said(_page(client, "/updates?page=0")) == _said(_page(client, "/updates"))
 
 
-def test_an_empty_log_says_so(client) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_log_says_so(client) -> None:
     page = _page(client, "/updates")
     assert "There are no updates yet." in page
     assert "<form" not in page  # nothing to filter
 
 
-def test_welsh_reader_gets_the_welsh_words_and_english_where_untranslated(client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_welsh_reader_gets_the_welsh_words_and_english_where_untranslated(client, updates) -> None:
     page = _page(client, "/updates?locale=cy")
     assert f'lang="cy" dir="ltr">{PUBLISHED_CY}</a>' in page
     assert f'lang="en" dir="ltr">{CANT_DO}</a>' in page
@@ -128,7 +128,7 @@ def test_welsh_reader_gets_the_welsh_words_and_english_where_untranslated(client
     assert listed.count("Heb ei gyfieithu eto") == 1  # the can't-do one, not the translated one
 
 
-def test_update_page_shows_what_we_did_and_where_it_came_from(client, updates, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_update_page_shows_what_we_did_and_where_it_came_from(client, updates, ledger) -> None:
     page = _page(client, f"/updates/{updates.published}")
     assert "<strong>asked the volunteers</strong>" in page
     assert "2 people said this" in page
@@ -142,7 +142,7 @@ def test_update_page_shows_what_we_did_and_where_it_came_from(client, updates, l
 
 def test_history_shows_each_status_with_its_date_in_london_time(
     app: Flask, client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     # 23:30 UTC on 1 May is already 2 May in London (summer time).
     set_times(app, updates.published, datetime(2026, 5, 1, 23, 30, tzinfo=UTC))
     move(app, updates.published, UpdateStatus.DONE)
@@ -154,7 +154,7 @@ def test_history_shows_each_status_with_its_date_in_london_time(
     assert "Done on" in _page(client, "/updates")
 
 
-def test_taking_down_and_putting_back_is_never_shown_publicly(app: Flask, client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_taking_down_and_putting_back_is_never_shown_publicly(app: Flask, client, updates) -> None:
     take_down(app, updates.cant_do, reason="A private slip in the words.")
     put_back(app, updates.cant_do)
     page = _page(client, f"/updates/{updates.cant_do}")
@@ -166,7 +166,7 @@ def test_taking_down_and_putting_back_is_never_shown_publicly(app: Flask, client
 
 def test_summary_link_appears_only_once_the_summary_is_published(
     app: Flask, client, survey, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         summary = ResultsSummary(survey_id=survey.id, published=False)
         db.session.add(summary)
@@ -182,7 +182,7 @@ def test_summary_link_appears_only_once_the_summary_is_published(
     assert f'href="/s/{survey.slug}"' not in _page(client, f"/updates/{updates.cant_do}")
 
 
-def test_hostile_words_are_shown_as_text_never_run(app: Flask, client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_words_are_shown_as_text_never_run(app: Flask, client, ledger) -> None:
     update_id = make_update(
         app,
         '<script>alert("said")</script>',
@@ -195,7 +195,7 @@ def test_hostile_words_are_shown_as_text_never_run(app: Flask, client, ledger) -
         assert "&lt;script&gt;alert(&#34;said&#34;)&lt;/script&gt;" in page
 
 
-def test_people_counts_on_a_page_match_the_single_update_rule(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
+def test_people_counts_on_a_page_match_the_single_update_rule(app: Flask, updates) -> None:
     make_update(app, "A count staff gave.", people_count=7)
     make_update(app, "Nothing linked, nobody counted.")
     with app.test_request_context():
@@ -208,7 +208,7 @@ def test_people_counts_on_a_page_match_the_single_update_rule(app: Flask, update
 
 def test_list_takes_the_same_few_queries_however_many_updates(
     app: Flask, client, updates, ledger, count_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with count_queries() as few:
         client.get("/updates")
     for number in range(8):

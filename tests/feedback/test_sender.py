@@ -28,7 +28,7 @@ class RefusesAtFirst(Mailbox):
 
     refusals: int = 1
 
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
         if self.refusals > 0:
             self.refusals -= 1
             return "451 4.3.0 Try again later"
@@ -37,7 +37,7 @@ class RefusesAtFirst(Mailbox):
 
 @dataclass
 class UnknownRecipient(Mailbox):
-    async def handle_RCPT(self, server, session, envelope, address, options):  # type: ignore[no-untyped-def]  # noqa: N802
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
         return "550 5.1.1 No such person here"
 
 
@@ -45,14 +45,14 @@ class UnknownRecipient(Mailbox):
 class SlowToAnswer(Mailbox):
     """Takes the message, but answers after the sender has stopped waiting."""
 
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
         taken = await super().handle_DATA(server, session, envelope)
         await asyncio.sleep(1.0)
         return taken
 
 
 @pytest.fixture
-def one_message(app: Flask, ledger) -> int:  # type: ignore[no-untyped-def]
+def one_message(app: Flask, ledger) -> int:
     """Publish an update from the ledger's workshop: one message queued, for Ama."""
     with app.test_request_context():
         record = services.create(
@@ -70,7 +70,7 @@ def one_message(app: Flask, ledger) -> int:  # type: ignore[no-untyped-def]
 
 def test_queued_messages_reach_ama_once_in_her_language_with_unsubscribe(
     updates, mailbox: Mailbox, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert send() == Outcome(sent=2)
     received = mailbox.to(AMA)
     assert len(mailbox.messages) == 2 and len(received) == 2
@@ -98,7 +98,7 @@ def test_queued_messages_reach_ama_once_in_her_language_with_unsubscribe(
 
 def test_a_server_that_says_try_later_gets_the_message_once_when_it_recovers(
     one_message, smtp_server, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     server = RefusesAtFirst()
     smtp_server(server)
     start = utcnow()
@@ -120,7 +120,7 @@ def test_a_server_that_says_try_later_gets_the_message_once_when_it_recovers(
 
 def test_when_the_server_is_down_the_batch_stops_and_nothing_is_lost(
     app: Flask, updates, mailbox: Mailbox, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     working_port = app.config["MAIL_PORT"]
     app.config["MAIL_PORT"] = free_port()
     start = utcnow()
@@ -144,7 +144,7 @@ def test_when_the_server_is_down_the_batch_stops_and_nothing_is_lost(
 
 def test_a_recipient_the_server_refuses_for_good_is_failed_not_retried(
     one_message, smtp_server, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     server = UnknownRecipient()
     smtp_server(server)
     assert send() == Outcome(failed=1)
@@ -157,7 +157,7 @@ def test_a_recipient_the_server_refuses_for_good_is_failed_not_retried(
 
 def test_a_message_is_given_up_after_the_most_tries(
     app: Flask, one_message, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     app.config["MAIL_PORT"] = free_port()  # the conftest puts it back
     most = app.config["NOTIFY_MAX_ATTEMPTS"]
     moment = utcnow()
@@ -172,7 +172,7 @@ def test_a_message_is_given_up_after_the_most_tries(
 
 
 @pytest.fixture(autouse=True)
-def _mail_settings_back(app: Flask):  # type: ignore[no-untyped-def]
+def _mail_settings_back(app: Flask):
     saved = {key: app.config[key] for key in ("MAIL_SERVER", "MAIL_PORT")}
     yield
     app.config.update(saved)
@@ -185,7 +185,7 @@ def test_waits_grow_and_stop_growing_at_twelve_hours() -> None:
 
 def test_a_message_left_mid_send_becomes_uncertain_and_is_never_sent(
     app: Flask, updates, mailbox: Mailbox, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     start = utcnow()
     stuck, other = outbox_rows()
     with app.app_context():
@@ -202,7 +202,7 @@ def test_a_message_left_mid_send_becomes_uncertain_and_is_never_sent(
 
 def test_a_reply_lost_after_the_message_went_is_uncertain_not_resent(
     one_message, smtp_server, send, outbox_rows, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     server = SlowToAnswer()
     smtp_server(server)
     monkeypatch.setitem(CHANNELS, "email", EmailChannel(timeout=0.3))
@@ -215,7 +215,7 @@ def test_a_reply_lost_after_the_message_went_is_uncertain_not_resent(
 
 def test_without_a_way_to_send_email_the_message_fails_plainly(
     one_message, mailbox: Mailbox, send, outbox_rows, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.delitem(CHANNELS, "email")
     assert send() == Outcome(failed=1)
     (row,) = outbox_rows()
@@ -226,14 +226,14 @@ def test_without_a_way_to_send_email_the_message_fails_plainly(
 
 def test_a_changed_email_address_gets_the_message_not_the_old_one(
     one_message, ledger, mailbox: Mailbox, send, outbox_rows, change_person
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     change_person(ledger.participant, email="ama.new@example.org")
     assert send() == Outcome(sent=1)
     assert mailbox.to(AMA) == [] and len(mailbox.to("ama.new@example.org")) == 1
     assert outbox_rows()[0].address == "ama.new@example.org"
 
 
-def test_limit_caps_how_many_go_in_one_run(updates, mailbox: Mailbox, send) -> None:  # type: ignore[no-untyped-def]
+def test_limit_caps_how_many_go_in_one_run(updates, mailbox: Mailbox, send) -> None:
     assert send(limit=1) == Outcome(sent=1)
     assert send(limit=1) == Outcome(sent=1)
     assert send(limit=1) == Outcome()
@@ -242,7 +242,7 @@ def test_limit_caps_how_many_go_in_one_run(updates, mailbox: Mailbox, send) -> N
 
 def test_the_command_sends_and_prints_a_one_line_summary(
     app: Flask, updates, mailbox: Mailbox, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     runner = app.test_cli_runner()
     result = runner.invoke(args=["withus", "send-notifications", "--limit", "1"])
     assert result.exit_code == 0, result.output
@@ -256,7 +256,7 @@ def test_the_command_sends_and_prints_a_one_line_summary(
     assert "*/5 * * * *" in runner.invoke(args=["withus", "send-notifications", "--help"]).output
 
 
-def test_keep_sending_runs_round_after_round(app: Flask, updates, mailbox: Mailbox) -> None:  # type: ignore[no-untyped-def]
+def test_keep_sending_runs_round_after_round(app: Flask, updates, mailbox: Mailbox) -> None:
     outcomes: list[Outcome] = []
     with app.app_context():
         keep_sending(100, 0, outcomes.append, rounds=2)
@@ -264,7 +264,7 @@ def test_keep_sending_runs_round_after_round(app: Flask, updates, mailbox: Mailb
     assert len(mailbox.messages) == 2
 
 
-def test_keep_sending_survives_a_failed_round(app: Flask, updates, mailbox: Mailbox) -> None:  # type: ignore[no-untyped-def]
+def test_keep_sending_survives_a_failed_round(app: Flask, updates, mailbox: Mailbox) -> None:
     outcomes: list[Outcome] = []
 
     def report(outcome: Outcome) -> None:
@@ -280,7 +280,7 @@ def test_keep_sending_survives_a_failed_round(app: Flask, updates, mailbox: Mail
 
 def test_each_claim_is_stamped_when_it_is_made_not_when_the_batch_began(
     updates, mailbox: Mailbox, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert send() == Outcome(sent=2)
     first, second = outbox_rows()
     # A long batch must not make its own later claims look stale to another sender.

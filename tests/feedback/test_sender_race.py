@@ -21,7 +21,7 @@ NEW_PEOPLE = 20
 
 
 @pytest.fixture
-def crowd(app: Flask, ledger) -> int:  # type: ignore[no-untyped-def]
+def crowd(app: Flask, ledger) -> int:
     """Twenty more people at the ledger's workshop, then an update about it: one message each."""
     with app.test_request_context():
         for number in range(NEW_PEOPLE):

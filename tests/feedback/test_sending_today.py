@@ -11,7 +11,7 @@ from app.outbox.models import MessageStatus
 from tests.people.conftest import Mailbox
 
 
-def _publish_untranslated(app: Flask, ledger) -> int:  # type: ignore[no-untyped-def]
+def _publish_untranslated(app: Flask, ledger) -> int:
     with app.test_request_context():
         made = services.create(
             services.UpdateDraft(
@@ -27,7 +27,7 @@ def _publish_untranslated(app: Flask, ledger) -> int:  # type: ignore[no-untyped
 
 def test_a_translation_added_after_publishing_is_what_the_person_reads(
     app: Flask, ledger, mailbox: Mailbox, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     made = _publish_untranslated(app, ledger)
     assert "The advice line takes too long" in outbox_rows()[0].body  # English when queued
     with app.test_request_context():
@@ -40,7 +40,7 @@ def test_a_translation_added_after_publishing_is_what_the_person_reads(
 
 def test_taking_an_update_down_stops_its_waiting_messages(
     app: Flask, ledger, mailbox: Mailbox, send, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     made = _publish_untranslated(app, ledger)
     with app.test_request_context():
         services.unpublish(made, "It named a volunteer by mistake.", None)

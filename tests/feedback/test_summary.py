@@ -79,7 +79,7 @@ def edit_path(survey: MadeSurvey) -> str:
     return f"/staff/surveys/{survey.id}/summary"
 
 
-def save(client: FlaskClient, survey: MadeSurvey, action: str = "publish", **fields: Any):  # type: ignore[no-untyped-def]
+def save(client: FlaskClient, survey: MadeSurvey, action: str = "publish", **fields: Any):
     data = {"csrf_token": csrf_token(client, edit_path(survey)), "action": action, **fields}
     return client.post(edit_path(survey), data=data)
 
@@ -106,7 +106,7 @@ def stored(app: Flask, survey: MadeSurvey) -> Stored | None:
 
 def test_coordinator_publishes_two_charts_and_two_quotes_from_the_results_page(
     app: Flask, staff_client, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     survey = answered.survey
     results_page = client.get(f"/staff/surveys/{survey.id}/results").get_data(as_text=True)
@@ -134,7 +134,7 @@ def test_coordinator_publishes_two_charts_and_two_quotes_from_the_results_page(
 
 def test_saved_choices_are_ticked_when_the_page_opens_again(
     app: Flask, staff_client, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.ADMIN)
     survey = answered.survey
     save(client, survey, "draft", intro="Thanks", quotes=[answered.tea])
@@ -142,10 +142,10 @@ def test_saved_choices_are_ticked_when_the_page_opens_again(
     assert re.search(rf'value="{answered.tea}" aria-describedby="[^"]+" checked', page)
     assert not re.search(rf'value="{answered.soup}" aria-describedby="[^"]+" checked', page)
     assert re.search(r">\s*Thanks</textarea>", page) and "Saved as a draft" in page
-    assert not stored(app, survey).published  # type: ignore[union-attr]
+    assert not stored(app, survey).published
 
 
-def test_viewer_cannot_edit_and_sees_no_link(staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_cannot_edit_and_sees_no_link(staff_client, answered: Answered) -> None:
     client = staff_client(Role.VIEWER)
     survey = answered.survey
     assert client.get(edit_path(survey)).status_code == 403
@@ -153,13 +153,13 @@ def test_viewer_cannot_edit_and_sees_no_link(staff_client, answered: Answered) -
     assert "publish a summary" not in results_page
 
 
-def _refused(response, message: str) -> None:  # type: ignore[no-untyped-def]
+def _refused(response, message: str) -> None:
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert message in page and "There is a problem" in page
 
 
-def test_quote_from_another_survey_is_refused(app: Flask, staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
+def test_quote_from_another_survey_is_refused(app: Flask, staff_client, answered: Answered) -> None:
     with app.app_context():
         other_survey = make_survey("other", translated=False)
     foreign = respond(app, other_survey, {"well": "From elsewhere"})["well"]
@@ -169,7 +169,7 @@ def test_quote_from_another_survey_is_refused(app: Flask, staff_client, answered
     assert stored(app, answered.survey) is None
 
 
-def test_quote_without_consent_is_refused(app: Flask, staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
+def test_quote_without_consent_is_refused(app: Flask, staff_client, answered: Answered) -> None:
     client = staff_client(Role.COORDINATOR)
     response = save(client, answered.survey, quotes=[answered.secret])
     _refused(response, "Choose quotes from the list.")
@@ -177,7 +177,7 @@ def test_quote_without_consent_is_refused(app: Flask, staff_client, answered: An
     assert stored(app, answered.survey) is None
 
 
-def test_a_chart_answer_cannot_be_quoted(app: Flask, staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
+def test_a_chart_answer_cannot_be_quoted(app: Flask, staff_client, answered: Answered) -> None:
     with app.app_context():
         choice_answer = db.session.scalar(
             db.select(Answer.id).filter_by(question_id=answered.survey.questions["visited"])
@@ -188,14 +188,14 @@ def test_a_chart_answer_cannot_be_quoted(app: Flask, staff_client, answered: Ans
 
 def test_more_than_six_quotes_is_a_plain_error(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = [respond(app, survey, {"well": f"Answer number {n}"})["well"] for n in range(7)]
     client = staff_client(Role.COORDINATOR)
     response = save(client, survey, quotes=ids)
     _refused(response, "Choose 6 quotes or fewer.")
     assert 'href="#quotes-0"' in response.get_data(as_text=True)
     assert save(client, survey, quotes=ids[:6]).status_code == 302
-    assert len(stored(app, survey).quotes) == 6  # type: ignore[union-attr]
+    assert len(stored(app, survey).quotes) == 6
 
 
 @pytest.mark.parametrize(
@@ -209,14 +209,14 @@ def test_more_than_six_quotes_is_a_plain_error(
 )
 def test_tampered_ids_get_a_plain_400_never_a_500(
     app: Flask, staff_client, answered: Answered, fields: dict
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     response = save(staff_client(Role.COORDINATOR), answered.survey, **fields)
     assert response.status_code == 400
     assert "Choose" in response.get_data(as_text=True)
     assert stored(app, answered.survey) is None
 
 
-def test_text_question_cannot_be_a_chart(staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
+def test_text_question_cannot_be_a_chart(staff_client, answered: Answered) -> None:
     client = staff_client(Role.COORDINATOR)
     response = save(client, answered.survey, questions=[answered.survey.questions["well"]])
     _refused(response, "Choose charts from the list.")
@@ -224,7 +224,7 @@ def test_text_question_cannot_be_a_chart(staff_client, answered: Answered) -> No
 
 def test_publishing_nothing_is_refused_but_an_empty_draft_is_kept(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     _refused(save(client, survey, intro="   "), "before you publish")
     assert save(client, survey, "draft").status_code == 302
@@ -232,12 +232,12 @@ def test_publishing_nothing_is_refused_but_an_empty_draft_is_kept(
         f"{edit_path(survey)}/publish", data={"csrf_token": csrf_token(client, edit_path(survey))}
     )
     _refused(publish, "before you publish")
-    assert not stored(app, survey).published  # type: ignore[union-attr]
+    assert not stored(app, survey).published
 
 
 def test_preview_shows_the_draft_and_offers_to_publish_it(
     app: Flask, staff_client, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     survey = answered.survey
     save(client, survey, "draft", intro="Draft *words*", questions=[survey.questions["welcome"]])
@@ -249,11 +249,11 @@ def test_preview_shows_the_draft_and_offers_to_publish_it(
 
 def test_a_published_summary_stays_published_and_cannot_be_emptied(
     app: Flask, staff_client, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     save(client, answered.survey, intro="First", quotes=[answered.tea])
     assert save(client, answered.survey, "save", intro="Second").status_code == 302
     summary = stored(app, answered.survey)
     assert summary and summary.published and summary.intro == "Second" and summary.quotes == []
     _refused(save(client, answered.survey, "save"), "before you publish")
-    assert stored(app, answered.survey).intro == "Second"  # type: ignore[union-attr]
+    assert stored(app, answered.survey).intro == "Second"

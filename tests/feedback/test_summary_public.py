@@ -46,7 +46,7 @@ def main_of(page: str) -> str:
 
 def test_closed_survey_shows_counts_and_quotes_and_no_names(
     app: Flask, staff_client, client: FlaskClient, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     publish_two_and_two(staff_client(Role.COORDINATOR), answered)
     set_status(app, answered.survey, SurveyStatus.CLOSED)
     with app.test_client() as reader:
@@ -68,13 +68,13 @@ def test_closed_survey_shows_counts_and_quotes_and_no_names(
 
 def test_open_survey_keeps_its_start_page(
     app: Flask, staff_client, client: FlaskClient, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     publish_two_and_two(staff_client(Role.COORDINATOR), answered)
     page = app.test_client().get("/s/cafe").get_data(as_text=True)
     assert "Start now" in page and "What you told us" not in page and "The tea is free" not in page
 
 
-def test_unpublished_summary_is_not_shown(app: Flask, staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
+def test_unpublished_summary_is_not_shown(app: Flask, staff_client, answered: Answered) -> None:
     client = staff_client(Role.COORDINATOR)
     save(client, answered.survey, "draft", intro="Draft words", quotes=[answered.tea])
     set_status(app, answered.survey, SurveyStatus.CLOSED)
@@ -85,7 +85,7 @@ def test_unpublished_summary_is_not_shown(app: Flask, staff_client, answered: An
 
 def test_taking_it_down_brings_back_the_closed_page_and_a_double_tap_is_calm(
     app: Flask, staff_client, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     publish_two_and_two(client, answered)
     set_status(app, answered.survey, SurveyStatus.CLOSED)
@@ -100,23 +100,23 @@ def test_taking_it_down_brings_back_the_closed_page_and_a_double_tap_is_calm(
     assert "not taking answers right now" in page and "What you told us" not in page
 
 
-def test_double_publish_is_harmless(app: Flask, staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
+def test_double_publish_is_harmless(app: Flask, staff_client, answered: Answered) -> None:
     client = staff_client(Role.COORDINATOR)
     save(client, answered.survey, "draft", intro="Ready", quotes=[answered.tea])
     path = f"{edit_path(answered.survey)}/publish"
     token = csrf_token(client, edit_path(answered.survey))
     first = client.post(path, data={"csrf_token": token})
     assert "Summary published." in client.get(edit_path(answered.survey)).get_data(as_text=True)
-    published_at = stored(app, answered.survey).published_at  # type: ignore[union-attr]
+    published_at = stored(app, answered.survey).published_at
     second = client.post(path, data={"csrf_token": token})
     assert first.status_code == second.status_code == 302
     page = client.get(edit_path(answered.survey)).get_data(as_text=True)
     assert "The summary was already published." in page
     summary = stored(app, answered.survey)
-    assert summary.published and summary.published_at == published_at  # type: ignore[union-attr]
+    assert summary.published and summary.published_at == published_at
 
 
-def test_hostile_intro_is_never_executable(app: Flask, staff_client, answered: Answered) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_intro_is_never_executable(app: Flask, staff_client, answered: Answered) -> None:
     client = staff_client(Role.COORDINATOR)
     publish_two_and_two(client, answered, intro=HOSTILE)
     set_status(app, answered.survey, SurveyStatus.CLOSED)
@@ -133,7 +133,7 @@ def test_hostile_intro_is_never_executable(app: Flask, staff_client, answered: A
 
 def test_quote_whose_answer_was_deleted_simply_disappears(
     app: Flask, staff_client, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     publish_two_and_two(staff_client(Role.COORDINATOR), answered)
     set_status(app, answered.survey, SurveyStatus.CLOSED)
     with app.app_context():
@@ -141,12 +141,12 @@ def test_quote_whose_answer_was_deleted_simply_disappears(
         db.session.commit()
     page = app.test_client().get("/s/cafe").get_data(as_text=True)
     assert "The tea is free" not in page and "Please open on Saturdays." in page
-    assert len(stored(app, answered.survey).quotes) == 1  # type: ignore[union-attr]
+    assert len(stored(app, answered.survey).quotes) == 1
 
 
 def test_summary_is_in_the_readers_language_where_translated(
     app: Flask, staff_client, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     publish_two_and_two(staff_client(Role.COORDINATOR), answered)
     set_status(app, answered.survey, SurveyStatus.CLOSED)
     page = app.test_client().get("/s/cafe?locale=cy").get_data(as_text=True)
@@ -159,7 +159,7 @@ def test_summary_is_in_the_readers_language_where_translated(
 
 def test_summary_links_to_what_we_did_when_the_log_is_on(
     app: Flask, staff_client, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     publish_two_and_two(staff_client(Role.COORDINATOR), answered)
     set_status(app, answered.survey, SurveyStatus.CLOSED)
     page = app.test_client().get("/s/cafe").get_data(as_text=True)
@@ -169,7 +169,7 @@ def test_summary_links_to_what_we_did_when_the_log_is_on(
 
 def test_public_summary_weighs_at_most_14_kb_compressed(
     app: Flask, staff_client, answered: Answered
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     publish_two_and_two(staff_client(Role.COORDINATOR), answered, intro="Thank you. " * 60)
     set_status(app, answered.survey, SurveyStatus.CLOSED)
     for language in ("en", "cy", "ar"):
@@ -181,7 +181,7 @@ def test_public_summary_weighs_at_most_14_kb_compressed(
 
 def test_priorities_chart_counts_everyone_who_picked_each_answer(
     app: Flask, staff_client, survey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     staff_side.respond(app, survey, {"priorities": ["meals", "quiet"]})
     staff_side.respond(app, survey, {"priorities": ["quiet"]})
     client = staff_client(Role.COORDINATOR)

@@ -13,7 +13,7 @@ from app.surveys.models import Survey
 from app.surveys.response_models import Response
 
 
-def _start(client, slug: str) -> None:  # type: ignore[no-untyped-def]
+def _start(client, slug: str) -> None:
     page = client.get(f"/s/{slug}").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     key = re.search(r'name="form_key" type="hidden" value="([^"]+)"', page).group(1)
@@ -24,7 +24,7 @@ def _start(client, slug: str) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("anonymous", "tied"), [(False, True), (True, False)])
 def test_a_signed_in_participant_is_tied_to_their_answers_only_on_named_surveys(
     app: Flask, survey, ledger, participant_client, anonymous: bool, tied: bool
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         db.session.get(Survey, survey.id).anonymous = anonymous
         db.session.commit()
@@ -34,7 +34,7 @@ def test_a_signed_in_participant_is_tied_to_their_answers_only_on_named_surveys(
     assert owner == (ledger.participant if tied else None)
 
 
-def test_someone_not_signed_in_is_never_tied_to_answers(app: Flask, client, survey) -> None:  # type: ignore[no-untyped-def]
+def test_someone_not_signed_in_is_never_tied_to_answers(app: Flask, client, survey) -> None:
     with app.app_context():
         db.session.get(Survey, survey.id).anonymous = False
         db.session.commit()

@@ -24,7 +24,7 @@ ONE_CLICK = {"List-Unsubscribe": "One-Click"}
 
 
 @pytest.fixture
-def link(updates, outbox_rows) -> str:  # type: ignore[no-untyped-def]
+def link(updates, outbox_rows) -> str:
     """The unsubscribe address in Ama's queued message, as a path on this site."""
     url = urlsplit(outbox_rows()[0].unsubscribe_url)
     return f"{url.path}?{url.query}"
@@ -58,7 +58,7 @@ def test_the_page_opens_without_signing_in_in_their_language_and_names_nobody(
     ],
     ids=["nonsense", "other-key", "other-salt", "too-long"],
 )
-def test_a_link_we_did_not_make_is_not_found(updates, client: FlaskClient, token: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_we_did_not_make_is_not_found(updates, client: FlaskClient, token: str) -> None:
     assert client.get(f"/unsubscribe/{token}").status_code == 404
     assert client.post(f"/unsubscribe/{token}/one-click", data=ONE_CLICK).status_code == 404
 
@@ -81,7 +81,7 @@ def _token_made_days_ago(app: Flask, participant_id: int, days: int) -> str:
 
 def test_a_link_works_for_90_days_then_says_how_else_to_stop(
     app: Flask, client: FlaskClient, updates, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     recent = _token_made_days_ago(app, ledger.participant, 89)
     assert client.get(f"/unsubscribe/{recent}").status_code == 200
     old = _token_made_days_ago(app, ledger.participant, 91)
@@ -101,7 +101,7 @@ def test_a_link_works_for_90_days_then_says_how_else_to_stop(
 
 def test_pressing_the_button_stops_later_messages(
     app: Flask, client: FlaskClient, updates, ledger, link: str, outbox_rows
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     token = csrf_token(client, link)
     response = client.post(link, data={"csrf_token": token})
     page = response.get_data(as_text=True)
@@ -124,7 +124,7 @@ def test_pressing_the_button_stops_later_messages(
 
 def test_the_button_without_its_form_token_changes_nothing(
     app: Flask, client: FlaskClient, ledger, link: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     response = client.post(link, data={})
     assert response.status_code == 400
     assert "Atal y negeseuon hyn" in response.get_data(as_text=True)  # shown again to press
@@ -133,7 +133,7 @@ def test_the_button_without_its_form_token_changes_nothing(
 
 def test_a_mail_apps_one_click_works_on_the_address_in_the_email(
     app: Flask, updates, ledger, mailbox: Mailbox, send
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert send() == Outcome(sent=2)
     header = mailbox.to("ama@example.org")[0]["List-Unsubscribe"].strip()
     url = urlsplit(header.removeprefix("<").removesuffix(">"))
@@ -157,13 +157,13 @@ def test_a_mail_apps_one_click_works_on_the_address_in_the_email(
 )
 def test_one_click_refuses_any_other_body(
     app: Flask, client: FlaskClient, ledger, link: str, body: dict
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = link.split("?")[0] + "/one-click"
     assert client.post(path, data=body).status_code == 400
     assert _hears_back(app, ledger.participant)
 
 
-def test_one_click_refuses_a_json_body(app: Flask, client: FlaskClient, ledger, link: str) -> None:  # type: ignore[no-untyped-def]
+def test_one_click_refuses_a_json_body(app: Flask, client: FlaskClient, ledger, link: str) -> None:
     path = link.split("?")[0] + "/one-click"
     assert client.post(path, json={"List-Unsubscribe": "One-Click"}).status_code == 400
     assert _hears_back(app, ledger.participant)
@@ -171,7 +171,7 @@ def test_one_click_refuses_a_json_body(app: Flask, client: FlaskClient, ledger, 
 
 def test_opening_the_one_click_address_in_a_browser_shows_the_page(
     app: Flask, client: FlaskClient, ledger, link: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = link.split("?")[0]
     response = client.get(page + "/one-click")
     assert response.status_code == 302 and response.headers["Location"] == page

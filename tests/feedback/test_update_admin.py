@@ -40,7 +40,7 @@ def _new_update(values: dict[str, str], **fields: object) -> dict[str, object]:
 
 def test_coordinator_turns_a_theme_into_a_public_update_after_checking_how_it_looks(
     app: Flask, staff_client, survey, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     tag_answers(app, survey, updates.theme, people=3)
     client = staff_client(Role.COORDINATOR)
     html, values = page_form(client, f"{NEW}?theme={updates.theme}")
@@ -87,7 +87,7 @@ def test_coordinator_turns_a_theme_into_a_public_update_after_checking_how_it_lo
 
 def test_an_update_with_nothing_under_what_we_did_cannot_be_made_public(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     _html, values = page_form(client, NEW)
     with app.app_context():
@@ -113,7 +113,7 @@ def test_an_update_with_nothing_under_what_we_did_cannot_be_made_public(
 
 def test_a_cant_do_with_its_reason_needs_nothing_under_what_we_did(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     _html, values = page_form(client, NEW)
     data = _new_update(
@@ -127,14 +127,14 @@ def test_a_cant_do_with_its_reason_needs_nothing_under_what_we_did(
     assert get_update(app, update_id).published
 
 
-def test_a_public_update_has_no_preview_to_publish_again(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_a_public_update_has_no_preview_to_publish_again(staff_client, updates) -> None:
     client = staff_client(Role.COORDINATOR)
     response = client.get(f"/staff/updates/{updates.published}/preview")
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/staff/updates/{updates.published}")
 
 
-def test_saving_as_a_draft_keeps_it_off_the_public_log(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_saving_as_a_draft_keeps_it_off_the_public_log(app: Flask, staff_client, updates) -> None:
     client = staff_client(Role.COORDINATOR)
     _html, values = page_form(client, NEW)
     response = client.post(NEW, data=_new_update(values, people_count="12"))
@@ -144,7 +144,7 @@ def test_saving_as_a_draft_keeps_it_off_the_public_log(app: Flask, staff_client,
     assert [e.kind for e in events(app, update.id)] == [EventKind.STATUS]
 
 
-def test_the_same_form_sent_twice_saves_one_update(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_form_sent_twice_saves_one_update(app: Flask, staff_client, updates) -> None:
     client = staff_client(Role.COORDINATOR)
     _html, values = page_form(client, NEW)
     data = _new_update(values, said="Only once, please", then="publish")
@@ -160,7 +160,7 @@ def test_the_same_form_sent_twice_saves_one_update(app: Flask, staff_client, upd
 
 def test_cant_do_without_a_reason_is_refused_with_a_linked_message_and_words_kept(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     _html, values = page_form(client, NEW)
     before = len(newest_update_ids(app))
@@ -174,7 +174,7 @@ def test_cant_do_without_a_reason_is_refused_with_a_linked_message_and_words_kep
     assert len(newest_update_ids(app)) == before
 
 
-def test_empty_form_names_each_problem(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_empty_form_names_each_problem(app: Flask, staff_client, updates) -> None:
     client = staff_client(Role.COORDINATOR)
     _html, values = page_form(client, NEW)
     data = _new_update(values, said="", people_count="lots", themes="999999", surveys="x")
@@ -188,7 +188,7 @@ def test_empty_form_names_each_problem(app: Flask, staff_client, updates) -> Non
 
 def test_status_change_is_kept_in_the_history_with_its_date(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/updates/{updates.published}"
     _html, values = page_form(client, path)
@@ -205,7 +205,7 @@ def test_status_change_is_kept_in_the_history_with_its_date(
 
 def test_status_cant_do_without_reason_shows_the_page_again_with_a_linked_message(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.ADMIN)
     path = f"/staff/updates/{updates.published}"
     _html, values = page_form(client, path)
@@ -220,7 +220,7 @@ def test_status_cant_do_without_reason_shows_the_page_again_with_a_linked_messag
 
 def test_same_status_twice_is_a_calm_message_not_a_new_event(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/updates/{updates.published}"
     _html, values = page_form(client, path)
@@ -233,7 +233,7 @@ def test_same_status_twice_is_a_calm_message_not_a_new_event(
     assert len(events(app, updates.published)) == before
 
 
-def test_publishing_twice_makes_one_published_event(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_publishing_twice_makes_one_published_event(app: Flask, staff_client, updates) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/updates/{updates.draft}"
     _html, values = page_form(client, path)
@@ -247,7 +247,7 @@ def test_publishing_twice_makes_one_published_event(app: Flask, staff_client, up
 
 def test_editing_changes_the_words_and_dates_a_new_status(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/updates/{updates.draft}/edit"
     html, values = page_form(client, path)
@@ -278,7 +278,7 @@ def test_editing_changes_the_words_and_dates_a_new_status(
 
 def test_list_shows_drafts_and_public_updates_the_latest_change_first(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.VIEWER)
     html = client.get("/staff/updates/").get_data(as_text=True)
     order = [
@@ -290,7 +290,7 @@ def test_list_shows_drafts_and_public_updates_the_latest_change_first(
     assert "Write an update" not in html  # viewers only read
 
 
-def test_show_page_counts_the_messages_queued_for_the_update(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_show_page_counts_the_messages_queued_for_the_update(staff_client, updates) -> None:
     html = (
         staff_client(Role.FINANCE).get(f"/staff/updates/{updates.published}").get_data(as_text=True)
     )
@@ -299,7 +299,7 @@ def test_show_page_counts_the_messages_queued_for_the_update(staff_client, updat
     assert "Opening hours</bdi> – 0 people" in html and "Café workshop</bdi> – 2 people" in html
 
 
-def test_unknown_update_is_not_found(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_update_is_not_found(staff_client, updates) -> None:
     client = staff_client(Role.ADMIN)
     for path in (
         "/staff/updates/999999",

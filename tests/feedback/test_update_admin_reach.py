@@ -11,7 +11,7 @@ from app.people.models import Participant
 
 def test_the_update_page_says_who_will_be_told_and_who_needs_telling_another_way(
     app: Flask, staff_client, ledger, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():  # Ben took part and now asks to hear back, but has no email
         db.session.get(Participant, ledger.other_participant).hear_back = True
         db.session.commit()
@@ -29,7 +29,7 @@ def test_the_update_page_says_who_will_be_told_and_who_needs_telling_another_way
 
 def test_writing_from_a_theme_that_already_has_an_update_points_to_it(
     staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     page = client.get(f"/staff/updates/new?theme={updates.theme}").get_data(as_text=True)
     assert "There is already an update about this" in page
@@ -40,7 +40,7 @@ def test_writing_from_a_theme_that_already_has_an_update_points_to_it(
 
 def test_a_question_on_the_results_page_becomes_a_linked_update(
     app: Flask, staff_client, survey, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from tests.conftest import csrf_token
 
     client = staff_client(Role.COORDINATOR)

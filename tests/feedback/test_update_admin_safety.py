@@ -20,7 +20,7 @@ HOSTILE_SAID = "<script>alert(1)</script> said"
 HOSTILE_BODY = '[x](javascript:alert(1)) <script>alert(2)</script> <img src=x onerror="alert(3)">'
 
 
-def test_viewer_sees_an_update_read_only_and_cannot_change_it(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_sees_an_update_read_only_and_cannot_change_it(staff_client, updates) -> None:
     client = staff_client(Role.VIEWER)
     path = f"/staff/updates/{updates.draft}"
     html = client.get(path).get_data(as_text=True)
@@ -31,10 +31,10 @@ def test_viewer_sees_an_update_read_only_and_cannot_change_it(staff_client, upda
         assert client.get(page).status_code == 403
 
 
-def test_viewer_posts_with_a_good_token_are_forbidden(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_posts_with_a_good_token_are_forbidden(app: Flask, staff_client, updates) -> None:
     client = staff_client(Role.VIEWER)
     html = client.get("/language").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
     path = f"/staff/updates/{updates.draft}"
     for action in ("status", "publish"):
         response = client.post(f"{path}/{action}", data={"csrf_token": token, "status": "done"})
@@ -43,7 +43,7 @@ def test_viewer_posts_with_a_good_token_are_forbidden(app: Flask, staff_client, 
     assert not update.published and update.status == UpdateStatus.CONSIDERING
 
 
-def test_coordinator_cannot_take_an_update_down(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_cannot_take_an_update_down(app: Flask, staff_client, updates) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/updates/{updates.published}"
     html, values = page_form(client, path)
@@ -56,7 +56,7 @@ def test_coordinator_cannot_take_an_update_down(app: Flask, staff_client, update
 
 def test_admin_takes_an_update_down_only_with_a_reason_kept_in_its_history(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.ADMIN)
     path = f"/staff/updates/{updates.published}/unpublish"
     _html, values = page_form(client, path)
@@ -79,7 +79,7 @@ def test_admin_takes_an_update_down_only_with_a_reason_kept_in_its_history(
     assert "This update is not public." in again.get_data(as_text=True)
 
 
-def test_hostile_words_are_kept_but_never_run(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_words_are_kept_but_never_run(app: Flask, staff_client, updates) -> None:
     client = staff_client(Role.COORDINATOR)
     _html, values = page_form(client, "/staff/updates/new")
     data = {
@@ -111,7 +111,7 @@ def test_hostile_words_are_kept_but_never_run(app: Flask, staff_client, updates)
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, path
 
 
-def test_translation_is_saved_beside_the_main_words(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_translation_is_saved_beside_the_main_words(app: Flask, staff_client, updates) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/updates/{updates.cant_do}/translate/pl"
     html, values = page_form(client, path)
@@ -131,7 +131,7 @@ def test_translation_is_saved_beside_the_main_words(app: Flask, staff_client, up
     assert re.search(r"Polski</span>.{0,80}</a>: 2 of 2 translated", shown)
 
 
-def test_right_to_left_translation_boxes_run_right_to_left(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_right_to_left_translation_boxes_run_right_to_left(staff_client, updates) -> None:
     html = (
         staff_client(Role.ADMIN)
         .get(f"/staff/updates/{updates.published}/translate/ar")
@@ -144,7 +144,7 @@ def test_right_to_left_translation_boxes_run_right_to_left(staff_client, updates
 
 def test_translating_into_the_main_language_or_an_unknown_one_is_not_found(
     staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     for lang in ("en", "xx", "EN", "cy%00", "x" * 300):
         assert client.get(f"/staff/updates/{updates.published}/translate/{lang}").status_code == 404
@@ -152,7 +152,7 @@ def test_translating_into_the_main_language_or_an_unknown_one_is_not_found(
 
 def test_editing_after_someone_else_saved_shows_a_plain_message_and_keeps_the_words(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/updates/{updates.draft}/edit"
     _html, values = page_form(client, path)
@@ -172,23 +172,23 @@ def test_editing_after_someone_else_saved_shows_a_plain_message_and_keeps_the_wo
 
 
 def _version(html: str) -> str:
-    return re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)  # type: ignore[union-attr]
+    return re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
 
 
 def test_answers_page_offers_an_update_about_each_theme_to_writers(
     staff_client, survey, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = f"/staff/surveys/{survey.id}/results/{survey.questions['else']}"
     html = staff_client(Role.COORDINATOR).get(path).get_data(as_text=True)
     assert f'href="/staff/updates/new?theme={updates.theme}"' in html
 
 
-def test_answers_page_has_no_update_link_for_viewers(staff_client, survey, updates) -> None:  # type: ignore[no-untyped-def]
+def test_answers_page_has_no_update_link_for_viewers(staff_client, survey, updates) -> None:
     path = f"/staff/surveys/{survey.id}/results/{survey.questions['else']}"
     html = staff_client(Role.VIEWER).get(path).get_data(as_text=True)
     assert "/staff/updates/new" not in html
 
 
-def test_staff_home_links_to_the_updates(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_staff_home_links_to_the_updates(staff_client) -> None:
     html = staff_client(Role.FINANCE).get("/staff/").get_data(as_text=True)
     assert 'href="/staff/updates/"' in html

@@ -30,7 +30,7 @@ def _events(app: Flask, update_id: int) -> list[tuple[EventKind, UpdateStatus, s
         return [(e.kind, e.status, e.reason) for e in rows]
 
 
-def test_history_keeps_every_status_with_its_reason(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
+def test_history_keeps_every_status_with_its_reason(app: Flask, updates) -> None:
     with app.test_request_context():
         services.change_status(updates.published, UpdateStatus.DONE, "", updates.coordinator)
         services.change_status(
@@ -44,7 +44,7 @@ def test_history_keeps_every_status_with_its_reason(app: Flask, updates) -> None
     ]
 
 
-def test_cant_do_needs_a_plain_reason_and_the_database_agrees(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
+def test_cant_do_needs_a_plain_reason_and_the_database_agrees(app: Flask, updates) -> None:
     with app.test_request_context():
         with pytest.raises(services.UpdateError, match="Say why we can't do this"):
             services.change_status(updates.draft, UpdateStatus.CANT_DO, "  ", None)
@@ -60,7 +60,7 @@ def test_cant_do_needs_a_plain_reason_and_the_database_agrees(app: Flask, update
         db.session.rollback()
 
 
-def test_the_same_status_twice_changes_nothing(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_status_twice_changes_nothing(app: Flask, updates) -> None:
     with app.test_request_context():
         before = len(_messages(app))
         with pytest.raises(services.AlreadyDone):
@@ -69,7 +69,7 @@ def test_the_same_status_twice_changes_nothing(app: Flask, updates) -> None:  # 
     assert len(_messages(app)) == before
 
 
-def test_drafts_queue_no_messages_until_published(app: Flask, ledger, survey) -> None:  # type: ignore[no-untyped-def]
+def test_drafts_queue_no_messages_until_published(app: Flask, ledger, survey) -> None:
     with app.test_request_context():
         made = services.create(
             services.UpdateDraft(
@@ -86,7 +86,7 @@ def test_drafts_queue_no_messages_until_published(app: Flask, ledger, survey) ->
     assert sent_to == [("ama@example.org", "cy"), ("ama@example.org", "cy")]
 
 
-def test_publishing_from_many_requests_at_once_publishes_once(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_publishing_from_many_requests_at_once_publishes_once(app: Flask, ledger) -> None:
     with app.test_request_context():
         made = services.create(
             services.UpdateDraft(
@@ -129,7 +129,7 @@ def test_a_repeated_form_key_saves_one_update(app: Flask) -> None:
         assert db.session.scalar(select(func.count(Update.id))) == 1
 
 
-def test_edit_refuses_a_stale_version_and_keeps_the_newer_words(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
+def test_edit_refuses_a_stale_version_and_keeps_the_newer_words(app: Flask, updates) -> None:
     with app.test_request_context():
         version = db.session.get(Update, updates.draft).version
         services.edit(
@@ -156,7 +156,7 @@ def test_links_to_things_that_do_not_exist_are_refused(app: Flask) -> None:
         )
 
 
-def test_unpublishing_needs_a_reason_and_keeps_it(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
+def test_unpublishing_needs_a_reason_and_keeps_it(app: Flask, updates) -> None:
     with app.test_request_context():
         with pytest.raises(services.UpdateError):
             services.unpublish(updates.published, " ", None)
@@ -195,7 +195,7 @@ def _named_survey_with_answers(survey_id: int, people: list[int | None]) -> tupl
 
 def test_people_are_counted_from_the_theme_and_only_named_opted_in_people_are_told(
     app: Flask, survey, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.test_request_context():
         quiet = Participant(name="Cy", email="cy@example.org", hear_back=False)
         paused = Participant(name="Di", email="di@example.org", hear_back=True, paused=True)
@@ -215,7 +215,7 @@ def test_people_are_counted_from_the_theme_and_only_named_opted_in_people_are_to
     assert [m.address for m in _messages(app)] == ["ama@example.org"]
 
 
-def test_answers_to_an_anonymous_survey_never_reach_anyone(app: Flask, survey, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_answers_to_an_anonymous_survey_never_reach_anyone(app: Flask, survey, ledger) -> None:
     with app.test_request_context():
         theme, _question = _named_survey_with_answers(survey.id, [ledger.participant])
         db.session.get(Survey, survey.id).anonymous = True  # made anonymous after the fact

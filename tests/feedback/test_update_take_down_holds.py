@@ -30,7 +30,7 @@ def _take_down_as_admin(app: Flask, update_id: int) -> int:
     return admin.id
 
 
-def test_coordinator_cannot_republish_what_an_admin_took_down(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_cannot_republish_what_an_admin_took_down(app: Flask, updates) -> None:
     admin_id = _take_down_as_admin(app, updates.published)
     before_messages, before_events = _message_count(app), len(events(app, updates.published))
     with app.test_request_context():
@@ -48,7 +48,7 @@ def test_coordinator_cannot_republish_what_an_admin_took_down(app: Flask, update
     assert events(app, updates.published)[-1].kind == EventKind.PUBLISHED
 
 
-def test_republished_by_an_admin_the_update_is_free_again(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
+def test_republished_by_an_admin_the_update_is_free_again(app: Flask, updates) -> None:
     admin_id = _take_down_as_admin(app, updates.published)
     with app.test_request_context():
         services.publish(updates.published, admin_id)
@@ -59,7 +59,7 @@ def test_republished_by_an_admin_the_update_is_free_again(app: Flask, updates) -
 
 def test_coordinator_page_hides_make_it_public_and_a_post_changes_nothing(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _take_down_as_admin(app, updates.published)
     before = _message_count(app)
     client = staff_client(Role.COORDINATOR)
@@ -73,7 +73,7 @@ def test_coordinator_page_hides_make_it_public_and_a_post_changes_nothing(
     assert _message_count(app) == before
 
 
-def test_coordinator_still_publishes_a_draft_nobody_took_down(app: Flask, updates) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_still_publishes_a_draft_nobody_took_down(app: Flask, updates) -> None:
     with app.test_request_context():
         services.publish(updates.draft, updates.coordinator)
         db.session.remove()

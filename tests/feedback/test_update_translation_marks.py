@@ -20,12 +20,12 @@ NEW_SAID = "The café closes too early for people who work in the day."
 WELSH_SAID = "Mae'r caffi'n cau'n rhy gynnar i bobl sy'n gweithio."
 
 
-def edit(client: FlaskClient, update_id: int, **changes: str):  # type: ignore[no-untyped-def]
+def edit(client: FlaskClient, update_id: int, **changes: str):
     """Send the update's edit page back as staff would, with some fields changed."""
     path = f"/staff/updates/{update_id}/edit"
     _html, values = page_form(client, path)
     with client.application.app_context():
-        data = _as_form_data(db.session.get(Update, update_id))  # type: ignore[arg-type]
+        data = _as_form_data(db.session.get(Update, update_id))
     return client.post(path, data={**data, **values, **changes})
 
 
@@ -33,7 +33,7 @@ def translate_page(client: FlaskClient, update_id: int, lang: str = "cy") -> str
     return client.get(f"/staff/updates/{update_id}/translate/{lang}").get_data(as_text=True)
 
 
-def save_page(client: FlaskClient, update_id: int, **changes: str):  # type: ignore[no-untyped-def]
+def save_page(client: FlaskClient, update_id: int, **changes: str):
     """Send the translate page back with what its boxes hold, and some changes."""
     path = f"/staff/updates/{update_id}/translate/cy"
     page, values = page_form(client, path)
@@ -47,14 +47,14 @@ def save_page(client: FlaskClient, update_id: int, **changes: str):  # type: ign
 
 def test_fixing_an_update_keeps_its_welsh_for_welsh_readers(
     app: Flask, staff_client, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert edit(staff_client(), updates.published, said=NEW_SAID).status_code == 302
     page = app.test_client().get("/updates", headers={"Accept-Language": "cy"})
     text = html.unescape(page.get_data(as_text=True))
     assert WELSH_SAID in text and NEW_SAID not in text
 
 
-def test_translate_page_marks_the_changed_words_with_old_and_new(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_translate_page_marks_the_changed_words_with_old_and_new(staff_client, updates) -> None:
     client = staff_client()
     assert "Needs updating" not in translate_page(client, updates.published)
     edit(client, updates.published, said=NEW_SAID)
@@ -65,7 +65,7 @@ def test_translate_page_marks_the_changed_words_with_old_and_new(staff_client, u
     assert "2 of 2 translated" in page
 
 
-def test_saving_a_new_translation_clears_the_mark(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_saving_a_new_translation_clears_the_mark(app: Flask, staff_client, updates) -> None:
     client = staff_client()
     edit(client, updates.published, said=NEW_SAID)
     new_welsh = "Mae'r caffi'n cau'n rhy gynnar i bobl sy'n gweithio yn y dydd."
@@ -75,14 +75,14 @@ def test_saving_a_new_translation_clears_the_mark(app: Flask, staff_client, upda
         assert services.translations(updates.published, "cy")["said"] == new_welsh
 
 
-def test_sending_the_page_back_unchanged_keeps_the_mark(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_sending_the_page_back_unchanged_keeps_the_mark(staff_client, updates) -> None:
     client = staff_client()
     edit(client, updates.published, said=NEW_SAID)
     assert save_page(client, updates.published).status_code == 302
     assert "1 part needs updating" in translate_page(client, updates.published)
 
 
-def test_ticking_still_fits_clears_the_mark(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_ticking_still_fits_clears_the_mark(staff_client, updates) -> None:
     client = staff_client()
     edit(client, updates.published, said=NEW_SAID)
     page = translate_page(client, updates.published)
@@ -91,7 +91,7 @@ def test_ticking_still_fits_clears_the_mark(staff_client, updates) -> None:  # t
     assert "Needs updating" not in translate_page(client, updates.published)
 
 
-def test_emptied_words_lose_their_translation(app: Flask, staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_emptied_words_lose_their_translation(app: Flask, staff_client, updates) -> None:
     assert edit(staff_client(), updates.published, body="").status_code == 302
     with app.app_context():
         assert "body" not in services.translations(updates.published, "cy")
@@ -99,7 +99,7 @@ def test_emptied_words_lose_their_translation(app: Flask, staff_client, updates)
     assert "Byddwn ar agor tan 7pm" not in page.get_data(as_text=True)
 
 
-def test_edit_page_warns_before_changing_translated_words(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_edit_page_warns_before_changing_translated_words(staff_client, updates) -> None:
     client = staff_client(Role.COORDINATOR)
     page = client.get(f"/staff/updates/{updates.published}/edit").get_data(as_text=True)
     assert "This update has translations into" in page
@@ -109,7 +109,7 @@ def test_edit_page_warns_before_changing_translated_words(staff_client, updates)
     assert "translations into" not in draft
 
 
-def test_update_page_says_which_translation_needs_updating(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_update_page_says_which_translation_needs_updating(staff_client, updates) -> None:
     client = staff_client()
     response = edit(client, updates.published, said=NEW_SAID)
     page = client.get(response.headers["Location"]).get_data(as_text=True)
@@ -118,7 +118,7 @@ def test_update_page_says_which_translation_needs_updating(staff_client, updates
     )
 
 
-def test_a_translation_made_beside_words_changed_meanwhile_is_caught(staff_client, updates) -> None:  # type: ignore[no-untyped-def]
+def test_a_translation_made_beside_words_changed_meanwhile_is_caught(staff_client, updates) -> None:
     client = staff_client()
     path = f"/staff/updates/{updates.published}/translate/cy"
     _opened, values = page_form(client, path)

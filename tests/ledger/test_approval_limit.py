@@ -12,7 +12,7 @@ from app.ledger.models import ClaimStatus
 from tests.conftest import LedgerData, csrf_token, make_staff
 
 
-def test_admin_sets_the_coordinator_limit_in_pounds(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_admin_sets_the_coordinator_limit_in_pounds(app: Flask, staff_client) -> None:
     client = staff_client(Role.ADMIN)
     token = csrf_token(client, "/staff/claims/approval-limit")
     response = client.post(
@@ -24,7 +24,7 @@ def test_admin_sets_the_coordinator_limit_in_pounds(app: Flask, staff_client) ->
 
 
 @pytest.mark.parametrize("typed", ["-5", "4.005", "lots", "99999999"])
-def test_bad_limits_get_a_plain_message(staff_client, typed: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_limits_get_a_plain_message(staff_client, typed: str) -> None:
     client = staff_client(Role.ADMIN)
     token = csrf_token(client, "/staff/claims/approval-limit")
     response = client.post(

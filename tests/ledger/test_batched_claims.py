@@ -42,7 +42,7 @@ def _coordinator(app: Flask) -> FlaskClient:
 
 def test_participant_cannot_cancel_a_claim_in_a_payment_batch(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     approve(app, ledger.claim)
     _batch(app, ledger.claim)
     client = participant_client(ledger.participant)
@@ -57,7 +57,7 @@ def test_participant_cannot_cancel_a_claim_in_a_payment_batch(
     assert events_to(app, ledger.claim, ClaimStatus.CANCELLED) == 0
 
 
-def test_coordinator_cannot_cancel_a_claim_in_a_payment_batch(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_cannot_cancel_a_claim_in_a_payment_batch(app: Flask, ledger) -> None:
     approve(app, ledger.claim)
     _batch(app, ledger.claim)
     client = _coordinator(app)
@@ -72,7 +72,7 @@ def test_coordinator_cannot_cancel_a_claim_in_a_payment_batch(app: Flask, ledger
     assert status_of(app, ledger.claim) == ClaimStatus.PAID
 
 
-def test_an_approved_claim_not_yet_in_a_batch_can_still_be_cancelled(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_an_approved_claim_not_yet_in_a_batch_can_still_be_cancelled(app: Flask, ledger) -> None:
     approve(app, ledger.claim)
     coordinator = make_staff(app, Role.COORDINATOR, email="canceller@example.org")
     with app.app_context():
@@ -86,7 +86,7 @@ def test_an_approved_claim_not_yet_in_a_batch_can_still_be_cancelled(app: Flask,
 
 def test_the_database_refuses_the_cancel_even_when_the_check_read_too_early(
     app: Flask, ledger, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """The batch lands between the check and the UPDATE: the conditional UPDATE still refuses."""
     approve(app, ledger.claim)
     _batch(app, ledger.claim)
@@ -98,7 +98,7 @@ def test_the_database_refuses_the_cancel_even_when_the_check_read_too_early(
 
 def test_exports_and_cancels_at_once_never_leave_a_cancelled_claim_in_a_batch(
     app: Flask, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     finance = make_staff(app, Role.FINANCE, email="race-exporter@example.org").id
     total: Counter = Counter()
     for _round in range(ROUNDS):
@@ -117,7 +117,7 @@ def test_exports_and_cancels_at_once_never_leave_a_cancelled_claim_in_a_batch(
                 )
 
         losing = (AlreadyDone, ClaimRefused, export.NothingToExport)
-        tally = race(app, work, losing)  # type: ignore[arg-type]
+        tally = race(app, work, losing)
         assert set(tally) <= {WON, LOST}, tally
         with app.app_context():
             status = db.session.get(Claim, claim_id).status

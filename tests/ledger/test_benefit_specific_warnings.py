@@ -87,7 +87,7 @@ def test_figures_from_before_this_tax_year_are_flagged(app: Flask) -> None:
         assert out_of_date_since(today) is None
 
 
-def test_the_limits_page_says_when_figures_may_be_old(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_limits_page_says_when_figures_may_be_old(app: Flask, staff_client) -> None:
     with app.app_context():
         db.session.add(
             BenefitThreshold(

@@ -10,7 +10,7 @@ from tests.ledger.claim_helpers import events_to, status_of, token
 
 def test_cancel_asks_first_and_says_what_the_person_will_lose(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ama = participant_client(ledger.participant)
     show = f"/me/claims/{ledger.claim}"
     assert f'href="{show}/cancel"' in ama.get(show).get_data(as_text=True)
@@ -28,7 +28,7 @@ def test_cancel_asks_first_and_says_what_the_person_will_lose(
 
 def test_a_cancel_press_without_the_answer_only_asks(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ama = participant_client(ledger.participant)
     show = f"/me/claims/{ledger.claim}"
     unconfirmed = ama.post(f"{show}/cancel", data={"csrf_token": token(ama, f"{show}/cancel")})
@@ -40,7 +40,7 @@ def test_a_cancel_press_without_the_answer_only_asks(
 
 def test_going_back_from_the_question_keeps_the_claim(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ama = participant_client(ledger.participant)
     show = f"/me/claims/{ledger.claim}"
     ama.get(f"{show}/cancel")
@@ -51,7 +51,7 @@ def test_going_back_from_the_question_keeps_the_claim(
 
 def test_yes_cancels_and_a_double_press_cancels_once(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ama = participant_client(ledger.participant)
     show = f"/me/claims/{ledger.claim}"
     confirmed = {"csrf_token": token(ama, f"{show}/cancel"), "confirm": "yes"}
@@ -68,7 +68,7 @@ def test_yes_cancels_and_a_double_press_cancels_once(
 
 def test_the_confirmed_cancel_still_needs_the_security_token(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ama = participant_client(ledger.participant)
     response = ama.post(f"/me/claims/{ledger.claim}/cancel", data={"confirm": "yes"})
     assert response.status_code == 400

@@ -70,7 +70,7 @@ def test_a_date_is_written_back_the_way_people_type_it() -> None:
     assert day_first(date(2026, 3, 1)) == "1/3/2026"
 
 
-def _claim(client, spent_on: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _claim(client, spent_on: str) -> dict[str, str]:
     return {
         "csrf_token": token(client, NEW),
         "form_key": form_key(client, NEW),
@@ -82,7 +82,7 @@ def _claim(client, spent_on: str) -> dict[str, str]:  # type: ignore[no-untyped-
     }
 
 
-def test_the_claim_form_hint_shows_the_day_first(ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_claim_form_hint_shows_the_day_first(ledger, participant_client) -> None:
     page = participant_client(ledger.other_participant).get(NEW).get_data(as_text=True)
     assert "For example, 31/3/2026." in page
     assert "2026-03-31" not in page
@@ -91,7 +91,7 @@ def test_the_claim_form_hint_shows_the_day_first(ledger, participant_client) -> 
 @pytest.mark.parametrize("way", ["{d}/{m}/{y}", "{d:02}/{m:02}/{y}", "{d}-{m}-{y}", "{d}.{m}.{y}"])
 def test_a_participant_can_type_the_date_as_their_phone_shows_it(
     app: Flask, ledger, participant_client, way: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     day = date.today() - timedelta(days=40)
     client = participant_client(ledger.other_participant)
     typed = way.format(d=day.day, m=day.month, y=day.year)
@@ -105,7 +105,7 @@ def test_a_participant_can_type_the_date_as_their_phone_shows_it(
 
 def test_a_wrong_date_gets_a_plain_message_and_stays_in_the_box(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.other_participant)
     response = client.post(NEW, data=_claim(client, "12/31/2026"))
     page = response.get_data(as_text=True)
@@ -115,7 +115,7 @@ def test_a_wrong_date_gets_a_plain_message_and_stays_in_the_box(
     assert 'value="12/31/2026"' in page
 
 
-def test_staff_type_the_payment_date_day_first(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_staff_type_the_payment_date_day_first(app: Flask, ledger) -> None:
     approve(app, ledger.claim)
     finance = _as(app, Role.FINANCE, "payer@example.org")
     today = date.today()
@@ -138,7 +138,7 @@ def test_english_dates_and_times_are_british_and_to_the_minute(app: Flask) -> No
 
 def test_the_claim_page_shows_british_dates_and_no_seconds(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         spent_on = db.session.get(Claim, ledger.claim).lines[0].spent_on
         db.session.remove()
@@ -149,7 +149,7 @@ def test_the_claim_page_shows_british_dates_and_no_seconds(
     assert not re.search(r"\b(AM|PM)\b", text)
 
 
-def test_staff_date_boxes_take_a_date_typed_day_first(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_staff_date_boxes_take_a_date_typed_day_first(app: Flask, staff_client) -> None:
     admin = staff_client(Role.ADMIN)
     data = limit_form(admin, effective_from="7/4/2025")
     assert admin.post("/staff/thresholds/new", data=data).status_code == 302
@@ -160,7 +160,7 @@ def test_staff_date_boxes_take_a_date_typed_day_first(app: Flask, staff_client) 
     assert wrong.status_code == 400 and str(DATE_MESSAGE) in wrong.get_data(as_text=True)
 
 
-def test_a_statement_period_typed_day_first_is_read(ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_statement_period_typed_day_first_is_read(ledger, participant_client) -> None:
     client = participant_client(ledger.participant)
     page = client.get("/me/statement?start=6/4/2026&end=5.4.2027").get_data(as_text=True)
     assert "From 6 April 2026 to 5 April 2027." in page

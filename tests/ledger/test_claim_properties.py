@@ -126,7 +126,7 @@ def test_mileage_is_whole_pence(miles: int) -> None:
     taken=PENCE,
     choice=st.sampled_from(list(PaymentChoice)),
 )
-def test_a_payment_line_is_never_more_than_was_offered(offered: int, taken: int, choice) -> None:  # type: ignore[no-untyped-def]
+def test_a_payment_line_is_never_more_than_was_offered(offered: int, taken: int, choice) -> None:
     paid = services.payment_pence(offered, choice, taken)
     assert isinstance(paid, int) and 0 <= paid <= offered
     if choice == PaymentChoice.DECLINE:
@@ -142,7 +142,7 @@ def test_a_mileage_line_pays_by_the_mile_whatever_amount_was_typed(miles: int, t
 
 
 @given(offered=PENCE, taken=PENCE, choice=st.sampled_from(list(PaymentChoice)))
-def test_a_payment_line_pays_what_the_choice_says(offered: int, taken: int, choice) -> None:  # type: ignore[no-untyped-def]
+def test_a_payment_line_pays_what_the_choice_says(offered: int, taken: int, choice) -> None:
     line = services.payment_line(date(2025, 5, 1), "Workshop", offered, choice, taken)
     assert line.amount_pence == services.payment_pence(offered, choice, taken)
     assert (line.category, line.offered_pence, line.choice) == (Category.TIME, offered, choice)

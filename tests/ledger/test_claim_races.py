@@ -97,7 +97,7 @@ def _report(name: str, app: Flask, tally: Counter) -> None:
     print(f"\n[{_dialect(app)}] {name}: {ROUNDS} rounds x {THREADS} threads -> {dict(tally)}")
 
 
-def test_eight_approvers_at_once_make_one_approval(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_eight_approvers_at_once_make_one_approval(app, ledger) -> None:
     team = _finance_team(app)
     total: Counter = Counter()
     for _round in range(ROUNDS):
@@ -113,7 +113,7 @@ def test_eight_approvers_at_once_make_one_approval(app, ledger) -> None:  # type
     _report("approve", app, total)
 
 
-def test_eight_payers_at_once_make_one_payment(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_eight_payers_at_once_make_one_payment(app, ledger) -> None:
     team = _finance_team(app)
     total: Counter = Counter()
     for _round in range(ROUNDS):
@@ -135,7 +135,7 @@ def test_eight_payers_at_once_make_one_payment(app, ledger) -> None:  # type: ig
     _report("pay", app, total)
 
 
-def test_eight_exports_at_once_put_each_line_in_one_batch(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_eight_exports_at_once_put_each_line_in_one_batch(app, ledger) -> None:
     team = _finance_team(app)
     total: Counter = Counter()
     for _round in range(ROUNDS):
@@ -163,7 +163,7 @@ def test_eight_exports_at_once_put_each_line_in_one_batch(app, ledger) -> None: 
 
 def test_a_claim_form_sent_eight_times_at_once_saves_one_claim(
     app, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     total: Counter = Counter()
     for _round in range(ROUNDS):
         first = participant_client(ledger.other_participant)
@@ -181,7 +181,7 @@ def test_a_claim_form_sent_eight_times_at_once_saves_one_claim(
             client.set_cookie(cookie.key, cookie.value)
         statuses: list[int] = [0] * THREADS
 
-        def send(i: int, data: dict = data, clients: list = clients, statuses=statuses) -> None:  # type: ignore[no-untyped-def]
+        def send(i: int, data: dict = data, clients: list = clients, statuses=statuses) -> None:
             statuses[i] = clients[i].post("/me/claims/new", data=data).status_code
 
         tally = race(app, send, AlreadyDone)

@@ -33,7 +33,7 @@ def _as(app: Flask, role: Role, email: str) -> FlaskClient:
     return client
 
 
-def _decide(client: FlaskClient, claim_id: int, action: str, **fields: str):  # type: ignore[no-untyped-def]
+def _decide(client: FlaskClient, claim_id: int, action: str, **fields: str):
     page = f"/staff/claims/{claim_id}"
     data = {"csrf_token": token(client, "/language")}  # one token serves the whole session
     if action in ("reject", "changes", "pay"):
@@ -56,7 +56,7 @@ def _line(**changes: str) -> dict[str, str]:
     return fields
 
 
-def test_coordinator_makes_a_claim_with_expense_and_payment_lines(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_makes_a_claim_with_expense_and_payment_lines(app, ledger) -> None:
     coordinator = _as(app, Role.COORDINATOR, "maker@example.org")
     data = {"csrf_token": token(coordinator, "/staff/claims/new")}
     data["form_key"] = form_key(coordinator, "/staff/claims/new")
@@ -89,7 +89,7 @@ def test_coordinator_makes_a_claim_with_expense_and_payment_lines(app, ledger) -
     assert "£32.00" in page
 
 
-def test_payment_choices_set_the_amount_and_income(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_payment_choices_set_the_amount_and_income(app, ledger) -> None:
     coordinator = _as(app, Role.COORDINATOR, "maker@example.org")
     made = []
     for choice, pence, income in (
@@ -108,7 +108,7 @@ def test_payment_choices_set_the_amount_and_income(app, ledger) -> None:  # type
         assert [(x.amount_pence, x.counts_as_income) for x in lines] == made
 
 
-def test_bad_staff_lines_get_plain_messages(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_bad_staff_lines_get_plain_messages(app, ledger) -> None:
     coordinator = _as(app, Role.COORDINATOR, "maker@example.org")
     cases = [
         (_line(amount="-1"), "0 or more"),
@@ -135,7 +135,7 @@ def test_bad_staff_lines_get_plain_messages(app, ledger) -> None:  # type: ignor
         assert db.session.query(Claim).count() == 1
 
 
-def test_nobody_approves_or_pays_a_claim_they_created(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_approves_or_pays_a_claim_they_created(app, ledger) -> None:
     maker = _as(app, Role.FINANCE, "finance-maker@example.org")
     data = {
         "csrf_token": token(maker, "/staff/claims/new"),
@@ -156,7 +156,7 @@ def test_nobody_approves_or_pays_a_claim_they_created(app, ledger) -> None:  # t
     assert status_of(app, claim_id) == ClaimStatus.APPROVED
 
 
-def test_coordinators_approve_only_up_to_the_limit(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_coordinators_approve_only_up_to_the_limit(app, ledger) -> None:
     with app.app_context():
         claims.set_coordinator_limit(3000)  # the claim is £34.80
     coordinator = _as(app, Role.COORDINATOR, "approver@example.org")
@@ -170,7 +170,7 @@ def test_coordinators_approve_only_up_to_the_limit(app, ledger) -> None:  # type
     assert status_of(app, ledger.claim) == ClaimStatus.APPROVED
 
 
-def test_coordinator_cannot_mark_paid(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_cannot_mark_paid(app, ledger) -> None:
     approve(app, ledger.claim)
     coordinator = _as(app, Role.COORDINATOR, "approver@example.org")
     assert "Mark as paid" not in coordinator.get(f"/staff/claims/{ledger.claim}").get_data(
@@ -182,7 +182,7 @@ def test_coordinator_cannot_mark_paid(app, ledger) -> None:  # type: ignore[no-u
     assert refused.status_code == 400 and "Only finance" in refused.get_data(as_text=True)
 
 
-def test_reject_and_changes_need_a_reason(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_reject_and_changes_need_a_reason(app, ledger) -> None:
     finance = _as(app, Role.FINANCE, "decider@example.org")
     for action in ("reject", "changes"):
         response = _decide(finance, ledger.claim, action, **{f"{action}-reason": "  "})
@@ -194,7 +194,7 @@ def test_reject_and_changes_need_a_reason(app, ledger) -> None:  # type: ignore[
     assert status_of(app, ledger.claim) == ClaimStatus.REJECTED
 
 
-def test_finance_approves_and_pays_and_a_second_press_is_already_done(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_finance_approves_and_pays_and_a_second_press_is_already_done(app, ledger) -> None:
     approver = _as(app, Role.FINANCE, "approver@example.org")
     assert _decide(approver, ledger.claim, "approve").status_code == 302
     again = _decide(approver, ledger.claim, "approve")
@@ -211,7 +211,7 @@ def test_finance_approves_and_pays_and_a_second_press_is_already_done(app, ledge
     assert "Approve the claim" not in page and "Correct a mistake" in page
 
 
-def test_payment_needs_a_method_and_a_sensible_date(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_payment_needs_a_method_and_a_sensible_date(app, ledger) -> None:
     approve(app, ledger.claim)
     finance = _as(app, Role.FINANCE, "payer@example.org")
     far = (date.today() + timedelta(days=400)).isoformat()
@@ -222,7 +222,7 @@ def test_payment_needs_a_method_and_a_sensible_date(app, ledger) -> None:  # typ
     assert status_of(app, ledger.claim) == ClaimStatus.APPROVED
 
 
-def test_viewers_see_claims_but_no_buttons(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_viewers_see_claims_but_no_buttons(app, ledger) -> None:
     viewer = _as(app, Role.VIEWER, "viewer@example.org")
     page = viewer.get(f"/staff/claims/{ledger.claim}").get_data(as_text=True)
     assert "Bus fare" in page and "Approve the claim" not in page
@@ -238,7 +238,7 @@ def test_viewers_see_claims_but_no_buttons(app, ledger) -> None:  # type: ignore
     )
 
 
-def test_list_is_newest_first(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_list_is_newest_first(app, ledger) -> None:
     with app.app_context():
         newer = Claim(participant_id=ledger.other_participant, status=ClaimStatus.SUBMITTED)
         db.session.add(newer)
@@ -248,7 +248,7 @@ def test_list_is_newest_first(app, ledger) -> None:  # type: ignore[no-untyped-d
     assert page.index(f"Claim {newer_id}") < page.index(f"Claim {ledger.claim}")
 
 
-def test_warning_before_approving_a_claim_over_a_benefit_threshold(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_warning_before_approving_a_claim_over_a_benefit_threshold(app, ledger) -> None:
     with app.app_context():
         db.session.add(
             BenefitThreshold(
@@ -268,7 +268,7 @@ def test_warning_before_approving_a_claim_over_a_benefit_threshold(app, ledger) 
     assert "Approve the claim" in page  # a warning never blocks
 
 
-def test_a_paid_mistake_is_corrected_by_a_new_reversal_claim(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_paid_mistake_is_corrected_by_a_new_reversal_claim(app, ledger) -> None:
     approve(app, ledger.claim)
     pay(app, ledger.claim)
     finance = _as(app, Role.FINANCE, "corrector@example.org")
@@ -303,7 +303,7 @@ def test_a_paid_mistake_is_corrected_by_a_new_reversal_claim(app, ledger) -> Non
     assert f'value="{bus}"' not in page
 
 
-def test_unpaid_claims_are_not_corrected_by_reversal(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_unpaid_claims_are_not_corrected_by_reversal(app, ledger) -> None:
     finance = _as(app, Role.FINANCE, "corrector@example.org")
     page = finance.get(f"/staff/claims/{ledger.claim}/correct").get_data(as_text=True)
     assert "Only a paid claim is corrected this way" in page
@@ -311,7 +311,7 @@ def test_unpaid_claims_are_not_corrected_by_reversal(app, ledger) -> None:  # ty
         assert db.session.query(Claim).count() == 1
 
 
-def test_the_database_refuses_to_change_or_delete_audit_rows(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_the_database_refuses_to_change_or_delete_audit_rows(app, ledger) -> None:
     import pytest
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
@@ -332,7 +332,7 @@ def test_the_database_refuses_to_change_or_delete_audit_rows(app, ledger) -> Non
     assert [tuple(row) for row in rows] == [("approved", "")]
 
 
-def test_a_paid_claim_says_when_and_how_in_words(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_paid_claim_says_when_and_how_in_words(app, ledger) -> None:
     from flask_babel import format_date
 
     approve(app, ledger.claim)

@@ -25,7 +25,7 @@ def _finance(app: Flask, email: str = "exporter@example.org") -> FlaskClient:
     return client
 
 
-def _export(client: FlaskClient):  # type: ignore[no-untyped-def]
+def _export(client: FlaskClient):
     page = client.get(EXPORT).get_data(as_text=True)
     ids = (
         page.split('name="line_ids" type="hidden" value="', 1)[1].split('"', 1)[0]
@@ -42,11 +42,11 @@ def _next_number(app: Flask) -> int:
     return max(numbers, default=0) + 1
 
 
-def _rows(response) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def _rows(response) -> list[list[str]]:
     return list(csv.reader(io.StringIO(response.get_data(as_text=True))))
 
 
-def test_export_puts_approved_lines_in_batch_1_and_downloads_them(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_export_puts_approved_lines_in_batch_1_and_downloads_them(app, ledger) -> None:
     approve(app, ledger.claim)
     number = _next_number(app)
     client = _finance(app)
@@ -79,7 +79,7 @@ def test_export_puts_approved_lines_in_batch_1_and_downloads_them(app, ledger) -
     assert client.get("/staff/claims/batches/99999999999999.csv").status_code == 404
 
 
-def test_unapproved_and_zero_lines_are_not_exported(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_unapproved_and_zero_lines_are_not_exported(app, ledger) -> None:
     client = _finance(app)
     assert "There is nothing to export now" in client.get(EXPORT).get_data(as_text=True)
     with app.app_context():
@@ -90,7 +90,7 @@ def test_unapproved_and_zero_lines_are_not_exported(app, ledger) -> None:  # typ
     assert [row[2] for row in rows] == ["time"]
 
 
-def test_posting_lines_already_in_a_batch_is_already_done(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_posting_lines_already_in_a_batch_is_already_done(app, ledger) -> None:
     approve(app, ledger.claim)
     before = _next_number(app)
     client = _finance(app)
@@ -103,7 +103,7 @@ def test_posting_lines_already_in_a_batch_is_already_done(app, ledger) -> None: 
     assert _next_number(app) == before + 1
 
 
-def test_csv_cells_cannot_start_a_formula(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_csv_cells_cannot_start_a_formula(app, ledger) -> None:
     for dangerous in ('=HYPERLINK("x")', "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"):
         assert neutralise(dangerous) == "'" + dangerous
     assert neutralise("P00001") == "P00001"
@@ -117,7 +117,7 @@ def test_csv_cells_cannot_start_a_formula(app, ledger) -> None:  # type: ignore[
     assert {row[-1] for row in rows} == {"Give to a charity"}
 
 
-def test_batch_numbers_count_up(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_batch_numbers_count_up(app, ledger) -> None:
     approve(app, ledger.claim)
     number = _next_number(app)
     client = _finance(app)

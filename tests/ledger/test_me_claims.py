@@ -18,7 +18,7 @@ from tests.ledger.claim_helpers import form_key, photo, status_of, token
 NEW = "/me/claims/new"
 
 
-def _claim_form(client, **changes):  # type: ignore[no-untyped-def]
+def _claim_form(client, **changes):
     data = {
         "csrf_token": token(client, NEW),
         "form_key": form_key(client, NEW),
@@ -43,7 +43,7 @@ def _own_claims(app: Flask, participant_id: int) -> list[Claim]:
 
 def test_participant_claims_bus_fare_with_photo_and_it_is_sent(
     app, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.other_participant)
     data = _claim_form(client, receipt=(io.BytesIO(photo()), "bus.jpg"))
     response = client.post(NEW, data=data, content_type="multipart/form-data")
@@ -67,7 +67,7 @@ def test_participant_claims_bus_fare_with_photo_and_it_is_sent(
     assert image.headers["Content-Disposition"].startswith("inline")
 
 
-def test_someone_we_can_email_is_told_we_will_email_them(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_someone_we_can_email_is_told_we_will_email_them(app, ledger, participant_client) -> None:
     client = participant_client(ledger.participant)
     response = client.post(NEW, data=_claim_form(client), follow_redirects=True)
     assert "We will email you when we decide, and when we pay it." in response.get_data(
@@ -75,7 +75,7 @@ def test_someone_we_can_email_is_told_we_will_email_them(app, ledger, participan
     )
 
 
-def test_new_claim_form_works_on_a_phone_without_javascript(ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_new_claim_form_works_on_a_phone_without_javascript(ledger, participant_client) -> None:
     page = participant_client(ledger.participant).get(NEW).get_data(as_text=True)
     assert 'enctype="multipart/form-data"' in page
     assert 'accept="image/jpeg,image/png,image/webp"' in page
@@ -83,7 +83,7 @@ def test_new_claim_form_works_on_a_phone_without_javascript(ledger, participant_
     assert "<script" not in page
 
 
-def test_mileage_is_paid_at_45p_a_mile(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_mileage_is_paid_at_45p_a_mile(app, ledger, participant_client) -> None:
     client = participant_client(ledger.other_participant)
     response = client.post(NEW, data=_claim_form(client, category="mileage", amount="", miles="12"))
     assert response.status_code == 302
@@ -91,7 +91,7 @@ def test_mileage_is_paid_at_45p_a_mile(app, ledger, participant_client) -> None:
     assert claim.lines[0].amount_pence == 540 and claim.lines[0].miles == 12
 
 
-def test_double_tap_on_send_saves_one_claim(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_double_tap_on_send_saves_one_claim(app, ledger, participant_client) -> None:
     client = participant_client(ledger.other_participant)
     data = _claim_form(client)
     first = client.post(NEW, data=data)
@@ -121,7 +121,7 @@ def test_double_tap_on_send_saves_one_claim(app, ledger, participant_client) -> 
 )
 def test_bad_claims_get_a_plain_message_not_an_error(
     app, ledger, participant_client, changes, words
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.other_participant)
     response = client.post(NEW, data=_claim_form(client, **changes))
     assert response.status_code == 400
@@ -131,7 +131,7 @@ def test_bad_claims_get_a_plain_message_not_an_error(
 
 def test_participant_cannot_see_or_change_another_persons_claim(
     app, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ben = participant_client(ledger.other_participant)
     with app.app_context():
         line_id = db.session.get(Claim, ledger.claim).lines[0].id
@@ -151,7 +151,7 @@ def test_participant_cannot_see_or_change_another_persons_claim(
     assert status_of(app, ama_claim) == ClaimStatus.SUBMITTED
 
 
-def test_participant_cannot_open_another_persons_receipt(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_participant_cannot_open_another_persons_receipt(app, ledger, participant_client) -> None:
     ama = participant_client(ledger.participant)
     ama.post(NEW, data=_claim_form(ama, receipt=(io.BytesIO(photo()), "r.jpg")))
     with app.app_context():
@@ -166,7 +166,7 @@ def test_participant_cannot_open_another_persons_receipt(app, ledger, participan
     assert ben.get(f"/me/claims/{ben_claim.id}/receipts/{receipt_id}").status_code == 404
 
 
-def test_list_shows_status_words_and_the_reason(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_list_shows_status_words_and_the_reason(app, ledger, participant_client) -> None:
     from tests.conftest import make_staff
 
     finance = make_staff(app, Role.FINANCE, email="decider@example.org")
@@ -181,7 +181,7 @@ def test_list_shows_status_words_and_the_reason(app, ledger, participant_client)
     assert "Changes needed" in page and "Please add the bus ticket photo" in page
 
 
-def test_participant_fixes_a_line_and_sends_it_again(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_participant_fixes_a_line_and_sends_it_again(app, ledger, participant_client) -> None:
     from tests.conftest import make_staff
 
     finance = make_staff(app, Role.FINANCE, email="decider@example.org")
@@ -222,7 +222,7 @@ def test_participant_fixes_a_line_and_sends_it_again(app, ledger, participant_cl
 
 def test_participant_cancels_before_payment_and_a_second_cancel_is_already_done(
     app, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ama = participant_client(ledger.participant)
     show = f"/me/claims/{ledger.claim}"
     csrf = token(ama, f"{show}/cancel")

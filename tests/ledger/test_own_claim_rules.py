@@ -48,7 +48,7 @@ def _move(app: Flask, claim_id: int, to: ClaimStatus, actor: Actor) -> None:
             db.session.remove()
 
 
-def _coordinator_draft_with_a_finance_line(app: Flask, ledger) -> tuple[int, Actor]:  # type: ignore[no-untyped-def]
+def _coordinator_draft_with_a_finance_line(app: Flask, ledger) -> tuple[int, Actor]:
     """A coordinator's draft to which finance adds a £900 line: the attack in the review."""
     finance = _staff(app, Role.FINANCE, "line-writer@example.org")
     with app.test_request_context():
@@ -56,7 +56,7 @@ def _coordinator_draft_with_a_finance_line(app: Flask, ledger) -> tuple[int, Act
         claim_id = claim_services.start_staff_claim(
             ledger.participant, ledger.coordinator, first, "own-rules-key"
         )
-        claim_services.add_line(claim_id, BIG_LINE, finance.staff_id)  # type: ignore[arg-type]
+        claim_services.add_line(claim_id, BIG_LINE, finance.staff_id)
         authors = set(
             db.session.scalars(
                 select(ClaimLine.author_staff_id).where(ClaimLine.claim_id == claim_id)
@@ -67,7 +67,7 @@ def _coordinator_draft_with_a_finance_line(app: Flask, ledger) -> tuple[int, Act
     return claim_id, finance
 
 
-def test_who_wrote_a_line_cannot_send_approve_and_pay_it_alone(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_who_wrote_a_line_cannot_send_approve_and_pay_it_alone(app: Flask, ledger) -> None:
     claim_id, finance = _coordinator_draft_with_a_finance_line(app, ledger)
     _move(app, claim_id, ClaimStatus.SUBMITTED, finance)
     with pytest.raises(ClaimRefused, match="You sent this claim"):
@@ -77,7 +77,7 @@ def test_who_wrote_a_line_cannot_send_approve_and_pay_it_alone(app: Flask, ledge
 
 def test_who_wrote_a_line_cannot_approve_or_pay_even_when_another_sent_it(
     app: Flask, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     claim_id, finance = _coordinator_draft_with_a_finance_line(app, ledger)
     coordinator = Actor(staff_id=ledger.coordinator, role=Role.COORDINATOR)
     _move(app, claim_id, ClaimStatus.SUBMITTED, coordinator)
@@ -90,7 +90,7 @@ def test_who_wrote_a_line_cannot_approve_or_pay_even_when_another_sent_it(
     assert status_of(app, claim_id) == ClaimStatus.APPROVED
 
 
-def test_the_approver_cannot_also_pay(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_the_approver_cannot_also_pay(app: Flask, ledger) -> None:
     approver = _staff(app, Role.FINANCE, "approver-payer@example.org")
     _move(app, ledger.claim, ClaimStatus.APPROVED, approver)
     with pytest.raises(ClaimRefused, match="You approved this claim, so someone else must pay it"):
@@ -101,7 +101,7 @@ def test_the_approver_cannot_also_pay(app: Flask, ledger) -> None:  # type: igno
 
 def test_the_database_refuses_a_line_writer_even_past_a_stale_check(
     app: Flask, ledger, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """The rule is also in the conditional UPDATE: with the read-side check gone, no approval."""
     claim_id, finance = _coordinator_draft_with_a_finance_line(app, ledger)
     _move(
@@ -116,7 +116,7 @@ def test_the_database_refuses_a_line_writer_even_past_a_stale_check(
     assert status_of(app, claim_id) == ClaimStatus.SUBMITTED
 
 
-def test_line_writer_sees_why_there_is_no_approve_button(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_line_writer_sees_why_there_is_no_approve_button(app: Flask, ledger) -> None:
     claim_id, _finance = _coordinator_draft_with_a_finance_line(app, ledger)
     _move(
         app,
@@ -184,7 +184,7 @@ def test_staff_cannot_print_a_card_for_a_record_with_their_own_email(app: Flask)
 
 def test_a_staff_account_made_after_the_record_is_still_refused_by_email(
     app: Flask, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     late = _staff(app, Role.FINANCE, "ama@example.org")  # Ama's own email, a later staff account
     with pytest.raises(ClaimRefused, match="This is your own claim"):
         _move(app, ledger.claim, ClaimStatus.APPROVED, late)

@@ -36,7 +36,7 @@ def test_hourly_amounts_are_rounded_once_to_the_nearest_penny() -> None:
     assert amount_for(Rate(basis=RateBasis.HALF_DAY, amount_pence=5000), 30) == 5000
 
 
-def test_a_new_rate_never_changes_old_payment_lines(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_rate_never_changes_old_payment_lines(app: Flask, staff_client) -> None:
     old = add_rate(app, 1500, date(2025, 1, 1))
     (person,) = add_people(app, Pref.BANK_TRANSFER)
     coordinator = staff_client(Role.COORDINATOR)
@@ -48,7 +48,7 @@ def test_a_new_rate_never_changes_old_payment_lines(app: Flask, staff_client) ->
         assert (line.amount_pence, line.offered_pence, line.rate_id) == (3000, 3000, old)
 
 
-def test_admin_adds_a_rate_and_everyone_can_read_the_card(app: Flask, client, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_admin_adds_a_rate_and_everyone_can_read_the_card(app: Flask, client, staff_client) -> None:
     admin = staff_client(Role.ADMIN)
     data = {
         "csrf_token": csrf_token(admin, "/staff/rates/new"),
@@ -64,7 +64,7 @@ def test_admin_adds_a_rate_and_everyone_can_read_the_card(app: Flask, client, st
     assert "Focus group" in page and "£40.00" in page and "Remove" in page
 
 
-def test_viewer_can_read_the_card_but_not_change_it(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_can_read_the_card_but_not_change_it(app: Flask, staff_client) -> None:
     rate = add_rate(app, 1500, date(2025, 1, 1))
     viewer = staff_client(Role.VIEWER)
     page = viewer.get("/staff/rates").get_data(as_text=True)
@@ -76,7 +76,7 @@ def test_viewer_can_read_the_card_but_not_change_it(app: Flask, staff_client) ->
         assert db.session.scalar(select(func.count(Rate.id))) == 1
 
 
-def test_a_rate_already_used_cannot_be_removed(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_rate_already_used_cannot_be_removed(app: Flask, staff_client, ledger) -> None:
     used = add_rate(app, 1500, date(2025, 1, 1))
     unused = add_rate(app, 1700, date(2025, 2, 1))
     with app.app_context():
@@ -108,7 +108,7 @@ def test_a_rate_already_used_cannot_be_removed(app: Flask, staff_client, ledger)
         ({"effective_from": "2999-01-01"}, "no later than"),
     ],
 )
-def test_hostile_rate_input_gets_a_plain_message(staff_client, fields: dict, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_rate_input_gets_a_plain_message(staff_client, fields: dict, message: str) -> None:
     admin = staff_client(Role.ADMIN)
     data = {
         "csrf_token": csrf_token(admin, "/staff/rates/new"),
@@ -122,7 +122,7 @@ def test_hostile_rate_input_gets_a_plain_message(staff_client, fields: dict, mes
     assert response.status_code == 400 and message in response.get_data(as_text=True)
 
 
-def test_a_rate_over_the_card_limit_is_refused_plainly(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_rate_over_the_card_limit_is_refused_plainly(staff_client) -> None:
     admin = staff_client(Role.ADMIN)
     data = {
         "csrf_token": csrf_token(admin, "/staff/rates/new"),

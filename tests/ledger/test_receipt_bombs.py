@@ -123,12 +123,12 @@ def test_an_animated_webp_is_refused_before_its_frames_are_decoded(
     )
 
 
-def test_a_big_jpeg_is_decoded_at_a_reduced_scale(app: Flask, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_big_jpeg_is_decoded_at_a_reduced_scale(app: Flask, monkeypatch) -> None:
     """A 5000 x 4000 photo is decoded at half size (draft), not as 20 megapixels."""
     decoded: list[tuple[int, int]] = []
     load = ImageFile.ImageFile.load
 
-    def watch(image: ImageFile.ImageFile):  # type: ignore[no-untyped-def]
+    def watch(image: ImageFile.ImageFile):
         decoded.append(image.size)
         return load(image)
 
@@ -139,7 +139,7 @@ def test_a_big_jpeg_is_decoded_at_a_reduced_scale(app: Flask, monkeypatch) -> No
     assert Image.open(io.BytesIO(cleaned)).size == (2000, 1600)
 
 
-def _send(client, data: bytes, path: str = NEW):  # type: ignore[no-untyped-def]
+def _send(client, data: bytes, path: str = NEW):
     fields = {
         "csrf_token": token(client, NEW),
         "form_key": form_key(client, NEW),
@@ -155,7 +155,7 @@ def _send(client, data: bytes, path: str = NEW):  # type: ignore[no-untyped-def]
 
 def test_the_claim_form_refuses_a_many_scan_jpeg_plainly_and_saves_nothing(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.participant)
     started = time.perf_counter()
     response = _send(client, progressive_with_scans(3000))
@@ -178,7 +178,7 @@ def _receipts_of(app: Flask, participant_id: int) -> int:
 
 def test_a_person_can_send_only_so_many_receipt_photos_a_day(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.other_participant)
     for _number in range(claim_services.MAX_RECEIPTS_PER_DAY):
         assert _send(client, photo()).status_code == 302
@@ -190,7 +190,7 @@ def test_a_person_can_send_only_so_many_receipt_photos_a_day(
 
 def test_one_claim_takes_only_so_many_receipt_photos(
     app: Flask, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.other_participant)
     assert _send(client, photo()).status_code == 302
     with app.app_context():
@@ -214,7 +214,7 @@ def test_one_claim_takes_only_so_many_receipt_photos(
     assert _receipts_of(app, ledger.other_participant) == claim_services.MAX_RECEIPTS_PER_CLAIM
 
 
-def _fix(client, path: str):  # type: ignore[no-untyped-def]
+def _fix(client, path: str):
     fields = {
         "csrf_token": token(client, path),
         "category": "travel",

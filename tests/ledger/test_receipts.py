@@ -32,7 +32,7 @@ def _gps_photo() -> bytes:
     return data
 
 
-def _send(client, upload: tuple[io.BytesIO, str]):  # type: ignore[no-untyped-def]
+def _send(client, upload: tuple[io.BytesIO, str]):
     """Post the claim with the photo, the body built in memory as a phone would send it."""
     fields = {
         "csrf_token": token(client, NEW),
@@ -47,14 +47,14 @@ def _send(client, upload: tuple[io.BytesIO, str]):  # type: ignore[no-untyped-de
     return client.post(NEW, data=body, content_type=f"multipart/form-data; boundary={boundary}")
 
 
-def _stored(app: Flask, ledger) -> list[bytes]:  # type: ignore[no-untyped-def]
+def _stored(app: Flask, ledger) -> list[bytes]:
     """Receipts stored by the test (not any the ledger fixture's own claim may carry)."""
     with app.app_context():
         found = db.session.query(Receipt).filter(Receipt.claim_id != ledger.claim)
         return [receipt.data for receipt in found]
 
 
-def test_a_photo_with_a_gps_tag_is_stored_with_no_metadata(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_photo_with_a_gps_tag_is_stored_with_no_metadata(app, ledger, participant_client) -> None:
     client = participant_client(ledger.participant)
     response = _send(client, (io.BytesIO(_gps_photo()), "IMG_0001.JPG"))
     assert response.status_code == 302
@@ -80,7 +80,7 @@ def test_big_photos_are_shrunk_to_2000_pixels(app: Flask) -> None:
     assert Image.open(io.BytesIO(cleaned)).size == (MAX_SIDE, 500)
 
 
-def test_text_file_named_jpg_is_refused_plainly(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_text_file_named_jpg_is_refused_plainly(app, ledger, participant_client) -> None:
     client = participant_client(ledger.participant)
     response = _send(client, (io.BytesIO(b"just some words, not a photo\n" * 20), "receipt.jpg"))
     assert response.status_code == 400
@@ -90,7 +90,7 @@ def test_text_file_named_jpg_is_refused_plainly(app, ledger, participant_client)
         assert db.session.query(Claim).filter_by(participant_id=ledger.participant).count() == 1
 
 
-def test_svg_is_refused_plainly(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_svg_is_refused_plainly(app, ledger, participant_client) -> None:
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     response = _send(participant_client(ledger.participant), (io.BytesIO(svg), "r.svg"))
     assert response.status_code == 400
@@ -103,7 +103,7 @@ def test_gif_is_refused_even_though_it_is_an_image(app: Flask) -> None:
         clean_receipt(photo("GIF"))
 
 
-def test_a_20_mb_image_is_refused(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_20_mb_image_is_refused(app, ledger, participant_client) -> None:
     # A real PNG padded to 20 MB: within Flask's 12 MB limit it would be our 8 MB message;
     # above it, the request itself is refused with the plain "too big" page (413).
     big = photo("PNG") + os.urandom(20 * 1024 * 1024)
@@ -113,7 +113,7 @@ def test_a_20_mb_image_is_refused(app, ledger, participant_client) -> None:  # t
     assert _stored(app, ledger) == []
 
 
-def test_a_10_mb_image_gets_the_8_mb_message(app, ledger, participant_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_10_mb_image_gets_the_8_mb_message(app, ledger, participant_client) -> None:
     big = photo("PNG") + os.urandom(10 * 1024 * 1024)
     response = _send(participant_client(ledger.participant), (io.BytesIO(big), "big.png"))
     assert response.status_code == 400
@@ -131,7 +131,7 @@ def test_an_image_over_the_pixel_limit_is_refused(app: Flask) -> None:
 
 def test_staff_see_receipts_at_a_staff_address_and_strangers_do_not(
     app, ledger, participant_client, staff_client, client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _send(participant_client(ledger.participant), (io.BytesIO(photo()), "r.jpg"))
     with app.app_context():
         receipt = db.session.query(Receipt).filter(Receipt.claim_id != ledger.claim).one()

@@ -24,7 +24,7 @@ def _statuses(app: Flask) -> list[ClaimStatus]:
 
 def test_all_drafts_of_a_session_are_sent_in_one_press_and_only_once(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     add_rate(app, 1500, date(2025, 1, 1))
     people = add_people(app, BANK, BANK, BANK)
     client = staff_client(Role.COORDINATOR)
@@ -33,7 +33,7 @@ def test_all_drafts_of_a_session_are_sent_in_one_press_and_only_once(
     assert _statuses(app) == [ClaimStatus.DRAFT] * 3
     page = client.get(session_page).get_data(as_text=True)
     assert "3 claims from this session have not been sent for a decision yet." in page
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     first = client.post(f"{session_page}/send-drafts", data={"csrf_token": token})
     again = client.post(f"{session_page}/send-drafts", data={"csrf_token": token})
     assert first.status_code == again.status_code == 302
@@ -47,7 +47,7 @@ def test_all_drafts_of_a_session_are_sent_in_one_press_and_only_once(
     assert "send-drafts" not in shown  # nothing left: no button
 
 
-def test_sending_drafts_needs_the_form_token(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_sending_drafts_needs_the_form_token(app: Flask, staff_client) -> None:
     add_rate(app, 1500, date(2025, 1, 1))
     people = add_people(app, BANK)
     client = staff_client(Role.COORDINATOR)

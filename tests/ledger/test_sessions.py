@@ -40,7 +40,7 @@ def _lines_of(app: Flask, person: int) -> list[ClaimLine]:
         return list(lines)
 
 
-def _log(client, people, **kwargs):  # type: ignore[no-untyped-def]
+def _log(client, people, **kwargs):
     return client.post(
         "/staff/sessions/new", data=session_data(session_form(client), people, **kwargs)
     )
@@ -48,7 +48,7 @@ def _log(client, people, **kwargs):  # type: ignore[no-untyped-def]
 
 def test_six_attendee_workshop_gives_the_right_lines_at_the_rate_of_the_day(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     old = add_rate(app, 1500, date(2025, 1, 1))
     new = add_rate(app, 1800, date(2025, 6, 1))  # a rate change between the two sessions
     people = add_people(app, *SIX)
@@ -100,7 +100,7 @@ def test_six_attendee_workshop_gives_the_right_lines_at_the_rate_of_the_day(
     assert "Said no to the payment" in page and "Gave it to a charity" in page
 
 
-def test_half_day_and_session_rates_pay_their_fixed_amount(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_half_day_and_session_rates_pay_their_fixed_amount(app: Flask, staff_client) -> None:
     add_rate(app, 5000, date(2025, 1, 1), RateBasis.HALF_DAY)
     add_rate(app, 4000, date(2025, 1, 1), RateBasis.SESSION)
     (person,) = add_people(app, Pref.BANK_TRANSFER)
@@ -113,14 +113,14 @@ def test_half_day_and_session_rates_pay_their_fixed_amount(app: Flask, staff_cli
     assert "A half day is up to 4 hours" in too_long.get_data(as_text=True)
 
 
-def test_no_rate_on_the_card_means_expenses_only(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_no_rate_on_the_card_means_expenses_only(app: Flask, staff_client) -> None:
     (person,) = add_people(app, Pref.BANK_TRANSFER)
     client = staff_client()
     assert _log(client, [person], costs={person: ("3", "")}).status_code == 302
     assert [(x.kind, x.amount_pence) for x in _lines_of(app, person)] == [(LineKind.EXPENSE, 300)]
 
 
-def test_a_basis_missing_from_the_card_is_refused_plainly(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_basis_missing_from_the_card_is_refused_plainly(app: Flask, staff_client) -> None:
     add_rate(app, 1500, date(2025, 1, 1))
     (person,) = add_people(app, Pref.BANK_TRANSFER)
     response = _log(staff_client(), [person], basis="session")
@@ -135,7 +135,7 @@ def test_a_basis_missing_from_the_card_is_refused_plainly(app: Flask, staff_clie
 
 def test_the_rate_card_decides_how_people_are_paid_when_it_has_one_way(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     add_rate(app, 1500, date(2025, 1, 1), basis=RateBasis.SESSION)
     (person,) = add_people(app, Pref.BANK_TRANSFER)
     client = staff_client()
@@ -148,7 +148,7 @@ def test_the_rate_card_decides_how_people_are_paid_when_it_has_one_way(
 
 def test_with_two_ways_on_the_card_staff_are_asked_to_choose_and_told_the_ways(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     add_rate(app, 1500, date(2025, 1, 1))
     add_rate(app, 4000, date(2025, 1, 1), basis=RateBasis.SESSION)
     (person,) = add_people(app, Pref.BANK_TRANSFER)
@@ -164,7 +164,7 @@ def test_with_two_ways_on_the_card_staff_are_asked_to_choose_and_told_the_ways(
     assert _log(client, [person], basis="session").status_code == 302
 
 
-def test_a_double_submitted_session_form_saves_once(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_double_submitted_session_form_saves_once(app: Flask, staff_client) -> None:
     add_rate(app, 1500, date(2025, 1, 1))
     people = add_people(app, Pref.BANK_TRANSFER, Pref.CASH)
     client = staff_client()
@@ -180,7 +180,7 @@ def test_a_double_submitted_session_form_saves_once(app: Flask, staff_client) ->
         assert db.session.scalar(select(func.count(ClaimLine.id))) == 2
 
 
-def test_a_new_project_is_made_once_and_reused_by_name(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_project_is_made_once_and_reused_by_name(app: Flask, staff_client) -> None:
     (person,) = add_people(app, Pref.BANK_TRANSFER)
     client = staff_client()
     _log(client, [person], new_project="Bus routes")
@@ -211,7 +211,7 @@ def test_a_new_project_is_made_once_and_reused_by_name(app: Flask, staff_client)
 )
 def test_hostile_session_input_gets_a_plain_message(
     app: Flask, staff_client, fields: dict, message: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     (person,) = add_people(app, Pref.BANK_TRANSFER)
     response = _log(staff_client(), [person], **fields)
     assert response.status_code == 400
@@ -224,7 +224,7 @@ def test_hostile_session_input_gets_a_plain_message(
 )
 def test_hostile_costs_get_a_plain_message_and_save_nothing(
     app: Flask, staff_client, travel: str, message: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     (person,) = add_people(app, Pref.BANK_TRANSFER)
     response = _log(staff_client(), [person], costs={person: (travel, "")})
     assert response.status_code == 400 and message in response.get_data(as_text=True)
@@ -233,7 +233,7 @@ def test_hostile_costs_get_a_plain_message_and_save_nothing(
         assert db.session.scalar(select(func.count(InvolvementSession.id))) == 0
 
 
-def test_costs_for_someone_not_ticked_are_refused(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_costs_for_someone_not_ticked_are_refused(app: Flask, staff_client) -> None:
     came, stayed_home = add_people(app, Pref.BANK_TRANSFER, Pref.CASH)
     client = staff_client()
     data = session_data(session_form(client), [came, stayed_home], costs={stayed_home: ("4", "")})
@@ -243,7 +243,7 @@ def test_costs_for_someone_not_ticked_are_refused(app: Flask, staff_client) -> N
     assert "not ticked" in response.get_data(as_text=True)
 
 
-def test_viewer_sees_sessions_but_cannot_log_one(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_sees_sessions_but_cannot_log_one(app: Flask, staff_client, ledger) -> None:
     client = staff_client(Role.VIEWER)
     page = client.get("/staff/sessions").get_data(as_text=True)
     assert "Café workshop" in page and "Log a session" not in page
@@ -255,7 +255,7 @@ def test_viewer_sees_sessions_but_cannot_log_one(app: Flask, staff_client, ledge
 
 def test_finding_people_by_name_keeps_what_was_typed_and_who_was_ticked(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     add_rate(app, 1500, date(2025, 1, 1))
     first, second, third = add_people(app, Pref.BANK_TRANSFER, Pref.CASH, Pref.BANK_TRANSFER)
     client = staff_client()
@@ -271,7 +271,7 @@ def test_finding_people_by_name_keeps_what_was_typed_and_who_was_ticked(
         assert db.session.scalar(select(func.count(InvolvementSession.id))) == 0
 
 
-def test_roles_and_costs_stay_folded_away_unless_someone_differs(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_roles_and_costs_stay_folded_away_unless_someone_differs(app: Flask, staff_client) -> None:
     add_rate(app, 1500, date(2025, 1, 1))
     people = add_people(app, *[Pref.BANK_TRANSFER] * 8)
     client = staff_client()

@@ -26,7 +26,7 @@ from app.ledger.statements import statement_for
 DAY = date(2025, 6, 4)
 
 
-def _line(category: Category, pence: int, **extra) -> ClaimLine:  # type: ignore[no-untyped-def]
+def _line(category: Category, pence: int, **extra) -> ClaimLine:
     kind = LineKind.PAYMENT if category == Category.TIME else LineKind.EXPENSE
     return ClaimLine(
         kind=extra.pop("kind", kind),
@@ -39,7 +39,7 @@ def _line(category: Category, pence: int, **extra) -> ClaimLine:  # type: ignore
 
 
 @pytest.fixture
-def history(app: Flask, ledger):  # type: ignore[no-untyped-def]
+def history(app: Flask, ledger):
     """Ama: a paid claim, an approved one, a declined and a charity payment, and a draft."""
     with app.app_context():
         session = InvolvementSession(
@@ -106,7 +106,7 @@ def history(app: Flask, ledger):  # type: ignore[no-untyped-def]
 
 def test_statement_data_counts_only_approved_and_paid_lines_in_the_dates(
     app: Flask, history
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         found = statement_for(history.participant, date(2025, 4, 6), date(2026, 4, 5))
     assert found is not None and found.name == "Ama"
@@ -119,7 +119,7 @@ def test_statement_data_counts_only_approved_and_paid_lines_in_the_dates(
         assert statement_for(999_999, DAY, DAY) is None
 
 
-def test_statement_page_shows_the_money_and_method(staff_client, history) -> None:  # type: ignore[no-untyped-def]
+def test_statement_page_shows_the_money_and_method(staff_client, history) -> None:
     client = staff_client(Role.VIEWER)
     page = client.get(
         f"/staff/people/{history.participant}/statement?start=2025-04-06&end=2026-04-05"
@@ -142,7 +142,7 @@ def test_statement_page_shows_the_money_and_method(staff_client, history) -> Non
     assert "£777.00" not in text and "£888.00" not in text
 
 
-def test_the_letter_describes_involvement_and_payments(staff_client, history) -> None:  # type: ignore[no-untyped-def]
+def test_the_letter_describes_involvement_and_payments(staff_client, history) -> None:
     client = staff_client(Role.FINANCE)
     text = client.get(
         f"/staff/people/{history.participant}/letter?start=2025-04-06&end=2026-04-05"
@@ -154,7 +154,7 @@ def test_the_letter_describes_involvement_and_payments(staff_client, history) ->
     assert "Bus survey day" in text and "P0000" in text
 
 
-def test_a_statement_for_nobody_is_not_found(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_statement_for_nobody_is_not_found(staff_client) -> None:
     client = staff_client(Role.VIEWER)
     assert client.get("/staff/people/999999/statement").status_code == 404
     assert client.get("/staff/people/999999/letter").status_code == 404
@@ -172,14 +172,14 @@ def test_a_statement_for_nobody_is_not_found(staff_client) -> None:  # type: ign
 )
 def test_hostile_statement_dates_get_a_plain_message(
     staff_client, history, query: str, message: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.VIEWER)
     for page in ("statement", "letter"):
         response = client.get(f"/staff/people/{history.participant}/{page}?{query}")
         assert response.status_code == 400 and message in response.get_data(as_text=True)
 
 
-def _letter(client, person: int) -> str:  # type: ignore[no-untyped-def]
+def _letter(client, person: int) -> str:
     return client.get(f"/staff/people/{person}/letter?start=2025-04-06&end=2026-04-05").get_data(
         as_text=True
     )
@@ -187,7 +187,7 @@ def _letter(client, person: int) -> str:  # type: ignore[no-untyped-def]
 
 def test_the_letter_keeps_what_was_paid_apart_from_what_is_only_approved(
     staff_client, history
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """A letter once said "We paid back £19.20" when £4.80 had been paid: it lumped approved with
     paid, and could make someone declare income they never had."""
     text = _letter(staff_client(Role.FINANCE), history.participant)
@@ -200,7 +200,7 @@ def test_the_letter_keeps_what_was_paid_apart_from_what_is_only_approved(
     assert "for their time that we have not paid yet" not in text
 
 
-def test_the_statement_says_what_is_approved_and_not_paid_yet(staff_client, history) -> None:  # type: ignore[no-untyped-def]
+def test_the_statement_says_what_is_approved_and_not_paid_yet(staff_client, history) -> None:
     text = (
         staff_client(Role.VIEWER)
         .get(f"/staff/people/{history.participant}/statement?start=2025-04-06&end=2026-04-05")
@@ -209,7 +209,7 @@ def test_the_statement_says_what_is_approved_and_not_paid_yet(staff_client, hist
     assert "Approved, not paid yet" in text and "£10.00" in text
 
 
-def _save_letterhead(client, **changes: str):  # type: ignore[no-untyped-def]
+def _save_letterhead(client, **changes: str):
     from tests.conftest import csrf_token
 
     data = {
@@ -227,7 +227,7 @@ def _save_letterhead(client, **changes: str):  # type: ignore[no-untyped-def]
 
 def test_an_admin_sets_the_letterhead_and_letters_and_statements_carry_it(
     staff_client, history
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     admin = staff_client(Role.ADMIN)
     text = _letter(admin, history.participant)
     assert "The letter has no address or signature yet" in text
@@ -248,7 +248,7 @@ def test_an_admin_sets_the_letterhead_and_letters_and_statements_carry_it(
     assert "Registered charity number 1234567" in statement and "12 High Street" in statement
 
 
-def test_a_wrong_letterhead_is_refused_plainly_and_keeps_what_was_typed(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_letterhead_is_refused_plainly_and_keeps_what_was_typed(staff_client) -> None:
     admin = staff_client(Role.ADMIN)
     response = _save_letterhead(admin, phone="call <b>me</b>", signer_name="x" * 200)
     text = response.get_data(as_text=True)
@@ -259,7 +259,7 @@ def test_a_wrong_letterhead_is_refused_plainly_and_keeps_what_was_typed(staff_cl
 
 def test_the_letter_is_in_english_with_a_copy_in_the_persons_language(
     app: Flask, participant_client, history
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(history.participant, language="ar")
     text = client.get("/me/letter?start=2025-04-06&end=2026-04-05").get_data(as_text=True)
     english, _, copy = text.partition('id="copy"')
@@ -274,7 +274,7 @@ def test_the_letter_is_in_english_with_a_copy_in_the_persons_language(
 
 def test_staff_see_the_copy_in_the_language_the_person_chose(
     app: Flask, staff_client, history
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from app.people.models import Participant
 
     with app.app_context():
@@ -297,7 +297,7 @@ def test_the_demo_letter_has_a_whole_letterhead(app: Flask) -> None:
 
 def test_the_arabic_copy_keeps_numbers_and_money_left_to_right(
     app: Flask, participant_client, staff_client, history
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """In a right-to-left copy, "0113 496 0718" read as "0718 496 0113" and money as "UK£ 4.80"."""
     _save_letterhead(staff_client(Role.ADMIN))
     client = participant_client(history.participant, language="ar")

@@ -17,7 +17,7 @@ from tests.conftest import csrf_token
 from tests.factories import add_thresholds
 
 
-def _form(client, **fields: str) -> dict:  # type: ignore[no-untyped-def]
+def _form(client, **fields: str) -> dict:
     return {
         "csrf_token": csrf_token(client, "/staff/thresholds/new"),
         "name": "Carer's Allowance earnings limit",
@@ -69,7 +69,7 @@ def test_the_figure_in_force_is_the_latest_for_each_name(app: Flask) -> None:
         assert thresholds_in_force(ThresholdPeriod.MONTH, date(2025, 5, 1)) == []
 
 
-def test_admin_adds_a_limit_and_a_new_figure_from_a_copy(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_admin_adds_a_limit_and_a_new_figure_from_a_copy(app: Flask, staff_client) -> None:
     admin = staff_client(Role.ADMIN)
     assert admin.post("/staff/thresholds/new", data=_form(admin)).status_code == 302
     with app.app_context():
@@ -90,7 +90,7 @@ def test_admin_adds_a_limit_and_a_new_figure_from_a_copy(app: Flask, staff_clien
         assert db.session.scalar(select(func.count(BenefitThreshold.id))) == 1
 
 
-def test_viewer_reads_the_limits_but_cannot_change_them(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_reads_the_limits_but_cannot_change_them(app: Flask, staff_client) -> None:
     with app.app_context():
         add_thresholds()
     viewer = staff_client(Role.VIEWER)
@@ -116,7 +116,7 @@ def test_viewer_reads_the_limits_but_cannot_change_them(app: Flask, staff_client
         ({"source": ""}, "Say where the figure comes from"),
     ],
 )
-def test_hostile_limit_input_gets_a_plain_message(staff_client, fields: dict, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_limit_input_gets_a_plain_message(staff_client, fields: dict, message: str) -> None:
     admin = staff_client(Role.ADMIN)
     response = admin.post("/staff/thresholds/new", data=_form(admin, **fields))
     assert response.status_code == 400 and message in response.get_data(as_text=True)

@@ -94,7 +94,7 @@ def _claim(app: Flask, person: int, status: ClaimStatus, *amounts: tuple[date, i
         return claim.id
 
 
-def test_only_income_on_approved_or_paid_claims_is_counted(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_only_income_on_approved_or_paid_claims_is_counted(app: Flask, ledger) -> None:
     day = date(2025, 6, 4)
     _claim(app, ledger.participant, ClaimStatus.APPROVED, (day, 1000, True), (day, 480, False))
     _claim(app, ledger.participant, ClaimStatus.PAID, (day, 2000, True), (day, -500, True))
@@ -113,7 +113,7 @@ def test_only_income_on_approved_or_paid_claims_is_counted(app: Flask, ledger) -
     assert totals.tax_years == {date(2025, 4, 6): 2500}
 
 
-def test_crossing_a_weekly_limit_warns_with_the_amounts(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_crossing_a_weekly_limit_warns_with_the_amounts(app: Flask, ledger) -> None:
     from app.people.models import Participant
 
     with app.app_context():
@@ -139,7 +139,7 @@ def test_crossing_a_weekly_limit_warns_with_the_amounts(app: Flask, ledger) -> N
 
 def test_crossing_a_tax_year_limit_warns_but_the_year_before_is_not_counted(
     app: Flask, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         db.session.add(
             BenefitThreshold(
@@ -162,7 +162,7 @@ def test_crossing_a_tax_year_limit_warns_but_the_year_before_is_not_counted(
     assert "tax year" in warning.message and "£1,000.00" in warning.message
 
 
-def test_no_warnings_for_someone_without_benefits(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_no_warnings_for_someone_without_benefits(app: Flask, ledger) -> None:
     with app.app_context():
         add_thresholds()
     claim = _claim(
@@ -173,7 +173,7 @@ def test_no_warnings_for_someone_without_benefits(app: Flask, ledger) -> None:  
         assert threshold_warnings(999_999) == []
 
 
-def test_a_warning_never_blocks_approval(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_warning_never_blocks_approval(app: Flask, ledger) -> None:
     with app.app_context():
         add_thresholds()
     claim = _claim(app, ledger.participant, ClaimStatus.SUBMITTED, (date(2025, 6, 6), 50_000, True))

@@ -7,18 +7,18 @@ from flask.testing import FlaskClient
 from tests.conftest import csrf_token
 
 
-def ask_for_code(client: FlaskClient, email: str, **kwargs):  # type: ignore[no-untyped-def]
+def ask_for_code(client: FlaskClient, email: str, **kwargs):
     token = csrf_token(client, "/me/sign-in/by-email")
     data = {"email": email, "csrf_token": token}
     return client.post("/me/sign-in/by-email", data=data, **kwargs)
 
 
-def type_code(client: FlaskClient, email: str, code: str):  # type: ignore[no-untyped-def]
+def type_code(client: FlaskClient, email: str, code: str):
     token = csrf_token(client, "/me/sign-in/code")
     return client.post("/me/sign-in/code", data={"email": email, "code": code, "csrf_token": token})
 
 
-def type_card_code(client: FlaskClient, code: str):  # type: ignore[no-untyped-def]
+def type_card_code(client: FlaskClient, code: str):
     token = csrf_token(client, "/me/sign-in")
     return client.post("/me/sign-in", data={"code": code, "csrf_token": token})
 

@@ -17,7 +17,7 @@ def _header(page: str) -> str:
 
 def test_someone_not_signed_in_is_offered_their_area_in_the_header_and_on_the_home_page(
     client: FlaskClient, survey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     for path in ("/", "/updates", f"/s/{survey.slug}", "/resume"):
         header = _header(client.get(path).get_data(as_text=True))
         assert '<a href="/me/sign-in">Sign in to your area</a>' in header, path
@@ -26,13 +26,13 @@ def test_someone_not_signed_in_is_offered_their_area_in_the_header_and_on_the_ho
     assert client.get("/me/sign-in").status_code == 200
 
 
-def test_a_signed_in_participant_goes_straight_to_their_area(participant_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_signed_in_participant_goes_straight_to_their_area(participant_client, ledger) -> None:
     client = participant_client(ledger.participant)
     page = client.get("/").get_data(as_text=True)
     assert '<a href="/me">Your area</a>' in _header(page)
     assert "/me/sign-in" not in page and "Go to your area" in page
 
 
-def test_staff_are_not_offered_a_participants_sign_in(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_staff_are_not_offered_a_participants_sign_in(staff_client) -> None:
     client = staff_client(Role.VIEWER)
     assert "/me/sign-in" not in _header(client.get("/").get_data(as_text=True))

@@ -15,7 +15,7 @@ from tests.people.helpers import signed_in
 ME_PAGES = ["/me", "/me/preferences", "/me/data", "/me/data.json"]
 
 
-def test_home_shows_sessions_hours_and_claims_with_status_words(participant_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_home_shows_sessions_hours_and_claims_with_status_words(participant_client, ledger) -> None:
     page = participant_client(ledger.participant).get("/me").get_data(as_text=True)
     assert "Café workshop" in page and "Taking notes" in page
     assert "In total: 2 hours." in page
@@ -27,7 +27,7 @@ def test_home_shows_sessions_hours_and_claims_with_status_words(participant_clie
 
 def test_words_staff_typed_in_english_are_marked_as_english_on_other_pages(
     participant_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = participant_client(ledger.participant, language="ar").get("/me").get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in page
     assert '<span lang="en" dir="ltr">Café workshop</span>' in page
@@ -36,7 +36,7 @@ def test_words_staff_typed_in_english_are_marked_as_english_on_other_pages(
 
 def test_participant_changes_their_own_choices_and_takes_a_break(
     app: Flask, participant_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.participant)
     page = client.get("/me/preferences").get_data(as_text=True)
     assert 'value="step_free" checked' in page  # their current choices are shown
@@ -60,7 +60,7 @@ def test_participant_changes_their_own_choices_and_takes_a_break(
     assert "You are taking a break" in client.get("/me").get_data(as_text=True)
 
 
-def test_preferences_errors_are_plain_and_keep_what_was_chosen(participant_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_preferences_errors_are_plain_and_keep_what_was_chosen(participant_client, ledger) -> None:
     client = participant_client(ledger.participant)
     token = csrf_token(client, "/me/preferences")
     data = {"csrf_token": token, "access_needs": ["interpreter"], "contact_ways": ["email"]}
@@ -72,7 +72,7 @@ def test_preferences_errors_are_plain_and_keep_what_was_chosen(participant_clien
     assert 'value="interpreter" checked' in page
 
 
-def _answer_survey(app: Flask, survey, participant_id: int, words: str) -> None:  # type: ignore[no-untyped-def]
+def _answer_survey(app: Flask, survey, participant_id: int, words: str) -> None:
     with app.app_context():
         response = Response(
             survey_id=survey.id,
@@ -88,7 +88,7 @@ def _answer_survey(app: Flask, survey, participant_id: int, words: str) -> None:
 
 def test_data_download_has_everything_about_them_and_nothing_of_anyone_else(
     app: Flask, participant_client, ledger, survey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _answer_survey(app, survey, ledger.participant, "Friendly staff")
     _answer_survey(app, survey, ledger.other_participant, "Ben's secret answer")
     response = participant_client(ledger.participant).get("/me/data.json")
@@ -107,7 +107,7 @@ def test_data_download_has_everything_about_them_and_nothing_of_anyone_else(
 
 def test_readable_data_page_shows_their_details_claims_and_answers(
     app: Flask, participant_client, ledger, survey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _answer_survey(app, survey, ledger.participant, "Friendly staff")
     page = participant_client(ledger.participant).get("/me/data").get_data(as_text=True)
     for words in ("ama@example.org", "Step-free access", "Bus fare", "£4.80", "Friendly staff"):
@@ -118,7 +118,7 @@ def test_readable_data_page_shows_their_details_claims_and_answers(
 @pytest.mark.parametrize("path", ME_PAGES)
 def test_participant_never_sees_another_participants_data(
     app: Flask, participant_client, ledger, path: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         ben = db.session.get(Participant, ledger.other_participant)
         ben.email, ben.access_other = "ben@example.org", "Ben's private need"
@@ -134,7 +134,7 @@ def test_participant_never_sees_another_participants_data(
 
 def test_a_participant_session_cannot_be_pointed_at_someone_else(
     app: Flask, participant_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = participant_client(ledger.participant)
     with client.session_transaction() as session:
         session["participant_id"] = ledger.other_participant  # a forged id with Ama's version
@@ -142,13 +142,13 @@ def test_a_participant_session_cannot_be_pointed_at_someone_else(
     assert not signed_in(client)
 
 
-def test_staff_pages_refuse_a_signed_in_participant(participant_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_staff_pages_refuse_a_signed_in_participant(participant_client, ledger) -> None:
     client = participant_client(ledger.participant)
     response = client.get(f"/staff/people/{ledger.participant}")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
-def test_markup_in_their_own_words_is_shown_as_text(app: Flask, participant_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_markup_in_their_own_words_is_shown_as_text(app: Flask, participant_client, ledger) -> None:
     client = participant_client(ledger.participant)
     token = csrf_token(client, "/me/preferences")
     data = {
@@ -165,7 +165,7 @@ def test_markup_in_their_own_words_is_shown_as_text(app: Flask, participant_clie
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
 
 
-def test_nobody_is_chased_while_paused(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_is_chased_while_paused(app: Flask, ledger) -> None:
     from app.people import services
 
     with app.app_context():

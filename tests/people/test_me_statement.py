@@ -17,7 +17,7 @@ def _approve(app: Flask, claim_id: int) -> None:
 
 def test_participant_sees_their_own_statement_and_letter(
     app: Flask, ledger: LedgerData, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _approve(app, ledger.claim)
     client = participant_client(ledger.participant)
     page = client.get("/me/statement", headers={"Accept-Language": "en"}).get_data(as_text=True)
@@ -30,7 +30,7 @@ def test_participant_sees_their_own_statement_and_letter(
 
 def test_statement_shows_only_the_signed_in_person(
     app: Flask, ledger: LedgerData, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _approve(app, ledger.claim)
     page = participant_client(ledger.other_participant).get("/me/statement").get_data(as_text=True)
     assert "Ama" not in page and "£30.00" not in page
@@ -38,7 +38,7 @@ def test_statement_shows_only_the_signed_in_person(
 
 def test_a_signed_in_participant_can_reach_their_area_from_any_page(
     ledger: LedgerData,
-    participant_client,  # type: ignore[no-untyped-def]
+    participant_client,
 ) -> None:
     client = participant_client(ledger.participant)
     for path in ("/", "/language", "/no-such-page"):

@@ -26,7 +26,7 @@ def public_site(app: Flask) -> Iterator[None]:
     app.config.update(saved)
 
 
-def test_a_forged_host_header_is_refused_and_mails_nothing(app: Flask, mailbox, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_forged_host_header_is_refused_and_mails_nothing(app: Flask, mailbox, ledger) -> None:
     client = app.test_client()
     token = csrf_token(client, "/me/sign-in/by-email")
     response = client.post(
@@ -41,7 +41,7 @@ def test_a_forged_host_header_is_refused_and_mails_nothing(app: Flask, mailbox, 
 
 def test_the_emailed_link_points_at_the_public_address_not_the_request_host(
     app: Flask, mailbox, ledger, public_site
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ask_for_code(app.test_client(), AMA)
     body = mailbox.body(mailbox.to(AMA)[-1])
     links = re.findall(r"https?://\S+", body)
@@ -50,7 +50,7 @@ def test_the_emailed_link_points_at_the_public_address_not_the_request_host(
 
 def test_a_forwarded_host_the_client_sent_is_ignored_behind_a_proxy(
     app: Flask, database_url: str, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     mail = {key: app.config[key] for key in ("MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS")}
     proxied = build_app(database_url, PROXY_COUNT=1, **mail)
     client = proxied.test_client()
@@ -67,7 +67,7 @@ def test_a_forwarded_host_the_client_sent_is_ignored_behind_a_proxy(
 
 def test_the_printed_card_shows_the_public_address(
     app: Flask, staff_client, ledger, public_site
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     staff = staff_client(Role.COORDINATOR)
     path = f"/staff/people/{ledger.participant}"
     page = staff.post(f"{path}/card", data={"csrf_token": csrf_token(staff, path)})

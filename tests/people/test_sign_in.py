@@ -36,7 +36,7 @@ def _card_from_staff_page(staff: FlaskClient, participant_id: int) -> str:
 
 def test_card_code_from_the_printed_card_signs_in(
     app: Flask, client: FlaskClient, staff_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     code = _card_from_staff_page(staff_client(Role.COORDINATOR), ledger.participant)
     with app.app_context():
         stored = db.session.get(Participant, ledger.participant).card_code_digest
@@ -47,7 +47,7 @@ def test_card_code_from_the_printed_card_signs_in(
     assert "Ama" in participant.get("/me").get_data(as_text=True)
 
 
-def test_a_new_card_code_stops_the_old_card_and_old_sessions(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_card_code_stops_the_old_card_and_old_sessions(app: Flask, ledger) -> None:
     with app.app_context():
         old = signin.new_card_code(ledger.participant)
     phone = app.test_client()
@@ -61,7 +61,7 @@ def test_a_new_card_code_stops_the_old_card_and_old_sessions(app: Flask, ledger)
     assert type_card_code(stranger, new).status_code == 302
 
 
-def test_wrong_card_code_is_refused_plainly(client: FlaskClient, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_card_code_is_refused_plainly(client: FlaskClient, ledger) -> None:
     response = type_card_code(client, "ABCDE 23456")
     assert response.status_code == 400
     assert "That code did not work" in response.get_data(as_text=True)
@@ -70,7 +70,7 @@ def test_wrong_card_code_is_refused_plainly(client: FlaskClient, ledger) -> None
 
 def test_emailed_code_signs_in_once_and_pasting_with_spaces_works(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     response = ask_for_code(client, "  AMA@example.org ")
     assert response.status_code == 302 and response.headers["Location"] == "/me/sign-in/code"
     (message,) = mailbox.to(AMA)
@@ -84,7 +84,7 @@ def test_emailed_code_signs_in_once_and_pasting_with_spaces_works(
     assert type_code(again, AMA, code).status_code == 400  # used codes never work twice
 
 
-def test_email_is_written_in_the_persons_language(client: FlaskClient, mailbox, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_email_is_written_in_the_persons_language(client: FlaskClient, mailbox, ledger) -> None:
     ask_for_code(client, AMA, headers={"Accept-Language": "ar"})
     message = mailbox.to(AMA)[-1]
     assert message["Content-Language"] == "cy"  # Ama's choice, not the browser's
@@ -99,7 +99,7 @@ def _link_fields(client: FlaskClient, link: str) -> dict[str, str]:
 
 def test_emailed_link_carries_no_code_and_signs_in_only_with_the_typed_code(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ask_for_code(client, AMA)
     link, code = mailbox.last_link(AMA), mailbox.last_code(AMA)
     assert code not in link and "code=" not in link  # nothing secret lands in access logs
@@ -129,9 +129,9 @@ def _page_without_token(client: FlaskClient, path: str) -> str:
 
 def test_the_link_page_never_tells_whether_a_code_is_live(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ask_for_code(client, AMA)
-    live_id = int(re.search(r"c=(\d+)", mailbox.last_link(AMA)).group(1))  # type: ignore[union-attr]
+    live_id = int(re.search(r"c=(\d+)", mailbox.last_link(AMA)).group(1))
     with app.app_context():
         signin.issue_email_codes(AMA)  # the first code is now revoked
     pages = {
@@ -141,7 +141,7 @@ def test_the_link_page_never_tells_whether_a_code_is_live(
     assert len(pages) == 1
 
 
-def test_expired_code_does_not_sign_in(app: Flask, client: FlaskClient, mailbox, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_expired_code_does_not_sign_in(app: Flask, client: FlaskClient, mailbox, ledger) -> None:
     ask_for_code(client, AMA)
     code = mailbox.last_code(AMA)
     with app.app_context():
@@ -154,7 +154,7 @@ def test_expired_code_does_not_sign_in(app: Flask, client: FlaskClient, mailbox,
 
 def test_wrong_code_and_another_persons_code_fail(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         db.session.get(Participant, ledger.other_participant).email = "ben@example.org"
         db.session.commit()
@@ -168,7 +168,7 @@ def test_wrong_code_and_another_persons_code_fail(
 
 def test_two_racing_requests_with_one_code_sign_in_only_once(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ask_for_code(client, AMA)
     code = mailbox.last_code(AMA)
     barrier = threading.Barrier(4)
@@ -194,7 +194,7 @@ def _without_token(page: str, email: str) -> str:
     return re.sub(r'name="csrf_token" type="hidden" value="[^"]+"', "", page).replace(email, "X")
 
 
-def test_nobody_learns_whether_an_email_is_registered(client: FlaskClient, mailbox, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_learns_whether_an_email_is_registered(client: FlaskClient, mailbox, ledger) -> None:
     known = ask_for_code(client, AMA)
     known_page = client.get(known.headers["Location"]).get_data(as_text=True)
     unknown = ask_for_code(client, "nobody@example.org")
@@ -207,25 +207,25 @@ def test_nobody_learns_whether_an_email_is_registered(client: FlaskClient, mailb
 
 def test_asking_for_codes_is_rate_limited_per_email(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     statuses = [ask_for_code(client, AMA).status_code for _ in range(6)]
     assert statuses == [302] * 5 + [429]
     assert len(mailbox.to(AMA)) == 5
 
 
-def test_guessing_codes_is_rate_limited_per_email(app: Flask, client: FlaskClient, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_guessing_codes_is_rate_limited_per_email(app: Flask, client: FlaskClient, ledger) -> None:
     statuses = [type_code(app.test_client(), AMA, f"{n:06d}").status_code for n in range(11)]
     assert statuses[:10] == [400] * 10 and statuses[10] == 429
 
 
-def test_guessing_card_codes_is_rate_limited_per_address(client: FlaskClient, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_guessing_card_codes_is_rate_limited_per_address(client: FlaskClient, ledger) -> None:
     statuses = [type_card_code(client, "ABCDE 2345" + str(n)).status_code for n in range(11)]
     assert statuses[:10] == [400] * 10 and statuses[10] == 429
 
 
 def test_paused_participant_can_still_sign_in_by_email(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         db.session.get(Participant, ledger.participant).paused = True
         db.session.commit()
@@ -233,14 +233,14 @@ def test_paused_participant_can_still_sign_in_by_email(
     assert type_code(client, AMA, mailbox.last_code(AMA)).status_code == 302
 
 
-def test_sign_out_ends_the_participant_session(participant_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_sign_out_ends_the_participant_session(participant_client, ledger) -> None:
     client = participant_client(ledger.participant)
     token = csrf_token(client, "/me")
     response = client.post("/me/sign-out", data={"csrf_token": token})
     assert response.status_code == 302 and not signed_in(client)
 
 
-def test_a_cookie_copied_before_sign_out_opens_nothing_after_it(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_cookie_copied_before_sign_out_opens_nothing_after_it(app: Flask, ledger) -> None:
     with app.app_context():
         code = signin.new_card_code(ledger.participant)
     phone = app.test_client()
@@ -259,7 +259,7 @@ def test_a_cookie_copied_before_sign_out_opens_nothing_after_it(app: Flask, ledg
 
 def test_mail_server_down_still_says_the_same_thing(
     app: Flask, client: FlaskClient, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     saved = app.config["MAIL_PORT"]
     app.config["MAIL_PORT"] = 1  # nothing listens there
     try:
@@ -271,7 +271,7 @@ def test_mail_server_down_still_says_the_same_thing(
 
 def test_hostile_sign_in_input_never_breaks_the_page(
     app: Flask, client: FlaskClient, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert type_card_code(client, "A" * 1_000_000).status_code in (400, 413)
     assert type_card_code(client, "\x00<script>").status_code == 400
     assert type_code(client, "a\x00@example.org", "12\x003456").status_code == 400

@@ -41,7 +41,7 @@ def test_the_address_is_cleaned_like_the_lookup_before_it_keys_a_limit() -> None
 
 def test_control_characters_or_capitals_never_give_more_code_guesses(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ask_for_code(client, AMA)
     wrong = _wrong(mailbox.last_code(AMA))
     statuses = [type_code(app.test_client(), typed, wrong).status_code for typed in AMA_WRITTEN]
@@ -59,9 +59,9 @@ def _link_post(app: Flask, code_id: str, code: str) -> int:
 
 def test_the_link_page_and_the_code_page_share_one_limit_however_the_id_is_written(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ask_for_code(client, AMA)
-    code_id = re.search(r"c=(\d+)", mailbox.last_link(AMA)).group(1)  # type: ignore[union-attr]
+    code_id = re.search(r"c=(\d+)", mailbox.last_link(AMA)).group(1)
     wrong = _wrong(mailbox.last_code(AMA))
     typed = [type_code(app.test_client(), AMA, wrong).status_code for _ in range(5)]
     written = [code_id, "0" + code_id, "00" + code_id, f" {code_id} ", "000" + code_id]
@@ -73,15 +73,15 @@ def test_the_link_page_and_the_code_page_share_one_limit_however_the_id_is_writt
 
 def test_a_code_id_in_other_digits_signs_nobody_in(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ask_for_code(client, AMA)
-    code_id = re.search(r"c=(\d+)", mailbox.last_link(AMA)).group(1)  # type: ignore[union-attr]
+    code_id = re.search(r"c=(\d+)", mailbox.last_link(AMA)).group(1)
     arabic = "".join(chr(0x0660 + int(d)) for d in code_id)
     assert _link_post(app, arabic, mailbox.last_code(AMA)) == 400
     assert _link_post(app, code_id, mailbox.last_code(AMA)) == 302
 
 
-def test_a_new_code_stops_the_older_ones(app: Flask, client: FlaskClient, mailbox, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_code_stops_the_older_ones(app: Flask, client: FlaskClient, mailbox, ledger) -> None:
     ask_for_code(client, AMA)
     first = mailbox.last_code(AMA)
     ask_for_code(client, AMA)
@@ -93,7 +93,7 @@ def test_a_new_code_stops_the_older_ones(app: Flask, client: FlaskClient, mailbo
 
 def test_signing_in_any_way_stops_every_code_of_that_person(
     app: Flask, client: FlaskClient, mailbox, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ask_for_code(client, AMA)
     emailed = mailbox.last_code(AMA)
     with app.app_context():
@@ -104,7 +104,7 @@ def test_signing_in_any_way_stops_every_code_of_that_person(
     assert type_code(stranger, AMA, emailed).status_code == 400 and not signed_in(stranger)
 
 
-def test_only_the_newest_code_works_even_if_two_were_issued_together(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_newest_code_works_even_if_two_were_issued_together(app: Flask, ledger) -> None:
     with app.app_context():
         (older,) = signin.issue_email_codes(AMA)
         (newer,) = signin.issue_email_codes(AMA)
@@ -115,13 +115,13 @@ def test_only_the_newest_code_works_even_if_two_were_issued_together(app: Flask,
         assert signin.redeem_link(newer.code_id, newer.code) is not None
 
 
-def _from(app, address: str):  # type: ignore[no-untyped-def]
+def _from(app, address: str):
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = address
     return client
 
 
-def test_a_stranger_guessing_at_someones_code_does_not_lock_them_out(app, mailbox, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_stranger_guessing_at_someones_code_does_not_lock_them_out(app, mailbox, ledger) -> None:
     """Ten wrong codes from anyone used to stop the person signing in for 15 minutes."""
     from tests.people.helpers import ask_for_code, type_code
 
@@ -138,7 +138,7 @@ def test_a_stranger_guessing_at_someones_code_does_not_lock_them_out(app, mailbo
     )
 
 
-def test_many_addresses_together_still_get_few_guesses(app, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_many_addresses_together_still_get_few_guesses(app, ledger) -> None:
     from tests.people.helpers import type_code
 
     statuses = [

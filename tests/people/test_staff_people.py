@@ -29,7 +29,7 @@ FULL = {
 }
 
 
-def _add(client: FlaskClient, **changes):  # type: ignore[no-untyped-def]
+def _add(client: FlaskClient, **changes):
     html = client.get("/staff/people/new").get_data(as_text=True)
     token = csrf_token(client, "/staff/people/new")
     key = html.split('name="form_key" type="hidden" value="')[1].split('"')[0]
@@ -43,7 +43,7 @@ def _count(app: Flask) -> int:
         return db.session.scalar(select(func.count(Participant.id)))
 
 
-def test_coordinator_adds_a_person_with_every_detail(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_adds_a_person_with_every_detail(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     response = _add(client)
     assert response.status_code == 302
@@ -63,7 +63,7 @@ def test_coordinator_adds_a_person_with_every_detail(app: Flask, staff_client) -
     assert "Igbo" in page and "Personal Independence Payment (PIP)" in page
 
 
-def test_double_tap_on_add_saves_one_person(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_double_tap_on_add_saves_one_person(app: Flask, staff_client) -> None:
     client = staff_client(Role.ADMIN)
     html = client.get("/staff/people/new").get_data(as_text=True)
     key = html.split('name="form_key" type="hidden" value="')[1].split('"')[0]
@@ -76,7 +76,7 @@ def test_double_tap_on_add_saves_one_person(app: Flask, staff_client) -> None:  
 
 def test_email_and_phone_are_optional_and_nothing_about_benefits_is_kept_without_yes(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     response = _add(
         client, email="", phone="", contact_ways=["post"], receives_benefits="no", benefits=["pip"]
@@ -88,7 +88,7 @@ def test_email_and_phone_are_optional_and_nothing_about_benefits_is_kept_without
         assert not person.receives_benefits and person.benefits == []
 
 
-def test_plain_messages_when_details_do_not_fit(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_plain_messages_when_details_do_not_fit(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     response = _add(client, name="", email="not an email", interpreter_language="", phone="call me")
     page = response.get_data(as_text=True)
@@ -104,7 +104,7 @@ def test_plain_messages_when_details_do_not_fit(app: Flask, staff_client) -> Non
     assert _count(app) == 0
 
 
-def test_coordinator_changes_and_pauses_a_person(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_changes_and_pauses_a_person(app: Flask, staff_client, ledger) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/people/{ledger.other_participant}"
     page = client.get(f"{path}/edit").get_data(as_text=True)
@@ -126,13 +126,13 @@ def test_coordinator_changes_and_pauses_a_person(app: Flask, staff_client, ledge
         assert not db.session.get(Participant, ledger.other_participant).paused
 
 
-def test_list_shows_name_reference_break_and_contact_ways(staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_list_shows_name_reference_break_and_contact_ways(staff_client, ledger) -> None:
     page = staff_client(Role.FINANCE).get("/staff/people/").get_data(as_text=True)
     assert "Ama" in page and f"P{ledger.participant:05d}" in page and "Text message" in page
     assert "Add a person" not in page  # finance may look, not change
 
 
-def test_viewer_sees_a_person_but_no_buttons_to_change_them(staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_sees_a_person_but_no_buttons_to_change_them(staff_client, ledger) -> None:
     client = staff_client(Role.VIEWER)
     page = client.get(f"/staff/people/{ledger.participant}").get_data(as_text=True)
     assert (
@@ -146,13 +146,13 @@ def test_viewer_sees_a_person_but_no_buttons_to_change_them(staff_client, ledger
     )
 
 
-def test_unknown_person_is_not_found(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_person_is_not_found(staff_client) -> None:
     client = staff_client(Role.ADMIN)
     assert client.get("/staff/people/999999").status_code == 404
     assert client.get("/staff/people/99999999999999999999").status_code == 404
 
 
-def test_hostile_input_is_refused_or_kept_as_harmless_text(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_input_is_refused_or_kept_as_harmless_text(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     huge = _add(client, name="A" * 1_000_000)
     assert huge.status_code in (400, 413)
@@ -167,7 +167,7 @@ def test_hostile_input_is_refused_or_kept_as_harmless_text(app: Flask, staff_cli
     assert odd.status_code == 400 and "Choose from the list" in odd.get_data(as_text=True)
 
 
-def test_the_sign_in_card_prints_in_the_persons_language(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_the_sign_in_card_prints_in_the_persons_language(app: Flask, staff_client, ledger) -> None:
     with app.app_context():
         db.session.execute(
             update(Participant)
@@ -187,7 +187,7 @@ def test_the_sign_in_card_prints_in_the_persons_language(app: Flask, staff_clien
     assert page.count("Keep this card safe") == 0
 
 
-def test_a_persons_page_leads_to_their_statement_and_letter(staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_a_persons_page_leads_to_their_statement_and_letter(staff_client, ledger) -> None:
     from app.auth.models import Role
 
     page = (

@@ -29,7 +29,7 @@ def _pay_the_claim(app: Flask, claim_id: int) -> None:
         db.session.commit()
 
 
-def _give_ama_more(app: Flask, ledger, survey) -> None:  # type: ignore[no-untyped-def]
+def _give_ama_more(app: Flask, ledger, survey) -> None:
     from app.people import signin
 
     with app.test_request_context():
@@ -48,14 +48,14 @@ def _give_ama_more(app: Flask, ledger, survey) -> None:  # type: ignore[no-untyp
         db.session.commit()
 
 
-def _erase(client, participant_id: int):  # type: ignore[no-untyped-def]
+def _erase(client, participant_id: int):
     path = f"/staff/people/{participant_id}/erase"
     return client.post(path, data={"csrf_token": csrf_token(client, path)})
 
 
 def test_admin_erases_details_and_payment_records_stay_under_a_reference(
     app: Flask, staff_client, ledger, survey, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _pay_the_claim(app, ledger.claim)
     _give_ama_more(app, ledger, survey)
     client = staff_client(Role.ADMIN)
@@ -84,7 +84,7 @@ def test_admin_erases_details_and_payment_records_stay_under_a_reference(
 
 def test_erasure_is_audited_with_who_and_when_but_no_personal_data(
     app: Flask, staff_client, ledger, survey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _pay_the_claim(app, ledger.claim)
     _give_ama_more(app, ledger, survey)
     client = staff_client(Role.ADMIN)
@@ -101,7 +101,7 @@ def test_erasure_is_audited_with_who_and_when_but_no_personal_data(
             assert personal not in row
 
 
-def test_statement_and_letter_say_the_details_were_erased(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_statement_and_letter_say_the_details_were_erased(app: Flask, staff_client, ledger) -> None:
     _pay_the_claim(app, ledger.claim)
     client = staff_client(Role.ADMIN)
     _erase(client, ledger.participant)
@@ -112,7 +112,7 @@ def test_statement_and_letter_say_the_details_were_erased(app: Flask, staff_clie
     assert "erased at their request" in letter
 
 
-def test_erasure_waits_until_open_claims_are_settled(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_erasure_waits_until_open_claims_are_settled(app: Flask, staff_client, ledger) -> None:
     client = staff_client(Role.ADMIN)  # Ama's claim is still waiting for a decision
     response = _erase(client, ledger.participant)
     assert response.status_code == 400
@@ -126,7 +126,7 @@ def test_erasure_waits_until_open_claims_are_settled(app: Flask, staff_client, l
 
 def test_erased_person_is_signed_out_everywhere(
     app: Flask, staff_client, participant_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _pay_the_claim(app, ledger.claim)
     phone = participant_client(ledger.participant)
     assert phone.get("/me").status_code == 200
@@ -134,7 +134,7 @@ def test_erased_person_is_signed_out_everywhere(
     assert phone.get("/me").status_code == 302
 
 
-def test_only_admins_see_the_erase_link(app: Flask, staff_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_only_admins_see_the_erase_link(app: Flask, staff_client, ledger) -> None:
     client = staff_client(Role.COORDINATOR)
     page = client.get(f"/staff/people/{ledger.participant}").get_data(as_text=True)
     assert "/erase" not in page
@@ -143,7 +143,7 @@ def test_only_admins_see_the_erase_link(app: Flask, staff_client, ledger) -> Non
 
 def test_participant_asks_for_erasure_and_staff_see_it_but_nothing_is_erased_yet(
     app: Flask, participant_client, staff_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     phone = participant_client(ledger.participant)
     assert 'href="/me/erase"' in phone.get("/me/data").get_data(as_text=True)
     token = csrf_token(phone, "/me/erase")
@@ -165,7 +165,7 @@ def test_participant_asks_for_erasure_and_staff_see_it_but_nothing_is_erased_yet
 
 def test_an_erased_record_cannot_be_given_details_or_a_new_card(
     app: Flask, staff_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _pay_the_claim(app, ledger.claim)
     client = staff_client(Role.ADMIN)
     _erase(client, ledger.participant)
@@ -179,7 +179,7 @@ def test_an_erased_record_cannot_be_given_details_or_a_new_card(
         assert db.session.get(Participant, ledger.participant).card_code_digest is None
 
 
-def test_two_admins_erasing_at_once_erase_once(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_two_admins_erasing_at_once_erase_once(app: Flask, ledger) -> None:
     import threading
 
     from app.privacy import erasure
@@ -213,7 +213,7 @@ def test_two_admins_erasing_at_once_erase_once(app: Flask, ledger) -> None:  # t
 
 def test_an_erased_person_cannot_be_booked_on_a_session_or_given_a_new_claim(
     app: Flask, staff_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Once erased, a person can no longer sign in, so nothing new may be recorded or paid."""
     from tests.ledger.claim_helpers import form_key
     from tests.ledger.session_helpers import session_data, session_form

@@ -100,7 +100,7 @@ def test_the_walk_finds_a_new_table_that_refers_to_a_person() -> None:
     assert missing == {"new_notes", "new_note_pages"}
 
 
-def _fill_every_table(app: Flask, ledger, survey, updates) -> None:  # type: ignore[no-untyped-def]
+def _fill_every_table(app: Flask, ledger, survey, updates) -> None:
     """Give Ama a row in every table that can hold something about her."""
     from app.surveys.response_models import Theme
 
@@ -152,7 +152,7 @@ def _fill_every_table(app: Flask, ledger, survey, updates) -> None:  # type: ign
 
 def test_every_table_that_refers_to_a_person_is_in_their_download(
     app: Flask, participant_client, ledger, survey, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _fill_every_table(app, ledger, survey, updates)
     with app.app_context():
         about = tables_about_a_person(db.metadata)
@@ -167,7 +167,7 @@ def test_every_table_that_refers_to_a_person_is_in_their_download(
 
 def test_messages_show_the_address_they_went_to_even_an_old_one(
     app: Flask, participant_client, ledger, updates
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         ama = db.session.get(Participant, ledger.participant)
         ama.email = "ama.new@example.org"  # the message went to her old address
@@ -180,7 +180,7 @@ def test_messages_show_the_address_they_went_to_even_an_old_one(
 
 def test_sign_in_codes_show_when_they_were_sent_and_used_but_never_the_code(
     app: Flask, participant_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from app.people import signin
 
     with app.test_request_context():
@@ -195,7 +195,7 @@ def test_sign_in_codes_show_when_they_were_sent_and_used_but_never_the_code(
 
 def test_every_code_sent_stays_on_record_and_only_a_used_one_says_used(
     app: Flask, participant_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Asking for a new code used to delete the older records, and a code replaced by a newer one
     showed as "used": the person could not tell whether someone else had signed in as them."""
     from app.people import signin
@@ -216,7 +216,7 @@ def test_every_code_sent_stays_on_record_and_only_a_used_one_says_used(
 
 def test_zip_download_holds_the_data_and_every_receipt_photo(
     app: Flask, client, participant_client, ledger
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         photo = db.session.query(Receipt).filter_by(claim_id=ledger.claim).one().data
     page = participant_client(ledger.participant).get("/me/data").get_data(as_text=True)
@@ -235,7 +235,7 @@ def test_zip_download_holds_the_data_and_every_receipt_photo(
     assert client.get("/me/data.zip").status_code == 302  # strangers are sent to sign in
 
 
-def test_zip_never_holds_another_persons_receipts(app: Flask, participant_client, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_zip_never_holds_another_persons_receipts(app: Flask, participant_client, ledger) -> None:
     response = participant_client(ledger.other_participant).get("/me/data.zip")
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     assert archive.namelist() == ["my-data.html", "my-data.json"]

@@ -23,7 +23,7 @@ from tests.conftest import csrf_token
 OLD = timedelta(days=400)
 
 
-def _response(survey, status: ResponseStatus, age: timedelta) -> Response:  # type: ignore[no-untyped-def]
+def _response(survey, status: ResponseStatus, age: timedelta) -> Response:
     response = Response(
         survey_id=survey.id,
         status=status,
@@ -35,7 +35,7 @@ def _response(survey, status: ResponseStatus, age: timedelta) -> Response:  # ty
     return response
 
 
-def _old_and_new_things(app: Flask, ledger, survey) -> None:  # type: ignore[no-untyped-def]
+def _old_and_new_things(app: Flask, ledger, survey) -> None:
     now = utcnow()
     with app.app_context():
         db.session.add_all(
@@ -59,7 +59,7 @@ def _old_and_new_things(app: Flask, ledger, survey) -> None:  # type: ignore[no-
         db.session.commit()
 
 
-def test_retention_clears_only_what_is_past_its_period(app: Flask, ledger, survey, updates) -> None:  # type: ignore[no-untyped-def]
+def test_retention_clears_only_what_is_past_its_period(app: Flask, ledger, survey, updates) -> None:
     _old_and_new_things(app, ledger, survey)
     with app.app_context():
         db.session.execute(
@@ -84,7 +84,7 @@ def test_retention_clears_only_what_is_past_its_period(app: Flask, ledger, surve
         assert retention.apply()["unfinished_responses"] == 0  # nothing twice
 
 
-def test_receipts_go_only_after_six_years_from_payment(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_receipts_go_only_after_six_years_from_payment(app: Flask, ledger) -> None:
     with app.app_context():
         paid = date.today() - timedelta(days=5 * 365)
         db.session.execute(update(Claim).values(status=ClaimStatus.PAID, paid_on=paid))
@@ -97,14 +97,14 @@ def test_receipts_go_only_after_six_years_from_payment(app: Flask, ledger) -> No
         assert db.session.get(Claim, ledger.claim) is not None  # the payment record stays
 
 
-def test_receipts_of_a_claim_still_open_are_never_cleared(app: Flask, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_receipts_of_a_claim_still_open_are_never_cleared(app: Flask, ledger) -> None:
     with app.app_context():
         db.session.execute(update(Claim).values(created_at=utcnow() - timedelta(days=4000)))
         db.session.commit()
         assert retention.apply()["receipts"] == 0
 
 
-def test_command_dry_run_prints_counts_and_deletes_nothing(app: Flask, ledger, survey) -> None:  # type: ignore[no-untyped-def]
+def test_command_dry_run_prints_counts_and_deletes_nothing(app: Flask, ledger, survey) -> None:
     _old_and_new_things(app, ledger, survey)
     runner = app.test_cli_runner()
     result = runner.invoke(args=["withus", "apply-retention", "--dry-run"])
@@ -121,7 +121,7 @@ def test_command_dry_run_prints_counts_and_deletes_nothing(app: Flask, ledger, s
 
 def test_admin_sets_periods_and_the_clear_out_uses_them(
     app: Flask, staff_client, ledger, survey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _old_and_new_things(app, ledger, survey)
     client = staff_client(Role.ADMIN)
     page = client.get("/staff/privacy/retention").get_data(as_text=True)
@@ -141,7 +141,7 @@ def test_admin_sets_periods_and_the_clear_out_uses_them(
         assert retention.apply(dry_run=True)["unfinished_responses"] == 0
 
 
-def test_bad_periods_get_plain_messages_and_keep_what_was_typed(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_bad_periods_get_plain_messages_and_keep_what_was_typed(app: Flask, staff_client) -> None:
     client = staff_client(Role.ADMIN)
     token = csrf_token(client, "/staff/privacy/retention")
     data = {
@@ -163,7 +163,7 @@ def test_bad_periods_get_plain_messages_and_keep_what_was_typed(app: Flask, staf
 
 def test_unfinished_answers_are_kept_as_long_as_the_code_to_carry_on_works(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """The survey promises a code to carry on later works for 30 days: a shorter period would
     delete answers the person was promised they could come back to."""
     client = staff_client(Role.ADMIN)
@@ -191,7 +191,7 @@ def test_unfinished_answers_are_kept_as_long_as_the_code_to_carry_on_works(
         assert retention.periods()["unfinished_responses"] >= 30
 
 
-def test_the_same_problem_in_several_periods_says_which_is_which(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_problem_in_several_periods_says_which_is_which(staff_client) -> None:
     client = staff_client(Role.ADMIN)
     data = {
         "csrf_token": csrf_token(client, "/staff/privacy/retention"),

@@ -29,7 +29,7 @@ SURVEY_FIELDS = {
 }
 
 
-def send(client: FlaskClient, path: str, data: dict, page: str | None = None):  # type: ignore[no-untyped-def]
+def send(client: FlaskClient, path: str, data: dict, page: str | None = None):
     """Open the page (page, or path itself) as a browser would, then post data with its token."""
     html = client.get(page or path).get_data(as_text=True)
     sent = {"csrf_token": token(html), **data}
@@ -65,7 +65,7 @@ def question_ids(app: Flask, survey_id: int, live_only: bool = True) -> list[int
         return list(db.session.scalars(query))
 
 
-def set_status(client: FlaskClient, survey_id: int, status: str):  # type: ignore[no-untyped-def]
+def set_status(client: FlaskClient, survey_id: int, status: str):
     return send(
         client, f"/staff/surveys/{survey_id}/status", {"to": status}, f"/staff/surveys/{survey_id}"
     )
@@ -79,7 +79,7 @@ def count(app: Flask, model: type) -> int:
 def demo_of(app: Flask, survey_id: int, keys: list[str]) -> MadeSurvey:
     """A survey built in a test, in the shape tests/surveys/helpers.py walks."""
     with app.app_context():
-        slug = db.session.get(Survey, survey_id).slug  # type: ignore[union-attr]
+        slug = db.session.get(Survey, survey_id).slug
     ids = question_ids(app, survey_id)
     return MadeSurvey(survey_id, slug, dict(zip(keys, ids, strict=True)))
 

@@ -56,7 +56,7 @@ def start(client: FlaskClient, survey: MadeSurvey, lang: str = "en") -> str:
     return code.group(1)
 
 
-def answer(client: FlaskClient, survey: MadeSurvey, key: str, data: dict, change: bool = False):  # type: ignore[no-untyped-def]
+def answer(client: FlaskClient, survey: MadeSurvey, key: str, data: dict, change: bool = False):
     path = f"/s/{survey.slug}/q/{survey.questions[key]}" + ("?change=1" if change else "")
     page = client.get(path).get_data(as_text=True)
     return client.post(path, data={"csrf_token": token(page), **data})

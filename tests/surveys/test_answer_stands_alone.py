@@ -50,7 +50,7 @@ def test_other_answers_together_are_still_fine(client: FlaskClient, survey: Made
     assert answer(client, survey, "hard", {"answer": ["travel", "times"]}).status_code == 302
 
 
-def test_the_builder_marks_the_last_answer_as_standing_alone(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_the_builder_marks_the_last_answer_as_standing_alone(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id = create_survey(client)
     lines = "Too far\nToo dear\nNone of these"
@@ -71,7 +71,7 @@ def test_the_builder_marks_the_last_answer_as_standing_alone(app: Flask, staff_c
 
 def test_only_choose_all_that_apply_questions_have_an_answer_standing_alone(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id = create_survey(client)
     question = add_question(

@@ -17,7 +17,7 @@ from tests.surveys.builder_helpers import count, send, set_status
 
 def _status(app: Flask, survey_id: int) -> SurveyStatus:
     with app.app_context():
-        return db.session.get(Survey, survey_id).status  # type: ignore[union-attr]
+        return db.session.get(Survey, survey_id).status
 
 
 def _moves(app: Flask, survey_id: int) -> list[tuple[str, str, bool]]:
@@ -33,7 +33,7 @@ def _closed(client: FlaskClient, app: Flask, survey: MadeSurvey) -> None:
 
 def test_archiving_asks_first_and_says_what_it_means(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     _closed(client, app, survey)
     overview = client.get(f"/staff/surveys/{survey.id}").get_data(as_text=True)
@@ -68,7 +68,7 @@ def test_archiving_asks_first_and_says_what_it_means(
 
 def test_an_archived_survey_comes_back_closed_with_its_answers(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     _closed(client, app, survey)
     send(client, f"/staff/surveys/{survey.id}/archive", {})
@@ -89,7 +89,7 @@ def test_an_archived_survey_comes_back_closed_with_its_answers(
 
 def test_forged_status_moves_get_a_plain_refusal(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/archive"
     while_open = client.get(path).get_data(as_text=True)

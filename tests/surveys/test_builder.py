@@ -54,7 +54,7 @@ def _build(client: FlaskClient) -> int:
 
 def test_coordinator_builds_every_kind_with_a_branch_and_a_participant_takes_it(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id = _build(client)
     overview = client.get(f"/staff/surveys/{survey_id}").get_data(as_text=True)
@@ -88,7 +88,7 @@ def test_coordinator_builds_every_kind_with_a_branch_and_a_participant_takes_it(
         assert stored[survey.questions["else"]].declined
 
 
-def test_branch_question_is_skipped_for_people_who_answer_no(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_branch_question_is_skipped_for_people_who_answer_no(app: Flask, staff_client) -> None:
     client = staff_client(Role.ADMIN)
     survey_id = _build(client)
     set_status(client, survey_id, "open")
@@ -101,14 +101,14 @@ def test_branch_question_is_skipped_for_people_who_answer_no(app: Flask, staff_c
 
 def test_new_survey_is_a_draft_that_participants_cannot_reach(
     client: FlaskClient, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     signed_in = staff_client(Role.COORDINATOR)
     create_survey(signed_in)
     signed_in.post("/logout", data={"csrf_token": token(signed_in.get("/staff/").get_data(True))})
     assert client.get("/s/library").status_code == 404
 
 
-def test_slug_must_be_plain_and_unused(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_slug_must_be_plain_and_unused(staff_client, survey: MadeSurvey) -> None:
     client = staff_client(Role.COORDINATOR)
     for slug, message in [
         ("Cafe Survey!", "Use 2 to 60 small letters, numbers and hyphens"),
@@ -126,7 +126,7 @@ def test_slug_must_be_plain_and_unused(staff_client, survey: MadeSurvey) -> None
     assert response.status_code == 302  # capitals are simply made small
 
 
-def test_survey_details_are_checked_with_plain_messages(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_survey_details_are_checked_with_plain_messages(staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     bad = {
         **SURVEY_FIELDS,
@@ -143,7 +143,7 @@ def test_survey_details_are_checked_with_plain_messages(staff_client) -> None:  
     assert "Choose the main language" in page
 
 
-def test_double_tap_on_create_makes_one_survey(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_double_tap_on_create_makes_one_survey(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     html = client.get("/staff/surveys/new").get_data(as_text=True)
     key = html.split('name="form_key" type="hidden" value="')[1].split('"')[0]
@@ -155,7 +155,7 @@ def test_double_tap_on_create_makes_one_survey(app: Flask, staff_client) -> None
     assert count(app, Survey) == 1
 
 
-def test_dates_are_kept_as_the_whole_of_each_day(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_dates_are_kept_as_the_whole_of_each_day(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id = create_survey(client, opens_on=f"{NEXT_YEAR}-07-01", last_day=f"{NEXT_YEAR}-07-31")
     page = client.get(f"/staff/surveys/{survey_id}/edit").get_data(as_text=True)
@@ -165,7 +165,7 @@ def test_dates_are_kept_as_the_whole_of_each_day(app: Flask, staff_client) -> No
         assert survey.closes_at.isoformat().startswith(f"{NEXT_YEAR}-07-31T23:00")  # London
 
 
-def test_changing_consent_words_makes_a_new_version(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_changing_consent_words_makes_a_new_version(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id = create_survey(client)
     path = f"/staff/surveys/{survey_id}/edit"
@@ -179,7 +179,7 @@ def test_changing_consent_words_makes_a_new_version(app: Flask, staff_client) ->
     assert "It is now version 2." in client.get(f"/staff/surveys/{survey_id}").get_data(True)
 
 
-def test_open_close_and_archive_follow_the_survey_life(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_open_close_and_archive_follow_the_survey_life(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id = create_survey(client)
     overview = f"/staff/surveys/{survey_id}"
@@ -207,7 +207,7 @@ def test_open_close_and_archive_follow_the_survey_life(app: Flask, staff_client)
 
 def test_duplicate_copies_questions_branches_and_translations(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/duplicate"
     html = client.get(f"/staff/surveys/{survey.id}").get_data(as_text=True)
@@ -235,7 +235,7 @@ def test_duplicate_copies_questions_branches_and_translations(
 
 def test_survey_list_runs_the_same_few_queries_however_many_surveys(
     app: Flask, staff_client, survey: MadeSurvey, count_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.VIEWER)
     with count_queries() as one:
         client.get("/staff/surveys/")
@@ -243,14 +243,14 @@ def test_survey_list_runs_the_same_few_queries_however_many_surveys(
 
     with app.app_context():
         for n in range(3):
-            duplicate_survey(survey.id, None, f"copy-{n}")  # type: ignore[arg-type]
+            duplicate_survey(survey.id, None, f"copy-{n}")
     with count_queries() as four:
         page = client.get("/staff/surveys/").get_data(as_text=True)
     assert page.count("/s/cafe-copy") == 3
     assert len(four) == len(one)
 
 
-def test_an_expired_form_is_shown_again_with_what_was_typed(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_an_expired_form_is_shown_again_with_what_was_typed(staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     data = {**SURVEY_FIELDS, "csrf_token": "stale", "form_key": "k" * 20}
     response = client.post("/staff/surveys/new", data=data)
@@ -261,7 +261,7 @@ def test_an_expired_form_is_shown_again_with_what_was_typed(staff_client) -> Non
 
 def test_question_numbers_count_only_the_questions_a_person_is_asked(
     client: FlaskClient, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Declining the first question skips the one that follows from it: the numbers went
     1, 3, 8 "of 7" before; they go 1, 2, 3 and never past the total."""
     import re

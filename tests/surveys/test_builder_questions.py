@@ -23,7 +23,7 @@ from tests.surveys.helpers import STORED_TEXT, answer, start
 OFTEN_LINES = "Every week\nAbout once a month\nA few times a year\nOnly once"
 
 
-def _edit(client: FlaskClient, survey: MadeSurvey, key: str, kind: str, text: str, **extra):  # type: ignore[no-untyped-def]
+def _edit(client: FlaskClient, survey: MadeSurvey, key: str, kind: str, text: str, **extra):
     path = f"/staff/surveys/{survey.id}/questions/{survey.questions[key]}"
     return send(client, path, question_fields(kind, text, **extra))
 
@@ -36,7 +36,7 @@ def _options(app: Flask, question_id: int) -> dict[str, tuple[str, bool]]:
 
 def test_editing_an_answered_question_warns_how_many_answered(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     for _ in range(3):
         add_answer(app, survey.id, survey.questions["often"], "weekly")
     client = staff_client(Role.COORDINATOR)
@@ -48,7 +48,7 @@ def test_editing_an_answered_question_warns_how_many_answered(
 
 def test_type_of_an_answered_question_cannot_change(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     add_answer(app, survey.id, survey.questions["well"], "The tea")
     client = staff_client(Role.COORDINATOR)
     response = _edit(client, survey, "well", "long_text", "What do we do well?")
@@ -63,7 +63,7 @@ def test_type_of_an_answered_question_cannot_change(
 
 def test_an_answer_people_chose_is_retired_not_deleted(
     app: Flask, client: FlaskClient, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     add_answer(app, survey.id, survey.questions["often"], "once")
     signed_in = staff_client(Role.COORDINATOR)
     branch = f"{survey.questions['visited']}:yes"
@@ -88,7 +88,7 @@ def test_an_answer_people_chose_is_retired_not_deleted(
 
 def test_an_answer_another_question_depends_on_cannot_go(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     response = _edit(client, survey, "visited", "single_choice", "Have you been?",
                      options="Often\nNever")  # fmt: skip
@@ -98,7 +98,7 @@ def test_an_answer_another_question_depends_on_cannot_go(
 
 def test_removing_an_answered_question_retires_it_and_keeps_answers(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     add_answer(app, survey.id, survey.questions["household"], 3)
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/questions/{survey.questions['household']}"
@@ -113,7 +113,7 @@ def test_removing_an_answered_question_retires_it_and_keeps_answers(
     assert client.get(path).status_code == 404  # a removed question cannot be edited
 
 
-def test_removing_an_unanswered_question_deletes_it(app: Flask, staff_client, survey) -> None:  # type: ignore[no-untyped-def]
+def test_removing_an_unanswered_question_deletes_it(app: Flask, staff_client, survey) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/questions/{survey.questions['well']}"
     send(client, f"{path}/remove", {}, path)
@@ -123,7 +123,7 @@ def test_removing_an_unanswered_question_deletes_it(app: Flask, staff_client, su
 
 def test_a_question_others_depend_on_cannot_be_removed(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/questions/{survey.questions['visited']}"
     response = send(client, f"{path}/remove", {}, path)
@@ -135,7 +135,7 @@ def test_a_question_others_depend_on_cannot_be_removed(
 
 def test_questions_move_but_a_branch_stays_after_its_question(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     overview = f"/staff/surveys/{survey.id}"
 
@@ -156,7 +156,7 @@ def test_questions_move_but_a_branch_stays_after_its_question(
 
 def test_branch_can_only_follow_an_earlier_choice_question(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     page = client.get(f"/staff/surveys/{survey.id}/questions/{survey.questions['welcome']}")
     html = page.get_data(as_text=True)
@@ -168,7 +168,7 @@ def test_branch_can_only_follow_an_earlier_choice_question(
     assert "Choose an earlier question from the list" in later.get_data(as_text=True)
 
 
-def test_question_form_checks_answers_to_choose(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_question_form_checks_answers_to_choose(staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id = create_survey(client)
     path = f"/staff/surveys/{survey_id}/questions/new"

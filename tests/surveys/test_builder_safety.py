@@ -36,7 +36,7 @@ BUILDER_PAGES = [
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FINANCE])
 def test_viewer_and_finance_cannot_use_the_builder(
     app: Flask, staff_client, survey: MadeSurvey, role: Role
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(role)
     for page in BUILDER_PAGES:
         path = page.format(id=survey.id, q=survey.first_question)
@@ -51,18 +51,18 @@ def test_viewer_and_finance_cannot_use_the_builder(
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FINANCE])
 def test_viewer_and_finance_see_the_list_read_only(
     staff_client, survey: MadeSurvey, role: Role
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = staff_client(role).get("/staff/surveys/").get_data(as_text=True)
     assert "Our drop-in café" in page and f'href="/staff/surveys/{survey.id}/results"' in page
     assert "Create a survey" not in page and f'href="/staff/surveys/{survey.id}"' not in page
 
 
-def test_staff_home_links_to_surveys(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_staff_home_links_to_surveys(staff_client) -> None:
     page = staff_client(Role.VIEWER).get("/staff/").get_data(as_text=True)
     assert 'href="/staff/surveys/"' in page
 
 
-def test_huge_title_is_refused_plainly(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_huge_title_is_refused_plainly(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     for size in (300_000, 1_000_000):
         response = send(client, "/staff/surveys/new", {**SURVEY_FIELDS, "title": "x" * size})
@@ -71,13 +71,13 @@ def test_huge_title_is_refused_plainly(app: Flask, staff_client) -> None:  # typ
     assert count(app, Survey) == 0
 
 
-def response_text(client, size: int) -> str:  # type: ignore[no-untyped-def]
+def response_text(client, size: int) -> str:
     return send(client, "/staff/surveys/new", {**SURVEY_FIELDS, "title": "x" * size}).get_data(
         as_text=True
     )
 
 
-def test_control_characters_are_removed_and_markup_never_runs(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_control_characters_are_removed_and_markup_never_runs(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     title = "<script>alert(1)</script>\x00 Library\x07"
     survey_id = create_survey(client, title=title, slug="lib\x00rary", intro="Hi\x00 there")
@@ -100,7 +100,7 @@ def test_control_characters_are_removed_and_markup_never_runs(app: Flask, staff_
 
 def test_another_surveys_question_is_not_found_here(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     other = create_survey(client)
     theirs = survey.first_question
@@ -116,12 +116,12 @@ def test_another_surveys_question_is_not_found_here(
     assert response.status_code == 400
     assert "Choose an earlier question from the list" in response.get_data(as_text=True)
     with app.app_context():
-        assert db.session.get(Question, theirs).survey_id == survey.id  # type: ignore[union-attr]
+        assert db.session.get(Question, theirs).survey_id == survey.id
     assert client.get("/staff/surveys/999999").status_code == 404
     assert client.get("/staff/surveys/999999/enter").status_code == 404
 
 
-def test_nonsense_numbers_and_choices_get_plain_messages(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_nonsense_numbers_and_choices_get_plain_messages(staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     odd = {**SURVEY_FIELDS, "minutes": "9" * 40, "opens_on": "31/02/2026", "anonymous": "\x00"}
     response = send(client, "/staff/surveys/new", odd)
@@ -142,7 +142,7 @@ def test_nonsense_numbers_and_choices_get_plain_messages(staff_client) -> None: 
     assert "Each answer must be 300 characters or fewer" in response.get_data(as_text=True)
 
 
-def test_enormous_ids_in_the_address_are_not_found(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_enormous_ids_in_the_address_are_not_found(staff_client, survey: MadeSurvey) -> None:
     client = staff_client(Role.COORDINATOR)
     huge = "9" * 30
     for path in (f"/staff/surveys/{huge}", f"/staff/surveys/{huge}/enter",

@@ -87,7 +87,7 @@ def test_a_survey_closed_while_the_answers_are_being_sent_does_not_count_them(
     start(client, survey)
     answer(client, survey, "visited", {"answer": "no"})
     with app.test_request_context():
-        view = content.view_of(content.load_survey(survey.slug), "en")  # type: ignore[arg-type]
+        view = content.view_of(content.load_survey(survey.slug), "en")
         response_id = db.session.scalars(select(Response.id)).one()
     assert view.accepting
     _close(app, survey)  # staff press "Close" after the page checked, before the save

@@ -46,7 +46,7 @@ CORRECTION = {"channel": "paper", "language": "en", "answered_on": "2/3/2026",
 
 def test_a_correction_keeps_who_when_why_and_the_old_values(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = _path(survey, entered_response, "correct")
     response = send(client, path, CORRECTION)
@@ -68,7 +68,7 @@ def test_a_correction_keeps_who_when_why_and_the_old_values(
 
 def test_a_correction_needs_a_reason_and_keeps_what_was_typed(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     response = send(
         client, _path(survey, entered_response, "correct"), {**CORRECTION, "reason": ""}
@@ -81,7 +81,7 @@ def test_a_correction_needs_a_reason_and_keeps_what_was_typed(
 
 def test_a_correction_that_changes_nothing_keeps_no_history(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     same = {**CORRECTION, "language": "cy", "answered_on": "12/03/2026"}
     assert send(client, _path(survey, entered_response, "correct"), same).status_code == 302
@@ -90,7 +90,7 @@ def test_a_correction_that_changes_nothing_keeps_no_history(
 
 def test_hostile_corrections_get_plain_messages(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = _path(survey, entered_response, "correct")
     for bad, message in [
@@ -107,7 +107,7 @@ def test_hostile_corrections_get_plain_messages(
 
 def test_a_withdrawn_response_stops_counting_but_stays_visible_with_its_history(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(app, survey, {"visited": "yes"})  # one sent online, which still counts
     client = staff_client(Role.COORDINATOR)
     assert _total(app, survey) == 2
@@ -137,7 +137,7 @@ def test_a_withdrawn_response_stops_counting_but_stays_visible_with_its_history(
 
 def test_withdrawing_needs_a_reason(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     response = send(client, _path(survey, entered_response, "withdraw"), {"reason": "  "})
     assert response.status_code == 400
@@ -147,7 +147,7 @@ def test_withdrawing_needs_a_reason(
 
 def test_only_typed_in_responses_of_this_survey_can_be_changed(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     online = respond(app, survey, {"visited": "yes"})
     client = staff_client(Role.COORDINATOR)
     for path in (
@@ -162,7 +162,7 @@ def test_only_typed_in_responses_of_this_survey_can_be_changed(
 
 def test_a_note_is_in_everything_we_hold_about_the_person(
     app: Flask, survey: MadeSurvey, entered_response: int, ledger, participant_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from app.me.export import everything_about
 
     with app.app_context():
@@ -178,7 +178,7 @@ def test_a_note_is_in_everything_we_hold_about_the_person(
 
 def test_withdrawal_is_for_builders_only(
     app: Flask, client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from tests.conftest import sign_in
 
     viewer = make_staff(app, Role.VIEWER)

@@ -57,19 +57,19 @@ HEADER = [
 ]
 
 
-def _download(client: FlaskClient, survey: MadeSurvey):  # type: ignore[no-untyped-def]
+def _download(client: FlaskClient, survey: MadeSurvey):
     response = client.get(f"/staff/surveys/{survey.id}/export.csv")
     assert response.status_code == 200
     return response
 
 
-def _rows(response) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def _rows(response) -> list[list[str]]:
     body = response.get_data().decode("utf-8")
     assert body.startswith("\ufeff"), "a byte order mark so spreadsheets read UTF-8"
     return list(csv.reader(io.StringIO(body[1:])))
 
 
-def _table(response) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+def _table(response) -> list[dict[str, str]]:
     """The rows as a spreadsheet user reads them: each cell under its heading."""
     header, *rows = _rows(response)
     assert len(set(header)) == len(header), "every heading names one column"
@@ -97,7 +97,7 @@ def _theme(app: Flask, survey: MadeSurvey, response_id: int, key: str, *names: s
 
 def test_export_has_one_row_per_sent_response_in_words(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(
         app,
         survey,
@@ -140,7 +140,7 @@ def test_export_has_one_row_per_sent_response_in_words(
 
 def test_words_in_cells_are_the_surveys_language_whatever_the_staff_member_reads(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(app, survey, {"visited": "yes"}, language="pl", channel=Channel.PHONE)
     client = staff_client(Role.VIEWER)
     client.set_cookie("lang", "cy")
@@ -152,7 +152,7 @@ def test_words_in_cells_are_the_surveys_language_whatever_the_staff_member_reads
 
 def test_times_are_the_charitys_and_dates_are_read_as_dates(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     summer = respond(app, survey, {"visited": "yes"})
     winter = respond(app, survey, {"visited": "no"})
     with app.app_context():
@@ -167,7 +167,7 @@ def test_times_are_the_charitys_and_dates_are_read_as_dates(
 
 def test_export_is_a_streamed_attachment_named_after_the_survey(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     response = _download(staff_client(Role.FINANCE), survey)
     assert response.is_streamed
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
@@ -177,7 +177,7 @@ def test_export_is_a_streamed_attachment_named_after_the_survey(
 
 def test_export_reads_responses_in_batches_in_the_order_sent_without_losing_any(
     app: Flask, staff_client, survey: MadeSurvey, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setattr(export, "BATCH", 2)
     # Stored out of order: the fifth sent first, the first sent last.
     for n in range(5, 0, -1):
@@ -197,7 +197,7 @@ def test_export_reads_responses_in_batches_in_the_order_sent_without_losing_any(
 @pytest.mark.parametrize("start_with", ["=", "+", "-", "@", "\t", "\r"])
 def test_cells_that_would_run_as_formulas_get_an_apostrophe(
     app: Flask, staff_client, survey: MadeSurvey, start_with: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     text = f"{start_with}1+1"
     response_id = respond(app, survey, {"well": text, "hard": ["travel"]})
     _theme(app, survey, response_id, "well", f"{start_with}cmd")
@@ -217,7 +217,7 @@ def test_cells_that_would_run_as_formulas_get_an_apostrophe(
 
 def test_a_formula_typed_by_a_participant_is_neutralised(
     client: FlaskClient, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     start(client, survey)
     typed = {**FULL_ANSWERS, "well": {"answer": '=HYPERLINK("http://evil.example","Click")'}}
     for key, data in typed.items():
@@ -242,7 +242,7 @@ def test_neutralise_only_changes_cells_a_spreadsheet_would_run(cell: str, safe: 
 )
 def test_names_column_only_for_admins_and_coordinators_on_identified_surveys(
     app: Flask, staff_client, identified: MadeSurvey, role: Role, sees: bool
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(app, identified, {"well": "Because"}, name="@Amira Khan")
     rows = _rows(_download(staff_client(role), identified))
     assert ("Name" in rows[0]) is sees
@@ -251,7 +251,7 @@ def test_names_column_only_for_admins_and_coordinators_on_identified_surveys(
     assert rows[1][-2:] == ["Because", ""]  # the answer, then its themes
 
 
-def test_anonymous_surveys_never_export_names(app: Flask, staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_surveys_never_export_names(app: Flask, staff_client, survey: MadeSurvey) -> None:
     respond(app, survey, {"well": "Tea"}, name="Should Not Show")
     body = _download(staff_client(Role.ADMIN), survey).get_data(as_text=True)
     assert "Name" not in body.splitlines()[0] and "Should Not Show" not in body

@@ -79,7 +79,7 @@ FILTERS = [{}, {"language": "cy"}, {"channel": "paper"}, {"language": "en", "cha
 @pytest.mark.parametrize("filters", FILTERS)
 def test_a_spreadsheet_counts_each_option_as_the_results_page_does(
     app: Flask, staff_client, survey: MadeSurvey, filters: dict[str, str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _varied(app, survey, 60)
     _withdraw(app, respond(app, survey, {"hard": ["travel"], "priorities": ["meals"]}))
     rows = _download(staff_client(Role.VIEWER), survey, **filters)
@@ -99,7 +99,7 @@ def test_a_spreadsheet_counts_each_option_as_the_results_page_does(
 
 def test_a_ranking_gives_each_option_its_place_and_a_ticked_option_a_one(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(app, survey, {"hard": ["anxious", "travel"], "priorities": ["quiet", "hours", "meals"]})
     (row,) = _download(staff_client(Role.VIEWER), survey)
     ticked = {key.split(" – ")[1]: cell for key, cell in row.items() if key.startswith(f"{HARD} –")}
@@ -121,7 +121,7 @@ def test_a_ranking_gives_each_option_its_place_and_a_ticked_option_a_one(
 
 def test_the_results_pages_filters_apply_to_the_download(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(app, survey, {"visited": "yes"}, language="cy", channel=Channel.PAPER)
     respond(app, survey, {"visited": "no"}, language="cy")
     respond(app, survey, {"visited": "yes"}, channel=Channel.PAPER)
@@ -140,7 +140,7 @@ def test_the_results_pages_filters_apply_to_the_download(
 
 def test_the_results_page_links_to_the_download_with_its_filters(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.VIEWER)
     page = client.get(f"/staff/surveys/{survey.id}/results?language=cy&channel=phone")
     html = page.get_data(as_text=True)
@@ -154,7 +154,7 @@ def test_the_results_page_links_to_the_download_with_its_filters(
 
 def test_each_written_answer_has_its_own_themes_column(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     first = respond(app, survey, {"well": "The tea", "else": "More chairs"}, minutes_ago=2)
     respond(app, survey, {"well": "Kind staff"})
     _theme(app, survey, first, "well", "Food", "atmosphere")
@@ -167,7 +167,7 @@ def test_each_written_answer_has_its_own_themes_column(
 
 def test_withdrawn_responses_are_never_in_the_download(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     kept = respond(app, survey, {"visited": "yes"})
     _withdraw(app, entered_response)
     rows = _download(staff_client(Role.COORDINATOR), survey, language="")
@@ -187,7 +187,7 @@ def _numbers(app: Flask, survey_id: int) -> list[int | None]:
 
 def test_each_response_is_numbered_within_its_survey_as_it_is_sent(
     app: Flask, client: FlaskClient, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Sent online, typed in by staff or added straight to the database: the number comes with
     sending, never with starting, and never twice."""
     unsent = respond(app, survey, {"visited": "yes"}, status=ResponseStatus.IN_PROGRESS)
@@ -218,7 +218,7 @@ def test_each_response_is_numbered_within_its_survey_as_it_is_sent(
 
 def test_staff_pages_name_a_typed_in_response_by_its_reference(
     app: Flask, staff_client, survey: MadeSurvey, entered_response: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(app, survey, {"visited": "yes"}, minutes_ago=5)
     number = 7  # not its database id, whatever that is
     with app.app_context():
@@ -256,4 +256,4 @@ def test_people_sending_at_the_same_moment_never_share_a_number(
         db.session.commit()
 
     assert race(app, send, LookupError) == Counter({WON: THREADS})
-    assert sorted(_numbers(app, survey.id)) == list(range(1, THREADS + 1))  # type: ignore[type-var]
+    assert sorted(_numbers(app, survey.id)) == list(range(1, THREADS + 1))

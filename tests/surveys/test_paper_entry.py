@@ -19,7 +19,7 @@ from tests.surveys.helpers import form_key, stored_answers, token
 
 def _fields(survey: MadeSurvey, **answers: object) -> dict:
     return {f"q{survey.questions[key]}-{name}": value
-            for key, given in answers.items() for name, value in given.items()}  # type: ignore[attr-defined]  # fmt: skip
+            for key, given in answers.items() for name, value in given.items()}  # fmt: skip
 
 
 FULL = {
@@ -69,7 +69,7 @@ def test_paper_answers_are_saved_with_channel_and_who_typed_them(
     assert answers[survey.questions["household"]] == 2
 
 
-def test_double_tap_on_save_keeps_one_response(app: Flask, staff_client, survey) -> None:  # type: ignore[no-untyped-def]
+def test_double_tap_on_save_keeps_one_response(app: Flask, staff_client, survey) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/enter"
     html = client.get(path).get_data(as_text=True)
@@ -83,7 +83,7 @@ def test_double_tap_on_save_keeps_one_response(app: Flask, staff_client, survey)
 
 def test_every_problem_is_listed_and_every_answer_kept(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     data = _fields(
         survey,
@@ -106,7 +106,7 @@ def test_every_problem_is_listed_and_every_answer_kept(
     assert count(app, Response) == 0
 
 
-def test_a_required_question_left_blank_on_paper_is_not_answered(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_required_question_left_blank_on_paper_is_not_answered(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id = create_survey(client, consent_text="", anonymous="no")
     add_question(client, survey_id, "short_text", "Your idea?", required="y")
@@ -120,7 +120,7 @@ def test_a_required_question_left_blank_on_paper_is_not_answered(app: Flask, sta
         assert stored.consent_version is None
 
 
-def test_drafts_take_no_typed_in_answers(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_drafts_take_no_typed_in_answers(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id = create_survey(client)
     add_question(client, survey_id, "yes_no", "Do you read?")
@@ -134,7 +134,7 @@ def test_drafts_take_no_typed_in_answers(app: Flask, staff_client) -> None:  # t
 
 def test_answers_for_another_surveys_questions_are_ignored(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     data = {"channel": "paper", "agreed": "y", "q999999-answer": "yes", "answer": "yes"}
     assert send(client, f"/staff/surveys/{survey.id}/enter", data).status_code == 302

@@ -30,7 +30,7 @@ def fields(survey: MadeSurvey, answers: dict) -> dict:
             for key, given in answers.items() for name, value in given.items()}  # fmt: skip
 
 
-def enter(client, survey: MadeSurvey, answers: dict, **facts: str):  # type: ignore[no-untyped-def]
+def enter(client, survey: MadeSurvey, answers: dict, **facts: str):
     data = {"channel": "paper", "agreed": "y", **facts, **fields(survey, answers)}
     return send(client, f"/staff/surveys/{survey.id}/enter", data)
 
@@ -44,7 +44,7 @@ def stored(app: Flask) -> Response:
 
 def test_an_answer_to_a_skipped_question_is_never_dropped_in_silence(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     response = enter(client, survey, SKIPPED)
     assert response.status_code == 400 and count(app, Response) == 0
@@ -62,7 +62,7 @@ def test_an_answer_to_a_skipped_question_is_never_dropped_in_silence(
 
 def test_a_skipped_answer_kept_as_a_note_is_stored_shown_and_not_counted(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     response = enter(client, survey, SKIPPED, skipped="keep")
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
@@ -84,7 +84,7 @@ def test_a_skipped_answer_kept_as_a_note_is_stored_shown_and_not_counted(
 
 def test_a_skipped_answer_left_out_knowingly_is_not_kept(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     assert enter(client, survey, SKIPPED, skipped="drop").status_code == 302
     assert count(app, ResponseNote) == 0 and count(app, Answer) == 2
@@ -94,7 +94,7 @@ def test_a_skipped_answer_left_out_knowingly_is_not_kept(
 
 def test_fixing_the_branch_answer_needs_no_choice(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     fixed = {**SKIPPED, "visited": {"answer": "yes"}}  # the "No" was a typing slip
     assert enter(client, survey, fixed).status_code == 302
@@ -103,7 +103,7 @@ def test_fixing_the_branch_answer_needs_no_choice(
 
 def test_a_welsh_paper_form_counts_as_welsh_under_the_date_written_on_it(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     page = client.get(f"/staff/surveys/{survey.id}/enter").get_data(as_text=True)
     assert 'lang="cy">Cymraeg</label>' in page  # the survey's languages are offered
@@ -141,7 +141,7 @@ HOSTILE = [
 @pytest.mark.parametrize(("facts", "message", "link"), HOSTILE)
 def test_strange_form_facts_get_a_plain_message_and_save_nothing(
     app: Flask, staff_client, survey: MadeSurvey, facts: dict, message: str, link: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     if facts.get("answered_on") == "FUTURE":
         tomorrow = date.today() + timedelta(days=2)  # after today wherever the charity is
         facts = {"answered_on": f"{tomorrow.day}/{tomorrow.month}/{tomorrow.year}"}
@@ -156,7 +156,7 @@ def test_strange_form_facts_get_a_plain_message_and_save_nothing(
 
 def test_older_consent_words_can_be_recorded_for_an_old_printed_form(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     with app.app_context():
         old_words = load_survey_by_id(survey.id).consent_text
@@ -174,7 +174,7 @@ def test_older_consent_words_can_be_recorded_for_an_old_printed_form(
 
 def test_a_double_press_of_save_after_choosing_keeps_one_response_and_one_note(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/enter"
     html = client.get(path).get_data(as_text=True)

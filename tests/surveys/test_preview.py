@@ -23,7 +23,7 @@ def _saved_nothing(app: Flask, form_keys: int = 0) -> None:
 
 def test_preview_walks_every_page_and_saves_nothing(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     base = f"/staff/surveys/{survey.id}/preview"
     start = client.get(base).get_data(as_text=True)
@@ -60,7 +60,7 @@ def test_preview_walks_every_page_and_saves_nothing(
 
 def test_the_preview_follows_branches_as_participants_do(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     base = f"/staff/surveys/{survey.id}/preview"
     client.get(base)
@@ -81,7 +81,7 @@ def test_the_preview_follows_branches_as_participants_do(
 
 def test_an_arabic_preview_is_arabic_and_right_to_left_under_an_english_bar(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     base = f"/staff/surveys/{survey.id}/preview"
     start = client.get(f"{base}?lang=ar").get_data(as_text=True)
@@ -105,7 +105,7 @@ def test_an_arabic_preview_is_arabic_and_right_to_left_under_an_english_bar(
     _saved_nothing(app)
 
 
-def test_a_welsh_member_of_staff_keeps_their_bar_in_welsh(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_a_welsh_member_of_staff_keeps_their_bar_in_welsh(staff_client, survey: MadeSurvey) -> None:
     client = staff_client(Role.COORDINATOR)
     client.set_cookie("lang", "cy")
     page = client.get(f"/staff/surveys/{survey.id}/preview?lang=ar").get_data(as_text=True)
@@ -115,7 +115,7 @@ def test_a_welsh_member_of_staff_keeps_their_bar_in_welsh(staff_client, survey: 
 
 def test_preview_shows_the_participants_messages_for_a_wrong_answer(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/preview/{survey.questions['household']}"
     response = send(client, path, {"answer": "lots"})
@@ -126,7 +126,7 @@ def test_preview_shows_the_participants_messages_for_a_wrong_answer(
     _saved_nothing(app)
 
 
-def test_preview_switches_the_survey_language(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_preview_switches_the_survey_language(staff_client, survey: MadeSurvey) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/preview/{survey.first_question}"
     welsh = client.get(f"{path}?lang=cy").get_data(as_text=True)
@@ -138,7 +138,7 @@ def test_preview_switches_the_survey_language(staff_client, survey: MadeSurvey) 
 
 def test_a_survey_that_asks_names_previews_the_name_page(
     app: Flask, client: FlaskClient, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     signed_in = staff_client(Role.COORDINATOR)
     survey_id = create_survey(signed_in, anonymous="no", consent_text="")
     first = add_question(signed_in, survey_id, "yes_no", "Do you read?")
@@ -160,7 +160,7 @@ def test_a_survey_that_asks_names_previews_the_name_page(
     assert client.get("/s/library").status_code == 404
 
 
-def test_an_anonymous_survey_has_no_name_page_to_preview(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_an_anonymous_survey_has_no_name_page_to_preview(staff_client, survey: MadeSurvey) -> None:
     client = staff_client(Role.COORDINATOR)
     assert client.get(f"/staff/surveys/{survey.id}/preview/name").status_code == 404
     forged = client.post(f"/staff/surveys/{survey.id}/preview/check", data={})

@@ -25,7 +25,7 @@ def _pages(survey: MadeSurvey) -> list[str]:
     ]
 
 
-def _count(client: FlaskClient, count_queries, survey: MadeSurvey) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _count(client: FlaskClient, count_queries, survey: MadeSurvey) -> dict[str, int]:
     counts = {}
     for path in _pages(survey):
         client.get(path)  # the survey is built once per version; count the pages that reuse it
@@ -55,7 +55,7 @@ def _grow(app: Flask, survey: MadeSurvey) -> None:
 
 def test_survey_pages_use_a_fixed_number_of_queries(
     app: Flask, client: FlaskClient, survey: MadeSurvey, count_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     start(client, survey)
     for key, data in FULL_ANSWERS.items():
         answer(client, survey, key, data)

@@ -15,7 +15,7 @@ from tests.conftest import LedgerData, MadeSurvey
 from tests.surveys.helpers import FULL_ANSWERS, STORED_TEXT, answer, form_key, start, token
 
 
-def _replay(client: FlaskClient, path: str, data: dict, **kwargs):  # type: ignore[no-untyped-def]
+def _replay(client: FlaskClient, path: str, data: dict, **kwargs):
     """Press twice; the phone never saw the first reply, so it still holds its old cookie."""
     cookie = client.get_cookie("session")
     first = client.post(path, data=data, **kwargs)
@@ -65,7 +65,7 @@ def test_answering_a_question_again_after_the_answers_were_sent_shows_done(
     cookie = client.get_cookie("session")
     check = client.get(f"/s/{survey.slug}/check").get_data(as_text=True)
     client.post(f"/s/{survey.slug}/check", data={"csrf_token": token(check)})
-    client.set_cookie("session", cookie.value)  # type: ignore[union-attr]
+    client.set_cookie("session", cookie.value)
     again = client.post(path, data={"csrf_token": token(page), "answer": "Changed"})
     assert again.headers["Location"] == f"/s/{survey.slug}/done"
     with app.app_context():
@@ -122,7 +122,7 @@ def test_carrying_on_with_a_code_again_after_a_lost_reply_opens_the_same_answers
 def test_sending_a_claim_again_after_a_lost_reply_shows_the_saved_claim(
     app: Flask,
     ledger: LedgerData,
-    participant_client,  # type: ignore[no-untyped-def]
+    participant_client,
 ) -> None:
     from app.ledger.models import Claim
 
@@ -146,7 +146,7 @@ def test_sending_a_claim_again_after_a_lost_reply_shows_the_saved_claim(
 def test_cancelling_a_claim_again_after_a_lost_reply_says_it_was_done_once(
     app: Flask,
     ledger: LedgerData,
-    participant_client,  # type: ignore[no-untyped-def]
+    participant_client,
 ) -> None:
     from app.ledger.models import Claim, ClaimEvent, ClaimStatus
 

@@ -58,10 +58,10 @@ def _results(app: Flask, survey: MadeSurvey, **filters: str) -> dict[str, result
     with app.app_context():
         found = results.survey_results(
             load_survey_by_id(survey.id),
-            results.Filters(**filters),  # type: ignore[arg-type]
+            results.Filters(**filters),
         )
         by_key = {key: qid for key, qid in survey.questions.items()}
-        return {"total": found.total} | {  # type: ignore[return-value]
+        return {"total": found.total} | {
             key: next(q for q in found.questions if q.id == qid) for key, qid in by_key.items()
         }
 
@@ -116,7 +116,7 @@ def known(app: Flask, survey: MadeSurvey) -> MadeSurvey:
     return survey
 
 
-def test_counts_and_percentages_are_of_the_people_who_answered(app: Flask, known) -> None:  # type: ignore[no-untyped-def]
+def test_counts_and_percentages_are_of_the_people_who_answered(app: Flask, known) -> None:
     found = _results(app, known)
     assert found["total"] == 4  # the unsent response does not count
     visited = found["visited"]
@@ -129,7 +129,7 @@ def test_counts_and_percentages_are_of_the_people_who_answered(app: Flask, known
     assert welcome["Not sure"] == (0, 0)
 
 
-def test_multiple_choice_counts_each_option_chosen(app: Flask, known) -> None:  # type: ignore[no-untyped-def]
+def test_multiple_choice_counts_each_option_chosen(app: Flask, known) -> None:
     hard = _results(app, known)["hard"]
     assert hard.multiple and (hard.answered, hard.declined) == (2, 1)
     bars = _bars(hard)
@@ -138,7 +138,7 @@ def test_multiple_choice_counts_each_option_chosen(app: Flask, known) -> None:  
     assert bars["Nothing makes it hard"] == (0, 0)
 
 
-def test_priorities_count_each_rank_and_score_first_choices_highest(app: Flask, known) -> None:  # type: ignore[no-untyped-def]
+def test_priorities_count_each_rank_and_score_first_choices_highest(app: Flask, known) -> None:
     priorities = _results(app, known)["priorities"]
     rows = {row.label: (row.by_rank, row.score) for row in priorities.priorities}
     assert rows["Free hot meals"] == ((2, 0, 0), 6)
@@ -147,7 +147,7 @@ def test_priorities_count_each_rank_and_score_first_choices_highest(app: Flask, 
     assert rows["A quiet room"] and priorities.priorities[0].label == "Free hot meals"
 
 
-def test_numbers_show_lowest_median_and_highest(app: Flask, known) -> None:  # type: ignore[no-untyped-def]
+def test_numbers_show_lowest_median_and_highest(app: Flask, known) -> None:
     household = _results(app, known)["household"]
     assert (household.answered, household.lowest, household.highest) == (4, 1, 10)
     assert household.median == 2.5  # 1, 2, 3, 10
@@ -155,12 +155,12 @@ def test_numbers_show_lowest_median_and_highest(app: Flask, known) -> None:  # t
     assert (odd.lowest, odd.median, odd.highest) == (2, 3, 10)  # 2, 3, 10
 
 
-def test_text_questions_are_counted_not_listed(app: Flask, known) -> None:  # type: ignore[no-untyped-def]
+def test_text_questions_are_counted_not_listed(app: Flask, known) -> None:
     well = _results(app, known)["well"]
     assert (well.category, well.answered, well.declined) == ("text", 2, 1)
 
 
-def test_filters_count_only_matching_responses(app: Flask, known) -> None:  # type: ignore[no-untyped-def]
+def test_filters_count_only_matching_responses(app: Flask, known) -> None:
     welsh = _results(app, known, language="cy")
     assert welsh["total"] == 2
     assert _bars(welsh["welcome"])["Very welcome"] == (1, 50)
@@ -172,7 +172,7 @@ def test_filters_count_only_matching_responses(app: Flask, known) -> None:  # ty
 
 def test_results_page_shows_numbers_percentages_and_decorative_bars(
     staff_client, known: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.VIEWER)
     page = client.get(f"/staff/surveys/{known.id}/results").get_data(as_text=True)
     assert "4 responses have been sent." in page
@@ -187,7 +187,7 @@ def test_results_page_shows_numbers_percentages_and_decorative_bars(
     assert "First choice" in page and "Middle (median)" in page
 
 
-def test_results_page_filters_with_a_plain_get_form(staff_client, known: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_results_page_filters_with_a_plain_get_form(staff_client, known: MadeSurvey) -> None:
     client = staff_client(Role.FINANCE)
     path = f"/staff/surveys/{known.id}/results"
     page = client.get(path).get_data(as_text=True)
@@ -199,7 +199,7 @@ def test_results_page_filters_with_a_plain_get_form(staff_client, known: MadeSur
 
 
 @pytest.mark.parametrize("query", ["language=xx", "channel=pigeon", "language=%00&channel="])
-def test_unknown_filter_values_show_everything(staff_client, known: MadeSurvey, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_filter_values_show_everything(staff_client, known: MadeSurvey, query: str) -> None:
     client = staff_client(Role.VIEWER)
     response = client.get(f"/staff/surveys/{known.id}/results?{query}")
     assert response.status_code == 200
@@ -217,14 +217,14 @@ def test_unknown_filter_values_show_everything(staff_client, known: MadeSurvey, 
 )
 def test_results_page_links_back_to_the_export_and_to_the_answers(
     staff_client, known: MadeSurvey, role: Role, back: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = staff_client(role).get(f"/staff/surveys/{known.id}/results").get_data(as_text=True)
     assert f'<a class="back-link" href="{back.format(id=known.id)}">' in page
     assert f'href="/staff/surveys/{known.id}/export.csv"' in page
     assert f'href="/staff/surveys/{known.id}/results/{known.questions["well"]}"' in page
 
 
-def test_results_of_a_survey_that_does_not_exist_are_not_found(staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_results_of_a_survey_that_does_not_exist_are_not_found(staff_client) -> None:
     assert staff_client(Role.ADMIN).get("/staff/surveys/999999/results").status_code == 404
 
 
@@ -252,7 +252,7 @@ def _add_questions(app: Flask, survey: MadeSurvey) -> None:
 
 def test_results_page_runs_a_fixed_few_queries_however_many_responses_and_questions(
     app: Flask, staff_client, survey: MadeSurvey, count_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/results?language=en"
     counts = []

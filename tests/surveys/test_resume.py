@@ -16,7 +16,7 @@ from tests.conftest import MadeSurvey
 from tests.surveys.helpers import answer, form_key, start, token
 
 
-def _resume(client: FlaskClient, code: str):  # type: ignore[no-untyped-def]
+def _resume(client: FlaskClient, code: str):
     page = client.get("/resume").get_data(as_text=True)
     return client.post("/resume", data={"csrf_token": token(page), "code": code})
 

@@ -44,7 +44,7 @@ def _code_for(text: str) -> set[tuple[int, int]]:
 
 def test_each_ready_language_has_its_own_link_and_a_qr_code_that_reads_as_it(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     page = _page(client, f"/staff/surveys/{survey.id}/share")
     for code in ("en", "cy", "pl", "ar", "ur", "bn"):
@@ -59,7 +59,7 @@ def test_each_ready_language_has_its_own_link_and_a_qr_code_that_reads_as_it(
 
 def test_a_language_not_fully_translated_is_not_offered_and_its_prints_are_not_found(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         db.session.execute(
             delete(SurveyText).where(SurveyText.language == "pl", SurveyText.key == "title")
@@ -77,7 +77,7 @@ def test_a_language_not_fully_translated_is_not_offered_and_its_prints_are_not_f
 
 def test_a_welsh_poster_is_in_welsh_with_its_link_and_the_way_back_in_english(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _page(staff_client(Role.COORDINATOR), f"/staff/surveys/{survey.id}/share/cy/poster")
     assert '<html lang="cy" dir="ltr">' in page
     assert WORDS["title"][WELSH] in page
@@ -89,7 +89,7 @@ def test_a_welsh_poster_is_in_welsh_with_its_link_and_the_way_back_in_english(
 
 def test_an_arabic_paper_copy_asks_every_question_in_order_and_says_where_a_branch_skips(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     page = _page(client, f"/staff/surveys/{survey.id}/share/ar/paper")
     assert '<html lang="ar" dir="rtl">' in page
@@ -107,7 +107,7 @@ def test_an_arabic_paper_copy_asks_every_question_in_order_and_says_where_a_bran
 
 def test_the_survey_page_leads_to_sharing_and_only_builders_may_share(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     overview = _page(staff_client(Role.COORDINATOR), f"/staff/surveys/{survey.id}")
     assert f'href="/staff/surveys/{survey.id}/share"' in overview
     viewer = app.test_client()

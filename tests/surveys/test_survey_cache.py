@@ -27,7 +27,7 @@ def _page(client: FlaskClient, path: str, lang: str = "en") -> str:
     return response.get_data(as_text=True)
 
 
-def test_a_new_title_shows_on_the_next_view(app: Flask, client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_title_shows_on_the_next_view(app: Flask, client, survey: MadeSurvey) -> None:
     assert "Our community café" not in _page(client, "/s/cafe")
     _elsewhere(app, "UPDATE surveys SET title = 'Our community café' WHERE id = :id", id=survey.id)
     assert "Our community café" in _page(client, "/s/cafe")
@@ -35,7 +35,7 @@ def test_a_new_title_shows_on_the_next_view(app: Flask, client, survey: MadeSurv
 
 def test_an_edited_question_and_option_show_on_the_next_view(
     app: Flask, client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     start(client, survey)
     path = f"/s/cafe/q/{survey.questions['welcome']}"
     before = _page(client, path)
@@ -58,7 +58,7 @@ def test_an_edited_question_and_option_show_on_the_next_view(
 
 def test_a_changed_translation_shows_on_the_next_view(
     app: Flask, client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert "Caffi newydd" not in _page(client, "/s/cafe", "cy")
     _elsewhere(
         app,
@@ -76,7 +76,7 @@ def test_a_changed_translation_shows_on_the_next_view(
 @pytest.mark.parametrize("status", ["closed", "draft"])
 def test_closing_a_survey_shows_on_the_next_view(
     app: Flask, client, survey: MadeSurvey, status: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert 'name="form_key"' in _page(client, "/s/cafe")
     _elsewhere(
         app, "UPDATE surveys SET status = :status WHERE id = :id", status=status, id=survey.id
@@ -90,7 +90,7 @@ def test_closing_a_survey_shows_on_the_next_view(
 
 def test_a_survey_past_its_closing_time_stops_taking_answers_without_any_edit(
     app: Flask, client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert 'name="form_key"' in _page(client, "/s/cafe")
     with app.app_context(), db.engine.begin() as connection:
         version = connection.execute(

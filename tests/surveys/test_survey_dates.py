@@ -22,7 +22,7 @@ def _british(day: date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
-def _refused(client, path: str, last_day: str) -> str:  # type: ignore[no-untyped-def]
+def _refused(client, path: str, last_day: str) -> str:
     response = send(client, path, {**SURVEY_FIELDS, "last_day": last_day})
     assert response.status_code == 400, last_day
     return response.get_data(as_text=True)
@@ -30,7 +30,7 @@ def _refused(client, path: str, last_day: str) -> str:  # type: ignore[no-untype
 
 def test_a_last_day_that_has_passed_is_refused_with_its_date_and_what_to_do(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     passed = TODAY - timedelta(days=3)
     page = _refused(client, "/staff/surveys/new", f"{passed.day}/{passed.month}/{passed.year}")
@@ -49,7 +49,7 @@ def test_a_last_day_that_has_passed_is_refused_with_its_date_and_what_to_do(
 
 def test_a_last_day_typed_day_first_is_kept_and_shown_the_british_way(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     form = client.get("/staff/surveys/new").get_data(as_text=True)
     assert "type the day first, like 31/3/2026" in form and "2026-03-31" not in form
@@ -65,7 +65,7 @@ def test_a_last_day_typed_day_first_is_kept_and_shown_the_british_way(
 
 def test_a_passed_last_day_already_saved_stays_but_cannot_be_moved_to_another_passed_day(
     app: Flask, staff_client
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id = create_survey(client, last_day=f"{NEXT_YEAR}-01-31")
     passed = TODAY - timedelta(days=40)
@@ -93,12 +93,12 @@ def test_a_passed_last_day_already_saved_stays_but_cannot_be_moved_to_another_pa
         ("0001-01-01", "has already passed"),
     ],
 )
-def test_dates_that_cannot_be_get_a_plain_message(staff_client, typed: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_dates_that_cannot_be_get_a_plain_message(staff_client, typed: str, message: str) -> None:
     client = staff_client(Role.COORDINATOR)
     assert message in _refused(client, "/staff/surveys/new", typed)
 
 
-def test_a_date_typed_in_arabic_digits_is_read(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_typed_in_arabic_digits_is_read(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     arabic = "".join("٠١٢٣٤٥٦٧٨٩"[int(c)] if c.isdigit() else c for c in f"1/6/{NEXT_YEAR}")
     survey_id = create_survey(client, last_day=arabic)

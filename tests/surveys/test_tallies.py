@@ -243,7 +243,7 @@ def test_the_demo_results_are_the_same_as_counted_before(app: Flask) -> None:
         db.session.commit()
         _assert_tallies_are_true()
         _assert_results_agree(demo.id)
-        found = results.survey_results(load_survey_by_id(demo.id), results.Filters())  # type: ignore[arg-type]
+        found = results.survey_results(load_survey_by_id(demo.id), results.Filters())
         assert found.total == 300
 
 
@@ -295,7 +295,7 @@ def test_many_people_sending_at_once_are_each_counted_once(app: Flask, survey: M
             try:
                 barrier.wait()
                 if index < people:
-                    view = view_of(load_survey_by_id(survey.id), "en")  # type: ignore[arg-type]
+                    view = view_of(load_survey_by_id(survey.id), "en")
                     outcomes.append(services.submit(waiting[index], view))
                 else:
                     Crowd(random.Random(index), survey.id, hot=True).enter_on_paper()

@@ -41,7 +41,7 @@ def _themes_of(app: Flask, answer_id: int) -> set[str]:
         return set(names)
 
 
-def _tag(client: FlaskClient, survey: MadeSurvey, answer_id: int, **data):  # type: ignore[no-untyped-def]
+def _tag(client: FlaskClient, survey: MadeSurvey, answer_id: int, **data):
     token = csrf_token(client, _path(survey))
     return client.post(
         _path(survey) + "/tag", data={"csrf_token": token, "answer_id": answer_id, **data}
@@ -67,7 +67,7 @@ def thirty(app: Flask, survey: MadeSurvey) -> list[int]:
     return [_answer_id(app, r, survey) for r in responses]
 
 
-def test_text_answers_come_newest_first_25_a_page(staff_client, survey, thirty) -> None:  # type: ignore[no-untyped-def]
+def test_text_answers_come_newest_first_25_a_page(staff_client, survey, thirty) -> None:
     client = staff_client(Role.VIEWER)
     first = client.get(_path(survey)).get_data(as_text=True)
     assert _answer_ids(first) == thirty[:25]
@@ -79,7 +79,7 @@ def test_text_answers_come_newest_first_25_a_page(staff_client, survey, thirty) 
 
 
 @pytest.mark.parametrize(("page", "shown"), [("0", 1), ("-3", 1), ("two", 1), ("99999999999", 2)])
-def test_bad_page_numbers_show_the_nearest_page(staff_client, survey, thirty, page, shown) -> None:  # type: ignore[no-untyped-def]
+def test_bad_page_numbers_show_the_nearest_page(staff_client, survey, thirty, page, shown) -> None:
     response = staff_client(Role.VIEWER).get(f"{_path(survey)}?page={page}")
     assert response.status_code == 200
     assert f"Page {shown} of 2" in response.get_data(as_text=True)
@@ -87,7 +87,7 @@ def test_bad_page_numbers_show_the_nearest_page(staff_client, survey, thirty, pa
 
 def test_only_text_questions_of_this_survey_have_an_answers_page(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with app.app_context():
         other_question = make_survey("other", translated=False).questions["else"]
     client = staff_client(Role.ADMIN)
@@ -104,7 +104,7 @@ def test_only_text_questions_of_this_survey_have_an_answers_page(
 )
 def test_hostile_answers_are_shown_escaped_and_isolated(
     app: Flask, staff_client, survey: MadeSurvey, text: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(app, survey, {"well": text}, language="ar")
     page = staff_client(Role.COORDINATOR).get(_path(survey)).get_data(as_text=True)
     assert "<script>alert" not in page and "<b>bold" not in page
@@ -114,7 +114,7 @@ def test_hostile_answers_are_shown_escaped_and_isolated(
 
 def test_each_answer_shows_its_language_channel_and_themes(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from app.surveys.models import Channel
 
     answer = _answer_id(app, respond(app, survey, {"well": "Soup"}, "cy", Channel.PHONE), survey)
@@ -127,7 +127,7 @@ def test_each_answer_shows_its_language_channel_and_themes(
 
 def test_coordinator_tags_an_answer_with_a_new_theme_and_returns_to_the_same_place(
     app: Flask, staff_client, survey: MadeSurvey, thirty
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     answer = thirty[27]
     response = _tag(client, survey, answer, new_theme="  Warm   welcome ", page="2")
@@ -144,7 +144,7 @@ def test_coordinator_tags_an_answer_with_a_new_theme_and_returns_to_the_same_pla
 
 def test_a_new_theme_reuses_an_existing_one_whatever_its_letter_case(
     app: Flask, staff_client, survey: MadeSurvey, thirty
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     food = _add_theme(app, survey, "Food")
     client = staff_client(Role.ADMIN)
     _tag(client, survey, thirty[0], new_theme="fOOD")
@@ -158,7 +158,7 @@ def test_a_new_theme_reuses_an_existing_one_whatever_its_letter_case(
 
 def test_unticking_removes_only_the_themes_that_were_shown(
     app: Flask, staff_client, survey: MadeSurvey, thirty
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     food, warmth = _add_theme(app, survey, "Food"), _add_theme(app, survey, "Warmth")
     client = staff_client(Role.COORDINATOR)
     _tag(client, survey, thirty[0], chosen=[food, warmth], shown=[food, warmth])
@@ -171,7 +171,7 @@ def test_unticking_removes_only_the_themes_that_were_shown(
 
 def test_filtering_by_theme_shows_only_its_answers_with_counts(
     app: Flask, staff_client, survey: MadeSurvey, thirty
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     food = _add_theme(app, survey, "Food")
     _add_theme(app, survey, "Unused")
     client = staff_client(Role.COORDINATOR)
@@ -190,7 +190,7 @@ def test_filtering_by_theme_shows_only_its_answers_with_counts(
 
 def test_a_theme_name_over_80_characters_is_refused_plainly_and_kept(
     app: Flask, staff_client, survey: MadeSurvey, thirty
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     long_name = "x" * 81
     response = _tag(client, survey, thirty[0], new_theme=long_name)
@@ -207,7 +207,7 @@ def test_a_theme_name_over_80_characters_is_refused_plainly_and_kept(
 
 def test_an_expired_form_keeps_the_typed_theme(
     app: Flask, staff_client, survey: MadeSurvey, thirty
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     response = client.post(
         _path(survey) + "/tag", data={"answer_id": thirty[0], "new_theme": "Buses"}
@@ -219,7 +219,7 @@ def test_an_expired_form_keeps_the_typed_theme(
 
 def test_tagging_an_answer_to_another_question_is_refused(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     response_id = respond(app, survey, {"well": "Tea", "else": "More buses"})
     other = _answer_id(app, response_id, survey, "else")
     client = staff_client(Role.COORDINATOR)
@@ -230,7 +230,7 @@ def test_tagging_an_answer_to_another_question_is_refused(
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.FINANCE])
 def test_viewer_and_finance_cannot_tag_themes(
     app: Flask, client: FlaskClient, survey: MadeSurvey, thirty, role: Role
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sign_in(client, make_staff(app, role).email)
     page = client.get(_path(survey)).get_data(as_text=True)
     assert "Change themes" not in page and 'name="new_theme"' not in page
@@ -249,7 +249,7 @@ def test_viewer_and_finance_cannot_tag_themes(
 )
 def test_names_on_an_identified_survey_are_shown_only_to_admins_and_coordinators(
     app: Flask, staff_client, identified: MadeSurvey, role: Role, sees: bool
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(app, identified, {"well": "Because"}, name="Amira Khan")
     page = staff_client(role).get(_path(identified)).get_data(as_text=True)
     assert "Because" in page
@@ -258,7 +258,7 @@ def test_names_on_an_identified_survey_are_shown_only_to_admins_and_coordinators
 
 def test_names_are_never_shown_on_an_anonymous_survey(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     respond(app, survey, {"well": "Tea"}, name="Should Not Show")
     page = staff_client(Role.ADMIN).get(_path(survey)).get_data(as_text=True)
     assert "Should Not Show" not in page

@@ -39,14 +39,14 @@ def _build(client: FlaskClient) -> tuple[int, int]:
 
 def _done(app: Flask, survey_id: int, lang: str) -> tuple[int, int] | None:
     with app.app_context():
-        return completeness(load_survey_by_id(survey_id)).get(lang)  # type: ignore[arg-type]
+        return completeness(load_survey_by_id(survey_id)).get(lang)
 
 
 def _sign_out(client: FlaskClient) -> None:
     client.post("/logout", data={"csrf_token": token(client.get("/staff/").get_data(True))})
 
 
-def test_translating_every_part_shows_the_survey_in_that_language(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_translating_every_part_shows_the_survey_in_that_language(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id, question_id = _build(client)
     path = f"/staff/surveys/{survey_id}/translate/cy"
@@ -70,7 +70,7 @@ def test_translating_every_part_shows_the_survey_in_that_language(app: Flask, st
     assert '<h1 lang="cy">Ein llyfrgell: beth ddylai newid?</h1>' in start and 'lang="cy"' in start
 
 
-def test_a_blank_box_removes_that_translation(app: Flask, staff_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_blank_box_removes_that_translation(app: Flask, staff_client) -> None:
     client = staff_client(Role.COORDINATOR)
     survey_id, _question = _build(client)
     path = f"/staff/surveys/{survey_id}/translate/pl"
@@ -83,7 +83,7 @@ def test_a_blank_box_removes_that_translation(app: Flask, staff_client) -> None:
 
 def test_translate_page_sets_language_and_direction_of_each_part(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client(Role.COORDINATOR)
     page = client.get(f"/staff/surveys/{survey.id}/translate/ar").get_data(as_text=True)
     assert 'id="piece-title-source" lang="en" dir="ltr">Our drop-in café' in page
@@ -92,13 +92,13 @@ def test_translate_page_sets_language_and_direction_of_each_part(
     assert "39 of 39 translated" in page
 
 
-def test_only_other_site_languages_can_be_translated(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_only_other_site_languages_can_be_translated(staff_client, survey: MadeSurvey) -> None:
     client = staff_client(Role.COORDINATOR)
     for lang in ("en", "fr", "x" * 300, "cy%00"):
         assert client.get(f"/staff/surveys/{survey.id}/translate/{lang}").status_code == 404
 
 
-def test_translation_too_long_is_refused_and_kept(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_translation_too_long_is_refused_and_kept(staff_client, survey: MadeSurvey) -> None:
     client = staff_client(Role.COORDINATOR)
     response = send(client, f"/staff/surveys/{survey.id}/translate/cy", {"piece-title": "x" * 201})
     assert response.status_code == 400

@@ -24,18 +24,18 @@ OLD_TITLE = "Our drop-in café: what should change?"
 WELSH_TITLE = "Ein caffi galw heibio: beth ddylai newid?"
 
 
-def change_question(client: FlaskClient, survey: MadeSurvey, key: str, **changes: str):  # type: ignore[no-untyped-def]
+def change_question(client: FlaskClient, survey: MadeSurvey, key: str, **changes: str):
     """Send a question's edit page back as staff would, with some fields changed."""
     app = client.application
     with app.app_context():
-        data = _question_data(db.session.get(Question, survey.questions[key]))  # type: ignore[arg-type]
+        data = _question_data(db.session.get(Question, survey.questions[key]))
     fields = {name: value for name, value in data.items() if name != "required"}
     fields |= {"required": "y"} if data["required"] else {}
     path = f"/staff/surveys/{survey.id}/questions/{survey.questions[key]}"
     return send(client, path, {**fields, **changes})
 
 
-def change_title(client: FlaskClient, survey: MadeSurvey, title: str, **changes: str):  # type: ignore[no-untyped-def]
+def change_title(client: FlaskClient, survey: MadeSurvey, title: str, **changes: str):
     with client.application.app_context():
         original = load_survey_by_id(survey.id)
         assert original is not None
@@ -62,7 +62,7 @@ def welsh_row(app: Flask, survey: MadeSurvey, key: str) -> SurveyText | None:
 
 def test_fixing_a_question_keeps_its_welsh_for_welsh_readers(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert change_question(staff_client(), survey, "often", text=NEW_TEXT).status_code == 302
     reader, welsh = app.test_client(), {"Accept-Language": "cy"}
     start(reader, survey, "cy")
@@ -76,7 +76,7 @@ def test_fixing_a_question_keeps_its_welsh_for_welsh_readers(
 
 def test_fixing_the_title_keeps_the_welsh_start_page(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     assert change_title(staff_client(), survey, "Our café: what next?").status_code == 302
     page = app.test_client().get(f"/s/{survey.slug}", headers={"Accept-Language": "cy"})
     assert f'<h1 lang="cy">{WELSH_TITLE}</h1>' in page.get_data(as_text=True)
@@ -84,7 +84,7 @@ def test_fixing_the_title_keeps_the_welsh_start_page(
 
 def test_translate_page_marks_a_changed_part_with_its_old_and_new_words(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     field = f"piece-q-{survey.questions['often']}-text"
     assert "Needs updating" not in translate_page(client, survey)
@@ -98,7 +98,7 @@ def test_translate_page_marks_a_changed_part_with_its_old_and_new_words(
     assert "39 of 39 translated" in page  # still counted: readers still see it
 
 
-def test_every_language_of_a_changed_part_is_marked(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_every_language_of_a_changed_part_is_marked(staff_client, survey: MadeSurvey) -> None:
     client = staff_client()
     change_question(client, survey, "often", text=NEW_TEXT)
     for lang in ("cy", "ar", "pl", "ur", "bn"):
@@ -107,7 +107,7 @@ def test_every_language_of_a_changed_part_is_marked(staff_client, survey: MadeSu
 
 def test_saving_a_new_translation_clears_the_mark(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     field = f"piece-q-{survey.questions['often']}-text"
     change_question(client, survey, "often", text=NEW_TEXT)
@@ -118,7 +118,7 @@ def test_saving_a_new_translation_clears_the_mark(
     assert row is not None and row.source == NEW_TEXT
 
 
-def test_sending_the_page_back_unchanged_keeps_the_mark(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_sending_the_page_back_unchanged_keeps_the_mark(staff_client, survey: MadeSurvey) -> None:
     client = staff_client()
     change_question(client, survey, "often", text=NEW_TEXT)
     path = f"/staff/surveys/{survey.id}/translate/cy"
@@ -130,7 +130,7 @@ def test_sending_the_page_back_unchanged_keeps_the_mark(staff_client, survey: Ma
 
 def test_ticking_still_fits_clears_the_mark_and_keeps_the_words(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     field = f"piece-q-{survey.questions['often']}-text"
     change_question(client, survey, "often", text=NEW_TEXT)
@@ -143,7 +143,7 @@ def test_ticking_still_fits_clears_the_mark_and_keeps_the_words(
     assert row is not None and row.text == WELSH_TEXT
 
 
-def test_changing_words_back_clears_the_mark(staff_client, survey: MadeSurvey) -> None:  # type: ignore[no-untyped-def]
+def test_changing_words_back_clears_the_mark(staff_client, survey: MadeSurvey) -> None:
     client = staff_client()
     change_question(client, survey, "often", text=NEW_TEXT)
     change_question(client, survey, "often", text="A second wording")
@@ -155,7 +155,7 @@ def test_changing_words_back_clears_the_mark(staff_client, survey: MadeSurvey) -
 
 def test_a_changed_answer_label_is_marked_and_keeps_its_welsh(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     options = "Every single week\nAbout once a month\nA few times a year\nOnly once"
     assert change_question(client, survey, "often", options=options).status_code == 302
@@ -163,14 +163,14 @@ def test_a_changed_answer_label_is_marked_and_keeps_its_welsh(
     assert "1 part needs updating" in page and ">Every week<" in page
     with app.app_context():
         question = db.session.get(Question, survey.questions["often"])
-        option_id = question.options[0].id  # type: ignore[union-attr]
+        option_id = question.options[0].id
     row = welsh_row(app, survey, f"o:{option_id}:label")
     assert row is not None and row.text == "Bob wythnos"
 
 
 def test_new_help_text_is_left_to_translate_and_emptied_help_loses_its_translation(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     key = f"q:{survey.questions['often']}:help"
     change_question(client, survey, "often", help_text="Count the last year.")
@@ -184,7 +184,7 @@ def test_new_help_text_is_left_to_translate_and_emptied_help_loses_its_translati
 
 def test_question_page_warns_before_changing_translated_words(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     page = client.get(f"/staff/surveys/{survey.id}/questions/{survey.questions['often']}")
     text = page.get_data(as_text=True)
@@ -196,13 +196,12 @@ def test_question_page_warns_before_changing_translated_words(
 
 def test_an_untranslated_question_page_gives_no_warning(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     question_id = survey.questions["often"]
     with app.app_context():
         keys = [f"q:{question_id}:text"] + [
-            f"o:{o.id}:label"
-            for o in db.session.get(Question, question_id).options  # type: ignore[union-attr]
+            f"o:{o.id}:label" for o in db.session.get(Question, question_id).options
         ]
         for row in db.session.scalars(select(SurveyText).where(SurveyText.key.in_(keys))):
             db.session.delete(row)
@@ -213,7 +212,7 @@ def test_an_untranslated_question_page_gives_no_warning(
 
 def test_survey_details_page_warns_before_changing_translated_words(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = staff_client().get(f"/staff/surveys/{survey.id}/edit").get_data(as_text=True)
     assert "The words on this page have translations into" in page
     assert "translations are removed" not in page
@@ -221,14 +220,14 @@ def test_survey_details_page_warns_before_changing_translated_words(
 
 def test_a_copied_survey_keeps_the_needs_updating_mark(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from app.core.idempotency import new_key
     from app.surveys.builder import services as admin_services
 
     client = staff_client()
     change_title(client, survey, "Our café: what next?")
     with app.app_context():
-        copy_id = admin_services.duplicate_survey(survey.id, None, new_key())  # type: ignore[arg-type]
+        copy_id = admin_services.duplicate_survey(survey.id, None, new_key())
     page = client.get(f"/staff/surveys/{copy_id}/translate/cy").get_data(as_text=True)
     assert "1 part needs updating" in page and f">{OLD_TITLE}<" in page
 
@@ -244,7 +243,7 @@ def _boxes(page: str) -> dict[str, str]:
 
 def test_overview_says_how_many_parts_need_updating_in_each_language(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     response = change_question(client, survey, "often", text=NEW_TEXT)
     page = client.get(response.headers["Location"]).get_data(as_text=True)
@@ -256,7 +255,7 @@ def test_overview_says_how_many_parts_need_updating_in_each_language(
 
 def test_a_new_answer_in_a_translated_survey_is_shown_as_not_translated_yet(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     options = "Every week\nAbout once a month\nA few times a year\nOnly once\nNever"
     assert "Not translated yet" not in translate_page(client, survey)
@@ -268,7 +267,7 @@ def test_a_new_answer_in_a_translated_survey_is_shown_as_not_translated_yet(
 
 def test_a_translation_made_beside_words_changed_meanwhile_is_caught_not_cleared(
     staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     field = f"piece-q-{survey.questions['often']}-text"
     path = f"/staff/surveys/{survey.id}/translate/cy"
@@ -292,7 +291,7 @@ def _seen(page: str) -> dict[str, str]:
 
 def test_changed_consent_words_are_never_agreed_to_in_an_old_translation(
     app: Flask, staff_client, survey: MadeSurvey
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = staff_client()
     consent = "Taking part is your choice. We now keep answers for one year."
     assert change_title(client, survey, OLD_TITLE, consent_text=consent).status_code == 302

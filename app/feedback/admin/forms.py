@@ -59,7 +59,7 @@ class LinkField(SelectMultipleField):
         self.unreadable = len(self.data) != len(valuelist)
 
     def pre_validate(self, form: Any) -> None:
-        allowed = {choice.value for choice in self.choices}  # type: ignore[union-attr]
+        allowed = {choice.value for choice in self.choices}
         if self.unreadable or any(value not in allowed for value in self.data or []):
             raise Invalid(str(CHOOSE_FROM_LIST))
 

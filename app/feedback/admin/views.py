@@ -267,7 +267,7 @@ def preview(update_id: int) -> Any:
         "update_admin/preview.html",
         update=update,
         detail=detail,
-        entry=detail.entry,  # type: ignore[union-attr]
+        entry=detail.entry,
         body=render_markdown(update.body),
         day=dated.day,
         statuses={status.value: words for status, words in STATUS_WORDS.items()},

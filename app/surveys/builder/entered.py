@@ -194,7 +194,7 @@ def withdraw(response: Response, reason: str, staff_id: int, form_key: str | Non
         .values(withdrawn_at=utcnow())
         .execution_options(synchronize_session=False)
     )
-    if done.rowcount != 1:  # type: ignore[attr-defined]
+    if done.rowcount != 1:
         raise AlreadyWithdrawn
     state = {"withdrawn": False}, {"withdrawn": True}
     _keep(response.id, ChangeKind.WITHDRAWN, staff_id, reason, *state, ["withdrawn"])

@@ -57,7 +57,7 @@ def _response(survey: Survey, response_id: int) -> Response:
 
 
 def _staff_id() -> int:
-    return current_staff().id  # type: ignore[union-attr]
+    return current_staff().id
 
 
 def _back(survey: Survey, response: Response) -> Any:

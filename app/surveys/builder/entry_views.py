@@ -175,7 +175,7 @@ def _save(
         ),
         keep_skipped=form.skipped.data == "keep",
     )
-    staff_id = current_staff().id  # type: ignore[union-attr]
+    staff_id = current_staff().id
     try:
         saved = enter_response(survey, view, staff_id, entry, form.form_key.data)
     except AlreadyDone:

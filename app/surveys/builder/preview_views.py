@@ -198,7 +198,7 @@ def _after(opened: Opened, page: str | int) -> str:
     """Where "Continue" leads from page, as it would for a participant."""
     opening = _opening(opened.view)
     if page in opening[:-1]:
-        return opened.url(opening[opening.index(page) + 1])  # type: ignore[arg-type]
+        return opened.url(opening[opening.index(page) + 1])
     view = opened.view
     following = next_step(view.steps, _answers(view.id), page if isinstance(page, int) else None)
     return opened.url("check" if following is None else following)

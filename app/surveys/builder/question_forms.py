@@ -71,7 +71,7 @@ class QuestionForm(Form):
         invalid_choice_message=_l("Choose an earlier question from the list"),
     )
 
-    def __init__(self, *args: Any, branches: list[SelectChoice] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+    def __init__(self, *args: Any, branches: list[SelectChoice] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.show_if.choices = [SelectChoice("", _l("Always ask")), *branches]
 
@@ -82,7 +82,7 @@ class QuestionForm(Form):
         except ValueError:
             return None
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         kind = self.chosen_kind
         if kind is None:

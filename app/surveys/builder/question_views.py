@@ -119,7 +119,7 @@ def _branch_choices(survey: Survey, question: Question | None) -> list[SelectCho
 def _draft(form: QuestionForm) -> services.QuestionDraft:
     question_id, _sep, value = (form.show_if.data or "").partition(":")
     return services.QuestionDraft(
-        kind=form.chosen_kind,  # type: ignore[arg-type]
+        kind=form.chosen_kind,
         text=form.text.data or "",
         help_text=form.help_text.data or "",
         required=bool(form.required.data),

@@ -81,7 +81,7 @@ def answer_counts(survey_id: int) -> dict[int, int]:
         .where(Question.survey_id == survey_id)
         .group_by(Answer.question_id)
     )
-    return dict(rows.all())  # type: ignore[arg-type]
+    return dict(rows.all())
 
 
 def chosen_counts(question_id: int) -> Counter[str]:
@@ -105,7 +105,7 @@ def question_rows(survey: Survey) -> list[QuestionRow]:
     by_id = {q.id: q for q in live(survey)}
     rows = []
     for question in live(survey):
-        controller = by_id.get(question.show_if_question_id)  # type: ignore[arg-type]
+        controller = by_id.get(question.show_if_question_id)
         condition = (
             Condition(nums[controller.id], answer_label(controller, question.show_if_value))
             if controller

@@ -324,7 +324,7 @@ def _copy_questions(original: Survey, copy: Survey) -> dict[str, str]:
     new_ids = {old.id: new.id for old, new, _live in pairs}
     keys: dict[str, str] = {}
     for old, new, live in pairs:
-        new.show_if_question_id = new_ids.get(old.show_if_question_id)  # type: ignore[arg-type]
+        new.show_if_question_id = new_ids.get(old.show_if_question_id)
         if new.show_if_question_id is None:
             new.show_if_value = None
         keys[f"q:{old.id}:text"] = f"q:{new.id}:text"

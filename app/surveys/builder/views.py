@@ -85,7 +85,7 @@ def new() -> Any:
     defaults = {"form_key": new_key(), "anonymous": "yes", "minutes": "5", "main_language": "en"}
     form = SurveyForm(data=defaults if request.method == "GET" else None)
     if form.validate_on_submit():
-        staff_id = current_staff().id  # type: ignore[union-attr]
+        staff_id = current_staff().id
         try:
             survey_id = services.create_survey(_details(form), staff_id, form.form_key.data)
         except services.AlreadyDone:
@@ -235,7 +235,7 @@ def _move(survey: Survey, wanted: SurveyStatus) -> Any:
     """Make the move, say how it went, and go back to the survey's page."""
     brought_back = survey.status == SurveyStatus.ARCHIVED != wanted
     try:
-        services.change_status(survey, wanted, current_staff().id)  # type: ignore[union-attr]
+        services.change_status(survey, wanted, current_staff().id)
     except services.Refused as refused:
         flash(refusal(refused.reason, refused.details))
     else:
@@ -272,7 +272,7 @@ def archive(survey_id: int) -> Any:
 def duplicate(survey_id: int) -> Any:
     survey_or_404(survey_id)
     form = DuplicateForm()
-    staff_id = current_staff().id  # type: ignore[union-attr]
+    staff_id = current_staff().id
     try:
         copy_id = services.duplicate_survey(survey_id, staff_id, form.form_key.data)
     except services.AlreadyDone:

@@ -96,7 +96,7 @@ def quotable_where(survey_id: int) -> list[ColumnElement[bool]]:
     ]
 
 
-def _quotable_rows(survey_id: int):  # type: ignore[no-untyped-def]
+def _quotable_rows(survey_id: int):
     return (
         select(Answer.id, Answer.value, Question.text, Response.language)
         .join(Response, Response.id == Answer.response_id)

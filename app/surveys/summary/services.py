@@ -104,7 +104,7 @@ def _summary_for(survey_id: int) -> ResultsSummary:
     return found
 
 
-def _rows(current: list, ids: list[int], key: str, make: type) -> list:  # type: ignore[type-arg]
+def _rows(current: list, ids: list[int], key: str, make: type) -> list:
     """Rows for ids in order, keeping existing rows so a unique (summary, id) is never doubled."""
     existing = {getattr(row, key): row for row in current}
     rows = []
