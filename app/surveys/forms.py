@@ -40,7 +40,10 @@ class ConsentForm(Form):
 class NameForm(Form):
     name = StringField(
         _l("What name should we use for you?"),
-        validators=[DataRequired(_l("Enter a name")), Length(max=200)],
+        validators=[
+            DataRequired(_l("Enter a name")),
+            Length(max=200, message=_l("Use 200 characters or fewer")),
+        ],
         render_kw={"autocomplete": "name"},
     )
 
@@ -52,7 +55,10 @@ class SubmitForm(Form):
 class ResumeForm(Form):
     code = StringField(
         _l("Your code"),
-        validators=[DataRequired(_l("Enter your code")), Length(max=40)],
+        validators=[
+            DataRequired(_l("Enter your code")),
+            Length(max=40, message=_l("That code is too long")),
+        ],
         render_kw={
             "autocomplete": "off",
             "autocapitalize": "characters",

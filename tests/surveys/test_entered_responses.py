@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
+from html.parser import HTMLParser
 from typing import Any
 
 from flask import Flask
@@ -184,3 +186,35 @@ def test_withdrawal_is_for_builders_only(
     viewer = make_staff(app, Role.VIEWER)
     sign_in(client, viewer.email)
     assert client.get(_path(survey, entered_response, "withdraw")).status_code == 403
+
+
+class _Fields(HTMLParser):
+    """What a browser would send from a page's main form: its inputs as the page sets them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        name, kind = found.get("name"), found.get("type", "text")
+        if tag != "input" or not name:
+            return
+        if kind in ("radio", "checkbox") and "checked" not in found:
+            return
+        self.sent[name] = found.get("value") or ""
+
+
+def test_a_correction_saves_at_the_first_press_as_the_page_sends_it(
+    app: Flask, staff_client, survey: MadeSurvey, entered_response: int
+) -> None:
+    client = staff_client(Role.COORDINATOR)
+    path = _path(survey, entered_response, "correct")
+    fields = _Fields()
+    fields.feed(client.get(path).get_data(as_text=True))
+    sent = {**fields.sent, "answered_on": "2/3/2026", "reason": "The form says 2 March"}
+    response = client.post(path, data=sent)
+    problems = re.findall(r'<a href="#[^"]+">([^<]+)</a>', response.get_data(as_text=True))
+    assert response.status_code == 302, problems
+    with app.app_context():
+        assert db.session.get(Response, entered_response).answered_on == date(2026, 3, 2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -12,12 +13,11 @@ from flask import Flask
 from sqlalchemy import select
 
 from app.auth.models import Role
-from app.demo.survey_translations import TRANSLATIONS
 from app.extensions import db
 from app.surveys.content import load_survey_by_id
 from app.surveys.response_models import Answer, Response, ResponseNote
 from app.surveys.results import tallies as results
-from tests.factories import MadeSurvey
+from tests.factories import MadeSurvey, survey_translations
 from tests.surveys.builder_helpers import SURVEY_FIELDS, count, send
 from tests.surveys.helpers import form_key, token
 
@@ -113,7 +113,10 @@ def test_a_welsh_paper_form_counts_as_welsh_under_the_date_written_on_it(
     welsh = stored(app)
     assert welsh.language == "cy" and welsh.answered_on == date(2026, 3, 12)
     # They agreed to the Welsh words printed on their form.
-    assert welsh.consent_version == 1 and welsh.consent_text == TRANSLATIONS["cy"]["consent_text"]
+    assert (
+        welsh.consent_version == 1
+        and welsh.consent_text == survey_translations()["cy"]["consent_text"]
+    )
     with app.app_context():
         loaded = load_survey_by_id(survey.id)
         assert results.survey_results(loaded, results.Filters(language="cy")).total == 1
@@ -123,6 +126,22 @@ def test_a_welsh_paper_form_counts_as_welsh_under_the_date_written_on_it(
     assert row[header.index("Date answered")] == "2026-03-12"
     assert row[header.index("Language")] == "Welsh"
     assert row[header.index("Language code")] == "cy"
+
+
+def test_the_next_form_keeps_how_it_came_and_its_language_for_a_pile_of_the_same(
+    staff_client, survey: MadeSurvey
+) -> None:
+    client = staff_client(Role.COORDINATOR)
+    facts = {"channel": "phone", "language": "cy"}
+    response = enter(client, survey, {"well": {"answer": "Croeso"}}, **facts)
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert re.search(r'value="phone"[^>]*checked', page)
+    assert re.search(r'value="cy"[^>]*checked', page)
+    forged = f"/staff/surveys/{survey.id}/enter?channel=online&language=xx"
+    page = client.get(forged).get_data(as_text=True)
+    assert not re.search(r'value="online"', page)
+    assert re.search(r'value="en"[^>]*checked', page)  # the main language, as ever
 
 
 HOSTILE = [

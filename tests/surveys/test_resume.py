@@ -140,3 +140,11 @@ def test_the_written_down_address_to_carry_on_is_the_public_one(
         app.config.update(saved)
     assert "withus.example.org/resume" in consent
     assert "localhost/resume" not in consent
+
+
+def test_a_code_too_long_is_refused_in_the_readers_language(client: FlaskClient) -> None:
+    client.set_cookie("lang", "ar")
+    response = _resume(client, "A" * 41)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Field cannot be longer" not in page and "That code is too long" not in page

@@ -85,6 +85,7 @@ def test_a_welsh_poster_is_in_welsh_with_its_link_and_the_way_back_in_english(
     assert "Dywedwch wrthym beth rydych chi'n ei feddwl." in page  # the site's own words, in Welsh
     assert f"{LINK}cy</p>" in page
     assert 'lang="en" dir="ltr">Back to sharing the survey</a>' in page
+    assert 'lang="en" dir="ltr">Print this page from your browser: it fits one sheet of A4.' in page
 
 
 def test_an_arabic_paper_copy_asks_every_question_in_order_and_says_where_a_branch_skips(

@@ -134,7 +134,7 @@ def correct_response(survey_id: int, response_id: int) -> Any:
         entry=form,
         wordings=versions,
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status
 
 
 def _current(response: Response) -> dict[str, Any]:
@@ -172,4 +172,4 @@ def withdraw_response(survey_id: int, response_id: int) -> Any:
     page = render_template(
         "survey_admin/entered_withdraw.html", survey=survey, response=response, form=form
     )
-    return page, 400 if form.errors else 200
+    return page, form.http_status

@@ -19,7 +19,7 @@ from app.surveys import answering
 from app.surveys.builder import wordings
 from app.surveys.builder.blueprint import bp
 from app.surveys.builder.entry import Entry, enter_response, skipped, takes_entries
-from app.surveys.builder.entry_forms import PaperEntryForm
+from app.surveys.builder.entry_forms import CHANNELS, PaperEntryForm
 from app.surveys.builder.lookup import BUILDERS, survey_or_404
 from app.surveys.builder.questions import Condition, question_rows
 from app.surveys.content import QuestionView, SurveyView, view_of
@@ -73,10 +73,16 @@ def _facts_form(survey: Survey) -> PaperEntryForm:
         "language": survey.main_language,
         "consent_version": str(survey.consent_version),
     }
+    languages = wordings.languages(survey)
     if request.method == "GET":
         defaults["form_key"] = new_key()
+        # After a save, the last form's channel and language (only values this survey offers).
+        if request.args.get("channel") in {choice.value for choice in CHANNELS}:
+            defaults["channel"] = request.args["channel"]
+        if request.args.get("language") in languages:
+            defaults["language"] = request.args["language"]
     form = PaperEntryForm(data=defaults)
-    form.offer(wordings.languages(survey), wordings.wordings(survey))
+    form.offer(languages, wordings.wordings(survey))
     return form
 
 
@@ -182,7 +188,9 @@ def _save(
         flash(_("Those answers were already saved."))
     else:
         flash(_saved_message(saved.notes, saved.left_out))
-    return redirect(url_for("survey_admin.enter", survey_id=survey.id))
+    # The next form in the pile is most likely the same kind: keep how and in which language.
+    same = {"channel": entry.channel.value, "language": entry.language}
+    return redirect(url_for("survey_admin.enter", survey_id=survey.id, **same))
 
 
 def _saved_message(notes: int, left_out: int) -> str:

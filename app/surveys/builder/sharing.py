@@ -88,7 +88,8 @@ def share(survey_id: int) -> str:
 
 def _in_language(language: Language, template: str, **context: object) -> str:
     """Render a printed page wholly in language: the survey's words and the site's own."""
-    # The way back is in the staff member's own language, worked out before switching.
+    # The way back and the tip are in the staff member's own language, worked out before
+    # switching (the caller's words come in that language too).
     back = _("Back to sharing the survey")
     own = current_language()
     with force_locale(formatting_locale(language.code)):
@@ -102,6 +103,7 @@ def poster(survey_id: int, lang: str) -> str:
     return _in_language(
         language,
         "survey_admin/poster.html",
+        tip=_("Print this page from your browser: it fits one sheet of A4."),
         survey=view,
         shared=shared_in(survey, language),
         why=_first_paragraph(view.intro) or view.what_happens,
@@ -120,6 +122,10 @@ def paper(survey_id: int, lang: str) -> str:
     return _in_language(
         language,
         "survey_admin/paper.html",
+        tip=_(
+            "Print this page from your browser. Answers are typed back in on the survey's page, "
+            "question by question in this order."
+        ),
         survey=view,
         questions=questions,
         large=large,
