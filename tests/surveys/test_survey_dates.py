@@ -5,6 +5,7 @@ and what to do, while a passed last day already saved stays when other details c
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from flask import Flask
@@ -59,7 +60,9 @@ def test_a_last_day_typed_day_first_is_kept_and_shown_the_british_way(
     assert f"{NEXT_YEAR}-03-31" not in overview and f"March 31, {NEXT_YEAR}" not in overview
     edit = client.get(f"/staff/surveys/{survey_id}/edit").get_data(as_text=True)
     assert f'type="date" value="{NEXT_YEAR}-03-31"' in edit  # what a date picker reads
-    today = create_survey(client, slug="today", last_day=TODAY.isoformat())
+    # Today in London, taken now: a run that crosses midnight still types in today.
+    london_today = datetime.now(ZoneInfo("Europe/London")).date()
+    today = create_survey(client, slug="today", last_day=london_today.isoformat())
     assert today
 
 
