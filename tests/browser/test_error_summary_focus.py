@@ -39,9 +39,10 @@ def _in_view(page, selector: str) -> bool:
 
 def _fail_then_follow_the_error_link(page, path: str) -> None:
     page.goto(path)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_load_state()
-    assert page.evaluate(IN_SUMMARY), page.evaluate("document.activeElement.outerHTML")
+    with page.expect_navigation():  # the page with the errors, not the one before it
+        page.locator("main form button[type=submit]").first.click()
+    # autofocus moves to the summary as the page is shown, a moment after it has loaded
+    page.wait_for_function(IN_SUMMARY, polling=100, timeout=5000)
     page.locator(".error-summary a").first.click()
 
 
