@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -24,13 +25,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, CreatedAt, IntPk, TranslatedWords, enum_column, utcnow
+from app.labels import LabelledEnum
 
 
-class UpdateStatus(enum.StrEnum):
-    CONSIDERING = "considering"
-    DOING = "doing"
-    DONE = "done"
-    CANT_DO = "cant_do"
+class UpdateStatus(LabelledEnum):
+    CONSIDERING = "considering", _l("Considering")
+    DOING = "doing", _l("Doing")
+    DONE = "done", _l("Done")
+    CANT_DO = "cant_do", _l("Can't do")
 
 
 class EventKind(enum.StrEnum):
@@ -39,11 +41,11 @@ class EventKind(enum.StrEnum):
     UNPUBLISHED = "unpublished"
 
 
-class LinkKind(enum.StrEnum):
-    SURVEY = "survey"
-    QUESTION = "question"
-    THEME = "theme"
-    SESSION = "session"
+class LinkKind(LabelledEnum):
+    SURVEY = "survey", _l("Survey")
+    QUESTION = "question", _l("Question")
+    THEME = "theme", _l("Theme")
+    SESSION = "session", _l("Session")
 
 
 class Update(Base):

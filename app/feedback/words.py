@@ -6,12 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.feedback.models import EventKind, UpdateStatus
 
-STATUS_WORDS = {
-    UpdateStatus.CONSIDERING: _l("Considering"),
-    UpdateStatus.DOING: _l("Doing"),
-    UpdateStatus.DONE: _l("Done"),
-    UpdateStatus.CANT_DO: _l("Can't do"),
-}
+STATUS_WORDS = UpdateStatus.labels()
 
 # What each status means, for people reading the log for the first time.
 STATUS_MEANINGS = {

@@ -28,18 +28,8 @@ from app.ledger.models import (
 from app.ledger.totals import COUNTED
 from app.people.models import Participant
 
-CHOICE_NAMES = {
-    PaymentChoice.ACCEPT: _l("Took the payment"),
-    PaymentChoice.TAKE_LESS: _l("Took less"),
-    PaymentChoice.DECLINE: _l("Said no to the payment"),
-    PaymentChoice.CHARITY: _l("Gave it to a charity"),
-}
-METHOD_NAMES = {
-    PaymentMethod.BANK_TRANSFER: _l("Bank transfer"),
-    PaymentMethod.VOUCHER: _l("Voucher"),
-    PaymentMethod.CASH: _l("Cash"),
-    PaymentMethod.CHARITY: _l("Paid to a charity"),
-}
+CHOICE_NAMES = PaymentChoice.labels()
+METHOD_NAMES = PaymentMethod.labels()
 # The short words for a kind of cost, deliberately a second label beside the claim pages' full
 # ones (claim_forms.CATEGORY_WORDS, "Payment for time"): tables with little room use these
 # (statements and letters, a session's payments, the payment export).

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app.core.periods import tax_year_start
@@ -19,11 +18,7 @@ from app.extensions import db
 from app.ledger.models import BenefitThreshold, ThresholdPeriod
 from app.transactions import unit_of_work
 
-PERIOD_NAMES = {
-    ThresholdPeriod.WEEK: _l("A week (Monday to Sunday)"),
-    ThresholdPeriod.MONTH: _l("A calendar month"),
-    ThresholdPeriod.TAX_YEAR: _l("A tax year (6 April to 5 April)"),
-}
+PERIOD_NAMES = ThresholdPeriod.labels()
 
 
 class ThresholdRefused(Exception):

@@ -95,9 +95,7 @@ def _person(person: Participant) -> dict[str, Any]:
 
 
 def _claim(claim: Claim, total: int) -> dict[str, Any]:
-    events = db.session.scalars(
-        select(ClaimEvent).where(ClaimEvent.claim_id == claim.id).order_by(ClaimEvent.id)
-    ).all()
+    events = held.rows_where(ClaimEvent, ClaimEvent.claim_id, claim.id)
     return {
         "id": claim.id,
         "status": claim.status.value,
@@ -165,11 +163,7 @@ def _responses(participant_id: int) -> list[dict[str, Any]]:
 
 def _history(response_id: int) -> list[dict[str, Any]]:
     """Corrections and withdrawal of a response staff typed in: what changed, when and why."""
-    changes = db.session.scalars(
-        select(ResponseChange)
-        .where(ResponseChange.response_id == response_id)
-        .order_by(ResponseChange.id)
-    )
+    changes = held.rows_where(ResponseChange, ResponseChange.response_id, response_id)
     return [
         {
             "change": change.kind.value,

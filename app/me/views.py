@@ -120,6 +120,31 @@ def _signed_in(person: Any) -> Response:
     return redirect(target if target.startswith("/me") else url_for(".home"))
 
 
+def _guesses_limited(pair_key: Any, person_key: Any) -> Any:
+    """Refused codes count per network address, per person and address (shared by the typed
+    code and the emailed link, so switching between them gains nothing), and per person from
+    everywhere, looser."""
+
+    def decorate(view: Any) -> Any:
+        for limit in (
+            limiter.shared_limit(
+                _person_limit,
+                GUESSES_EVERYWHERE,
+                methods=["POST"],
+                key_func=person_key,
+                deduct_when=_failed,
+            ),
+            limiter.shared_limit(
+                _failed_limit, GUESSES, methods=["POST"], key_func=pair_key, deduct_when=_failed
+            ),
+            limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed),
+        ):
+            view = limit(view)
+        return view
+
+    return decorate
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
@@ -161,13 +186,7 @@ def by_email() -> Any:
 @bp.route("/sign-in/code", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
-@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
-@limiter.shared_limit(
-    _failed_limit, GUESSES, methods=["POST"], key_func=_email_pair_key, deduct_when=_failed
-)
-@limiter.shared_limit(
-    _person_limit, GUESSES_EVERYWHERE, methods=["POST"], key_func=_email_key, deduct_when=_failed
-)
+@_guesses_limited(_email_pair_key, _email_key)
 def code() -> Any:
     form = EmailCodeForm()
     if request.method == "GET":
@@ -188,13 +207,7 @@ def _not_working() -> str:
 @bp.route("/sign-in/email", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
-@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
-@limiter.shared_limit(
-    _failed_limit, GUESSES, methods=["POST"], key_func=_link_pair_key, deduct_when=_failed
-)
-@limiter.shared_limit(
-    _person_limit, GUESSES_EVERYWHERE, methods=["POST"], key_func=_link_key, deduct_when=_failed
-)
+@_guesses_limited(_link_pair_key, _link_key)
 def email_link() -> Any:
     """The emailed link says which code, never the code: the person types it from the email.
 

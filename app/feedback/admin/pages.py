@@ -18,12 +18,7 @@ from app.outbox.models import MessageStatus
 
 WRITERS = (Role.ADMIN, Role.COORDINATOR)
 
-KIND_WORDS = {
-    LinkKind.SURVEY: _l("Survey"),
-    LinkKind.QUESTION: _l("Question"),
-    LinkKind.THEME: _l("Theme"),
-    LinkKind.SESSION: _l("Session"),
-}
+KIND_WORDS = LinkKind.labels()
 
 # Messages grouped the way staff think of them; the rarer outcomes are shown only when present.
 OUTBOX_GROUPS = (
