@@ -73,7 +73,8 @@ def send_notifications(limit: int, loop: bool, interval: int) -> None:
 
     Without cron, leave it running: flask --app wsgi withus send-notifications --loop
     """
-    from app.outbox.sender import keep_sending, send_pending
+    from app.outbox.sender import keep_sending
+    from app.outbox.sender import send_pending
 
     if loop:
         keep_sending(limit, interval, lambda outcome: click.echo(outcome.summary()))
@@ -106,7 +107,9 @@ def apply_retention(dry_run: bool) -> None:
 def backup(path: Path) -> None:
     """Copy the SQLite database to PATH while the site keeps running."""
     from app.extensions import db
-    from app.privacy.backup import BackupRefused, backup_sqlite, pg_dump_command
+    from app.privacy.backup import BackupRefused
+    from app.privacy.backup import backup_sqlite
+    from app.privacy.backup import pg_dump_command
 
     url = db.engine.url
     if url.get_backend_name() == "postgresql":

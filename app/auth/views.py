@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from app.auth import services, throttle
-from app.auth.forms import SignInForm, SignOutForm
-from app.auth.guard import begin_second_step, current_staff, may_open, public, sign_in, sign_out
+from app.auth import services
+from app.auth import throttle
+from app.auth.forms import SignInForm
+from app.auth.forms import SignOutForm
+from app.auth.guard import begin_second_step
+from app.auth.guard import current_staff
+from app.auth.guard import may_open
+from app.auth.guard import public
+from app.auth.guard import sign_in
+from app.auth.guard import sign_out
 from app.auth.models import StaffUser
 from app.core.errors import reshow_on_csrf_failure
 from app.core.links import safe_local_path

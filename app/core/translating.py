@@ -6,19 +6,28 @@ words it was translated from, so a later change marks it as needing an update.""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import abort, flash, redirect, render_template
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from wtforms import BooleanField, Field, HiddenField, StringField, TextAreaField
+from wtforms import BooleanField
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.validators import Length
 
 from app.extensions import db
-from app.forms import Form, clean
+from app.forms import Form
+from app.forms import clean
 from app.i18n import BY_CODE
 
 

@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from app.db import utcnow
 from app.extensions import db
 from app.ledger.letterhead import store_letterhead
-from app.ledger.models import (
-    ActivityType,
-    Attendance,
-    AttendanceRole,
-    Category,
-    Claim,
-    ClaimEvent,
-    ClaimLine,
-    ClaimStatus,
-    InvolvementSession,
-    LineKind,
-    PaymentChoice,
-    PaymentMethod,
-    Project,
-    Rate,
-    RateBasis,
-)
-from app.people.models import Participant, PaymentPreference
+from app.ledger.models import ActivityType
+from app.ledger.models import Attendance
+from app.ledger.models import AttendanceRole
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import InvolvementSession
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentChoice
+from app.ledger.models import PaymentMethod
+from app.ledger.models import Project
+from app.ledger.models import Rate
+from app.ledger.models import RateBasis
+from app.people.models import Participant
+from app.people.models import PaymentPreference
 
 PEOPLE = [
     # name, language, contact, needs, payment preference, benefits

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from app.feedback.models import EventKind, UpdateStatus
+from app.feedback.models import EventKind
+from app.feedback.models import UpdateStatus
 
 STATUS_WORDS = UpdateStatus.labels()
 

@@ -12,13 +12,20 @@ import io
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.ledger.models import Category, Claim, ClaimLine, ClaimStatus, PaymentBatch
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import PaymentBatch
 from app.ledger.statements import CATEGORY_SHORT_NAMES
-from app.people.models import Participant, PaymentPreference
+from app.people.models import Participant
+from app.people.models import PaymentPreference
 from app.transactions import unit_of_work
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -8,18 +8,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from wtforms import StringField, TextAreaField
-from wtforms.validators import Length, Optional, Regexp
+from wtforms import StringField
+from wtforms import TextAreaField
+from wtforms.validators import Length
+from wtforms.validators import Optional
+from wtforms.validators import Regexp
 
 from app.auth.guard import roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.extensions import db
-from app.forms import Form, clean
+from app.forms import Form
+from app.forms import clean
+from app.forms import text_field
 from app.ledger.blueprints import claims_bp as bp
 from app.ledger.models import Setting
 from app.transactions import unit_of_work
@@ -85,10 +94,10 @@ class LetterheadForm(Form):
         validators=[_short()],
         filters=[clean],
     )
-    address = TextAreaField(
+    address = text_field(
         _l("Postal address"),
-        validators=[Length(max=400, message=_l("Use 400 characters or fewer."))],
-        filters=[clean],
+        most=400,
+        kind=TextAreaField,
     )
     phone = StringField(
         _l("Phone number"),

@@ -10,10 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import exists, select
+from sqlalchemy import exists
+from sqlalchemy import select
 
 from app.extensions import db
-from app.ledger.models import ActivityType, ClaimLine, Rate, RateBasis
+from app.ledger.models import ActivityType
+from app.ledger.models import ClaimLine
+from app.ledger.models import Rate
+from app.ledger.models import RateBasis
 from app.transactions import unit_of_work
 
 HALF_DAY_MINUTES = 240

@@ -5,32 +5,44 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.wrappers import Response
 
-from app.auth.guard import current_staff, roles_required
-from app.auth.models import ALL_STAFF, Role
+from app.auth.guard import current_staff
+from app.auth.guard import roles_required
+from app.auth.models import ALL_STAFF
+from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.numbers import positive_int
 from app.extensions import db
 from app.forms import Form
-from app.ledger import rates, sessions, thresholds
+from app.ledger import rates
+from app.ledger import sessions
+from app.ledger import thresholds
 from app.ledger.blueprints import sessions_bp as bp
 from app.ledger.claims import Actor
-from app.ledger.models import ActivityType, AttendanceRole, BenefitThreshold, RateBasis
+from app.ledger.models import ActivityType
+from app.ledger.models import AttendanceRole
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import RateBasis
 from app.ledger.models import ThresholdPeriod as Period
 from app.ledger.money import pence_to_text
-from app.ledger.session_forms import (
-    RateForm,
-    ThresholdForm,
-    amount_of,
-    parse_minutes,
-    session_form,
-)
-from app.ledger.statement_pages import ledger_words, letter_page, statement_page
+from app.ledger.session_forms import RateForm
+from app.ledger.session_forms import ThresholdForm
+from app.ledger.session_forms import amount_of
+from app.ledger.session_forms import parse_minutes
+from app.ledger.session_forms import session_form
+from app.ledger.statement_pages import ledger_words
+from app.ledger.statement_pages import letter_page
+from app.ledger.statement_pages import statement_page
 from app.people.forms import BENEFIT_WORDS
 
 LOGGERS = (Role.ADMIN, Role.COORDINATOR)

@@ -8,14 +8,17 @@ must check them each April, when most limits change (app/demo/thresholds.py has 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.core.periods import tax_year_start
 from app.extensions import db
-from app.ledger.models import BenefitThreshold, ThresholdPeriod
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import ThresholdPeriod
 from app.transactions import unit_of_work
 
 PERIOD_NAMES = ThresholdPeriod.labels()

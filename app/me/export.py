@@ -15,11 +15,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
-from app.ledger.models import Attendance, Claim, ClaimEvent, InvolvementSession, claim_total
+from app.ledger.models import Attendance
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import InvolvementSession
+from app.ledger.models import claim_total
 from app.me import held
 from app.people.models import Participant
-from app.surveys.models import Question, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, ResponseChange, Theme
+from app.surveys.models import Question
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseChange
+from app.surveys.response_models import Theme
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,12 @@ from typing import Any
 from sqlalchemy import select
 
 from app.extensions import db
-from app.ledger.models import Claim, Receipt
+from app.ledger.models import Claim
+from app.ledger.models import Receipt
 from app.outbox.models import OutboxMessage
 from app.people.models import SignInCode
-from app.privacy.models import ErasureRequest, PrivacyEvent
+from app.privacy.models import ErasureRequest
+from app.privacy.models import PrivacyEvent
 from app.surveys.summary.models import SummaryQuote
 
 RECEIPT_FOLDER = "receipts"

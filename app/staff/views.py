@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 
 from app.auth import accounts as account_services
-from app.auth import services, two_step
-from app.auth.forms import AddStaffForm, RoleForm, SignOutForm
-from app.auth.guard import current_staff, roles_required
-from app.auth.models import ALL_STAFF, AccountEvent, Role, StaffUser
+from app.auth import services
+from app.auth import two_step
+from app.auth.forms import AddStaffForm
+from app.auth.forms import RoleForm
+from app.auth.forms import SignOutForm
+from app.auth.guard import current_staff
+from app.auth.guard import roles_required
+from app.auth.models import ALL_STAFF
+from app.auth.models import AccountEvent
+from app.auth.models import Role
+from app.auth.models import StaffUser
 from app.auth.services import AccountError
 from app.auth.two_step_views import no_store
 from app.core.errors import reshow_on_csrf_failure

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from flask import Flask
@@ -13,12 +14,20 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Channel, Question, ResponseStatus
-from app.surveys.response_models import AnswerTheme, Response, Theme
+from app.surveys.models import Channel
+from app.surveys.models import Question
+from app.surveys.models import ResponseStatus
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
 from app.surveys.results import export
 from tests.conftest import MadeSurvey
-from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
-from tests.surveys.test_results import DECLINED, respond
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
+from tests.surveys.test_results import DECLINED
+from tests.surveys.test_results import respond
 
 WELL = "What is one thing we do well?"
 ELSE = "Is there anything else you want to tell us?"

@@ -11,8 +11,11 @@ from flask_babel import lazy_gettext as _l
 from app.auth.guard import current_staff
 from app.auth.models import Role
 from app.extensions import db
-from app.feedback.models import LinkKind, Update
-from app.feedback.words import EVENT_WORDS, STATUS_MEANINGS, STATUS_WORDS
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.words import EVENT_WORDS
+from app.feedback.words import STATUS_MEANINGS
+from app.feedback.words import STATUS_WORDS
 from app.i18n import BY_CODE
 from app.outbox.models import MessageStatus
 

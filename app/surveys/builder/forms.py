@@ -9,22 +9,26 @@ import re
 from datetime import date
 from typing import Any
 
-from flask_babel import format_date, to_user_timezone
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
-from wtforms import (
-    Field,
-    HiddenField,
-    RadioField,
-    StringField,
-    TextAreaField,
-)
+from flask_babel import to_user_timezone
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
+from wtforms.validators import Optional
+from wtforms.validators import Regexp
 from wtforms.validators import ValidationError as Invalid
 
 from app.core.dates import PickedDateField
 from app.db import utcnow
-from app.forms import Form, clean
+from app.forms import Form
+from app.forms import clean
 from app.i18n import LANGUAGES
 
 SLUG_PATTERN = r"^[a-z0-9-]{2,60}$"

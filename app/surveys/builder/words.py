@@ -6,7 +6,8 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from app.surveys.models import QuestionKind, SurveyStatus
+from app.surveys.models import QuestionKind
+from app.surveys.models import SurveyStatus
 
 TEXT_LIMIT = 20000
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
@@ -24,14 +26,27 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Text, or_, select, type_coerce
+from sqlalchemy import Text
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import type_coerce
 
-from app.db import JSONText, as_utc
+from app.db import JSONText
+from app.db import as_utc
 from app.extensions import db
 from app.i18n import formatting_locale
-from app.surveys.models import CHANNEL_NAMES, Question, QuestionKind, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
-from app.surveys.results.tallies import Filters, live_questions, option_labels, submitted
+from app.surveys.models import CHANNEL_NAMES
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
+from app.surveys.results.tallies import Filters
+from app.surveys.results.tallies import live_questions
+from app.surveys.results.tallies import option_labels
+from app.surveys.results.tallies import submitted
 from app.transactions import unit_of_work
 
 BATCH = 1000
