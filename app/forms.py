@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from functools import wraps
 from typing import Any
 
 from babel import support
+from flask import abort
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -61,6 +63,19 @@ def text_field(
     too_long = too_long or _l("Use %(num)d characters or fewer", num=most)
     checks += [Length(max=most, message=too_long), *also]
     return kind(label, filters=list(filters), validators=checks, **options)
+
+
+def code_field(label: Any, required: Any, most: int, **render_kw: str) -> Any:
+    """A box for a code typed from a card, an email or a slip of paper: kept exactly as typed,
+    never spell-checked, always left to right (codes are Latin letters and digits)."""
+    return text_field(
+        label,
+        required=required,
+        most=most,
+        too_long=_l("That code is too long"),
+        filters=(),
+        render_kw={"spellcheck": "false", "dir": "ltr", **render_kw},
+    )
 
 
 @lru_cache(maxsize=16)
@@ -161,3 +176,16 @@ CSRF_MESSAGE = _l(
     "This page was open for a long time, or was sent from somewhere else. "
     "Check what you entered and press the button again."
 )
+
+
+def needs_token(view: Any) -> Any:
+    """For a button that only posts its security token (remove, pause, turn off): a missing or
+    stale token is a 400 before the view runs. Put it below the route's role check."""
+
+    @wraps(view)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        if not Form().validate_on_submit():
+            abort(400)
+        return view(*args, **kwargs)
+
+    return checked

@@ -132,33 +132,15 @@ def _person(name, language, contact, needs, preference, benefits) -> Participant
 def _rates() -> None:
     last_april, this_april = date(utcnow().year - 1, 4, 1), date(utcnow().year, 4, 1)
     for when, hourly in ((last_april, 1500), (this_april, 1600)):
+        card = (
+            (ActivityType.WORKSHOP, RateBasis.HOURLY, hourly),
+            (ActivityType.FOCUS_GROUP, RateBasis.HOURLY, hourly),
+            (ActivityType.MEETING, RateBasis.HALF_DAY, hourly * 3),
+            (ActivityType.INTERVIEW_PANEL, RateBasis.SESSION, 5000),
+        )
         db.session.add_all(
-            [
-                Rate(
-                    activity_type=ActivityType.WORKSHOP,
-                    basis=RateBasis.HOURLY,
-                    amount_pence=hourly,
-                    effective_from=when,
-                ),
-                Rate(
-                    activity_type=ActivityType.FOCUS_GROUP,
-                    basis=RateBasis.HOURLY,
-                    amount_pence=hourly,
-                    effective_from=when,
-                ),
-                Rate(
-                    activity_type=ActivityType.MEETING,
-                    basis=RateBasis.HALF_DAY,
-                    amount_pence=hourly * 3,
-                    effective_from=when,
-                ),
-                Rate(
-                    activity_type=ActivityType.INTERVIEW_PANEL,
-                    basis=RateBasis.SESSION,
-                    amount_pence=5000,
-                    effective_from=when,
-                ),
-            ]
+            Rate(activity_type=kind, basis=basis, amount_pence=pence, effective_from=when)
+            for kind, basis, pence in card
         )
 
 

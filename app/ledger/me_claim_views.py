@@ -19,10 +19,10 @@ from flask_babel import gettext as _
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.forms import ErrorSummary
+from app.forms import needs_token
 from app.ledger import claim_services as services
 from app.ledger import claims
 from app.ledger.blueprints import me_claims_bp as bp
-from app.ledger.claim_forms import ButtonForm
 from app.ledger.claim_forms import ExpenseFields
 from app.ledger.claim_forms import FixLineForm
 from app.ledger.claim_forms import MeClaimForm
@@ -83,6 +83,7 @@ def new() -> Any:
     return page, form.http_status
 
 
+@needs_token
 def _sent_words() -> str:
     """Only promise an email to someone we can email."""
     person = current_participant()
@@ -175,8 +176,6 @@ def _cancel_question(claim: Claim) -> str:
 
 def _move(claim: Claim, to: ClaimStatus, done: str) -> Any:
     """Move the claim as the person pressed, then say it is done, or show why it was not."""
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     try:
         claims.move(claim.id, to, Actor(participant_id=_me()))
     except AlreadyDone:

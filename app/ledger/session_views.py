@@ -24,6 +24,7 @@ from app.core.idempotency import new_key
 from app.core.numbers import positive_int
 from app.extensions import db
 from app.forms import Form
+from app.forms import needs_token
 from app.ledger import rates
 from app.ledger import sessions
 from app.ledger import thresholds
@@ -135,12 +136,11 @@ def detail(session_id: int) -> str:
 
 @bp.route("/sessions/<int:session_id>/send-drafts", methods=["POST"])
 @roles_required(*LOGGERS)
+@needs_token
 def send_drafts(session_id: int) -> Response:
     """Send every draft claim the session made for a decision, in one press."""
     if sessions.session_detail(session_id) is None:
         abort(404)
-    if not Form().validate_on_submit():
-        abort(400)
     staff = current_staff()
     done = sessions.send_drafts(session_id, Actor(staff_id=staff.id, role=staff.role))
     if done.sent:
@@ -195,9 +195,8 @@ def new_rate() -> Any:
 
 @bp.route("/rates/<int:rate_id>/remove", methods=["POST"])
 @roles_required(Role.ADMIN)
+@needs_token
 def remove_rate(rate_id: int) -> Any:
-    if not Form().validate_on_submit():
-        abort(400)
     try:
         rates.remove_rate(rate_id)
     except rates.RateRefused as refused:
@@ -265,9 +264,8 @@ def _threshold_defaults() -> dict[str, str]:
 
 @bp.route("/thresholds/<int:threshold_id>/remove", methods=["POST"])
 @roles_required(Role.ADMIN)
+@needs_token
 def remove_threshold(threshold_id: int) -> Any:
-    if not Form().validate_on_submit():
-        abort(400)
     try:
         thresholds.remove_threshold(threshold_id)
     except thresholds.ThresholdRefused as refused:

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from flask import Blueprint
-from flask import abort
 from flask import current_app
 from flask import flash
 from flask import redirect
@@ -29,6 +28,7 @@ from app.core.links import safe_local_path
 from app.db import utcnow
 from app.extensions import limiter
 from app.feedback import reading
+from app.forms import needs_token
 from app.i18n import current_language
 from app.ledger.claims import status_label
 from app.ledger.models import ROLE_NAMES
@@ -231,9 +231,8 @@ def email_link() -> Any:
 
 @bp.route("/sign-out", methods=["POST"])
 @participant_required
+@needs_token
 def sign_out() -> Response:
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     sign_out_participant()
     flash(_("You have signed out."), "success")
     return redirect(url_for(".sign_in"))

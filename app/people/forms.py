@@ -21,6 +21,7 @@ from wtforms.validators import ValidationError as Invalid
 
 from app.forms import Form
 from app.forms import clean
+from app.forms import code_field
 from app.forms import text_field
 from app.i18n import LANGUAGES
 from app.people.models import ACCESS_NEEDS
@@ -218,13 +219,8 @@ class ButtonForm(Form):
 
 
 class CardCodeForm(Form):
-    code = text_field(
-        _l("The code on your card"),
-        required=_l("Enter the code from your card"),
-        most=100,
-        too_long=_l("That code is too long"),
-        filters=(),
-        render_kw={"autocomplete": "off", "spellcheck": "false", "dir": "ltr"},
+    code = code_field(
+        _l("The code on your card"), _l("Enter the code from your card"), 100, autocomplete="off"
     )
 
 
@@ -240,13 +236,12 @@ class EmailForm(Form):
 
 
 def _email_code_field() -> StringField:
-    return text_field(
+    return code_field(
         _l("The 6-digit code from the email"),
-        required=_l("Enter the 6-digit code"),
-        most=100,
-        too_long=_l("That code is too long"),
-        filters=(),
-        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"},
+        _l("Enter the 6-digit code"),
+        100,
+        autocomplete="one-time-code",
+        inputmode="numeric",
     )
 
 

@@ -22,6 +22,7 @@ from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.links import public_url
+from app.forms import needs_token
 from app.i18n import BY_CODE
 from app.i18n import DEFAULT
 from app.i18n import formatting_locale
@@ -162,10 +163,9 @@ def _card_words(language: str) -> dict[str, str]:
 
 @bp.route("/<int:participant_id>/card", methods=["POST"])
 @roles_required(*EDITORS)
+@needs_token
 def card(participant_id: int) -> Any:
     person = _live_person(participant_id)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     if is_own_record(person, current_staff()):
         flash(_("This record has your own email address. Ask someone else to print your card."))
         return redirect(url_for(".view", participant_id=person.id))

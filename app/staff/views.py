@@ -28,6 +28,7 @@ from app.auth.services import AccountError
 from app.auth.two_step_views import no_store
 from app.core.errors import reshow_on_csrf_failure
 from app.extensions import db
+from app.forms import needs_token
 from app.staff import today
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -178,20 +179,18 @@ def account_pause(user_id: int) -> Response:
 
 @bp.route("/accounts/<int:user_id>/password", methods=["POST"])
 @roles_required(Role.ADMIN)
+@needs_token
 def account_password(user_id: int) -> Response:
     user = _account_or_404(user_id)
-    if not SignOutForm().validate_on_submit():
-        abort(400)
     user, password = account_services.reset_password(_admin_id(), user.id)
     return _temporary_password_page(user, password, added=False)
 
 
 @bp.route("/accounts/<int:user_id>/two-step-off", methods=["POST"])
 @roles_required(Role.ADMIN)
+@needs_token
 def account_two_step_off(user_id: int) -> Response:
     user = _account_or_404(user_id)
-    if not SignOutForm().validate_on_submit():
-        abort(400)
     two_step.turn_off(_admin_id(), user.id)
     flash(_("Two-step sign-in is off. They will set it up again when they next sign in."))
     return redirect(url_for("staff.account", user_id=user.id))

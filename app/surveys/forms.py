@@ -20,6 +20,7 @@ from wtforms.widgets import CheckboxInput
 from wtforms.widgets import ListWidget
 
 from app.forms import Form
+from app.forms import code_field
 from app.forms import text_field
 from app.surveys.answering import text_limit
 from app.surveys.content import QuestionView
@@ -52,18 +53,12 @@ class SubmitForm(Form):
 
 
 class ResumeForm(Form):
-    code = text_field(
+    code = code_field(
         _l("Your code"),
-        required=_l("Enter your code"),
-        most=40,
-        too_long=_l("That code is too long"),
-        filters=(),
-        render_kw={
-            "autocomplete": "off",
-            "autocapitalize": "characters",
-            "spellcheck": "false",
-            "dir": "ltr",
-        },
+        _l("Enter your code"),
+        40,
+        autocomplete="off",
+        autocapitalize="characters",
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -49,6 +48,7 @@ from app.feedback.models import UpdateStatus
 from app.feedback.update_messages import reach as message_reach
 from app.feedback.words import STATUS_WORDS
 from app.forms import ErrorSummary
+from app.forms import needs_token
 from app.i18n import language_names
 
 # The translation and take-down pages hang on the same blueprint: importing them adds them.
@@ -294,10 +294,9 @@ def _not_ready(update: Update) -> ErrorSummary:
 
 @bp.route("/<int:update_id>/publish", methods=["POST"])
 @roles_required(*WRITERS)
+@needs_token
 def publish(update_id: int) -> Response:
     update_or_404(update_id)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     try:
         services.publish(update_id, staff_id())
     except services.NotReady as not_ready:
