@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
+from app.core.spreadsheets import neutralise
 from app.extensions import db
 from app.ledger.models import Category
 from app.ledger.models import Claim
@@ -28,7 +29,6 @@ from app.people.models import Participant
 from app.people.models import PaymentPreference
 from app.transactions import unit_of_work
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_TRIES = 5
 
 
@@ -158,11 +158,6 @@ def pounds(pence: int) -> str:
     sign = "-" if pence < 0 else ""
     whole, part = divmod(abs(pence), 100)
     return f"{sign}{whole}.{part:02d}"
-
-
-def neutralise(cell: str) -> str:
-    """Stop a spreadsheet reading a cell as a formula (OWASP CSV injection advice)."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def preference_words(preference: PaymentPreference | None) -> str:

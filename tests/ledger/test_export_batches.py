@@ -9,8 +9,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.auth.models import Role
+from app.core.spreadsheets import neutralise
 from app.extensions import db
-from app.ledger.export import neutralise
 from app.ledger.export import pounds
 from app.ledger.models import Claim
 from app.ledger.models import ClaimLine

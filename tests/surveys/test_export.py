@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from app.auth.models import Role
+from app.core import spreadsheets
 from app.extensions import db
 from app.surveys.models import Channel
 from app.surveys.models import Question
@@ -221,7 +222,7 @@ def test_cells_that_would_run_as_formulas_get_an_apostrophe(
     assert cells[f"{WELL} – themes"] == f"'{start_with}cmd"
     assert cells[f"'{start_with}SUM(1)"] == f"'{start_with}cmd|x"
     assert cells[f"'{start_with}SUM(1) – {start_with}cmd|x"] == "1"
-    assert not [cell for cell in header + row if cell.startswith(export.FORMULA_STARTS)]
+    assert not [cell for cell in header + row if cell.startswith(spreadsheets.FORMULA_STARTS)]
 
 
 def test_a_formula_typed_by_a_participant_is_neutralised(
@@ -242,7 +243,7 @@ def test_a_formula_typed_by_a_participant_is_neutralised(
     [("=SUM(A1)", "'=SUM(A1)"), ("-3", "'-3"), ("a=b", "a=b"), ("", ""), (" =x", " =x")],
 )
 def test_neutralise_only_changes_cells_a_spreadsheet_would_run(cell: str, safe: str) -> None:
-    assert export.neutralise(cell) == safe
+    assert spreadsheets.neutralise(cell) == safe
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import type_coerce
 
+from app.core.spreadsheets import neutralise
 from app.db import JSONText
 from app.db import as_utc
 from app.extensions import db
@@ -51,8 +52,6 @@ from app.transactions import unit_of_work
 
 BATCH = 1000
 BOM = "\ufeff"
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Year first: Excel and LibreOffice read it as a date and time in every locale (a British
 # 12/03/2026 is 3 December to a spreadsheet set up the American way), and it sorts as text too.
 MOMENT = "%Y-%m-%d %H:%M"
@@ -65,11 +64,6 @@ LANGUAGE_NAMES = {
     "ur": _l("Urdu"),
     "bn": _l("Bengali"),
 }
-
-
-def neutralise(cell: str) -> str:
-    """Make a cell read as text, never as a formula, by putting an apostrophe first."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def filename(survey: Survey, filters: Filters) -> str:
