@@ -79,6 +79,11 @@ class PaymentMade:
         return self.income_pence + self.not_income_pence
 
 
+def _pence(lines: list[StatementLine], *, paid: bool) -> int:
+    """The sum of these lines that are paid (or, with paid=False, approved and not paid yet)."""
+    return sum(line.amount_pence for line in lines if (line.status == ClaimStatus.PAID) == paid)
+
+
 @dataclass(frozen=True)
 class Statement:
     participant_id: int
@@ -106,26 +111,25 @@ class Statement:
 
     @property
     def paid_pence(self) -> int:
-        everything = self.payments + self.expenses
-        return sum(line.amount_pence for line in everything if line.status == ClaimStatus.PAID)
+        return _pence(self.payments + self.expenses, paid=True)
 
     @property
     def income_paid_pence(self) -> int:
         """Paid to them for their time (what went to a charity at their request is not)."""
-        return sum(line.amount_pence for line in self._income if line.status == ClaimStatus.PAID)
+        return _pence(self._income, paid=True)
 
     @property
     def income_owed_pence(self) -> int:
         """Approved for their time but not paid yet: it is not in their hands."""
-        return sum(line.amount_pence for line in self._income if line.status != ClaimStatus.PAID)
+        return _pence(self._income, paid=False)
 
     @property
     def expenses_paid_pence(self) -> int:
-        return sum(line.amount_pence for line in self.expenses if line.status == ClaimStatus.PAID)
+        return _pence(self.expenses, paid=True)
 
     @property
     def expenses_owed_pence(self) -> int:
-        return sum(line.amount_pence for line in self.expenses if line.status != ClaimStatus.PAID)
+        return _pence(self.expenses, paid=False)
 
     @property
     def payments_made(self) -> list[PaymentMade]:
