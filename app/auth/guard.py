@@ -69,6 +69,19 @@ def current_staff() -> StaffUser | None:
     return g.staff
 
 
+def signed_in_staff() -> StaffUser:
+    """The staff member a `roles_required` view is serving: always there, the guard let them in."""
+    user = current_staff()
+    assert user is not None  # roles_required let us in
+    return user
+
+
+def staff_has(*roles: Role) -> bool:
+    """Whether the person looking holds one of these roles (a page shows a button, say)."""
+    user = current_staff()
+    return user is not None and user.role in roles
+
+
 def staff_for_layout() -> StaffUser | None:
     """Who to show as signed in on any page; never lets a database failure break an error page."""
     if "staff" in g or g.get("database_unavailable"):

@@ -17,6 +17,7 @@ from werkzeug.wrappers import Response
 
 from app.auth.guard import current_staff
 from app.auth.guard import roles_required
+from app.auth.guard import staff_has
 from app.auth.models import ALL_STAFF
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
@@ -63,13 +64,11 @@ def _live_person(participant_id: int) -> Participant:
 
 
 def _may_change() -> bool:
-    user = current_staff()
-    return user is not None and user.role in EDITORS
+    return staff_has(*EDITORS)
 
 
 def _is_admin() -> bool:
-    user = current_staff()
-    return user is not None and user.role == Role.ADMIN
+    return staff_has(Role.ADMIN)
 
 
 @bp.route("/")

@@ -20,6 +20,7 @@ from app.auth.forms import RoleForm
 from app.auth.forms import SignOutForm
 from app.auth.guard import current_staff
 from app.auth.guard import roles_required
+from app.auth.guard import signed_in_staff
 from app.auth.models import ALL_STAFF
 from app.auth.models import AccountEvent
 from app.auth.models import Role
@@ -104,9 +105,7 @@ def event_words(event: AccountEvent) -> str:
 
 
 def _admin_id() -> int:
-    user = current_staff()
-    assert user is not None
-    return user.id
+    return signed_in_staff().id
 
 
 def _temporary_password_page(user: StaffUser, password: str, added: bool) -> Response:
@@ -117,10 +116,7 @@ def _temporary_password_page(user: StaffUser, password: str, added: bool) -> Res
 
 
 def _account_or_404(user_id: int) -> StaffUser:
-    user = db.session.get(StaffUser, user_id)
-    if user is None:
-        abort(404)
-    return user
+    return db.get_or_404(StaffUser, user_id)
 
 
 def _account_page(user: StaffUser, role_form: RoleForm | None = None, status: int = 200):

@@ -24,8 +24,8 @@ from wtforms import SelectMultipleField
 from wtforms.validators import InputRequired
 from wtforms.validators import Optional
 
-from app.auth.guard import current_staff
 from app.auth.guard import roles_required
+from app.auth.guard import signed_in_staff
 from app.auth.models import ALL_STAFF
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
@@ -139,9 +139,7 @@ def _text_question(survey: Survey, question_id: int) -> Question:
 
 
 def _role() -> Role:
-    user = current_staff()
-    assert user is not None  # roles_required let us in
-    return user.role
+    return signed_in_staff().role
 
 
 def _main_language(survey: Survey) -> dict[str, str]:
