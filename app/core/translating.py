@@ -21,14 +21,18 @@ from sqlalchemy import select
 from wtforms import BooleanField
 from wtforms import Field
 from wtforms import HiddenField
+from wtforms import RadioField
 from wtforms import StringField
 from wtforms import TextAreaField
+from wtforms.fields import SelectChoice
+from wtforms.validators import InputRequired
 from wtforms.validators import Length
 
 from app.extensions import db
 from app.forms import Form
 from app.forms import clean
 from app.i18n import BY_CODE
+from app.i18n import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,16 @@ class Piece:
     def seen(self) -> str:
         """The name of the hidden field with the fingerprint of the words shown."""
         return f"{self.field}-seen"
+
+
+def main_language_field() -> RadioField:
+    """The language a survey or an update is written in first; the others translate from it."""
+    return RadioField(
+        _l("Main language"),
+        choices=[SelectChoice(language.code, language.name) for language in LANGUAGES],
+        validators=[InputRequired(_l("Choose the main language"))],
+        invalid_choice_message=_l("Choose the main language"),
+    )
 
 
 def check_language(language: str, main_language: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,7 @@ from werkzeug.wrappers import Response
 
 from app.auth.guard import current_staff
 from app.auth.guard import roles_required
+from app.auth.guard import staff_has
 from app.auth.models import ALL_STAFF
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
@@ -58,11 +60,10 @@ def _words() -> dict[str, Any]:
 @bp.route("/sessions")
 @roles_required(*ALL_STAFF)
 def index() -> str:
-    staff = current_staff()
     return render_template(
         "ledger/sessions/index.html",
         rows=sessions.recent_sessions(),
-        can_log=staff is not None and staff.role in LOGGERS,
+        can_log=staff_has(*LOGGERS),
     )
 
 
@@ -122,14 +123,13 @@ def detail(session_id: int) -> str:
     if found is None:
         abort(404)
     session, project, rows = found
-    staff = current_staff()
     return render_template(
         "ledger/sessions/detail.html",
         session=session,
         project=project,
         rows=rows,
         drafts=len(sessions.draft_claims_of(session_id)),
-        can_send=staff is not None and staff.role in LOGGERS,
+        can_send=staff_has(*LOGGERS),
         send_form=Form(),
     )
 
@@ -161,12 +161,11 @@ def send_drafts(session_id: int) -> Response:
 @bp.route("/rates")
 @roles_required(*ALL_STAFF)
 def rate_card() -> str:
-    staff = current_staff()
     return render_template(
         "ledger/rates/index.html",
         rates=rates.all_rates(),
         today=date.today(),
-        can_edit=staff is not None and staff.role == Role.ADMIN,
+        can_edit=staff_has(Role.ADMIN),
         remove_form=Form(),
     )
 
@@ -193,29 +192,34 @@ def new_rate() -> Any:
     return render_template("ledger/rates/new.html", form=form), form.http_status
 
 
+def _removed(remove: Callable[[], None], done: str, back: str) -> Response:
+    """Remove a rate or a limit, then say what happened on the page it was on: done, or why
+    not (one already used by a payment stays, the card keeps its history)."""
+    try:
+        remove()
+    except (rates.RateRefused, thresholds.ThresholdRefused) as refused:
+        flash(str(refused))
+    else:
+        flash(done)
+    return redirect(url_for(back))
+
+
 @bp.route("/rates/<int:rate_id>/remove", methods=["POST"])
 @roles_required(Role.ADMIN)
 @needs_token
 def remove_rate(rate_id: int) -> Any:
-    try:
-        rates.remove_rate(rate_id)
-    except rates.RateRefused as refused:
-        flash(str(refused))
-    else:
-        flash(_("The rate is removed."))
-    return redirect(url_for(".rate_card"))
+    return _removed(lambda: rates.remove_rate(rate_id), _("The rate is removed."), ".rate_card")
 
 
 @bp.route("/thresholds")
 @roles_required(*ALL_STAFF)
 def threshold_table() -> str:
-    staff = current_staff()
     return render_template(
         "ledger/thresholds/index.html",
         thresholds=thresholds.all_thresholds(),
         stale_since=thresholds.out_of_date_since(date.today()),
         benefit_words=BENEFIT_WORDS,
-        can_edit=staff is not None and staff.role == Role.ADMIN,
+        can_edit=staff_has(Role.ADMIN),
         remove_form=Form(),
     )
 
@@ -266,13 +270,8 @@ def _threshold_defaults() -> dict[str, str]:
 @roles_required(Role.ADMIN)
 @needs_token
 def remove_threshold(threshold_id: int) -> Any:
-    try:
-        thresholds.remove_threshold(threshold_id)
-    except thresholds.ThresholdRefused as refused:
-        flash(str(refused))
-    else:
-        flash(_("The limit is removed."))
-    return redirect(url_for(".threshold_table"))
+    done = _("The limit is removed.")
+    return _removed(lambda: thresholds.remove_threshold(threshold_id), done, ".threshold_table")
 
 
 @bp.route("/people/<int:participant_id>/statement")

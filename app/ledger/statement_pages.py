@@ -17,7 +17,7 @@ from flask_babel import ngettext
 from markupsafe import Markup
 from markupsafe import escape
 
-from app.auth.guard import current_staff
+from app.auth.guard import staff_has
 from app.auth.models import Role
 from app.core.periods import tax_year_start
 from app.i18n import BY_CODE
@@ -153,7 +153,6 @@ def letter_page(
     if copy_in != "en" and is_supported(copy_in):
         context["copy"] = {"words": InLanguage(copy_in), "language": BY_CODE[copy_in]}
     context["for_them"] = for_them
-    staff = None if for_them else current_staff()
-    context["can_set_letterhead"] = staff is not None and staff.role == Role.ADMIN
+    context["can_set_letterhead"] = not for_them and staff_has(Role.ADMIN)
     page = render_template("ledger/statements/letter.html", **context)
     return page, 200 if context["valid"] else 400

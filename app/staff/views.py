@@ -18,7 +18,6 @@ from app.auth import two_step
 from app.auth.forms import AddStaffForm
 from app.auth.forms import RoleForm
 from app.auth.forms import SignOutForm
-from app.auth.guard import current_staff
 from app.auth.guard import roles_required
 from app.auth.guard import signed_in_staff
 from app.auth.models import ALL_STAFF
@@ -52,7 +51,7 @@ EVENT_LABELS = {
 @bp.route("/")
 @roles_required(*ALL_STAFF)
 def home() -> str:
-    user = current_staff()
+    user = signed_in_staff()
     return render_template(
         "staff/home.html",
         user=user,

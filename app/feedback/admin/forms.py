@@ -23,6 +23,7 @@ from wtforms.validators import ValidationError as Invalid
 from wtforms.widgets import CheckboxInput
 from wtforms.widgets import ListWidget
 
+from app.core.translating import main_language_field
 from app.feedback.admin.reading import LinkChoices
 from app.feedback.models import LinkKind
 from app.feedback.models import UpdateStatus
@@ -30,7 +31,6 @@ from app.feedback.services import UpdateDraft
 from app.feedback.words import STATUS_WORDS
 from app.forms import Form
 from app.forms import clean
-from app.i18n import LANGUAGES
 
 SAID_LIMIT, BODY_LIMIT, REASON_LIMIT = 300, 10000, 5000
 MOST_PEOPLE = 1_000_000
@@ -157,12 +157,7 @@ class UpdateForm(Form):
 
 
 class NewUpdateForm(UpdateForm):
-    main_language = RadioField(
-        _l("Main language"),
-        choices=[SelectChoice(language.code, language.name) for language in LANGUAGES],
-        validators=[InputRequired(_l("Choose the main language"))],
-        invalid_choice_message=_l("Choose the main language"),
-    )
+    main_language = main_language_field()
     form_key = HiddenField()
 
 

@@ -27,6 +27,7 @@ from flask_babel import to_utc
 
 from app.auth.guard import current_staff
 from app.auth.guard import roles_required
+from app.auth.guard import staff_has
 from app.auth.models import ALL_STAFF
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
@@ -81,11 +82,10 @@ OTHER_PAGES = (
 @bp.route("/")
 @roles_required(*ALL_STAFF)
 def index() -> str:
-    staff = current_staff()
     return render_template(
         "survey_admin/index.html",
         rows=services.survey_rows(),
-        can_build=staff is not None and staff.role in BUILDERS,
+        can_build=staff_has(*BUILDERS),
         status_names=STATUS_NAMES,
         languages=BY_CODE,
         results_path=results_path,
