@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from datetime import timedelta
+from typing import Any
 
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -22,6 +23,7 @@ from app.auth.models import StaffUser
 from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
+from app.forms import ErrorSummary
 from app.ledger import claims
 from app.ledger.claims import Actor
 from app.ledger.claims import ClaimRefused
@@ -346,6 +348,19 @@ def load_claim(claim_id: int, participant_id: int | None = None) -> Claim | None
     if participant_id is not None:
         query = query.where(Claim.participant_id == participant_id)
     return db.session.scalar(query)
+
+
+def claim_page(claim: Claim, message: str = "") -> dict[str, Any]:
+    """What every page showing one claim needs, for staff and for the person alike: its total,
+    its history, its receipts, and the refusal to show at the top if an action failed."""
+    return {
+        "claim": claim,
+        "total": claim_total(claim),
+        "history": claim_history(claim.id),
+        "receipts": receipt_ids(claim.id),
+        "label": claims.status_label,
+        "refusal": ErrorSummary.of(also=[("main-content", message)] if message else []),
+    }
 
 
 def claim_history(claim_id: int) -> list[tuple[ClaimEvent, str | None]]:

@@ -26,7 +26,6 @@ from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.numbers import positive_int
-from app.forms import ErrorSummary
 from app.ledger import claim_services as services
 from app.ledger import claims
 from app.ledger import export
@@ -49,7 +48,6 @@ from app.ledger.claims import Payment
 from app.ledger.models import Claim
 from app.ledger.models import ClaimStatus
 from app.ledger.models import PaymentMethod
-from app.ledger.models import claim_total
 from app.ledger.money import format_pence
 from app.ledger.receipts import receipt_response
 
@@ -131,10 +129,7 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
         forms[failed[0]] = failed[1]
     page = render_template(
         "ledger/claims/show.html",
-        claim=claim,
-        total=claim_total(claim),
-        history=services.claim_history(claim.id),
-        receipts=services.receipt_ids(claim.id),
+        **services.claim_page(claim, message),
         actions=_actions(claim),
         in_batch=claims.in_batch(claim.id),
         own_reason=_own_reason(claim),
@@ -142,8 +137,6 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
         warnings=_warnings(claim),
         forms=forms,
         form=failed[1] if failed else None,
-        refusal=ErrorSummary.of(also=[("main-content", message)] if message else []),
-        label=claims.status_label,
         category=category_label,
         **services.claim_facts(claim),
     )

@@ -18,7 +18,6 @@ from flask_babel import gettext as _
 
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
-from app.forms import ErrorSummary
 from app.forms import needs_token
 from app.ledger import claim_services as services
 from app.ledger import claims
@@ -102,17 +101,12 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
     batched = claim.status == ClaimStatus.APPROVED and claims.in_batch(claim.id)
     page = render_template(
         "me/claims/show.html",
-        claim=claim,
-        total=claim_total(claim),
-        history=services.claim_history(claim.id),
-        receipts=services.receipt_ids(claim.id),
+        **services.claim_page(claim, message),
         can_fix=claim.status == ClaimStatus.CHANGES_REQUESTED,
         can_cancel=_can_cancel(claim),
         batched_words=claims.in_batch_message() if batched else "",
         expense=LineKind.EXPENSE,
-        label=claims.status_label,
         category=my_category_label,
-        refusal=ErrorSummary.of(also=[("main-content", message)] if message else []),
     )
     return page, status
 
