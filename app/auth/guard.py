@@ -22,11 +22,11 @@ from flask import request
 from flask import session
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from app.auth.models import Role
 from app.auth.models import StaffUser
+from app.core.errors import who_for_layout
 from app.extensions import db
 
 PUBLIC = "public"
@@ -84,14 +84,7 @@ def staff_has(*roles: Role) -> bool:
 
 def staff_for_layout() -> StaffUser | None:
     """Who to show as signed in on any page; never lets a database failure break an error page."""
-    if "staff" in g or g.get("database_unavailable"):
-        return g.get("staff")
-    try:
-        return current_staff()
-    except SQLAlchemyError:
-        db.session.rollback()
-        g.staff = None
-        return None
+    return who_for_layout("staff", current_staff)
 
 
 def may_open(user: StaffUser, path: str) -> bool:

@@ -15,6 +15,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 from werkzeug.exceptions import SecurityError
@@ -66,6 +67,19 @@ def reshow_on_csrf_failure(view: Callable[..., Any]) -> Callable[..., Any]:
     """
     view.reshow_on_csrf = True
     return view
+
+
+def who_for_layout(key: str, load: Callable[[], Any], nobody: bool = False) -> Any:
+    """Who to show as signed in on any page (`g.<key>`, loaded by `load` once): never lets a
+    database failure break an error page. `nobody` says at once that no one is signed in."""
+    if key in g or g.get("database_unavailable") or nobody:
+        return g.get(key)
+    try:
+        return load()
+    except SQLAlchemyError:
+        db.session.rollback()
+        setattr(g, key, None)
+        return None
 
 
 def error_page(code: int) -> tuple[str, int]:

@@ -64,20 +64,16 @@ def index() -> str:
     )
 
 
-PREFILL = {
-    "theme": "themes",
-    "survey": "surveys",
-    "session": "sessions",
-    "question": "questions",
-}
+# ?theme=3 ticks form.themes, and so on: each field is named for its argument, plural.
+PREFILL = ("theme", "survey", "session", "question")
 
 
 def _prefill(form: UpdateForm) -> None:
     """Tick what the address names (?theme=, ?survey=, ?session=, ?question=); a theme gives
     the words."""
-    for arg, name in PREFILL.items():
+    for arg in PREFILL:
         wanted = positive_int(request.args.get(arg))
-        field = getattr(form, name)
+        field = getattr(form, f"{arg}s")
         if any(wanted == choice.value for choice in field.choices):
             field.data = [wanted]
     theme = positive_int(request.args.get("theme"))
