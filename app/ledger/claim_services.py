@@ -8,11 +8,14 @@ a decision racing each other cannot both succeed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import selectinload
 
 from app.auth.models import StaffUser
@@ -20,18 +23,17 @@ from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
 from app.ledger import claims
-from app.ledger.claims import Actor, ClaimRefused
-from app.ledger.models import (
-    Category,
-    Claim,
-    ClaimEvent,
-    ClaimLine,
-    ClaimStatus,
-    LineKind,
-    PaymentChoice,
-    Receipt,
-    claim_total,
-)
+from app.ledger.claims import Actor
+from app.ledger.claims import ClaimRefused
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentChoice
+from app.ledger.models import Receipt
+from app.ledger.models import claim_total
 from app.ledger.money import format_pence
 from app.ledger.receipts import CONTENT_TYPE
 from app.ledger.statements import METHOD_NAMES

@@ -11,7 +11,11 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import g, redirect, request, session, url_for
+from flask import g
+from flask import redirect
+from flask import request
+from flask import session
+from flask import url_for
 from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 

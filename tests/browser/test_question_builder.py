@@ -13,9 +13,11 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Survey, SurveyStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
 from tests.browser.test_pages_in_browser import WCAG_TAGS
-from tests.conftest import PASSWORD, make_staff
+from tests.conftest import PASSWORD
+from tests.conftest import make_staff
 from tests.staff_helpers import sign_in_in_browser
 from tests.survey_words import QUESTIONS
 

@@ -13,10 +13,15 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Question, SurveyText
+from app.surveys.models import Question
+from app.surveys.models import SurveyText
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import add_answer, question_ids, send
-from tests.surveys.helpers import answer, start, token
+from tests.surveys.builder_helpers import add_answer
+from tests.surveys.builder_helpers import question_ids
+from tests.surveys.builder_helpers import send
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
 
 
 def _overview(survey: MadeSurvey) -> str:

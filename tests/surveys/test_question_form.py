@@ -12,17 +12,17 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Option, Question
+from app.surveys.models import Option
+from app.surveys.models import Question
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import (
-    add_question,
-    count,
-    create_survey,
-    question_fields,
-    question_ids,
-    send,
-)
-from tests.surveys.helpers import form_key, token
+from tests.surveys.builder_helpers import add_question
+from tests.surveys.builder_helpers import count
+from tests.surveys.builder_helpers import create_survey
+from tests.surveys.builder_helpers import question_fields
+from tests.surveys.builder_helpers import question_ids
+from tests.surveys.builder_helpers import send
+from tests.surveys.helpers import form_key
+from tests.surveys.helpers import token
 
 # What a coordinator fills in for every type of question, then what each type adds.
 EVERY_QUESTION = {"kind", "text", "help_text", "required"}

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from app.core.idempotency import use_key
 from app.extensions import db
-from app.surveys.builder.copying import copy_of, copy_translations, translation_keys
-from app.surveys.builder.questions import dependents, live, numbers
-from app.surveys.builder.services import AlreadyDone, Refused
-from app.surveys.models import Question, Survey
+from app.surveys.builder.copying import copy_of
+from app.surveys.builder.copying import copy_translations
+from app.surveys.builder.copying import translation_keys
+from app.surveys.builder.questions import dependents
+from app.surveys.builder.questions import live
+from app.surveys.builder.questions import numbers
+from app.surveys.builder.services import AlreadyDone
+from app.surveys.builder.services import Refused
+from app.surveys.models import Question
+from app.surveys.models import Survey
 from app.transactions import unit_of_work
 
 

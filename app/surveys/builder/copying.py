@@ -6,7 +6,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.extensions import db
-from app.surveys.models import Option, Question, SurveyText
+from app.surveys.models import Option
+from app.surveys.models import Question
+from app.surveys.models import SurveyText
 
 # Everything about a question that its copy keeps, beside its answers to choose.
 QUESTION_FIELDS = (
