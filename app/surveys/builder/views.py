@@ -22,6 +22,7 @@ from app.db import as_utc
 from app.forms import Form
 from app.i18n import BY_CODE, LANGUAGES, language_names
 from app.surveys.builder import (
+    copy_views,
     entered_views,
     entry_views,
     preview_views,
@@ -31,7 +32,7 @@ from app.surveys.builder import (
     translate_views,
 )
 from app.surveys.builder.blueprint import bp
-from app.surveys.builder.forms import DuplicateForm, SurveyForm, number
+from app.surveys.builder.forms import SurveyForm, number
 from app.surveys.builder.lookup import BUILDERS, results_path, survey_or_404
 from app.surveys.builder.questions import question_rows
 from app.surveys.builder.words import (
@@ -50,11 +51,14 @@ from app.surveys.content import (
     languages_translated,
     pieces,
     stale_pieces,
+    view_of,
 )
 from app.surveys.models import SURVEY_MOVES, Survey, SurveyStatus
+from app.surveys.timing import estimated
 
 # The builder's other pages hang on the same blueprint: importing them adds them.
 OTHER_PAGES = (
+    copy_views,
     question_views,
     translate_views,
     preview_views,
@@ -82,7 +86,7 @@ def index() -> str:
 @roles_required(*BUILDERS)
 @reshow_on_csrf_failure
 def new() -> Any:
-    defaults = {"form_key": new_key(), "anonymous": "yes", "minutes": "5", "main_language": "en"}
+    defaults = {"form_key": new_key(), "anonymous": "yes", "main_language": "en"}
     form = SurveyForm(data=defaults if request.method == "GET" else None)
     if form.validate_on_submit():
         staff_id = current_staff().id
@@ -132,6 +136,7 @@ def _survey_form(form: SurveyForm, survey: Survey | None) -> tuple[str, int]:
         form=form,
         survey=survey,
         translated_into=language_names(translated),
+        estimate=estimated(survey) if survey else None,
     )
     return page, form.http_status
 
@@ -143,13 +148,15 @@ def _day_start(day: Any) -> datetime | None:
 
 def _details(form: SurveyForm) -> services.SurveyDetails:
     last_day = form.last_day.data
+    minutes = number(form.minutes)
     return services.SurveyDetails(
         title=form.title.data or "",
-        slug=form.slug.data or "",
+        slug=form.slug.data or "",  # empty: made from the title
         organiser=form.organiser.data or "",
         intro=form.intro.data or "",
         what_happens=form.what_happens.data or "",
-        time_needed_minutes=number(form.minutes) or 1,
+        time_needed_minutes=minutes or 1,
+        minutes_from_questions=minutes is None,
         consent_text=form.consent_text.data or "",
         anonymous=form.anonymous.data == "yes",
         opens_at=_day_start(form.opens_on.data),
@@ -166,7 +173,7 @@ def _form_data(survey: Survey) -> dict[str, Any]:
         "organiser": survey.organiser,
         "intro": survey.intro,
         "what_happens": survey.what_happens,
-        "minutes": str(survey.time_needed_minutes),
+        "minutes": "" if survey.minutes_from_questions else str(survey.time_needed_minutes),
         "consent_text": survey.consent_text,
         "anonymous": "yes" if survey.anonymous else "no",
         "opens_on": _local_day(survey.opens_at),
@@ -195,10 +202,11 @@ def overview(survey_id: int) -> str:
         move_buttons=MOVE_BUTTONS,
         bring_back=BRING_BACK,
         history=services.moves(survey.id),
+        start_page=view_of(survey, survey.main_language),
+        estimate=estimated(survey),
         status_names=STATUS_NAMES,
         kind_names=KIND_NAMES,
         languages=BY_CODE,
-        duplicate_form=DuplicateForm(data={"form_key": new_key()}),
         results_url=results_path(survey.id),
         opens_on=_shown_day(survey.opens_at),
         last_day=_shown_day(survey.closes_at, shift=1),
@@ -265,18 +273,3 @@ def archive(survey_id: int) -> Any:
         responses=services.response_count(survey.id),
     )
     return page, form.http_status
-
-
-@bp.route("/<int:survey_id>/duplicate", methods=["POST"])
-@roles_required(*BUILDERS)
-def duplicate(survey_id: int) -> Any:
-    survey_or_404(survey_id)
-    form = DuplicateForm()
-    staff_id = current_staff().id
-    try:
-        copy_id = services.duplicate_survey(survey_id, staff_id, form.form_key.data)
-    except services.AlreadyDone:
-        flash(_("You already made that copy. It is in the list of surveys."))
-        return redirect(url_for(".index"))
-    flash(_("This is your copy. It is a draft, so nobody can answer it until you open it."))
-    return redirect(url_for(".overview", survey_id=copy_id))
