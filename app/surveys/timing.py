@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.surveys.models import QuestionKind, Survey
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
 
 # About how long someone on a phone takes over one question of each kind, in seconds: reading
 # it, choosing or writing, and pressing Continue. Writing takes longest.

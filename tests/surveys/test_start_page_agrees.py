@@ -12,15 +12,14 @@ from flask.testing import FlaskClient
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Question, Survey
+from app.surveys.models import Question
+from app.surveys.models import Survey
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import (
-    SURVEY_FIELDS,
-    add_question,
-    create_survey,
-    question_fields,
-    send,
-)
+from tests.surveys.builder_helpers import SURVEY_FIELDS
+from tests.surveys.builder_helpers import add_question
+from tests.surveys.builder_helpers import create_survey
+from tests.surveys.builder_helpers import question_fields
+from tests.surveys.builder_helpers import send
 from tests.surveys.helpers import start
 
 SKIP_ANY = "You can skip any question you do not want to answer."

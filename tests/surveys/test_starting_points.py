@@ -14,11 +14,21 @@ from app.auth.models import Role
 from app.extensions import db
 from app.i18n import LANGUAGES
 from app.surveys.builder.starters import STARTERS
-from app.surveys.content import completeness, load_survey_by_id, pieces
-from app.surveys.models import Question, QuestionKind, Survey, SurveyStatus, SurveyText
+from app.surveys.content import completeness
+from app.surveys.content import load_survey_by_id
+from app.surveys.content import pieces
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
+from app.surveys.models import SurveyText
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import SURVEY_FIELDS, add_question, count, send
-from tests.surveys.helpers import form_key, token
+from tests.surveys.builder_helpers import SURVEY_FIELDS
+from tests.surveys.builder_helpers import add_question
+from tests.surveys.builder_helpers import count
+from tests.surveys.builder_helpers import send
+from tests.surveys.helpers import form_key
+from tests.surveys.helpers import token
 
 TEMPLATES = "/staff/surveys/templates"
 

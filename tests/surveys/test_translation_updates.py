@@ -12,10 +12,13 @@ from sqlalchemy import select
 from app.extensions import db
 from app.surveys.builder.question_views import _question_data
 from app.surveys.content import load_survey_by_id
-from app.surveys.models import Question, SurveyText
+from app.surveys.models import Question
+from app.surveys.models import SurveyText
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import SURVEY_FIELDS, send
-from tests.surveys.helpers import start, token
+from tests.surveys.builder_helpers import SURVEY_FIELDS
+from tests.surveys.builder_helpers import send
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
 
 OLD_TEXT = "How often do you come?"
 NEW_TEXT = "How often do you come to the café?"
@@ -222,12 +225,12 @@ def test_a_copied_survey_keeps_the_needs_updating_mark(
     app: Flask, staff_client, survey: MadeSurvey
 ) -> None:
     from app.core.idempotency import new_key
-    from app.surveys.builder import copying
+    from app.surveys.builder import starting
 
     client = staff_client()
     change_title(client, survey, "Our café: what next?")
     with app.app_context():
-        copy_id = copying.duplicate_survey(survey.id, None, new_key())
+        copy_id = starting.duplicate_survey(survey.id, None, new_key())
     page = client.get(f"/staff/surveys/{copy_id}/translate/cy").get_data(as_text=True)
     assert "1 part needs updating" in page and f">{OLD_TITLE}<" in page
 

@@ -8,22 +8,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from markupsafe import Markup
 from wtforms.fields import SelectChoice
 
-from app.auth.guard import current_staff, roles_required
+from app.auth.guard import current_staff
+from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.numbers import positive_int
-from app.i18n import BY_CODE, current_language
-from app.surveys.builder import copying
+from app.i18n import BY_CODE
+from app.i18n import current_language
+from app.surveys.builder import starting
 from app.surveys.builder.blueprint import bp
-from app.surveys.builder.forms import CopyQuestionsForm, DuplicateForm, StarterForm
-from app.surveys.builder.lookup import BUILDERS, survey_or_404
-from app.surveys.builder.services import AlreadyDone, Refused
+from app.surveys.builder.forms import CopyQuestionsForm
+from app.surveys.builder.forms import DuplicateForm
+from app.surveys.builder.forms import StarterForm
+from app.surveys.builder.lookup import BUILDERS
+from app.surveys.builder.lookup import survey_or_404
+from app.surveys.builder.services import AlreadyDone
+from app.surveys.builder.services import Refused
 from app.surveys.builder.starters import STARTERS
 from app.surveys.builder.words import refusal
 from app.surveys.content import load_survey_by_id
@@ -42,7 +53,7 @@ def start_from_template() -> Any:
         starter = STARTERS[form.starter.data or ""]
         language = form.main_language.data or "en"
         try:
-            survey_id = copying.start_from(
+            survey_id = starting.start_from(
                 starter, language, current_staff().id, form.form_key.data
             )
         except AlreadyDone:
@@ -73,11 +84,11 @@ def start_from_template() -> Any:
 def duplicate(survey_id: int) -> Any:
     """A copy under a new title: 'Copy of …' unless staff type another."""
     survey = survey_or_404(survey_id)
-    defaults = {"form_key": new_key(), "title": copying.copy_title(survey)}
+    defaults = {"form_key": new_key(), "title": starting.copy_title(survey)}
     form = DuplicateForm(data=defaults if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
-            copy_id = copying.duplicate_survey(
+            copy_id = starting.duplicate_survey(
                 survey_id,
                 current_staff().id,
                 form.form_key.data,
@@ -107,7 +118,7 @@ def copy_questions(survey_id: int) -> Any:
         return render_template(
             "survey_admin/copy_questions.html",
             survey=survey,
-            others=copying.other_surveys(survey.id),
+            others=starting.other_surveys(survey.id),
             languages=BY_CODE,
         )
     source = load_survey_by_id(source_id)
@@ -117,7 +128,7 @@ def copy_questions(survey_id: int) -> Any:
     if form.validate_on_submit():
         chosen = [int(value) for value in form.questions.data or []]
         try:
-            copied = copying.copy_questions(survey, source.id, chosen, form.form_key.data)
+            copied = starting.copy_questions(survey, source.id, chosen, form.form_key.data)
         except AlreadyDone:
             return redirect(url_for(".overview", survey_id=survey_id, _anchor="questions"))
         _say_copied(copied)
@@ -142,7 +153,7 @@ def _copy_form(source: Survey) -> CopyQuestionsForm:
     return form
 
 
-def _say_copied(copied: copying.Copied) -> None:
+def _say_copied(copied: starting.Copied) -> None:
     flash(
         ngettext(
             "%(num)d question is copied to the end of this survey.",

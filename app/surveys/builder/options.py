@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from app.core.slugs import hyphenated
 from app.surveys.builder.services import Refused
-from app.surveys.models import Option, Question, QuestionKind
+from app.surveys.models import Option
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
 
 
 @dataclass

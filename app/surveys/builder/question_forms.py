@@ -1,20 +1,48 @@
-"""The staff form for one question: its type, words, answers to choose and branching."""
+"""The staff form for one question: its type, words, answers to choose and branching.
+
+The page draws only the fields the chosen type needs (KIND_FIELDS); whatever else is sent is
+ignored, never checked, so a field nobody could see never stops a save.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, Field, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import SelectField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length
+from wtforms.validators import DataRequired
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
 
 from app.forms import Form
-from app.surveys.builder.forms import WholeNumber, clean, number
-from app.surveys.builder.words import KIND_NAMES, TEXT_LIMIT
+from app.surveys.builder.forms import WholeNumber
+from app.surveys.builder.forms import clean
+from app.surveys.builder.forms import number
+from app.surveys.builder.words import KIND_NAMES
+from app.surveys.builder.words import TEXT_LIMIT
 from app.surveys.models import QuestionKind
 
 MAX_OPTIONS = 30
+
+# The fields each type of question needs, beside those every question has.
+KIND_FIELDS: dict[QuestionKind, tuple[str, ...]] = {
+    QuestionKind.SHORT_TEXT: ("max_length",),
+    QuestionKind.LONG_TEXT: ("max_length",),
+    QuestionKind.SINGLE_CHOICE: ("options",),
+    QuestionKind.MULTIPLE_CHOICE: ("options", "last_alone"),
+    QuestionKind.SCALE: ("options",),
+    QuestionKind.YES_NO: (),
+    QuestionKind.NUMBER: ("min_value", "max_value"),
+    QuestionKind.PRIORITIES: ("options", "pick_count"),
+}
+EVERY_KIND = frozenset(name for names in KIND_FIELDS.values() for name in names)
 
 
 def option_lines(text: str | None) -> list[str]:
@@ -68,12 +96,16 @@ class QuestionForm(Form):
     )
     show_if = SelectField(
         _l("Only ask this if"),
+        default="",  # not drawn before there is an earlier question: always ask
         invalid_choice_message=_l("Choose an earlier question from the list"),
     )
+
+    form_key = HiddenField()  # adding only: a double tap adds one question
 
     def __init__(self, *args: Any, branches: list[SelectChoice] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.show_if.choices = [SelectChoice("", _l("Always ask")), *branches]
+        self.has_branches = bool(branches)
 
     @property
     def chosen_kind(self) -> QuestionKind | None:
@@ -82,8 +114,27 @@ class QuestionForm(Form):
         except ValueError:
             return None
 
+    @property
+    def shown(self) -> frozenset[str]:
+        """The names of the fields the page draws for the chosen type (none before a type is
+        chosen). "Who is asked" only when there is an earlier question to depend on, or when
+        what was sent for it needs a message."""
+        kind = self.chosen_kind
+        names = set(KIND_FIELDS[kind]) if kind else set()
+        if self.has_branches or self.show_if.errors:
+            names.add("show_if")
+        return frozenset(names)
+
+    def ignored(self, name: str) -> bool:
+        """True for a field this type does not use: what was sent for it counts for nothing."""
+        return name in EVERY_KIND and name not in self.shown
+
     def validate(self, extra_validators=None) -> bool:
-        valid = super().validate(extra_validators)
+        super().validate(extra_validators)
+        for name in EVERY_KIND:
+            if self.ignored(name):
+                self[name].errors = []
+        valid = not self.errors
         kind = self.chosen_kind
         if kind is None:
             return False

@@ -7,7 +7,8 @@ it can be changed afterwards, like any survey.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString

@@ -2,36 +2,51 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
+from dataclasses import dataclass
 from typing import Any
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    flash,
-    redirect,
-    render_template,
-    request,
-    stream_with_context,
-    url_for,
-)
+from flask import Blueprint
+from flask import Response
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import stream_with_context
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, IntegerField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms import Field
+from wtforms import IntegerField
+from wtforms import SelectField
+from wtforms import SelectMultipleField
+from wtforms.validators import InputRequired
+from wtforms.validators import Optional
 
-from app.auth.guard import current_staff, roles_required
-from app.auth.models import ALL_STAFF, Role
+from app.auth.guard import roles_required
+from app.auth.guard import signed_in_staff
+from app.auth.models import ALL_STAFF
+from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
-from app.core.numbers import id_value, page_number, positive_int
-from app.forms import ErrorSummary, Form
-from app.i18n import BY_CODE, LANGUAGES, direction
+from app.core.numbers import id_value
+from app.core.numbers import page_number
+from app.core.numbers import positive_int
+from app.forms import ErrorSummary
+from app.forms import Form
+from app.forms import text_field
+from app.i18n import BY_CODE
+from app.i18n import LANGUAGES
+from app.i18n import direction
 from app.surveys.content import load_survey_by_id
 from app.surveys.forms import ordinal
-from app.surveys.models import CHANNEL_NAMES, Channel, Question, Survey
-from app.surveys.results import export, themes
+from app.surveys.models import CHANNEL_NAMES
+from app.surveys.models import Channel
+from app.surveys.models import Question
+from app.surveys.models import Survey
+from app.surveys.results import export
 from app.surveys.results import tallies as results
+from app.surveys.results import themes
 
 bp = Blueprint("survey_results", __name__, url_prefix="/staff/surveys")
 TAGGERS = (Role.ADMIN, Role.COORDINATOR)
@@ -74,15 +89,11 @@ class TagForm(Form):
     answer_id = IdField(validators=[InputRequired()])
     chosen = SelectMultipleField(coerce=id_value, validate_choice=False)
     shown = SelectMultipleField(coerce=id_value, validate_choice=False)
-    new_theme = StringField(
+    new_theme = text_field(
         _l("New theme"),
+        most=themes.THEME_NAME_LIMIT,
+        too_long=_l("The theme name must be 80 characters or fewer"),
         filters=[themes.clean_name],
-        validators=[
-            Length(
-                max=themes.THEME_NAME_LIMIT,
-                message=_l("The theme name must be 80 characters or fewer"),
-            )
-        ],
     )
     page = IdField(validators=[Optional()])
     theme = IdField(validators=[Optional()])
@@ -128,9 +139,7 @@ def _text_question(survey: Survey, question_id: int) -> Question:
 
 
 def _role() -> Role:
-    user = current_staff()
-    assert user is not None  # roles_required let us in
-    return user.role
+    return signed_in_staff().role
 
 
 def _main_language(survey: Survey) -> dict[str, str]:
