@@ -17,11 +17,10 @@ from wtforms import SelectField
 from wtforms import StringField
 from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 
 from app.forms import Form
+from app.forms import text_field
 from app.surveys.builder.forms import WholeNumber
 from app.surveys.builder.forms import clean
 from app.surveys.builder.forms import number
@@ -57,23 +56,26 @@ class QuestionForm(Form):
         validators=[InputRequired(_l("Choose a type of question"))],
         invalid_choice_message=_l("Choose a type of question"),
     )
-    text = TextAreaField(
+    text = text_field(
         _l("Question"),
-        validators=[
-            DataRequired(_l("Enter the question")),
-            Length(max=500, message=_l("The question must be 500 characters or fewer")),
-        ],
-        filters=[clean],
+        required=_l("Enter the question"),
+        most=500,
+        too_long=_l("The question must be 500 characters or fewer"),
+        kind=TextAreaField,
     )
-    help_text = TextAreaField(
+    help_text = text_field(
         _l("What this means (optional)"),
-        validators=[Length(max=2000, message=_l("This must be 2000 characters or fewer"))],
-        filters=[clean],
+        most=2000,
+        too_long=_l("This must be 2000 characters or fewer"),
+        kind=TextAreaField,
     )
     required = BooleanField(_l("People must answer this question"))
-    options = TextAreaField(
+    options = text_field(
         _l("Answers to choose from"),
-        validators=[Length(max=20000, message=_l("There are too many words here"))],
+        most=20000,
+        too_long=_l("There are too many words here"),
+        kind=TextAreaField,
+        filters=(),
     )
     last_alone = BooleanField(_l("The last answer stands alone"))
     max_length = StringField(
