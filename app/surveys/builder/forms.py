@@ -92,11 +92,7 @@ def _words_field(label: Any, most: int = LONG) -> TextAreaField:
 class SurveyForm(Form):
     title = _title_field(_l("Title"), _l("Enter a title"))
     slug = _slug_field()
-    organiser = text_field(
-        _l("Who is asking (optional)"),
-        most=200,
-        too_long=too_long(200),
-    )
+    organiser = text_field(_l("Who is asking (optional)"), most=200, too_long=too_long(200))
     intro = _words_field(_l("Introduction (optional)"))
     what_happens = _words_field(_l("What happens to the answers (optional)"))
     minutes = StringField(
