@@ -114,6 +114,8 @@ def _register_blueprints(app: Flask) -> None:
     from app.ledger.session_views import bp as sessions_bp
     from app.me.views import bp as me_bp
     from app.people.staff_views import bp as people_bp
+    from app.project_pages.views import bp as project_pages_bp
+    from app.projects.views import bp as projects_bp
     from app.site.views import bp as site_bp
     from app.staff.views import bp as staff_bp
     from app.surveys.builder.views import bp as survey_admin_bp
@@ -133,6 +135,8 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(ledger_bp)
     for feedback_bp in (updates_bp, update_admin_bp, unsubscribe_bp, summary_admin_bp):
         app.register_blueprint(feedback_bp)
+    app.register_blueprint(projects_bp)
+    app.register_blueprint(project_pages_bp)
     _register_privacy(app)
     register_error_pages(app)
     register_http(app)

@@ -15,7 +15,6 @@ from app.ledger.models import ClaimEvent
 from app.ledger.models import ClaimLine
 from app.ledger.models import InvolvementSession
 from app.ledger.models import PaymentBatch
-from app.ledger.models import Project
 from app.ledger.models import Rate
 from app.ledger.models import Receipt
 from app.ledger.models import Setting
@@ -24,6 +23,8 @@ from app.people.models import Participant
 from app.people.models import SignInCode
 from app.privacy.models import ErasureRequest
 from app.privacy.models import PrivacyEvent
+from app.projects.models import AccessCheck
+from app.projects.models import Project
 from app.surveys.models import Option
 from app.surveys.models import Question
 from app.surveys.models import Survey
@@ -48,6 +49,7 @@ __all__ = [
     "SummaryQuestion",
     "ResultsSummary",
     "OutboxMessage",
+    "AccessCheck",
     "Answer",
     "SurveyMove",
     "AnswerTheme",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests import registry_outbox
 from tests import registry_privacy
+from tests import registry_projects
 from tests import registry_signin
 from tests import registry_staff
 from tests import registry_summary
@@ -20,6 +21,7 @@ AREAS = (
     registry_privacy,
     registry_signin,
     registry_staff,
+    registry_projects,
 )
 PAGES: list[Page] = CORE_PAGES + [page for area in AREAS for page in area.PAGES]
 EXTRA_ROUTES: dict = {name: spec for area in AREAS for name, spec in area.ROUTES.items()}

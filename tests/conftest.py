@@ -348,9 +348,9 @@ def ledger(app: Flask) -> LedgerData:
     from app.ledger.models import LineKind
     from app.ledger.models import PaymentBatch
     from app.ledger.models import PaymentChoice
-    from app.ledger.models import Project
     from app.ledger.models import Receipt
     from app.people.models import Participant
+    from app.projects.models import Project
 
     staff = make_staff(app, Role.COORDINATOR, email="ledger-coordinator@example.org")
     with app.app_context():

@@ -14,6 +14,10 @@ from app.db import utcnow
 from app.extensions import db
 from app.ledger.models import BenefitThreshold
 from app.ledger.models import ThresholdPeriod
+from app.projects.models import AccessCheck
+from app.projects.models import AccessItem
+from app.projects.models import Project
+from app.projects.models import ProjectStage
 from app.surveys.models import Channel
 from app.surveys.models import Option
 from app.surveys.models import Question
@@ -183,3 +187,17 @@ def add_thresholds() -> None:
             )
         )
     db.session.commit()
+
+
+def make_project(
+    name: str = "Make the café feel welcoming",
+    stage: ProjectStage = ProjectStage.PLANNING,
+    done: tuple[AccessItem, ...] = (),
+    **plan: str,
+) -> int:
+    """A project with these parts of its plan written and these checklist items done."""
+    project = Project(name=name, stage=stage, **plan)
+    project.checks = [AccessCheck(item=item, done=item in done) for item in AccessItem]
+    db.session.add(project)
+    db.session.commit()
+    return project.id

@@ -21,11 +21,11 @@ from app.ledger.models import InvolvementSession
 from app.ledger.models import LineKind
 from app.ledger.models import PaymentChoice
 from app.ledger.models import PaymentMethod
-from app.ledger.models import Project
 from app.ledger.models import Rate
 from app.ledger.models import RateBasis
 from app.people.models import Participant
 from app.people.models import PaymentPreference
+from app.projects.models import Project
 
 PEOPLE = [
     # name, language, contact, needs, payment preference, benefits

@@ -23,9 +23,9 @@ from app.feedback.models import LinkKind
 from app.feedback.models import Update
 from app.feedback.models import UpdateStatus
 from app.ledger.models import InvolvementSession
-from app.ledger.models import Project
 from app.outbox.models import MessageStatus
 from app.outbox.models import OutboxMessage
+from app.projects.models import Project
 from app.surveys.models import Question
 from app.surveys.models import QuestionKind
 from app.surveys.models import Survey

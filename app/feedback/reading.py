@@ -31,8 +31,8 @@ from app.feedback.reading_sources import SummaryLink
 from app.feedback.reading_sources import source_lines
 from app.feedback.reading_sources import summaries
 from app.ledger.models import Attendance
-from app.ledger.models import Project
 from app.people.models import Participant
+from app.projects.models import Project
 from app.surveys.models import Survey
 from app.surveys.models import SurveyText
 from app.surveys.response_models import Response

@@ -1,4 +1,4 @@
-"""Involvement: projects, sessions, attendance, the rate card, claims, lines, receipts, batches,
+"""Involvement: sessions, attendance, the rate card, claims, lines, receipts, batches,
 the audit trail and the benefit thresholds. Money is integer pence everywhere."""
 
 from __future__ import annotations
@@ -120,14 +120,6 @@ class ThresholdPeriod(LabelledEnum):
     WEEK = "week", _l("A week (Monday to Sunday)")
     MONTH = "month", _l("A calendar month")
     TAX_YEAR = "tax_year", _l("A tax year (6 April to 5 April)")
-
-
-class Project(Base):
-    __tablename__ = "projects"
-
-    id: Mapped[IntPk]
-    name: Mapped[str] = mapped_column(String(120), unique=True)
-    created_at: Mapped[CreatedAt]
 
 
 class Rate(Base):

@@ -47,6 +47,7 @@ from app.ledger.statement_pages import ledger_words
 from app.ledger.statement_pages import letter_page
 from app.ledger.statement_pages import statement_page
 from app.people.forms import BENEFIT_WORDS
+from app.projects.services import project_choices
 
 LOGGERS = (Role.ADMIN, Role.COORDINATOR)
 FAR = date(9999, 12, 31)
@@ -72,7 +73,7 @@ def index() -> str:
 @reshow_on_csrf_failure
 def new() -> Any:
     people = sessions.attendee_choices()
-    projects = [(p.id, p.name) for p in sessions.project_choices()]
+    projects = project_choices()
     defaults = {"form_key": new_key(), "held_on": date.today().isoformat(), "basis": ""}
     form = session_form(people, projects, data=defaults if request.method == "GET" else None)
     if request.method == "POST" and request.form.get("then") == "find":

@@ -33,7 +33,6 @@ from app.ledger.models import ClaimStatus
 from app.ledger.models import InvolvementSession
 from app.ledger.models import LineKind
 from app.ledger.models import PaymentChoice
-from app.ledger.models import Project
 from app.ledger.models import RateBasis
 from app.ledger.money import format_pence
 from app.ledger.rates import BASIS_NAMES
@@ -43,6 +42,8 @@ from app.ledger.rates import amount_for
 from app.ledger.rates import rates_in_force
 from app.people.models import Participant
 from app.people.models import PaymentPreference
+from app.projects.models import Project
+from app.projects.services import named_project
 from app.transactions import unit_of_work
 
 
@@ -155,13 +156,7 @@ def _project_id(details: SessionDetails) -> int | None:
     name = details.new_project.strip()
     if not name:
         return details.project_id
-    existing = db.session.scalar(select(Project.id).where(func.lower(Project.name) == name.lower()))
-    if existing is not None:
-        return existing
-    project = Project(name=name)
-    db.session.add(project)
-    db.session.flush()
-    return project.id
+    return named_project(name)
 
 
 def _lines(
@@ -244,10 +239,6 @@ def attendee_choices() -> list[Participant]:
     )
 
 
-def project_choices() -> list[Project]:
-    return list(db.session.scalars(select(Project).order_by(Project.name)))
-
-
 @dataclass(frozen=True)
 class SessionRow:
     session: InvolvementSession
@@ -264,18 +255,22 @@ class AttendeeRow:
     lines: list[ClaimLine]
 
 
-def recent_sessions(limit: int = 200) -> list[SessionRow]:
-    """The newest sessions first, with their project and how many came."""
+def recent_sessions(limit: int = 200, project_id: int | None = None) -> list[SessionRow]:
+    """The newest sessions first (or a project's), with their project and how many came."""
     count = (
         select(func.count(Attendance.id))
         .where(Attendance.session_id == InvolvementSession.id)
         .scalar_subquery()
     )
+    chosen = select(InvolvementSession, Project.name, count).outerjoin(
+        Project, Project.id == InvolvementSession.project_id
+    )
+    if project_id is not None:
+        chosen = chosen.where(InvolvementSession.project_id == project_id)
     rows = db.session.execute(
-        select(InvolvementSession, Project.name, count)
-        .outerjoin(Project, Project.id == InvolvementSession.project_id)
-        .order_by(InvolvementSession.held_on.desc(), InvolvementSession.id.desc())
-        .limit(limit)
+        chosen.order_by(InvolvementSession.held_on.desc(), InvolvementSession.id.desc()).limit(
+            limit
+        )
     )
     return [SessionRow(session, name or "", attendees) for session, name, attendees in rows]
 

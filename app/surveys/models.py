@@ -123,6 +123,7 @@ class Survey(Base):
     opens_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     closes_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
     created_at: Mapped[CreatedAt]
     # Moved on by database triggers (migration 0012) whenever the survey, its questions, options
     # or translations change: participant pages rebuild their copy of the survey when it moves.

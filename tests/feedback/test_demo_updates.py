@@ -24,10 +24,10 @@ from app.feedback.models import Update
 from app.feedback.models import UpdateEvent
 from app.feedback.models import UpdateStatus
 from app.ledger.models import InvolvementSession
-from app.ledger.models import Project
 from app.outbox.models import MessageStatus
 from app.outbox.models import OutboxMessage
 from app.people.models import Participant
+from app.projects.models import Project
 from app.surveys.models import Survey
 from app.surveys.response_models import AnswerTheme
 from app.surveys.response_models import Theme

@@ -17,7 +17,7 @@ from app.feedback import sources
 from app.feedback.models import LinkKind
 from app.feedback.models import Update
 from app.feedback.models import UpdateStatus
-from app.ledger.models import Project
+from app.projects.models import Project
 from app.surveys.summary.models import ResultsSummary
 from tests.feedback.public_helpers import london_day
 from tests.feedback.public_helpers import make_update

@@ -19,9 +19,9 @@ from app.ledger.models import ClaimStatus
 from app.ledger.models import InvolvementSession
 from app.ledger.models import LineKind
 from app.ledger.models import PaymentChoice
-from app.ledger.models import Project
 from app.ledger.models import RateBasis
 from app.people.models import PaymentPreference as Pref
+from app.projects.models import Project
 from tests.ledger.session_helpers import add_people
 from tests.ledger.session_helpers import add_rate
 from tests.ledger.session_helpers import session_data

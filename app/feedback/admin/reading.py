@@ -29,7 +29,6 @@ from app.i18n import LANGUAGES
 from app.i18n import direction
 from app.ledger.models import Attendance
 from app.ledger.models import InvolvementSession
-from app.ledger.models import Project
 from app.outbox.models import MessageStatus
 from app.outbox.models import OutboxMessage
 from app.surveys.models import Question
@@ -267,13 +266,15 @@ def link_choices(linked_sessions: Iterable[int] = (), questions: Iterable[int] =
     return LinkChoices(_themes(), _surveys(), _sessions(linked_sessions), _questions(questions))
 
 
-def projects() -> list[tuple[int, str]]:
-    return list(db.session.execute(select(Project.id, Project.name).order_by(Project.name)))
-
-
-def project_name(project_id: int | None) -> str:
-    project = db.session.get(Project, project_id) if project_id else None
-    return project.name if project else ""
+def project_updates(project_id: int) -> list[Update]:
+    """A project's updates, public or not, the most recently changed first."""
+    return list(
+        db.session.scalars(
+            select(Update)
+            .where(Update.project_id == project_id)
+            .order_by(Update.changed_at.desc(), Update.id.desc())
+        )
+    )
 
 
 @dataclass(frozen=True)

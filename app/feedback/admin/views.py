@@ -50,6 +50,8 @@ from app.feedback.words import STATUS_WORDS
 from app.forms import ErrorSummary
 from app.forms import needs_token
 from app.i18n import language_names
+from app.projects.services import project_choices
+from app.projects.services import project_name
 
 # The translation and take-down pages hang on the same blueprint: importing them adds them.
 OTHER_PAGES = (translate_views,)
@@ -122,7 +124,7 @@ def _offered(form: UpdateForm, update: Update | None = None) -> None:
     named = positive_int(request.args.get("question"))
     questions |= {named} if named is not None else set()
     questions |= set(positive_ints(request.form.getlist("questions")))
-    form.offer(reading.link_choices(sessions, questions), reading.projects())
+    form.offer(reading.link_choices(sessions, questions), project_choices())
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -210,7 +212,7 @@ def _show_page(update: Update, status_form: StatusForm) -> tuple[str, int]:
         body=render_markdown(update.body),
         sources=found,
         people=sources.people_behind(update, found),
-        project=reading.project_name(update.project_id),
+        project=project_name(update.project_id),
         history=reading.history(update.id),
         translations=reading.completeness([update])[update.id],
         stale={lang: len(keys) for lang, keys in reading.stale_pieces(update).items()},

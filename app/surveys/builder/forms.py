@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
 from wtforms import Field
 from wtforms import HiddenField
+from wtforms import SelectField
 from wtforms import StringField
 from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
@@ -29,6 +30,7 @@ from app.forms import Form
 from app.forms import choice_field
 from app.forms import clean
 from app.forms import text_field
+from app.projects.services import project_choices
 from app.surveys.forms import MultiCheckboxField
 
 SLUG_PATTERN = r"^[a-z0-9-]{2,60}$"
@@ -112,6 +114,11 @@ class SurveyForm(Form):
     opens_on = PickedDateField(_l("First day for answers (optional)"), validators=[Optional()])
     last_day = PickedDateField(_l("Last day for answers (optional)"), validators=[Optional()])
     main_language = main_language_field()
+    project = SelectField(
+        _l("Project (optional)"),
+        default="",  # a form sent without the box (an older page) belongs to no project
+        invalid_choice_message=_l("Choose a project from the list"),
+    )
     form_key = HiddenField()
     # The last day already saved, which may stay as it is once passed (a closed survey's edit).
     saved_last_day: date | None = None
@@ -134,6 +141,15 @@ class SurveyForm(Form):
         _check_year(field)
         if day and self.opens_on.data and day < self.opens_on.data:
             raise Invalid(str(_l("The last day must be on or after the first day")))
+
+
+def survey_form(**kwargs: Any) -> SurveyForm:
+    """The survey details form, with every project offered (or none)."""
+    form = SurveyForm(**kwargs)
+    form.project.choices = [SelectChoice("", _l("No project"))] + [
+        SelectChoice(str(i), name) for i, name in project_choices()
+    ]
+    return form
 
 
 def _check_year(field: Field) -> None:

@@ -25,6 +25,7 @@ from app.core.slugs import hyphenated
 from app.db import utcnow
 from app.extensions import db
 from app.i18n import LANGUAGES
+from app.projects.models import Project
 from app.surveys.content import SURVEY_PIECES
 from app.surveys.content import pieces
 from app.surveys.models import ConsentWording
@@ -67,6 +68,7 @@ class SurveyDetails:
     opens_at: datetime | None
     closes_at: datetime | None
     main_language: str
+    project_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -80,14 +82,19 @@ class SurveyRow:
     status: SurveyStatus
     responses: int
     translations: list[tuple[str, int, int]]  # (language, pieces done, pieces needed)
+    project: str  # the name of the project it belongs to, or ""
 
 
-def survey_rows() -> list[SurveyRow]:
-    """Every survey, newest first, with its submitted responses and translation progress."""
-    surveys = db.session.scalars(
-        select(Survey)
-        .order_by(Survey.id.desc())
-        .options(selectinload(Survey.questions).selectinload(Question.options))
+def survey_rows(project_id: int | None = None) -> list[SurveyRow]:
+    """Every survey (or a project's), newest first, with its submitted responses, translation
+    progress and project."""
+    chosen = select(Survey, Project.name).outerjoin(Project, Project.id == Survey.project_id)
+    if project_id is not None:
+        chosen = chosen.where(Survey.project_id == project_id)
+    surveys = db.session.execute(
+        chosen.order_by(Survey.id.desc()).options(
+            selectinload(Survey.questions).selectinload(Question.options)
+        )
     ).all()
     responses = dict(
         db.session.execute(
@@ -110,8 +117,9 @@ def survey_rows() -> list[SurveyRow]:
             s.status,
             int(responses.get(s.id) or 0),
             _progress(s, done),
+            project or "",
         )
-        for s in surveys
+        for s, project in surveys
     ]
 
 

@@ -42,7 +42,13 @@ from app.transactions import unit_of_work
 
 TITLE_LIMIT = 200
 _WORDS = ("title", "intro", "what_happens", "consent_text")  # a template's words about itself
-_SETTINGS = ("time_needed_minutes", "minutes_from_questions", "anonymous", "main_language")
+_SETTINGS = (
+    "time_needed_minutes",
+    "minutes_from_questions",
+    "anonymous",
+    "main_language",
+    "project_id",  # a copy belongs to the same project
+)
 
 
 def copy_title(survey: Survey) -> str:

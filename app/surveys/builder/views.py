@@ -47,6 +47,7 @@ from app.surveys.builder import translate_views
 from app.surveys.builder.blueprint import bp
 from app.surveys.builder.forms import SurveyForm
 from app.surveys.builder.forms import number
+from app.surveys.builder.forms import survey_form
 from app.surveys.builder.lookup import BUILDERS
 from app.surveys.builder.lookup import results_path
 from app.surveys.builder.lookup import survey_or_404
@@ -100,7 +101,8 @@ def index() -> str:
 @reshow_on_csrf_failure
 def new() -> Any:
     defaults = {"form_key": new_key(), "anonymous": "yes", "main_language": "en"}
-    form = SurveyForm(data=defaults if request.method == "GET" else None)
+    defaults["project"] = request.args.get("project", "")  # started from a project's page
+    form = survey_form(data=defaults if request.method == "GET" else None)
     if form.validate_on_submit():
         staff_id = current_staff().id
         try:
@@ -121,7 +123,7 @@ def new() -> Any:
 @reshow_on_csrf_failure
 def edit(survey_id: int) -> Any:
     survey = survey_or_404(survey_id)
-    form = SurveyForm(data=_form_data(survey) if request.method == "GET" else None)
+    form = survey_form(data=_form_data(survey) if request.method == "GET" else None)
     form.saved_last_day = _local_day(survey.closes_at, shift=1)
     if form.validate_on_submit():
         version = survey.consent_version
@@ -176,6 +178,7 @@ def _details(form: SurveyForm) -> services.SurveyDetails:
         # The survey takes answers all through its last day, so it closes the midnight after.
         closes_at=_day_start(last_day + timedelta(days=1)) if last_day else None,
         main_language=form.main_language.data or "en",
+        project_id=int(form.project.data) if form.project.data else None,
     )
 
 
@@ -192,6 +195,7 @@ def _form_data(survey: Survey) -> dict[str, Any]:
         "opens_on": _local_day(survey.opens_at),
         "last_day": _local_day(survey.closes_at, shift=1),
         "main_language": survey.main_language,
+        "project": str(survey.project_id or ""),
     }
 
 
