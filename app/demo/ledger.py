@@ -7,6 +7,7 @@ from datetime import date
 from datetime import timedelta
 
 from app.db import utcnow
+from app.demo.projects import demo_projects
 from app.extensions import db
 from app.ledger.letterhead import store_letterhead
 from app.ledger.models import ActivityType
@@ -25,7 +26,6 @@ from app.ledger.models import Rate
 from app.ledger.models import RateBasis
 from app.people.models import Participant
 from app.people.models import PaymentPreference
-from app.projects.models import Project
 
 PEOPLE = [
     # name, language, contact, needs, payment preference, benefits
@@ -86,8 +86,7 @@ def load_demo_ledger(coordinator_id: int, approver_id: int, payer_id: int) -> No
     rng = random.Random(11)  # noqa: S311 - made-up demo data, not secrets
     people = [_person(*row) for row in PEOPLE]
     db.session.add_all(people)
-    projects = [Project(name="Café review"), Project(name="Advice service redesign")]
-    db.session.add_all(projects)
+    projects = demo_projects()
     _rates()
     db.session.flush()
     attendances = _sessions(rng, people, projects, coordinator_id)
