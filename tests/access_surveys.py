@@ -58,5 +58,10 @@ SURVEY_RESULTS_ROUTES: dict = {
     "survey_results.summary": (ALL_STAFF, GET, "/staff/surveys/{survey}/results"),
     "survey_results.answers": (ALL_STAFF, GET, "/staff/surveys/{survey}/results/{q_well}"),
     "survey_results.tag": (BUILDERS, POST, "/staff/surveys/{survey}/results/{q_well}/tag"),
+    "survey_results.tag_many": (
+        BUILDERS,
+        POST,
+        "/staff/surveys/{survey}/results/{q_well}/tag-many",
+    ),
     "survey_results.export_csv": (ALL_STAFF, GET, "/staff/surveys/{survey}/export.csv"),
 }

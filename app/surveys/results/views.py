@@ -18,20 +18,21 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, IntegerField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import InputRequired, Length, Optional
+from flask_babel import ngettext
+from wtforms import SelectField
 
 from app.auth.guard import current_staff, roles_required
 from app.auth.models import ALL_STAFF, Role
 from app.core.errors import reshow_on_csrf_failure
-from app.core.numbers import id_value, page_number, positive_int
-from app.forms import ErrorSummary, Form
+from app.core.numbers import page_number, positive_int
+from app.forms import Form
 from app.i18n import BY_CODE, LANGUAGES, direction
 from app.surveys.content import load_survey_by_id
 from app.surveys.forms import ordinal
 from app.surveys.models import CHANNEL_NAMES, Channel, Question, Survey
 from app.surveys.results import export, themes
 from app.surveys.results import tallies as results
+from app.surveys.results.tag_forms import TagForm, TagManyForm, TagProblem
 
 bp = Blueprint("survey_results", __name__, url_prefix="/staff/surveys")
 TAGGERS = (Role.ADMIN, Role.COORDINATOR)
@@ -58,59 +59,6 @@ class FilterForm(Form):
         language = self.language.data if self.language.data in BY_CODE else ""
         channel = self.channel.data if self.channel.data in set(Channel) else ""
         return results.Filters(language or "", channel or "")
-
-
-class IdField(IntegerField):
-    """A whole number 1 and up in plain digits; a huge or strange one is a form error."""
-
-    def process_formdata(self, valuelist: list[str]) -> None:
-        if valuelist and valuelist[0]:
-            self.data = positive_int(valuelist[0])
-            if self.data is None:
-                raise ValueError(_l("Choose from the list."))
-
-
-class TagForm(Form):
-    answer_id = IdField(validators=[InputRequired()])
-    chosen = SelectMultipleField(coerce=id_value, validate_choice=False)
-    shown = SelectMultipleField(coerce=id_value, validate_choice=False)
-    new_theme = StringField(
-        _l("New theme"),
-        filters=[themes.clean_name],
-        validators=[
-            Length(
-                max=themes.THEME_NAME_LIMIT,
-                message=_l("The theme name must be 80 characters or fewer"),
-            )
-        ],
-    )
-    page = IdField(validators=[Optional()])
-    theme = IdField(validators=[Optional()])
-
-    def error_target(self, field: Field) -> str:
-        """Each answer on the page has a tagging form of its own: link to this one's theme box."""
-        if field.name == "new_theme":
-            return f"new-theme-{self.answer_id.data or 0}"
-        return super().error_target(field)
-
-
-@dataclass(frozen=True)
-class TagProblem(ErrorSummary):
-    """A tagging form that could not be saved, shaped for the error summary, answers kept."""
-
-    answer_id: int = 0
-    typed: str = ""
-    chosen: frozenset[int] = frozenset()
-
-    @property
-    def theme_errors(self) -> list[str]:
-        return [message for target, message in self.field_errors if target != "main-content"]
-
-    @classmethod
-    def of_tagging(cls, form: TagForm) -> TagProblem:
-        typed = (form.new_theme.raw_data or [""])[0]
-        chosen = frozenset(form.chosen.data or [])
-        return cls(form.field_errors, form.answer_id.data or 0, typed, chosen)
 
 
 def _survey(survey_id: int) -> Survey:
@@ -169,19 +117,47 @@ def _theme_filter(survey_themes: list, raw: Any) -> int | None:
     return raw if isinstance(raw, int) and raw in ids else None
 
 
+@dataclass(frozen=True)
+class Showing:
+    """Which answers a question's page lists: a page of them, by theme or with none yet."""
+
+    page: Any = 1
+    theme: Any = None
+    untagged: bool = False
+
+    def address(self, survey_id: int, question_id: int) -> str:
+        return url_for(
+            ".answers",
+            survey_id=survey_id,
+            question_id=question_id,
+            page=self.page or None,
+            theme=self.theme or None,
+            untagged=1 if self.untagged and not self.theme else None,
+        )
+
+
 def _answers_page(
-    survey: Survey, question: Question, page: Any, theme: Any, problem: TagProblem | None = None
+    survey: Survey,
+    question: Question,
+    showing: Showing,
+    problem: TagProblem | None = None,
+    many: TagManyForm | None = None,
 ) -> tuple[str, int]:
     role = _role()
     survey_themes = themes.survey_themes(survey.id)
-    theme_id = _theme_filter(survey_themes, theme)
+    theme_id = _theme_filter(survey_themes, showing.theme)
+    untagged = showing.untagged and theme_id is None
     found = themes.text_answers(
         survey.id,
         question.id,
-        page if isinstance(page, int) else 1,
+        showing.page if isinstance(showing.page, int) else 1,
         theme_id,
         with_names=results.shows_names(role, survey),
+        untagged=untagged,
     )
+    if many is None:
+        many = TagManyForm(formdata=None, survey_themes=survey_themes)
+    many.drawn = bool(role in TAGGERS and survey_themes and found.answers)
     html = render_template(
         "survey_results/answers.html",
         survey=survey,
@@ -189,16 +165,20 @@ def _answers_page(
         found=found,
         themes=survey_themes,
         counts=themes.theme_counts(survey.id, question.id),
+        untagged_count=themes.untagged_count(survey.id, question.id),
         theme_id=theme_id,
+        untagged=untagged,
         theme_names={t.id: t.name for t in survey_themes},
         may_tag=role in TAGGERS,
         may_write_updates=role in (Role.ADMIN, Role.COORDINATOR),
-        form=problem,
+        form=problem or (many if many.errors else None),
+        many=many,
+        picked=set(many.picked.data or []) if many.errors else set(),
         channel_labels=CHANNEL_NAMES,
         languages=BY_CODE,
         **_main_language(survey),
     )
-    return html, 400 if problem else 200
+    return html, 400 if problem or many.errors else 200
 
 
 @bp.route("/<int:survey_id>/results/<int:question_id>")
@@ -206,8 +186,12 @@ def _answers_page(
 def answers(survey_id: int, question_id: int) -> tuple[str, int]:
     survey = _survey(survey_id)
     question = _text_question(survey, question_id)
-    page = page_number(request.args.get("page"))  # too far: the last page, clamped later
-    return _answers_page(survey, question, page, positive_int(request.args.get("theme")))
+    showing = Showing(
+        page_number(request.args.get("page")),  # too far: the last page, clamped later
+        positive_int(request.args.get("theme")),
+        request.args.get("untagged") == "1",
+    )
+    return _answers_page(survey, question, showing)
 
 
 @bp.route("/<int:survey_id>/results/<int:question_id>/tag", methods=["POST"])
@@ -217,11 +201,11 @@ def tag(survey_id: int, question_id: int) -> Any:
     survey = _survey(survey_id)
     question = _text_question(survey, question_id)
     form = TagForm()
+    showing = Showing(form.page.data, form.theme.data, bool(form.untagged.data))
     if not form.validate():
         if not form.csrf_token.errors and set(form.errors) - {"new_theme"}:
             abort(400)  # not something our page sends
-        problem = TagProblem.of_tagging(form)
-        return _answers_page(survey, question, form.page.data, form.theme.data, problem)
+        return _answers_page(survey, question, showing, TagProblem.of_tagging(form))
     try:
         themes.tag_answer(
             survey.id,
@@ -234,14 +218,37 @@ def tag(survey_id: int, question_id: int) -> Any:
     except themes.AnswerNotFound:
         abort(404)
     flash(_("Themes saved."))
-    target = url_for(
-        ".answers",
-        survey_id=survey.id,
-        question_id=question.id,
-        page=form.page.data or None,
-        theme=form.theme.data or None,
+    return redirect(f"{showing.address(survey.id, question.id)}#answer-{form.answer_id.data}")
+
+
+@bp.route("/<int:survey_id>/results/<int:question_id>/tag-many", methods=["POST"])
+@roles_required(*TAGGERS)
+@reshow_on_csrf_failure
+def tag_many(survey_id: int, question_id: int) -> Any:
+    """One theme on every ticked answer: no JavaScript, and a second press adds nothing."""
+    survey = _survey(survey_id)
+    question = _text_question(survey, question_id)
+    form = TagManyForm(survey_themes=themes.survey_themes(survey.id))
+    showing = Showing(form.page.data, form.theme.data, bool(form.untagged.data))
+    if not form.validate():
+        if not form.csrf_token.errors and set(form.errors) - {"picked", "add_theme"}:
+            abort(400)  # not something our page sends
+        return _answers_page(survey, question, showing, many=form)
+    theme_id = form.chosen_theme or 0
+    try:
+        added = themes.tag_many(survey.id, question.id, set(form.picked.data or []), theme_id)
+    except themes.ThemeNotFound:
+        abort(404)
+    name = next(t.name for t in themes.survey_themes(survey.id) if t.id == theme_id)
+    flash(
+        ngettext(
+            "%(num)d more answer now has the theme “%(theme)s”.",
+            "%(num)d more answers now have the theme “%(theme)s”.",
+            added,
+            theme=name,
+        )
     )
-    return redirect(f"{target}#answer-{form.answer_id.data}")
+    return redirect(showing.address(survey.id, question.id))
 
 
 @bp.route("/<int:survey_id>/export.csv")
