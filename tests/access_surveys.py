@@ -45,6 +45,7 @@ SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.share": (BUILDERS, GET, f"{_S}/share"),
     "survey_admin.poster": (BUILDERS, GET, f"{_S}/share/cy/poster"),
     "survey_admin.paper": (BUILDERS, GET, f"{_S}/share/cy/paper"),
+    "survey_admin.running_settings": (BUILDERS, BOTH, f"{_S}/running"),
     # Typed-in responses (app/surveys/entered_views.py); {entered} is a paper response.
     "survey_admin.entered_list": (BUILDERS, GET, f"{_S}/entered"),
     "survey_admin.entered_response": (BUILDERS, GET, f"{_S}/entered/{{entered}}"),

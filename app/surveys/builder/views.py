@@ -21,11 +21,13 @@ from app.core.idempotency import new_key
 from app.db import as_utc
 from app.forms import Form
 from app.i18n import BY_CODE, LANGUAGES, language_names
+from app.surveys import running
 from app.surveys.builder import (
     entered_views,
     entry_views,
     preview_views,
     question_views,
+    running_views,
     services,
     sharing,
     translate_views,
@@ -61,6 +63,7 @@ OTHER_PAGES = (
     entry_views,
     entered_views,
     sharing,
+    running_views,
 )
 
 
@@ -202,6 +205,8 @@ def overview(survey_id: int) -> str:
         results_url=results_path(survey.id),
         opens_on=_shown_day(survey.opens_at),
         last_day=_shown_day(survey.closes_at, shift=1),
+        target=running.target_progress(survey),
+        daily_email=running.gets_daily_email(survey.id, current_staff().id),
     )
 
 

@@ -27,6 +27,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.numbers import page_number, positive_int
 from app.forms import Form
 from app.i18n import BY_CODE, LANGUAGES, direction
+from app.surveys import running
 from app.surveys.content import load_survey_by_id
 from app.surveys.forms import ordinal
 from app.surveys.models import CHANNEL_NAMES, Channel, Question, Survey
@@ -107,6 +108,7 @@ def summary(survey_id: int) -> str:
             ".export_csv", survey_id=survey.id, **{k: v for k, v in asdict(filters).items() if v}
         ),
         results=found,
+        target=running.target_progress(survey),
         rank_names=[ordinal(rank) for rank in range(1, 11)],
         **_main_language(survey),
     )
