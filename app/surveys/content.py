@@ -12,7 +12,14 @@ from sqlalchemy.orm import selectinload
 from app.db import as_utc, utcnow
 from app.extensions import db
 from app.surveys.flow import Step
-from app.surveys.models import Question, QuestionKind, Survey, SurveyStatus, SurveyText
+from app.surveys.models import (
+    OTHER_KINDS,
+    Question,
+    QuestionKind,
+    Survey,
+    SurveyStatus,
+    SurveyText,
+)
 
 SURVEY_PIECES = ("title", "organiser", "intro", "what_happens", "consent_text")
 
@@ -39,6 +46,7 @@ class QuestionView:
     pick_count: int | None
     options: tuple[OptionView, ...]
     step: Step
+    offers_other: bool = False  # "Other – please tell us" after the answers to choose
 
     def label_of(self, value: str) -> str:
         return next((o.label for o in self.options if o.value == value), value)
@@ -218,6 +226,7 @@ def view_of(survey: Survey, language: str) -> SurveyView:
                 pick_count=question.pick_count,
                 options=options,
                 step=Step(question.id, question.show_if_question_id, question.show_if_value),
+                offers_other=question.offers_other and question.kind in OTHER_KINDS,
             )
         )
     return view

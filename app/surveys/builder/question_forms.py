@@ -48,6 +48,7 @@ class QuestionForm(Form):
         validators=[Length(max=20000, message=_l("There are too many words here"))],
     )
     last_alone = BooleanField(_l("The last answer stands alone"))
+    offers_other = BooleanField(_l("Add “Other” with a box to write in"))
     max_length = StringField(
         _l("Longest answer in characters (optional)"),
         validators=[WholeNumber(1, TEXT_LIMIT, _l("Enter a number from 1 to 20000"))],

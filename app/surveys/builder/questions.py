@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.surveys.builder.options import Relabelled, sync_options
 from app.surveys.builder.services import Refused, forget_translations, words_changed
-from app.surveys.models import Question, QuestionKind, Survey
+from app.surveys.models import OTHER_KINDS, Question, QuestionKind, Survey
 from app.surveys.response_models import Answer
 from app.transactions import unit_of_work
 
@@ -37,6 +37,7 @@ class QuestionDraft:
     pick_count: int | None = None
     show_if: tuple[int, str] | None = None
     last_alone: bool = False  # the last answer cannot be ticked with others
+    offers_other: bool = False  # "Other" with a box to write in, for choose-one or choose-all
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,8 @@ def _apply(question: Question, draft: QuestionDraft) -> None:
     kind = draft.kind
     question.kind, question.text, question.help_text = kind, draft.text, draft.help_text
     question.required = draft.required
+    # Taken away, it is no longer offered; what people chose and wrote stays in the results.
+    question.offers_other = draft.offers_other and kind in OTHER_KINDS
     question.max_length = draft.max_length if kind.is_text else None
     question.min_value = draft.min_value if kind == QuestionKind.NUMBER else None
     question.max_value = draft.max_value if kind == QuestionKind.NUMBER else None

@@ -76,11 +76,13 @@ def text_answers(
     theme_id: int | None = None,
     with_names: bool = False,
     untagged: bool = False,
+    other: bool = False,
 ) -> AnswerPage:
     """One page of sent answers to a question, newest first; page is kept within range.
 
-    theme_id: only answers with that theme; untagged: only answers with no theme at all."""
-    where = _written(survey_id, question_id)
+    theme_id: only answers with that theme; untagged: only answers with no theme at all;
+    other: the words written for "Other" on a choice question, rather than the answers."""
+    where = _written(survey_id, question_id, other)
     if theme_id is not None:
         where.append(
             exists().where(AnswerTheme.answer_id == Answer.id, AnswerTheme.theme_id == theme_id)
@@ -95,7 +97,7 @@ def text_answers(
     rows = db.session.execute(
         select(
             Answer.id,
-            Answer.value,
+            Answer.other_text if other else Answer.value,
             Response.submitted_at,
             Response.language,
             Response.channel,
@@ -119,14 +121,18 @@ def text_answers(
 _NONE: frozenset[int] = frozenset()
 
 
-def _written(survey_id: int, question_id: int) -> list[ColumnElement[bool]]:
-    """Conditions picking the sent answers with words to this question."""
-    return [*submitted(survey_id), *answered(), Answer.question_id == question_id]
+def _written(survey_id: int, question_id: int, other: bool = False) -> list[ColumnElement[bool]]:
+    """Conditions picking the sent answers with words to this question (for "Other", if other)."""
+    words = [Answer.other_text.is_not(None)] if other else answered()
+    return [*submitted(survey_id), *words, Answer.question_id == question_id]
 
 
-def untagged_count(survey_id: int, question_id: int) -> int:
+def untagged_count(survey_id: int, question_id: int, other: bool = False) -> int:
     """How many sent answers to this question have no theme yet."""
-    where = [*_written(survey_id, question_id), ~exists().where(AnswerTheme.answer_id == Answer.id)]
+    where = [
+        *_written(survey_id, question_id, other),
+        ~exists().where(AnswerTheme.answer_id == Answer.id),
+    ]
     found = db.session.scalar(select(func.count()).select_from(Answer).join(Response).where(*where))
     return found or 0
 

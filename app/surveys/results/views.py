@@ -30,7 +30,7 @@ from app.i18n import BY_CODE, LANGUAGES, direction
 from app.surveys import running
 from app.surveys.content import load_survey_by_id
 from app.surveys.forms import ordinal
-from app.surveys.models import CHANNEL_NAMES, Channel, Question, Survey
+from app.surveys.models import CHANNEL_NAMES, OTHER_KINDS, Channel, Question, Survey
 from app.surveys.results import export, themes
 from app.surveys.results import tallies as results
 from app.surveys.results.tag_forms import TagForm, TagManyForm, TagProblem
@@ -70,8 +70,9 @@ def _survey(survey_id: int) -> Survey:
 
 
 def _text_question(survey: Survey, question_id: int) -> Question:
+    """A question with written answers: words, or the words written for "Other"."""
     question = next((q for q in survey.questions if q.id == question_id), None)
-    if question is None or not question.kind.is_text:
+    if question is None or not (question.kind.is_text or question.kind in OTHER_KINDS):
         abort(404)
     return question
 
@@ -156,6 +157,7 @@ def _answers_page(
         theme_id,
         with_names=results.shows_names(role, survey),
         untagged=untagged,
+        other=not question.kind.is_text,
     )
     if many is None:
         many = TagManyForm(formdata=None, survey_themes=survey_themes)
@@ -167,7 +169,8 @@ def _answers_page(
         found=found,
         themes=survey_themes,
         counts=themes.theme_counts(survey.id, question.id),
-        untagged_count=themes.untagged_count(survey.id, question.id),
+        untagged_count=themes.untagged_count(survey.id, question.id, not question.kind.is_text),
+        other=not question.kind.is_text,
         theme_id=theme_id,
         untagged=untagged,
         theme_names={t.id: t.name for t in survey_themes},
