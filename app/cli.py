@@ -10,6 +10,14 @@ from flask.cli import with_appcontext
 from app.auth import services
 from app.auth.models import Role
 
+SEND_LIMIT = click.option(
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most messages to send from the outbox per run.",
+)
+
 
 @click.group()
 def withus() -> None:
@@ -47,13 +55,7 @@ def seed_demo() -> None:
 
 
 @withus.command("send-notifications")
-@click.option(
-    "--limit",
-    default=100,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Most messages to send per run.",
-)
+@SEND_LIMIT
 @click.option("--loop", is_flag=True, help="Keep running, sending every --interval seconds.")
 @click.option(
     "--interval",
@@ -82,13 +84,7 @@ def send_notifications(limit: int, loop: bool, interval: int) -> None:
 
 
 @withus.command("send-daily-digests")
-@click.option(
-    "--limit",
-    default=100,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Most messages to send from the outbox afterwards.",
-)
+@SEND_LIMIT
 @with_appcontext
 def send_daily_digests(limit: int) -> None:
     """Email each coordinator who asked for it the day's count of new responses to a survey.
