@@ -12,21 +12,28 @@ from werkzeug.routing import IntegerConverter
 from app import models as _models  # noqa: F401  every table, for migrations and relationships
 from app import transactions
 from app.auth.guard import staff_for_layout
-from app.config import ROOT, load_config, trusted_hosts
-from app.core.links import public_address, share_url, this_page
+from app.config import ROOT
+from app.config import load_config
+from app.config import trusted_hosts
+from app.core.links import public_address
+from app.core.links import share_url
+from app.core.links import this_page
 from app.core.requests import CleanRequest
 from app.db import configure_sqlite
-from app.extensions import babel, csrf, db, limiter, migrate
-from app.i18n import (
-    LANGUAGES,
-    OWN_LANGUAGE,
-    current_language,
-    format_moment,
-    select_formatting_locale,
-)
+from app.extensions import babel
+from app.extensions import csrf
+from app.extensions import db
+from app.extensions import limiter
+from app.extensions import migrate
+from app.i18n import LANGUAGES
+from app.i18n import OWN_LANGUAGE
+from app.i18n import current_language
+from app.i18n import format_moment
+from app.i18n import select_formatting_locale
 from app.ledger.money import format_pence
 from app.ledger.statement_pages import hours_text
-from app.people.guard import own_language, participant_for_layout
+from app.people.guard import own_language
+from app.people.guard import participant_for_layout
 
 
 def create_app(config_name: str | None = None, **overrides: Any) -> Flask:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
+from babel.messages.pofile import write_po
 
 ENGLISH = Path(__file__).resolve().parent.parent / "translations/en/LC_MESSAGES/messages.po"
 

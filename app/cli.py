@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 from flask.cli import with_appcontext
 
 from app.auth import services
 from app.auth.models import Role
-
-SEND_LIMIT = click.option(
-    "--limit",
-    default=100,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Most messages to send from the outbox per run.",
-)
 
 
 @click.group()
@@ -54,16 +47,17 @@ def seed_demo() -> None:
         click.echo(f"  {role:<12} {email:<28} password: {password}")
 
 
+def _whole_number(name: str, default: int, words: str) -> Any:
+    """An option taking a whole number of at least 1."""
+    return click.option(
+        name, default=default, show_default=True, type=click.IntRange(min=1), help=words
+    )
+
+
 @withus.command("send-notifications")
-@SEND_LIMIT
+@_whole_number("--limit", 100, "Most messages to send per run.")
 @click.option("--loop", is_flag=True, help="Keep running, sending every --interval seconds.")
-@click.option(
-    "--interval",
-    default=60,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Seconds between runs with --loop.",
-)
+@_whole_number("--interval", 60, "Seconds between runs with --loop.")
 @with_appcontext
 def send_notifications(limit: int, loop: bool, interval: int) -> None:
     """Send queued messages: updates to the people who took part, and news of people's claims.
@@ -75,7 +69,8 @@ def send_notifications(limit: int, loop: bool, interval: int) -> None:
 
     Without cron, leave it running: flask --app wsgi withus send-notifications --loop
     """
-    from app.outbox.sender import keep_sending, send_pending
+    from app.outbox.sender import keep_sending
+    from app.outbox.sender import send_pending
 
     if loop:
         keep_sending(limit, interval, lambda outcome: click.echo(outcome.summary()))
@@ -84,7 +79,7 @@ def send_notifications(limit: int, loop: bool, interval: int) -> None:
 
 
 @withus.command("send-daily-digests")
-@SEND_LIMIT
+@_whole_number("--limit", 100, "Most messages to send from the outbox afterwards.")
 @with_appcontext
 def send_daily_digests(limit: int) -> None:
     """Email each coordinator who asked for it the day's count of new responses to a survey.
@@ -129,7 +124,9 @@ def apply_retention(dry_run: bool) -> None:
 def backup(path: Path) -> None:
     """Copy the SQLite database to PATH while the site keeps running."""
     from app.extensions import db
-    from app.privacy.backup import BackupRefused, backup_sqlite, pg_dump_command
+    from app.privacy.backup import BackupRefused
+    from app.privacy.backup import backup_sqlite
+    from app.privacy.backup import pg_dump_command
 
     url = db.engine.url
     if url.get_backend_name() == "postgresql":

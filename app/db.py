@@ -5,12 +5,25 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
-from typing import Annotated, Any
+from datetime import UTC
+from datetime import datetime
+from typing import Annotated
+from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Dialect, Enum, Integer, MetaData, String, Text, event
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import BigInteger
+from sqlalchemy import DateTime
+from sqlalchemy import Dialect
+from sqlalchemy import Enum
+from sqlalchemy import Integer
+from sqlalchemy import MetaData
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {

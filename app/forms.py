@@ -7,17 +7,26 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from functools import wraps
 from typing import Any
 
 from babel import support
+from flask import abort
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectMultipleField
+from wtforms import Field
+from wtforms import RadioField
+from wtforms import SelectMultipleField
+from wtforms import StringField
 from wtforms.i18n import messages_path
+from wtforms.validators import DataRequired
+from wtforms.validators import Length
+from wtforms.validators import Optional
 
 # Control characters nobody types on purpose; a pasted NUL also breaks PostgreSQL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -32,6 +41,41 @@ def clean_text(raw: str) -> str:
 def clean(value: Any) -> Any:
     """A WTForms filter: clean_text for strings, anything else as it came."""
     return clean_text(value) if isinstance(value, str) else value
+
+
+def text_field(
+    label: Any,
+    *,
+    most: int,
+    too_long: Any = None,
+    required: Any = None,
+    optional: bool = False,
+    also: Sequence[Any] = (),
+    kind: type[Field] = StringField,
+    filters: Sequence[Any] = (clean,),
+    **options: Any,
+) -> Any:
+    """A box for words, checked the one usual way: filled in (`required` is the message when it
+    is not), or `optional` (the later checks skip an empty box), at most `most` characters (the
+    `too_long` message, or the usual one), then any `also` checks. `kind` is StringField,
+    TextAreaField or EmailField; `options` go to it as they are (render_kw, default...)."""
+    checks: list[Any] = [DataRequired(required)] if required else [Optional()] if optional else []
+    too_long = too_long or _l("Use %(num)d characters or fewer", num=most)
+    checks += [Length(max=most, message=too_long), *also]
+    return kind(label, filters=list(filters), validators=checks, **options)
+
+
+def code_field(label: Any, required: Any, most: int, **render_kw: str) -> Any:
+    """A box for a code typed from a card, an email or a slip of paper: kept exactly as typed,
+    never spell-checked, always left to right (codes are Latin letters and digits)."""
+    return text_field(
+        label,
+        required=required,
+        most=most,
+        too_long=_l("That code is too long"),
+        filters=(),
+        render_kw={"spellcheck": "false", "dir": "ltr", **render_kw},
+    )
 
 
 @lru_cache(maxsize=16)
@@ -132,3 +176,16 @@ CSRF_MESSAGE = _l(
     "This page was open for a long time, or was sent from somewhere else. "
     "Check what you entered and press the button again."
 )
+
+
+def needs_token(view: Any) -> Any:
+    """For a button that only posts its security token (remove, pause, turn off): a missing or
+    stale token is a 400 before the view runs. Put it below the route's role check."""
+
+    @wraps(view)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        if not Form().validate_on_submit():
+            abort(400)
+        return view(*args, **kwargs)
+
+    return checked

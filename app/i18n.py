@@ -7,9 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from babel.lists import format_list
-from flask import current_app, has_request_context, request
-from flask_babel import format_date, format_time, get_locale
-from markupsafe import Markup, escape
+from flask import current_app
+from flask import has_request_context
+from flask import request
+from flask_babel import format_date
+from flask_babel import format_time
+from flask_babel import get_locale
+from markupsafe import Markup
+from markupsafe import escape
 from werkzeug.wrappers import Response
 
 LANGUAGE_COOKIE = "lang"

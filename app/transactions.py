@@ -20,9 +20,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from flask import Flask, g, has_app_context, request
+from flask import Flask
+from flask import g
+from flask import has_app_context
+from flask import request
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from app.extensions import db

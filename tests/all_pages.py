@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from tests import (
-    registry_outbox,
-    registry_privacy,
-    registry_signin,
-    registry_staff,
-    registry_summary,
-    registry_updates_admin,
-    registry_updates_public,
-)
+from tests import registry_outbox
+from tests import registry_privacy
+from tests import registry_signin
+from tests import registry_staff
+from tests import registry_summary
+from tests import registry_updates_admin
+from tests import registry_updates_public
 from tests.pages import PAGES as CORE_PAGES
 from tests.pages import Page
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import gzip
 
-from flask import Flask, Response, request
+from flask import Flask
+from flask import Response
+from flask import request
 
 app = Flask(__name__)
 PAGE = (

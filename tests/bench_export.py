@@ -30,9 +30,17 @@ from app.auth.models import Role
 from app.db import utcnow
 from app.demo.survey import create_demo_survey
 from app.extensions import db
-from app.surveys.models import Channel, Question, QuestionKind, ResponseStatus, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
-from tests.conftest import make_staff, sign_in
+from app.surveys.models import Channel
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 
 CHUNK = 5_000
 LANGUAGES = ["en"] * 6 + ["cy", "pl", "ar", "ur", "bn"]

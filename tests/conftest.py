@@ -15,18 +15,26 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, event, make_url, text
+from sqlalchemy import create_engine
+from sqlalchemy import event
+from sqlalchemy import make_url
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from app import create_app
 from app.auth import services
-from app.auth.models import TWO_STEP_ROLES, Role
+from app.auth.models import TWO_STEP_ROLES
+from app.auth.models import Role
 from app.core.models import SharedPageGeneration
-from app.extensions import db, limiter
-from app.ledger.audit import create_triggers, drop_triggers
-from tests.factories import MadeSurvey, make_survey
+from app.extensions import db
+from app.extensions import limiter
+from app.ledger.audit import create_triggers
+from app.ledger.audit import drop_triggers
+from tests.factories import MadeSurvey
+from tests.factories import make_survey
 from tests.pagecheck import check_page
-from tests.staff_helpers import enrol_two_step, finish_two_step
+from tests.staff_helpers import enrol_two_step
+from tests.staff_helpers import finish_two_step
 
 PASSWORD = "correct horse battery staple"
 # A real site will not start without its public address; tests that build the production config
@@ -260,8 +268,11 @@ def entered_response(app: Flask, survey: MadeSurvey) -> int:
     """A Welsh paper form typed in to the demo survey by a coordinator, with a skipped answer
     kept as a note; its response id."""
     from app.db import utcnow
-    from app.surveys.models import Channel, ResponseStatus
-    from app.surveys.response_models import Answer, Response, ResponseNote
+    from app.surveys.models import Channel
+    from app.surveys.models import ResponseStatus
+    from app.surveys.response_models import Answer
+    from app.surveys.response_models import Response
+    from app.surveys.response_models import ResponseNote
 
     staff = make_staff(app, Role.COORDINATOR, email="typed-it-in@example.org")
     with app.app_context():
@@ -323,23 +334,22 @@ class LedgerData:
 @pytest.fixture
 def ledger(app: Flask) -> LedgerData:
     """A small, realistic slice of the ledger, made straight from the models."""
-    from datetime import date, timedelta
+    from datetime import date
+    from datetime import timedelta
 
-    from app.ledger.models import (
-        ActivityType,
-        Attendance,
-        AttendanceRole,
-        Category,
-        Claim,
-        ClaimLine,
-        ClaimStatus,
-        InvolvementSession,
-        LineKind,
-        PaymentBatch,
-        PaymentChoice,
-        Project,
-        Receipt,
-    )
+    from app.ledger.models import ActivityType
+    from app.ledger.models import Attendance
+    from app.ledger.models import AttendanceRole
+    from app.ledger.models import Category
+    from app.ledger.models import Claim
+    from app.ledger.models import ClaimLine
+    from app.ledger.models import ClaimStatus
+    from app.ledger.models import InvolvementSession
+    from app.ledger.models import LineKind
+    from app.ledger.models import PaymentBatch
+    from app.ledger.models import PaymentChoice
+    from app.ledger.models import Project
+    from app.ledger.models import Receipt
     from app.people.models import Participant
 
     staff = make_staff(app, Role.COORDINATOR, email="ledger-coordinator@example.org")
@@ -454,7 +464,8 @@ def updates(app: Flask, survey: MadeSurvey, ledger: LedgerData) -> UpdatesData:
     """Three updates made through the real services: one public (and translated into Welsh),
     one draft, and one public that we can't do. Publishing queues a message for Ama."""
     from app.feedback import services
-    from app.feedback.models import LinkKind, UpdateStatus
+    from app.feedback.models import LinkKind
+    from app.feedback.models import UpdateStatus
     from app.surveys.response_models import Theme
 
     with app.test_request_context():

@@ -7,23 +7,28 @@ does not pay for building it. Call these inside an app context; each commits wha
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from app.db import utcnow
 from app.extensions import db
-from app.ledger.models import BenefitThreshold, ThresholdPeriod
-from app.surveys.models import (
-    Channel,
-    Option,
-    Question,
-    QuestionKind,
-    ResponseStatus,
-    Survey,
-    SurveyStatus,
-    SurveyText,
-)
-from app.surveys.response_models import Answer, Response
-from tests.survey_words import LANGUAGES, QUESTIONS, STANDS_ALONE, SURVEY, WORDS
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import ThresholdPeriod
+from app.surveys.models import Channel
+from app.surveys.models import Option
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
+from app.surveys.models import SurveyText
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
+from tests.survey_words import LANGUAGES
+from tests.survey_words import QUESTIONS
+from tests.survey_words import STANDS_ALONE
+from tests.survey_words import SURVEY
+from tests.survey_words import WORDS
 
 
 @dataclass(frozen=True)

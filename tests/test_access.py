@@ -6,13 +6,18 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.auth.guard import PUBLIC, access_of
+from app.auth.guard import PUBLIC
+from app.auth.guard import access_of
 from app.auth.models import Role
 from app.people.guard import PARTICIPANT
 from tests.access_ledger import LEDGER_ROUTES
-from tests.access_surveys import SURVEY_ADMIN_ROUTES, SURVEY_RESULTS_ROUTES, SURVEY_ROUTES
+from tests.access_surveys import SURVEY_ADMIN_ROUTES
+from tests.access_surveys import SURVEY_RESULTS_ROUTES
+from tests.access_surveys import SURVEY_ROUTES
 from tests.all_pages import EXTRA_ROUTES
-from tests.conftest import csrf_token, make_staff, sign_in
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 from tests.pages import path_for
 
 A, C, F, V = Role.ADMIN, Role.COORDINATOR, Role.FINANCE, Role.VIEWER

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import force_locale, ngettext
+from flask_babel import force_locale
+from flask_babel import ngettext
 
 from app.ledger.statement_pages import hours_text
 

@@ -8,7 +8,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.auth.models import Role
-from tests.conftest import PASSWORD, csrf_token, make_staff, sign_in
+from tests.conftest import PASSWORD
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 
 
 def _session_cookie(client: FlaskClient) -> str | None:
@@ -225,10 +228,12 @@ def test_demo_data_prints_the_sign_ins_it_created(app: Flask) -> None:
 
 
 def test_demo_data_includes_an_open_translated_survey_with_responses(app: Flask) -> None:
-    from sqlalchemy import func, select
+    from sqlalchemy import func
+    from sqlalchemy import select
 
     from app.extensions import db
-    from app.surveys.models import Survey, SurveyText
+    from app.surveys.models import Survey
+    from app.surveys.models import SurveyText
     from app.surveys.response_models import Response
 
     app.test_cli_runner().invoke(args=["withus", "seed-demo"])
@@ -249,7 +254,9 @@ def test_demo_claims_are_approved_and_paid_by_two_different_people(app: Flask) -
     from sqlalchemy import select
 
     from app.extensions import db
-    from app.ledger.models import Claim, ClaimEvent, ClaimStatus
+    from app.ledger.models import Claim
+    from app.ledger.models import ClaimEvent
+    from app.ledger.models import ClaimStatus
 
     app.test_cli_runner().invoke(args=["withus", "seed-demo"])
     with app.app_context():

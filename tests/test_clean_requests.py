@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 
-from flask import Flask, request
+from flask import Flask
+from flask import request
 
 from app.core.requests import without_controls
 

@@ -13,13 +13,18 @@ import psycopg
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import event, func, select
+from sqlalchemy import event
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.extensions import db
 from app.surveys.models import ResponseStatus
 from app.surveys.response_models import Response
 from tests.conftest import MadeSurvey
-from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
 
 TERMINATE_OTHERS = (
     "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "

@@ -10,9 +10,13 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from app.extensions import db
-from tests.conftest import MadeSurvey, csrf_token
-from tests.pagecheck import PageProblem, check_page, parse
-from tests.surveys.helpers import answer, start
+from tests.conftest import MadeSurvey
+from tests.conftest import csrf_token
+from tests.pagecheck import PageProblem
+from tests.pagecheck import check_page
+from tests.pagecheck import parse
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -14,11 +14,15 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import insert, null, select, update
+from sqlalchemy import insert
+from sqlalchemy import null
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.extensions import db
 from app.surveys.models import ResponseStatus
-from app.surveys.response_models import Answer, Response
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from tests.conftest import MadeSurvey
 from tests.surveys.helpers import STORED_TEXT
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from flask import Flask, Response, stream_with_context
+from flask import Flask
+from flask import Response
+from flask import stream_with_context
 from flask.testing import FlaskClient
 
 import tests.conftest as fixtures

@@ -6,7 +6,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from app.auth.guard import public
-from tests.conftest import build_app, csrf_token
+from tests.conftest import build_app
+from tests.conftest import csrf_token
 
 
 def test_home_page_is_plain_and_invites_people_in(client: FlaskClient) -> None:

@@ -18,12 +18,15 @@ from flask.testing import FlaskClient
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.models import Claim, ClaimStatus, LineKind
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
+from app.ledger.models import LineKind
 from app.people.models import Participant
 from app.surveys.models import SurveyStatus
 from tests.conftest import csrf_token
-from tests.feedback.test_summary import Answered, set_status
+from tests.feedback.test_summary import Answered
 from tests.feedback.test_summary import answered as answered  # the fixture, re-exported
+from tests.feedback.test_summary import set_status
 from tests.feedback.test_summary_public import publish_two_and_two
 
 HARD = {

@@ -6,8 +6,12 @@ import pytest
 from flask.testing import FlaskClient
 
 from app.auth.models import Role
-from app.config import ConfigError, load_config
-from tests.conftest import build_app, csrf_token, make_staff, sign_in
+from app.config import ConfigError
+from app.config import load_config
+from tests.conftest import build_app
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 
 
 @pytest.mark.parametrize(

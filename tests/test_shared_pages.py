@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import delete, text
+from sqlalchemy import delete
+from sqlalchemy import text
 
 from app.core import shared_pages
 from app.db import utcnow
@@ -16,9 +17,17 @@ from app.extensions import db
 from app.feedback.models import UpdateStatus
 from app.ledger.models import Attendance
 from app.surveys.models import Survey
-from tests.conftest import CheckingClient, LedgerData, MadeSurvey, UpdatesData
-from tests.feedback.public_helpers import make_update, take_down
-from tests.surveys.helpers import FULL_ANSWERS, answer, form_key, start, token
+from tests.conftest import CheckingClient
+from tests.conftest import LedgerData
+from tests.conftest import MadeSurvey
+from tests.conftest import UpdatesData
+from tests.feedback.public_helpers import make_update
+from tests.feedback.public_helpers import take_down
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import form_key
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
 
 PAGES = ["/", "/s/cafe", "/updates", "/updates?status=doing"]
 

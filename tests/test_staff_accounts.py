@@ -9,9 +9,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from app.auth.models import AccountEvent, Role, StaffUser
+from app.auth.models import AccountEvent
+from app.auth.models import Role
+from app.auth.models import StaffUser
 from app.extensions import db
-from tests.conftest import PASSWORD, csrf_token, make_staff, sign_in
+from tests.conftest import PASSWORD
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 
 NEW_PASSWORD = "a brand new passphrase"
 

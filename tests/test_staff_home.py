@@ -4,7 +4,8 @@ act (issue 11, point 10)."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from flask import Flask
 from sqlalchemy import update
@@ -13,7 +14,9 @@ from app.auth.models import Role
 from app.core.periods import tax_year_start
 from app.db import utcnow
 from app.extensions import db
-from app.ledger.models import BenefitThreshold, Claim, ThresholdPeriod
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import Claim
+from app.ledger.models import ThresholdPeriod
 from app.surveys.models import Survey
 from tests.surveys.test_results import respond
 

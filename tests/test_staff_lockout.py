@@ -6,7 +6,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.auth.models import Role
-from tests.conftest import csrf_token, make_staff, sign_in
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 
 ATTACKER = "203.0.113.66"
 

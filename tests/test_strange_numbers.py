@@ -10,16 +10,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.auth.models import Role
-from app.core.numbers import page_number, positive_int
-from tests.conftest import (
-    CheckingClient,
-    LedgerData,
-    MadeSurvey,
-    UpdatesData,
-    csrf_token,
-    make_staff,
-    sign_in,
-)
+from app.core.numbers import page_number
+from app.core.numbers import positive_int
+from tests.conftest import CheckingClient
+from tests.conftest import LedgerData
+from tests.conftest import MadeSurvey
+from tests.conftest import UpdatesData
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 
 HOSTILE = [
     "²",  # isdigit() says yes, int() says no

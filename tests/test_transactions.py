@@ -6,13 +6,17 @@ import sqlite3
 
 import pytest
 from flask import Flask
-from sqlalchemy import select, text, update
+from sqlalchemy import select
+from sqlalchemy import text
+from sqlalchemy import update
 
 from app.auth.guard import public
 from app.extensions import db
 from app.surveys.models import Survey
-from app.transactions import WriteInReadTransaction, writing
-from tests.conftest import MadeSurvey, build_app
+from app.transactions import WriteInReadTransaction
+from app.transactions import writing
+from tests.conftest import MadeSurvey
+from tests.conftest import build_app
 
 
 def _app_with_writing_pages(database_url: str) -> Flask:

@@ -10,11 +10,17 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from app.auth import services, totp
-from app.auth.models import RecoveryCode, Role, StaffUser
+from app.auth import services
+from app.auth import totp
+from app.auth.models import RecoveryCode
+from app.auth.models import Role
+from app.auth.models import StaffUser
 from app.extensions import db
-from tests.conftest import PASSWORD, csrf_token, make_staff
-from tests.staff_helpers import enrol_two_step, next_code
+from tests.conftest import PASSWORD
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.staff_helpers import enrol_two_step
+from tests.staff_helpers import next_code
 
 
 def _password_only(client: FlaskClient, email: str, next_path: str = ""):

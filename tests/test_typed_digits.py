@@ -8,7 +8,8 @@ from flask import Flask
 from flask_babel import force_locale
 
 from app.auth.models import Role
-from app.core.numbers import plain_digits, positive_int
+from app.core.numbers import plain_digits
+from app.core.numbers import positive_int
 from app.ledger.money import parse_pence
 from app.ledger.session_forms import parse_minutes
 from app.ledger.statement_pages import hours_text

@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, session, url_for
+from flask import Blueprint
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import session
+from flask import url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from app.auth import accounts, totp, two_step
-from app.auth.forms import ChangePasswordForm, CodeForm, SignOutForm
-from app.auth.guard import current_staff, roles_required, sign_in
-from app.auth.models import ALL_STAFF, StaffUser
-from app.auth.services import MIN_PASSWORD_LENGTH, AccountError
-from app.auth.two_step_views import no_store, setup_context
+from app.auth import accounts
+from app.auth import totp
+from app.auth import two_step
+from app.auth.forms import ChangePasswordForm
+from app.auth.forms import CodeForm
+from app.auth.forms import SignOutForm
+from app.auth.guard import roles_required
+from app.auth.guard import sign_in
+from app.auth.guard import signed_in_staff
+from app.auth.models import ALL_STAFF
+from app.auth.models import StaffUser
+from app.auth.services import MIN_PASSWORD_LENGTH
+from app.auth.services import AccountError
+from app.auth.two_step_views import no_store
+from app.auth.two_step_views import setup_context
 from app.core.errors import reshow_on_csrf_failure
 
 bp = Blueprint("account", __name__, url_prefix="/staff/account")
 
 
 def _me() -> StaffUser:
-    user = current_staff()
-    assert user is not None  # roles_required let us in
-    return user
+    return signed_in_staff()
 
 
 @bp.route("/password", methods=["GET", "POST"])

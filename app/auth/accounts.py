@@ -6,17 +6,18 @@ from __future__ import annotations
 import secrets
 
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
-from app.auth.models import AccountEvent, Role, StaffUser
-from app.auth.services import (
-    AccountError,
-    check_password,
-    hash_password,
-    new_account,
-    password_problem,
-    record,
-)
+from app.auth.models import AccountEvent
+from app.auth.models import Role
+from app.auth.models import StaffUser
+from app.auth.services import AccountError
+from app.auth.services import check_password
+from app.auth.services import hash_password
+from app.auth.services import new_account
+from app.auth.services import password_problem
+from app.auth.services import record
 from app.extensions import db
 from app.transactions import unit_of_work
 

@@ -1,11 +1,16 @@
 """Staff sign-in and sign-out forms."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField, RadioField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms import EmailField
+from wtforms import PasswordField
+from wtforms import RadioField
+from wtforms import StringField
+from wtforms.validators import DataRequired
+from wtforms.validators import Length
 
 from app.auth.models import Role
-from app.forms import Form, clean
+from app.forms import Form
+from app.forms import clean
 
 
 class SignInForm(Form):

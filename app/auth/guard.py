@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from functools import wraps
 from typing import Any
 
-from flask import abort, current_app, flash, g, redirect, request, session, url_for
+from flask import abort
+from flask import current_app
+from flask import flash
+from flask import g
+from flask import redirect
+from flask import request
+from flask import session
+from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from app.auth.models import Role, StaffUser
+from app.auth.models import Role
+from app.auth.models import StaffUser
+from app.core.errors import who_for_layout
 from app.extensions import db
 
 PUBLIC = "public"
@@ -60,16 +69,22 @@ def current_staff() -> StaffUser | None:
     return g.staff
 
 
+def signed_in_staff() -> StaffUser:
+    """The staff member a `roles_required` view is serving: always there, the guard let them in."""
+    user = current_staff()
+    assert user is not None  # roles_required let us in
+    return user
+
+
+def staff_has(*roles: Role) -> bool:
+    """Whether the person looking holds one of these roles (a page shows a button, say)."""
+    user = current_staff()
+    return user is not None and user.role in roles
+
+
 def staff_for_layout() -> StaffUser | None:
     """Who to show as signed in on any page; never lets a database failure break an error page."""
-    if "staff" in g or g.get("database_unavailable"):
-        return g.get("staff")
-    try:
-        return current_staff()
-    except SQLAlchemyError:
-        db.session.rollback()
-        g.staff = None
-        return None
+    return who_for_layout("staff", current_staff)
 
 
 def may_open(user: StaffUser, path: str) -> bool:

@@ -2,37 +2,37 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import BigInteger, CheckConstraint, DateTime, ForeignKey, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import BigInteger
+from sqlalchemy import CheckConstraint
+from sqlalchemy import DateTime
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
 
-from app.db import Base, CreatedAt, IntPk, enum_column
+from app.db import Base
+from app.db import CreatedAt
+from app.db import IntPk
+from app.db import enum_column
+from app.labels import LabelledEnum
 
 
-class Role(enum.StrEnum):
-    ADMIN = "admin"
-    COORDINATOR = "coordinator"
-    FINANCE = "finance"
-    VIEWER = "viewer"
-
-    @property
-    def label(self) -> str:
-        return str(ROLE_LABELS[self])
+class Role(LabelledEnum):
+    ADMIN = "admin", _l("Admin")
+    COORDINATOR = "coordinator", _l("Coordinator")
+    FINANCE = "finance", _l("Finance")
+    VIEWER = "viewer", _l("Viewer")
 
     @property
     def description(self) -> str:
         return str(ROLE_DESCRIPTIONS[self])
 
 
-ROLE_LABELS = {
-    Role.ADMIN: _l("Admin"),
-    Role.COORDINATOR: _l("Coordinator"),
-    Role.FINANCE: _l("Finance"),
-    Role.VIEWER: _l("Viewer"),
-}
+ROLE_LABELS = Role.labels()
 ROLE_DESCRIPTIONS = {
     Role.ADMIN: _l("You can do everything, including managing staff accounts."),
     Role.COORDINATOR: _l(

@@ -6,12 +6,16 @@ import unicodedata
 from functools import cache
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.exceptions import InvalidHashError
+from argon2.exceptions import VerificationError
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
-from app.auth.models import AccountEvent, Role, StaffUser
+from app.auth.models import AccountEvent
+from app.auth.models import Role
+from app.auth.models import StaffUser
 from app.db import utcnow
 from app.extensions import db
 from app.transactions import unit_of_work

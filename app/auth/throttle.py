@@ -24,9 +24,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from flask import current_app, request
+from flask import current_app
+from flask import request
 from flask_limiter.util import get_remote_address
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadSignature
+from itsdangerous import URLSafeTimedSerializer
 from werkzeug.wrappers import Response
 
 from app.auth.services import normalise_email

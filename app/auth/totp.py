@@ -12,7 +12,8 @@ import hmac
 import secrets
 import struct
 import time
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
+from urllib.parse import urlencode
 
 STEP_SECONDS = 30
 DIGITS = 6

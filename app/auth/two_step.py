@@ -5,10 +5,15 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.auth import totp
-from app.auth.models import RecoveryCode, StaffUser
+from app.auth.models import RecoveryCode
+from app.auth.models import StaffUser
 from app.auth.services import record
 from app.core.numbers import plain_digits
 from app.db import utcnow

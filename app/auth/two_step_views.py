@@ -3,13 +3,22 @@ the app up for roles that need it before they can do anything else."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
+from flask import Blueprint
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import session
+from flask import url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from app.auth import totp, two_step
+from app.auth import totp
+from app.auth import two_step
 from app.auth.forms import CodeForm
-from app.auth.guard import pending_next, pending_staff, public
+from app.auth.guard import pending_next
+from app.auth.guard import pending_staff
+from app.auth.guard import public
 from app.auth.models import StaffUser
 from app.auth.views import finish_sign_in
 from app.core.errors import reshow_on_csrf_failure

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from app.auth import services, throttle
-from app.auth.forms import SignInForm, SignOutForm
-from app.auth.guard import begin_second_step, current_staff, may_open, public, sign_in, sign_out
+from app.auth import services
+from app.auth import throttle
+from app.auth.forms import SignInForm
+from app.auth.forms import SignOutForm
+from app.auth.guard import begin_second_step
+from app.auth.guard import current_staff
+from app.auth.guard import may_open
+from app.auth.guard import public
+from app.auth.guard import sign_in
+from app.auth.guard import sign_out
 from app.auth.models import StaffUser
 from app.core.errors import reshow_on_csrf_failure
 from app.core.links import safe_local_path
@@ -27,6 +40,15 @@ def _failed(response: Response) -> bool:
     return response.status_code == 400
 
 
+def _failures_limited(setting: str, key_func=None, exempt_when=throttle.known_device):
+    """Count refused sign-ins against the limit named by `setting`, keyed by `key_func` (the
+    network address when none); a known device is spared the counters meant for strangers."""
+    keyed = {"key_func": key_func} if key_func else {}
+    return limiter.limit(
+        _limit(setting), methods=["POST"], deduct_when=_failed, exempt_when=exempt_when, **keyed
+    )
+
+
 def finish_sign_in(user: StaffUser, target: str) -> Response:
     """Sign in for real, go where they were heading, and remember this browser as theirs."""
     sign_in(user)
@@ -39,33 +61,10 @@ def finish_sign_in(user: StaffUser, target: str) -> Response:
 @bp.route("/login", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
-@limiter.limit(
-    _limit("SIGN_IN_DEVICE_LIMIT"),
-    methods=["POST"],
-    key_func=throttle.device_key,
-    deduct_when=_failed,
-    exempt_when=throttle.unknown_device,
-)
-@limiter.limit(
-    _limit("SIGN_IN_ADDRESS_LIMIT"),
-    methods=["POST"],
-    deduct_when=_failed,
-    exempt_when=throttle.known_device,
-)
-@limiter.limit(
-    _limit("SIGN_IN_PAIR_LIMIT"),
-    methods=["POST"],
-    key_func=throttle.pair_key,
-    deduct_when=_failed,
-    exempt_when=throttle.known_device,
-)
-@limiter.limit(
-    _limit("SIGN_IN_LIMIT"),
-    methods=["POST"],
-    key_func=throttle.email_key,
-    deduct_when=_failed,
-    exempt_when=throttle.known_device,
-)
+@_failures_limited("SIGN_IN_DEVICE_LIMIT", throttle.device_key, exempt_when=throttle.unknown_device)
+@_failures_limited("SIGN_IN_ADDRESS_LIMIT")
+@_failures_limited("SIGN_IN_PAIR_LIMIT", throttle.pair_key)
+@_failures_limited("SIGN_IN_LIMIT", throttle.email_key)
 def login() -> str | Response:
     if current_staff() is not None and request.method == "GET":
         return redirect(url_for("staff.home"))

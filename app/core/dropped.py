@@ -15,8 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, g, request
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from flask import Flask
+from flask import g
+from flask import request
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import db
 

@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, current_app, g, render_template, request
+from flask import Flask
+from flask import current_app
+from flask import g
+from flask import render_template
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DataError, DBAPIError, OperationalError
-from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
+from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import InternalServerError
+from werkzeug.exceptions import SecurityError
 from werkzeug.wrappers import Response
 
 from app.core.dropped import guard_database_drops
@@ -58,6 +67,19 @@ def reshow_on_csrf_failure(view: Callable[..., Any]) -> Callable[..., Any]:
     """
     view.reshow_on_csrf = True
     return view
+
+
+def who_for_layout(key: str, load: Callable[[], Any], nobody: bool = False) -> Any:
+    """Who to show as signed in on any page (`g.<key>`, loaded by `load` once): never lets a
+    database failure break an error page. `nobody` says at once that no one is signed in."""
+    if key in g or g.get("database_unavailable") or nobody:
+        return g.get(key)
+    try:
+        return load()
+    except SQLAlchemyError:
+        db.session.rollback()
+        setattr(g, key, None)
+        return None
 
 
 def error_page(code: int) -> tuple[str, int]:

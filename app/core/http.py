@@ -6,7 +6,10 @@ import gzip
 import hashlib
 from pathlib import Path
 
-from flask import Flask, Response, request, url_for
+from flask import Flask
+from flask import Response
+from flask import request
+from flask import url_for
 
 from app.i18n import keep_named_language
 

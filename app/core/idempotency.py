@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import secrets
 
-from flask import g, has_request_context
+from flask import g
+from flask import has_request_context
 from sqlalchemy.exc import IntegrityError
 
 from app.core.models import FormSubmission

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
+from urllib.parse import urlsplit
 
-from flask import current_app, request
+from flask import current_app
+from flask import request
 
 
 def safe_local_path(target: str | None, default: str) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
 
-from app.db import Base, CreatedAt
+from app.db import Base
+from app.db import CreatedAt
 
 
 class FormSubmission(Base):

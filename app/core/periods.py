@@ -6,7 +6,8 @@ A week runs Monday to Sunday, a month is the calendar month, and a UK tax year r
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 
 def week_start(day: date) -> date:

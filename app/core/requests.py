@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask import Request
-from werkzeug.datastructures import ImmutableMultiDict, MultiDict
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.datastructures import MultiDict
 
 # C0 controls but tab, line feed and carriage return; DEL and the C1 controls; and the Unicode
 # noncharacters, which HTML also forbids.

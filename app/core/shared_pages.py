@@ -27,7 +27,10 @@ from datetime import datetime
 from functools import wraps
 from typing import Any
 
-from flask import current_app, g, request, session
+from flask import current_app
+from flask import g
+from flask import request
+from flask import session
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import text
 from werkzeug.wrappers import Response

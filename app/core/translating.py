@@ -6,20 +6,33 @@ words it was translated from, so a later change marks it as needing an update.""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import abort, flash, redirect, render_template
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from wtforms import BooleanField, Field, HiddenField, StringField, TextAreaField
+from wtforms import BooleanField
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import StringField
+from wtforms import TextAreaField
+from wtforms.fields import SelectChoice
+from wtforms.validators import InputRequired
 from wtforms.validators import Length
 
 from app.extensions import db
-from app.forms import Form, clean
+from app.forms import Form
+from app.forms import clean
 from app.i18n import BY_CODE
+from app.i18n import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,16 @@ class Piece:
     def seen(self) -> str:
         """The name of the hidden field with the fingerprint of the words shown."""
         return f"{self.field}-seen"
+
+
+def main_language_field() -> RadioField:
+    """The language a survey or an update is written in first; the others translate from it."""
+    return RadioField(
+        _l("Main language"),
+        choices=[SelectChoice(language.code, language.name) for language in LANGUAGES],
+        validators=[InputRequired(_l("Choose the main language"))],
+        invalid_choice_message=_l("Choose the main language"),
+    )
 
 
 def check_language(language: str, main_language: str) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth import services
-from app.auth.models import Role, StaffUser
+from app.auth.models import Role
+from app.auth.models import StaffUser
 from app.demo.ledger import load_demo_ledger
-from app.demo.survey import add_demo_responses, create_demo_survey
+from app.demo.survey import add_demo_responses
+from app.demo.survey import create_demo_survey
 from app.demo.survey_translations import TRANSLATIONS
 from app.demo.thresholds import load_demo_thresholds
 from app.demo.updates import load_demo_updates

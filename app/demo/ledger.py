@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from app.db import utcnow
 from app.extensions import db
 from app.ledger.letterhead import store_letterhead
-from app.ledger.models import (
-    ActivityType,
-    Attendance,
-    AttendanceRole,
-    Category,
-    Claim,
-    ClaimEvent,
-    ClaimLine,
-    ClaimStatus,
-    InvolvementSession,
-    LineKind,
-    PaymentChoice,
-    PaymentMethod,
-    Project,
-    Rate,
-    RateBasis,
-)
-from app.people.models import Participant, PaymentPreference
+from app.ledger.models import ActivityType
+from app.ledger.models import Attendance
+from app.ledger.models import AttendanceRole
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import InvolvementSession
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentChoice
+from app.ledger.models import PaymentMethod
+from app.ledger.models import Project
+from app.ledger.models import Rate
+from app.ledger.models import RateBasis
+from app.people.models import Participant
+from app.people.models import PaymentPreference
 
 PEOPLE = [
     # name, language, contact, needs, payment preference, benefits
@@ -132,33 +132,15 @@ def _person(name, language, contact, needs, preference, benefits) -> Participant
 def _rates() -> None:
     last_april, this_april = date(utcnow().year - 1, 4, 1), date(utcnow().year, 4, 1)
     for when, hourly in ((last_april, 1500), (this_april, 1600)):
+        card = (
+            (ActivityType.WORKSHOP, RateBasis.HOURLY, hourly),
+            (ActivityType.FOCUS_GROUP, RateBasis.HOURLY, hourly),
+            (ActivityType.MEETING, RateBasis.HALF_DAY, hourly * 3),
+            (ActivityType.INTERVIEW_PANEL, RateBasis.SESSION, 5000),
+        )
         db.session.add_all(
-            [
-                Rate(
-                    activity_type=ActivityType.WORKSHOP,
-                    basis=RateBasis.HOURLY,
-                    amount_pence=hourly,
-                    effective_from=when,
-                ),
-                Rate(
-                    activity_type=ActivityType.FOCUS_GROUP,
-                    basis=RateBasis.HOURLY,
-                    amount_pence=hourly,
-                    effective_from=when,
-                ),
-                Rate(
-                    activity_type=ActivityType.MEETING,
-                    basis=RateBasis.HALF_DAY,
-                    amount_pence=hourly * 3,
-                    effective_from=when,
-                ),
-                Rate(
-                    activity_type=ActivityType.INTERVIEW_PANEL,
-                    basis=RateBasis.SESSION,
-                    amount_pence=5000,
-                    effective_from=when,
-                ),
-            ]
+            Rate(activity_type=kind, basis=basis, amount_pence=pence, effective_from=when)
+            for kind, basis, pence in card
         )
 
 

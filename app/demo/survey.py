@@ -7,17 +7,16 @@ from datetime import timedelta
 
 from app.db import utcnow
 from app.extensions import db
-from app.surveys.models import (
-    Channel,
-    Option,
-    Question,
-    QuestionKind,
-    ResponseStatus,
-    Survey,
-    SurveyStatus,
-    SurveyText,
-)
-from app.surveys.response_models import Answer, Response
+from app.surveys.models import Channel
+from app.surveys.models import Option
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
+from app.surveys.models import SurveyText
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 
 STANDS_ALONE = {"nothing"}  # answers that cannot be ticked with others
 

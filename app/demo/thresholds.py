@@ -10,7 +10,8 @@ from datetime import date
 from sqlalchemy import select
 
 from app.extensions import db
-from app.ledger.models import BenefitThreshold, ThresholdPeriod
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import ThresholdPeriod
 from app.transactions import unit_of_work
 
 _CHECK = "Admins must check these figures each April, when they usually change."

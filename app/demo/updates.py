@@ -7,19 +7,32 @@ the demo people who asked to hear back; then their dates are spread over the las
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.db import utcnow
 from app.demo.update_translations import TRANSLATIONS
 from app.extensions import db
 from app.feedback import services
-from app.feedback.models import EventKind, LinkKind, Update, UpdateStatus
-from app.ledger.models import InvolvementSession, Project
-from app.outbox.models import MessageStatus, OutboxMessage
-from app.surveys.models import Question, QuestionKind, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
+from app.feedback.models import EventKind
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateStatus
+from app.ledger.models import InvolvementSession
+from app.ledger.models import Project
+from app.outbox.models import MessageStatus
+from app.outbox.models import OutboxMessage
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
 from app.transactions import unit_of_work
 
 CONSIDERING, DOING, DONE, CANT_DO = (

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -18,7 +19,8 @@ from app.core.markup import render_markdown
 from app.db import utcnow
 from app.feedback import dated
 from app.feedback.models import UpdateStatus
-from app.feedback.reading import Entry, Words
+from app.feedback.reading import Entry
+from app.feedback.reading import Words
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -10,27 +10,34 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    DateTime,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    false,
-)
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Boolean
+from sqlalchemy import CheckConstraint
+from sqlalchemy import DateTime
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy import false
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
 
-from app.db import Base, CreatedAt, IntPk, TranslatedWords, enum_column, utcnow
+from app.db import Base
+from app.db import CreatedAt
+from app.db import IntPk
+from app.db import TranslatedWords
+from app.db import enum_column
+from app.db import utcnow
+from app.labels import LabelledEnum
 
 
-class UpdateStatus(enum.StrEnum):
-    CONSIDERING = "considering"
-    DOING = "doing"
-    DONE = "done"
-    CANT_DO = "cant_do"
+class UpdateStatus(LabelledEnum):
+    CONSIDERING = "considering", _l("Considering")
+    DOING = "doing", _l("Doing")
+    DONE = "done", _l("Done")
+    CANT_DO = "cant_do", _l("Can't do")
 
 
 class EventKind(enum.StrEnum):
@@ -39,11 +46,11 @@ class EventKind(enum.StrEnum):
     UNPUBLISHED = "unpublished"
 
 
-class LinkKind(enum.StrEnum):
-    SURVEY = "survey"
-    QUESTION = "question"
-    THEME = "theme"
-    SESSION = "session"
+class LinkKind(LabelledEnum):
+    SURVEY = "survey", _l("Survey")
+    QUESTION = "question", _l("Question")
+    THEME = "theme", _l("Theme")
+    SESSION = "session", _l("Session")
 
 
 class Update(Base):

@@ -7,21 +7,36 @@ when it has been translated, otherwise in the update's main language, and says w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.db import as_utc
 from app.extensions import db
 from app.feedback import reading_batch as batch
-from app.feedback.models import Update, UpdateLink, UpdateStatus
-from app.feedback.reading_batch import StatusRun, Words
-from app.feedback.reading_sources import SourceLine, SummaryLink, source_lines, summaries
-from app.ledger.models import Attendance, Project
+from app.feedback.models import Update
+from app.feedback.models import UpdateLink
+from app.feedback.models import UpdateStatus
+from app.feedback.reading_batch import StatusRun
+from app.feedback.reading_batch import Words
+from app.feedback.reading_sources import SourceLine
+from app.feedback.reading_sources import SummaryLink
+from app.feedback.reading_sources import source_lines
+from app.feedback.reading_sources import summaries
+from app.ledger.models import Attendance
+from app.ledger.models import Project
 from app.people.models import Participant
-from app.surveys.models import Survey, SurveyText
-from app.surveys.response_models import Response, counted
+from app.surveys.models import Survey
+from app.surveys.models import SurveyText
+from app.surveys.response_models import Response
+from app.surveys.response_models import counted
 from app.transactions import unit_of_work
 
 PER_PAGE = 10

@@ -7,20 +7,37 @@ ask once per kind of link for a whole page instead of once per link.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, String, distinct, func, literal, select, union_all
+from sqlalchemy import Select
+from sqlalchemy import String
+from sqlalchemy import distinct
+from sqlalchemy import func
+from sqlalchemy import literal
+from sqlalchemy import select
+from sqlalchemy import union_all
 
 from app.core.translating import texts_of
 from app.db import as_utc
 from app.extensions import db
-from app.feedback.models import EventKind, LinkKind, Update, UpdateEvent, UpdateLink, UpdateText
+from app.feedback.models import EventKind
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateEvent
+from app.feedback.models import UpdateLink
+from app.feedback.models import UpdateText
 from app.i18n import direction
 from app.ledger.models import Attendance
-from app.surveys.models import Question, SurveyText
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme, counted
+from app.surveys.models import Question
+from app.surveys.models import SurveyText
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
+from app.surveys.response_models import counted
 
 StatusRun = tuple[str, datetime]  # a status and when it began
 

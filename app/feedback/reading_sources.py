@@ -10,10 +10,15 @@ from sqlalchemy import select
 
 from app.core.translating import texts_of
 from app.extensions import db
-from app.feedback.models import LinkKind, Update, UpdateLink
-from app.feedback.reading_batch import Words, linked_surveys
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateLink
+from app.feedback.reading_batch import Words
+from app.feedback.reading_batch import linked_surveys
 from app.ledger.models import InvolvementSession
-from app.surveys.models import Question, Survey, SurveyText
+from app.surveys.models import Question
+from app.surveys.models import Survey
+from app.surveys.models import SurveyText
 from app.surveys.response_models import Theme
 from app.surveys.summary.models import ResultsSummary
 

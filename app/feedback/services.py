@@ -8,26 +8,29 @@ message queued for a change that did not happen.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 
-from app.auth.models import Role, StaffUser
+from app.auth.models import Role
+from app.auth.models import StaffUser
 from app.core import translating
 from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
 from app.feedback import sources
 from app.feedback import update_messages as outbox
-from app.feedback.models import (
-    EventKind,
-    LinkKind,
-    Update,
-    UpdateEvent,
-    UpdateStatus,
-    UpdateText,
-)
+from app.feedback.models import EventKind
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateEvent
+from app.feedback.models import UpdateStatus
+from app.feedback.models import UpdateText
 from app.transactions import unit_of_work
 
 TRANSLATABLE = ("said", "body", "reason")

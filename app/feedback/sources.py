@@ -10,13 +10,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.extensions import db
-from app.feedback.models import LinkKind, Update, UpdateLink
-from app.ledger.models import Attendance, InvolvementSession
-from app.surveys.models import Question, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme, counted
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateLink
+from app.ledger.models import Attendance
+from app.ledger.models import InvolvementSession
+from app.surveys.models import Question
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
+from app.surveys.response_models import counted
 
 
 @dataclass(frozen=True)

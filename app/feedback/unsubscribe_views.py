@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Blueprint
+from flask import Response
+from flask import abort
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 
 from app.auth.guard import public
@@ -17,7 +23,8 @@ from app.core.errors import reshow_on_csrf_failure
 from app.extensions import csrf
 from app.feedback import update_messages as outbox
 from app.forms import Form
-from app.i18n import LOCALE_PARAMETER, is_supported
+from app.i18n import LOCALE_PARAMETER
+from app.i18n import is_supported
 from app.people import services as people
 from app.transactions import writing
 

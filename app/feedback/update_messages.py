@@ -14,26 +14,27 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from itsdangerous import (
-    BadSignature,
-    SignatureExpired,
-    URLSafeSerializer,
-    URLSafeTimedSerializer,
-)
-from sqlalchemy import select, update
+from itsdangerous import BadSignature
+from itsdangerous import SignatureExpired
+from itsdangerous import URLSafeSerializer
+from itsdangerous import URLSafeTimedSerializer
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.extensions import db
 from app.feedback import sources
-from app.feedback.models import (
-    Update,
-    UpdateEvent,
-    UpdateStatus,
-    UpdateText,
-)
+from app.feedback.models import Update
+from app.feedback.models import UpdateEvent
+from app.feedback.models import UpdateStatus
+from app.feedback.models import UpdateText
 from app.feedback.words import STATUS_WORDS
-from app.i18n import LOCALE_PARAMETER, formatting_locale
-from app.outbox.models import MessageStatus, OutboxMessage
-from app.outbox.reach import channel_for, language_for, wants_messages
+from app.i18n import LOCALE_PARAMETER
+from app.i18n import formatting_locale
+from app.outbox.models import MessageStatus
+from app.outbox.models import OutboxMessage
+from app.outbox.reach import channel_for
+from app.outbox.reach import language_for
+from app.outbox.reach import wants_messages
 from app.people.models import Participant
 
 UNSUBSCRIBE_SALT = "withus-unsubscribe"

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import render_template
+from flask import request
 from werkzeug.wrappers import Response
 
 from app.auth.guard import public
 from app.core.markup import render_markdown
 from app.core.numbers import positive_int
 from app.core.shared_pages import shared
-from app.feedback import dated, feed, reading
+from app.feedback import dated
+from app.feedback import feed
+from app.feedback import reading
 from app.feedback.models import UpdateStatus
 from app.feedback.words import STATUS_WORDS
 from app.i18n import current_language

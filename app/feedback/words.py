@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from app.feedback.models import EventKind, UpdateStatus
+from app.feedback.models import EventKind
+from app.feedback.models import UpdateStatus
 
-STATUS_WORDS = {
-    UpdateStatus.CONSIDERING: _l("Considering"),
-    UpdateStatus.DOING: _l("Doing"),
-    UpdateStatus.DONE: _l("Done"),
-    UpdateStatus.CANT_DO: _l("Can't do"),
-}
+STATUS_WORDS = UpdateStatus.labels()
 
 # What each status means, for people reading the log for the first time.
 STATUS_MEANINGS = {

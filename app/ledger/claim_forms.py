@@ -7,28 +7,37 @@ money.parse_pence, so every message is our own and nothing is ever rounded.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
-from wtforms import (
-    Field,
-    HiddenField,
-    RadioField,
-    SelectField,
-    StringField,
-    TextAreaField,
-)
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import SelectField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import InputRequired
 from wtforms.validators import ValidationError as Invalid
 
-from app.core.dates import DATE_MESSAGE, TypedDateField
-from app.core.numbers import plain_digits, positive_int, positive_ints
-from app.forms import Form, clean
-from app.ledger.claim_services import LineInput, expense_line, payment_line
-from app.ledger.models import Category, PaymentChoice, PaymentMethod
-from app.ledger.money import MoneyError, parse_pence
+from app.core.dates import DATE_MESSAGE
+from app.core.dates import TypedDateField
+from app.core.numbers import plain_digits
+from app.core.numbers import positive_int
+from app.core.numbers import positive_ints
+from app.forms import Form
+from app.forms import clean
+from app.forms import text_field
+from app.ledger.claim_services import LineInput
+from app.ledger.claim_services import expense_line
+from app.ledger.claim_services import payment_line
+from app.ledger.models import Category
+from app.ledger.models import PaymentChoice
+from app.ledger.models import PaymentMethod
+from app.ledger.money import MoneyError
+from app.ledger.money import parse_pence
 
 MAX_MILES = 2000
 OLDEST_DAYS = 2 * 366
@@ -125,13 +134,10 @@ class ExpenseFields(Form):
     spent_on = TypedDateField(
         _l("Date you paid"), validators=[InputRequired(DATE_MESSAGE), recent_date]
     )
-    description = StringField(
+    description = text_field(
         _l("What was it for?"),
-        filters=[clean],
-        validators=[
-            DataRequired(_l("Say what it was for, like “bus to the workshop”")),
-            Length(max=300, message=_l("Write 300 characters or fewer")),
-        ],
+        required=_l("Say what it was for, like “bus to the workshop”"),
+        most=300,
     )
     amount = StringField(
         _l("Amount in pounds"), filters=[clean], render_kw={"inputmode": "decimal", "dir": "ltr"}
@@ -228,13 +234,11 @@ class NewStaffClaimForm(StaffLineForm):
 
 
 class ReasonForm(Form):
-    reason = TextAreaField(
+    reason = text_field(
         _l("Reason"),
-        filters=[clean],
-        validators=[
-            DataRequired(_l("Write a reason. The person will see it.")),
-            Length(max=2000, message=_l("Write 2000 characters or fewer")),
-        ],
+        required=_l("Write a reason. The person will see it."),
+        most=2000,
+        kind=TextAreaField,
     )
 
 
@@ -244,10 +248,10 @@ class PayForm(Form):
         choices=METHODS,
         validators=[InputRequired(_l("Choose how it was paid"))],
     )
-    reference = StringField(
+    reference = text_field(
         _l("Payment reference (optional)"),
-        filters=[clean],
-        validators=[Optional(), Length(max=120, message=_l("Write 120 characters or fewer"))],
+        optional=True,
+        most=120,
     )
     paid_on = TypedDateField(_l("Date paid"), validators=[InputRequired(DATE_MESSAGE), recent_date])
 

@@ -14,12 +14,17 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.extensions import db
-from app.i18n import LOCALE_PARAMETER, formatting_locale
-from app.ledger.models import Claim, ClaimEvent, ClaimStatus, claim_total
+from app.i18n import LOCALE_PARAMETER
+from app.i18n import formatting_locale
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import ClaimStatus
+from app.ledger.models import claim_total
 from app.ledger.money import format_pence
 from app.ledger.statements import METHOD_NAMES
 from app.outbox.models import OutboxMessage
-from app.outbox.reach import channel_for, language_for
+from app.outbox.reach import channel_for
+from app.outbox.reach import language_for
 from app.people.models import Participant
 from app.people.services import may_contact_unasked
 

@@ -8,30 +8,34 @@ a decision racing each other cannot both succeed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
+from typing import Any
 
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import selectinload
 
 from app.auth.models import StaffUser
 from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
+from app.forms import ErrorSummary
 from app.ledger import claims
-from app.ledger.claims import Actor, ClaimRefused
-from app.ledger.models import (
-    Category,
-    Claim,
-    ClaimEvent,
-    ClaimLine,
-    ClaimStatus,
-    LineKind,
-    PaymentChoice,
-    Receipt,
-    claim_total,
-)
+from app.ledger.claims import Actor
+from app.ledger.claims import ClaimRefused
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentChoice
+from app.ledger.models import Receipt
+from app.ledger.models import claim_total
 from app.ledger.money import format_pence
 from app.ledger.receipts import CONTENT_TYPE
 from app.ledger.statements import METHOD_NAMES
@@ -344,6 +348,19 @@ def load_claim(claim_id: int, participant_id: int | None = None) -> Claim | None
     if participant_id is not None:
         query = query.where(Claim.participant_id == participant_id)
     return db.session.scalar(query)
+
+
+def claim_page(claim: Claim, message: str = "") -> dict[str, Any]:
+    """What every page showing one claim needs, for staff and for the person alike: its total,
+    its history, its receipts, and the refusal to show at the top if an action failed."""
+    return {
+        "claim": claim,
+        "total": claim_total(claim),
+        "history": claim_history(claim.id),
+        "receipts": receipt_ids(claim.id),
+        "label": claims.status_label,
+        "refusal": ErrorSummary.of(also=[("main-content", message)] if message else []),
+    }
 
 
 def claim_history(claim_id: int) -> list[tuple[ClaimEvent, str | None]]:

@@ -9,32 +9,45 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from wtforms.fields import SelectChoice
 
-from app.auth.guard import current_staff, roles_required
-from app.auth.models import ALL_STAFF, Role
+from app.auth.guard import current_staff
+from app.auth.guard import roles_required
+from app.auth.models import ALL_STAFF
+from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.numbers import positive_int
-from app.forms import ErrorSummary
 from app.ledger import claim_services as services
-from app.ledger import claims, export, letterhead, limit_views
+from app.ledger import claims
+from app.ledger import export
+from app.ledger import letterhead
+from app.ledger import limit_views
 from app.ledger.blueprints import claims_bp as bp
-from app.ledger.claim_forms import (
-    ButtonForm,
-    ExportForm,
-    NewStaffClaimForm,
-    PayForm,
-    ReasonForm,
-    ReversalForm,
-    StaffLineForm,
-    category_label,
-    line_input,
-)
-from app.ledger.claims import Actor, AlreadyDone, ClaimRefused, Payment
-from app.ledger.models import Claim, ClaimStatus, PaymentMethod, claim_total
+from app.ledger.claim_forms import ButtonForm
+from app.ledger.claim_forms import ExportForm
+from app.ledger.claim_forms import NewStaffClaimForm
+from app.ledger.claim_forms import PayForm
+from app.ledger.claim_forms import ReasonForm
+from app.ledger.claim_forms import ReversalForm
+from app.ledger.claim_forms import StaffLineForm
+from app.ledger.claim_forms import category_label
+from app.ledger.claim_forms import line_input
+from app.ledger.claims import Actor
+from app.ledger.claims import AlreadyDone
+from app.ledger.claims import ClaimRefused
+from app.ledger.claims import Payment
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
+from app.ledger.models import PaymentMethod
 from app.ledger.money import format_pence
 from app.ledger.receipts import receipt_response
 
@@ -116,10 +129,7 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
         forms[failed[0]] = failed[1]
     page = render_template(
         "ledger/claims/show.html",
-        claim=claim,
-        total=claim_total(claim),
-        history=services.claim_history(claim.id),
-        receipts=services.receipt_ids(claim.id),
+        **services.claim_page(claim, message),
         actions=_actions(claim),
         in_batch=claims.in_batch(claim.id),
         own_reason=_own_reason(claim),
@@ -127,8 +137,6 @@ def _show(claim: Claim, failed: Any = None, message: str = "", status: int = 200
         warnings=_warnings(claim),
         forms=forms,
         form=failed[1] if failed else None,
-        refusal=ErrorSummary.of(also=[("main-content", message)] if message else []),
-        label=claims.status_label,
         category=category_label,
         **services.claim_facts(claim),
     )

@@ -12,22 +12,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 
-from app.auth.models import Role, StaffUser
+from app.auth.models import Role
+from app.auth.models import StaffUser
 from app.db import utcnow
 from app.extensions import db
 from app.ledger import claim_messages
-from app.ledger.models import (
-    CLAIM_MOVES,
-    NEEDS_REASON,
-    Claim,
-    ClaimEvent,
-    ClaimLine,
-    ClaimStatus,
-    PaymentMethod,
-    Setting,
-)
+from app.ledger.models import CLAIM_MOVES
+from app.ledger.models import NEEDS_REASON
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import PaymentMethod
+from app.ledger.models import Setting
 from app.people.models import Participant
 from app.people.staff_link import is_own_record
 from app.transactions import unit_of_work

@@ -12,16 +12,23 @@ import io
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
+from app.core.spreadsheets import neutralise
 from app.extensions import db
-from app.ledger.models import Category, Claim, ClaimLine, ClaimStatus, PaymentBatch
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import PaymentBatch
 from app.ledger.statements import CATEGORY_SHORT_NAMES
-from app.people.models import Participant, PaymentPreference
+from app.people.models import Participant
+from app.people.models import PaymentPreference
 from app.transactions import unit_of_work
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_TRIES = 5
 
 
@@ -151,11 +158,6 @@ def pounds(pence: int) -> str:
     sign = "-" if pence < 0 else ""
     whole, part = divmod(abs(pence), 100)
     return f"{sign}{whole}.{part:02d}"
-
-
-def neutralise(cell: str) -> str:
-    """Stop a spreadsheet reading a cell as a formula (OWASP CSV injection advice)."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def preference_words(preference: PaymentPreference | None) -> str:

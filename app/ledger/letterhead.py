@@ -8,18 +8,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from wtforms import StringField, TextAreaField
-from wtforms.validators import Length, Optional, Regexp
+from wtforms import TextAreaField
+from wtforms.validators import Regexp
 
 from app.auth.guard import roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.extensions import db
-from app.forms import Form, clean
+from app.forms import Form
+from app.forms import text_field
 from app.ledger.blueprints import claims_bp as bp
 from app.ledger.models import Setting
 from app.transactions import unit_of_work
@@ -75,50 +80,24 @@ def store_letterhead(values: dict[str, str]) -> None:
             setting.value = values.get(part, "")
 
 
-def _short(most: int = 120) -> Length:
-    return Length(max=most, message=_l("Use %(most)d characters or fewer.", most=most))
-
-
 class LetterheadForm(Form):
-    name = StringField(
-        _l("Charity's name"),
-        validators=[_short()],
-        filters=[clean],
-    )
-    address = TextAreaField(
-        _l("Postal address"),
-        validators=[Length(max=400, message=_l("Use 400 characters or fewer."))],
-        filters=[clean],
-    )
-    phone = StringField(
+    name = text_field(_l("Charity's name"), most=120)
+    address = text_field(_l("Postal address"), most=400, kind=TextAreaField)
+    phone = text_field(
         _l("Phone number"),
-        validators=[
-            Optional(),
-            _short(40),
+        optional=True,
+        most=40,
+        also=[
             Regexp(
                 r"^[0-9+() .-]+$",
                 message=_l("Enter a phone number using digits, spaces and + ( ) - only"),
-            ),
+            )
         ],
-        filters=[clean],
         render_kw={"inputmode": "tel", "autocomplete": "off", "dir": "ltr"},
     )
-    charity_number = StringField(
-        _l("Registered charity number"),
-        validators=[_short(40)],
-        filters=[clean],
-        render_kw={"dir": "ltr"},
-    )
-    signer_name = StringField(
-        _l("Name of the person who signs letters"),
-        validators=[_short()],
-        filters=[clean],
-    )
-    signer_role = StringField(
-        _l("Their role"),
-        validators=[_short()],
-        filters=[clean],
-    )
+    charity_number = text_field(_l("Registered charity number"), most=40, render_kw={"dir": "ltr"})
+    signer_name = text_field(_l("Name of the person who signs letters"), most=120)
+    signer_role = text_field(_l("Their role"), most=120)
 
     def values(self) -> dict[str, str]:
         return {part: (self[part].data or "").strip() for part in PARTS}

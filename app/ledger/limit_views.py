@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import StringField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired
+from wtforms.validators import Length
 
 from app.auth.guard import roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.forms import Form
 from app.ledger.blueprints import claims_bp as bp
-from app.ledger.claims import coordinator_limit, set_coordinator_limit
-from app.ledger.money import MoneyError, format_pence, parse_pence, pence_to_text
+from app.ledger.claims import coordinator_limit
+from app.ledger.claims import set_coordinator_limit
+from app.ledger.money import MoneyError
+from app.ledger.money import format_pence
+from app.ledger.money import parse_pence
+from app.ledger.money import pence_to_text
 
 
 class LimitForm(Form):

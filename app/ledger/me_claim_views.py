@@ -8,29 +8,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
-from app.forms import ErrorSummary
+from app.forms import needs_token
 from app.ledger import claim_services as services
 from app.ledger import claims
 from app.ledger.blueprints import me_claims_bp as bp
-from app.ledger.claim_forms import (
-    ButtonForm,
-    ExpenseFields,
-    FixLineForm,
-    MeClaimForm,
-    line_input,
-    my_category_label,
-)
-from app.ledger.claims import Actor, AlreadyDone, ClaimRefused
-from app.ledger.models import Claim, ClaimStatus, LineKind, claim_total
-from app.ledger.money import format_pence, pence_to_text
-from app.ledger.receipts import ReceiptRefused, clean_receipt, read_upload, receipt_response
+from app.ledger.claim_forms import ExpenseFields
+from app.ledger.claim_forms import FixLineForm
+from app.ledger.claim_forms import MeClaimForm
+from app.ledger.claim_forms import line_input
+from app.ledger.claim_forms import my_category_label
+from app.ledger.claims import Actor
+from app.ledger.claims import AlreadyDone
+from app.ledger.claims import ClaimRefused
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
+from app.ledger.models import LineKind
+from app.ledger.models import claim_total
+from app.ledger.money import format_pence
+from app.ledger.money import pence_to_text
+from app.ledger.receipts import ReceiptRefused
+from app.ledger.receipts import clean_receipt
+from app.ledger.receipts import read_upload
+from app.ledger.receipts import receipt_response
 from app.outbox.reach import channel_for
-from app.people.guard import current_participant, participant_required
+from app.people.guard import current_participant
+from app.people.guard import participant_required
 
 CANCELLABLE = (
     ClaimStatus.DRAFT,
@@ -70,6 +82,7 @@ def new() -> Any:
     return page, form.http_status
 
 
+@needs_token
 def _sent_words() -> str:
     """Only promise an email to someone we can email."""
     person = current_participant()
@@ -88,17 +101,12 @@ def _show(claim: Claim, message: str = "", status: int = 200) -> Any:
     batched = claim.status == ClaimStatus.APPROVED and claims.in_batch(claim.id)
     page = render_template(
         "me/claims/show.html",
-        claim=claim,
-        total=claim_total(claim),
-        history=services.claim_history(claim.id),
-        receipts=services.receipt_ids(claim.id),
+        **services.claim_page(claim, message),
         can_fix=claim.status == ClaimStatus.CHANGES_REQUESTED,
         can_cancel=_can_cancel(claim),
         batched_words=claims.in_batch_message() if batched else "",
         expense=LineKind.EXPENSE,
-        label=claims.status_label,
         category=my_category_label,
-        refusal=ErrorSummary.of(also=[("main-content", message)] if message else []),
     )
     return page, status
 
@@ -162,8 +170,6 @@ def _cancel_question(claim: Claim) -> str:
 
 def _move(claim: Claim, to: ClaimStatus, done: str) -> Any:
     """Move the claim as the person pressed, then say it is done, or show why it was not."""
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     try:
         claims.move(claim.id, to, Actor(participant_id=_me()))
     except AlreadyDone:

@@ -4,57 +4,56 @@ the audit trail and the benefit thresholds. Money is integer pence everywhere.""
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    Date,
-    DateTime,
-    ForeignKey,
-    Integer,
-    LargeBinary,
-    String,
-    Text,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean
+from sqlalchemy import CheckConstraint
+from sqlalchemy import Date
+from sqlalchemy import DateTime
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlalchemy import LargeBinary
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
 
-from app.db import Base, CreatedAt, IntPk, Money, enum_column
-
-
-class ActivityType(enum.StrEnum):
-    WORKSHOP = "workshop"
-    MEETING = "meeting"
-    INTERVIEW_PANEL = "interview_panel"
-    FOCUS_GROUP = "focus_group"
-    OTHER = "other"
+from app.db import Base
+from app.db import CreatedAt
+from app.db import IntPk
+from app.db import Money
+from app.db import enum_column
+from app.labels import LabelledEnum
 
 
-class RateBasis(enum.StrEnum):
-    HOURLY = "hourly"
-    HALF_DAY = "half_day"  # up to 4 hours
-    SESSION = "session"
+class ActivityType(LabelledEnum):
+    WORKSHOP = "workshop", _l("Workshop")
+    MEETING = "meeting", _l("Meeting")
+    INTERVIEW_PANEL = "interview_panel", _l("Interview panel")
+    FOCUS_GROUP = "focus_group", _l("Focus group")
+    OTHER = "other", _l("Other")
 
 
-class AttendanceRole(enum.StrEnum):
-    TAKING_PART = "taking_part"
-    AGENDA_SETTING = "agenda_setting"
-    NOTE_TAKING = "note_taking"
-    FACILITATION = "facilitation"
-    SPEAKING_FOR_GROUP = "speaking_for_group"
-    OTHER = "other"
+class RateBasis(LabelledEnum):
+    HOURLY = "hourly", _l("By the hour")
+    HALF_DAY = "half_day", _l("Half a day (up to 4 hours)")
+    SESSION = "session", _l("For the whole session")
 
 
-ROLE_NAMES = {
-    AttendanceRole.TAKING_PART: _l("Taking part"),
-    AttendanceRole.AGENDA_SETTING: _l("Setting the agenda"),
-    AttendanceRole.NOTE_TAKING: _l("Taking notes"),
-    AttendanceRole.FACILITATION: _l("Leading the session"),
-    AttendanceRole.SPEAKING_FOR_GROUP: _l("Speaking for the group"),
-    AttendanceRole.OTHER: _l("Something else"),
-}
+class AttendanceRole(LabelledEnum):
+    TAKING_PART = "taking_part", _l("Taking part")
+    AGENDA_SETTING = "agenda_setting", _l("Setting the agenda")
+    NOTE_TAKING = "note_taking", _l("Taking notes")
+    FACILITATION = "facilitation", _l("Leading the session")
+    SPEAKING_FOR_GROUP = "speaking_for_group", _l("Speaking for the group")
+    OTHER = "other", _l("Something else")
+
+
+ROLE_NAMES = AttendanceRole.labels()
 
 
 class ClaimStatus(enum.StrEnum):
@@ -103,24 +102,24 @@ class Category(enum.StrEnum):
     TIME = "time"  # payment lines
 
 
-class PaymentChoice(enum.StrEnum):
-    ACCEPT = "accept"
-    TAKE_LESS = "take_less"
-    DECLINE = "decline"
-    CHARITY = "charity"
+class PaymentChoice(LabelledEnum):
+    ACCEPT = "accept", _l("Took the payment")
+    TAKE_LESS = "take_less", _l("Took less")
+    DECLINE = "decline", _l("Said no to the payment")
+    CHARITY = "charity", _l("Gave it to a charity")
 
 
-class PaymentMethod(enum.StrEnum):
-    BANK_TRANSFER = "bank_transfer"
-    VOUCHER = "voucher"
-    CASH = "cash"
-    CHARITY = "charity"
+class PaymentMethod(LabelledEnum):
+    BANK_TRANSFER = "bank_transfer", _l("Bank transfer")
+    VOUCHER = "voucher", _l("Voucher")
+    CASH = "cash", _l("Cash")
+    CHARITY = "charity", _l("Paid to a charity")
 
 
-class ThresholdPeriod(enum.StrEnum):
-    WEEK = "week"
-    MONTH = "month"
-    TAX_YEAR = "tax_year"
+class ThresholdPeriod(LabelledEnum):
+    WEEK = "week", _l("A week (Monday to Sunday)")
+    MONTH = "month", _l("A calendar month")
+    TAX_YEAR = "tax_year", _l("A tax year (6 April to 5 April)")
 
 
 class Project(Base):

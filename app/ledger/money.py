@@ -7,10 +7,12 @@ and anything that is not a whole number of pence is refused rather than rounded.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from decimal import InvalidOperation
 
 from babel.numbers import format_currency as babel_currency
-from flask_babel import format_currency, get_locale
+from flask_babel import format_currency
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from app.core.numbers import plain_digits

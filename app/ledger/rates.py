@@ -10,27 +10,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from sqlalchemy import exists, select
+from sqlalchemy import exists
+from sqlalchemy import select
 
 from app.extensions import db
-from app.ledger.models import ActivityType, ClaimLine, Rate, RateBasis
+from app.ledger.models import ActivityType
+from app.ledger.models import ClaimLine
+from app.ledger.models import Rate
+from app.ledger.models import RateBasis
 from app.transactions import unit_of_work
 
 HALF_DAY_MINUTES = 240
 
-ACTIVITY_NAMES = {
-    ActivityType.WORKSHOP: _l("Workshop"),
-    ActivityType.MEETING: _l("Meeting"),
-    ActivityType.INTERVIEW_PANEL: _l("Interview panel"),
-    ActivityType.FOCUS_GROUP: _l("Focus group"),
-    ActivityType.OTHER: _l("Other"),
-}
-BASIS_NAMES = {
-    RateBasis.HOURLY: _l("By the hour"),
-    RateBasis.HALF_DAY: _l("Half a day (up to 4 hours)"),
-    RateBasis.SESSION: _l("For the whole session"),
-}
+ACTIVITY_NAMES = ActivityType.labels()
+BASIS_NAMES = RateBasis.labels()
 
 
 class RateRefused(Exception):

@@ -11,9 +11,12 @@ import io
 import warnings
 from typing import IO
 
-from flask import Response, abort
+from flask import Response
+from flask import abort
 from flask_babel import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
+from PIL import ImageOps
+from PIL import UnidentifiedImageError
 
 MAX_BYTES = 8 * 1024 * 1024
 # JPEGs are decoded at a reduced scale (draft), so a 24-megapixel phone photo costs little.

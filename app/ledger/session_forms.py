@@ -6,30 +6,38 @@ Numbers, money and dates are typed as text so that every message is our own plai
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import (
-    Field,
-    HiddenField,
-    RadioField,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-    TextAreaField,
-)
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import SelectField
+from wtforms import SelectMultipleField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import Optional
 from wtforms.validators import ValidationError as Invalid
 
-from app.core.dates import DATE_MESSAGE, as_iso
-from app.core.numbers import plain_digits, positive_ints
-from app.forms import Form, clean
-from app.ledger.models import ROLE_NAMES, AttendanceRole, RateBasis
-from app.ledger.money import MoneyError, parse_pence
-from app.ledger.rates import ACTIVITY_NAMES, BASIS_NAMES, HALF_DAY_MINUTES
+from app.core.dates import DATE_MESSAGE
+from app.core.dates import as_iso
+from app.core.numbers import plain_digits
+from app.core.numbers import positive_ints
+from app.forms import Form
+from app.forms import clean
+from app.forms import text_field
+from app.ledger.models import ROLE_NAMES
+from app.ledger.models import AttendanceRole
+from app.ledger.models import RateBasis
+from app.ledger.money import MoneyError
+from app.ledger.money import parse_pence
+from app.ledger.rates import ACTIVITY_NAMES
+from app.ledger.rates import BASIS_NAMES
+from app.ledger.rates import HALF_DAY_MINUTES
 from app.ledger.thresholds import PERIOD_NAMES
 from app.people.forms import BENEFIT_WORDS
 from app.people.models import Participant
@@ -147,13 +155,10 @@ class RateForm(Form):
 
 
 class ThresholdForm(Form):
-    name = StringField(
+    name = text_field(
         _l("Name of the limit"),
-        filters=[clean],
-        validators=[
-            DataRequired(message=_l("Enter the name of the limit.")),
-            Length(max=120, message=_l("Use 120 characters or fewer.")),
-        ],
+        required=_l("Enter the name of the limit."),
+        most=120,
     )
     period = RadioField(
         _l("The limit is for"),
@@ -171,13 +176,11 @@ class ThresholdForm(Form):
     )
     amount = StringField(_l("Amount in pounds"), validators=[Money(required=True)])
     effective_from = StringField(_l("The limit applies from"), filters=[as_iso], validators=[Day()])
-    source = TextAreaField(
+    source = text_field(
         _l("Where the figure comes from"),
-        filters=[clean],
-        validators=[
-            DataRequired(message=_l("Say where the figure comes from, so others can check it.")),
-            Length(max=2000, message=_l("Use 2000 characters or fewer.")),
-        ],
+        required=_l("Say where the figure comes from, so others can check it."),
+        most=2000,
+        kind=TextAreaField,
     )
 
     def validate_amount(self, field: Field) -> None:
@@ -223,13 +226,10 @@ class SessionForm(Form):
     """Logging a session. Each person gets role, travel and care fields from `session_form`."""
 
     form_key = HiddenField()
-    title = StringField(
+    title = text_field(
         _l("Name of the session"),
-        filters=[clean],
-        validators=[
-            DataRequired(message=_l("Enter a name for the session.")),
-            Length(max=200, message=_l("Use 200 characters or fewer.")),
-        ],
+        required=_l("Enter a name for the session."),
+        most=200,
     )
     held_on = StringField(
         _l("Date of the session"), filters=[as_iso], validators=[Day(years_ahead=1)]
@@ -244,10 +244,9 @@ class SessionForm(Form):
         validators=[one_of({"": "", **BASIS_NAMES}, _l("Choose how people are paid for it."))],
     )
     project = SelectField(_l("Project"), validate_choice=False)
-    new_project = StringField(
+    new_project = text_field(
         _l("Or start a new project with this name"),
-        filters=[clean],
-        validators=[Length(max=120, message=_l("Use 120 characters or fewer."))],
+        most=120,
     )
     find = StringField(_l("Find people by name"), filters=[clean])
     people: list[Participant] = []

@@ -2,35 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.wrappers import Response
 
-from app.auth.guard import current_staff, roles_required
-from app.auth.models import ALL_STAFF, Role
+from app.auth.guard import current_staff
+from app.auth.guard import roles_required
+from app.auth.guard import staff_has
+from app.auth.models import ALL_STAFF
+from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.numbers import positive_int
 from app.extensions import db
 from app.forms import Form
-from app.ledger import rates, sessions, thresholds
+from app.forms import needs_token
+from app.ledger import rates
+from app.ledger import sessions
+from app.ledger import thresholds
 from app.ledger.blueprints import sessions_bp as bp
 from app.ledger.claims import Actor
-from app.ledger.models import ActivityType, AttendanceRole, BenefitThreshold, RateBasis
+from app.ledger.models import ActivityType
+from app.ledger.models import AttendanceRole
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import RateBasis
 from app.ledger.models import ThresholdPeriod as Period
 from app.ledger.money import pence_to_text
-from app.ledger.session_forms import (
-    RateForm,
-    ThresholdForm,
-    amount_of,
-    parse_minutes,
-    session_form,
-)
-from app.ledger.statement_pages import ledger_words, letter_page, statement_page
+from app.ledger.session_forms import RateForm
+from app.ledger.session_forms import ThresholdForm
+from app.ledger.session_forms import amount_of
+from app.ledger.session_forms import parse_minutes
+from app.ledger.session_forms import session_form
+from app.ledger.statement_pages import ledger_words
+from app.ledger.statement_pages import letter_page
+from app.ledger.statement_pages import statement_page
 from app.people.forms import BENEFIT_WORDS
 
 LOGGERS = (Role.ADMIN, Role.COORDINATOR)
@@ -45,11 +60,10 @@ def _words() -> dict[str, Any]:
 @bp.route("/sessions")
 @roles_required(*ALL_STAFF)
 def index() -> str:
-    staff = current_staff()
     return render_template(
         "ledger/sessions/index.html",
         rows=sessions.recent_sessions(),
-        can_log=staff is not None and staff.role in LOGGERS,
+        can_log=staff_has(*LOGGERS),
     )
 
 
@@ -109,26 +123,24 @@ def detail(session_id: int) -> str:
     if found is None:
         abort(404)
     session, project, rows = found
-    staff = current_staff()
     return render_template(
         "ledger/sessions/detail.html",
         session=session,
         project=project,
         rows=rows,
         drafts=len(sessions.draft_claims_of(session_id)),
-        can_send=staff is not None and staff.role in LOGGERS,
+        can_send=staff_has(*LOGGERS),
         send_form=Form(),
     )
 
 
 @bp.route("/sessions/<int:session_id>/send-drafts", methods=["POST"])
 @roles_required(*LOGGERS)
+@needs_token
 def send_drafts(session_id: int) -> Response:
     """Send every draft claim the session made for a decision, in one press."""
     if sessions.session_detail(session_id) is None:
         abort(404)
-    if not Form().validate_on_submit():
-        abort(400)
     staff = current_staff()
     done = sessions.send_drafts(session_id, Actor(staff_id=staff.id, role=staff.role))
     if done.sent:
@@ -149,12 +161,11 @@ def send_drafts(session_id: int) -> Response:
 @bp.route("/rates")
 @roles_required(*ALL_STAFF)
 def rate_card() -> str:
-    staff = current_staff()
     return render_template(
         "ledger/rates/index.html",
         rates=rates.all_rates(),
         today=date.today(),
-        can_edit=staff is not None and staff.role == Role.ADMIN,
+        can_edit=staff_has(Role.ADMIN),
         remove_form=Form(),
     )
 
@@ -181,30 +192,34 @@ def new_rate() -> Any:
     return render_template("ledger/rates/new.html", form=form), form.http_status
 
 
-@bp.route("/rates/<int:rate_id>/remove", methods=["POST"])
-@roles_required(Role.ADMIN)
-def remove_rate(rate_id: int) -> Any:
-    if not Form().validate_on_submit():
-        abort(400)
+def _removed(remove: Callable[[], None], done: str, back: str) -> Response:
+    """Remove a rate or a limit, then say what happened on the page it was on: done, or why
+    not (one already used by a payment stays, the card keeps its history)."""
     try:
-        rates.remove_rate(rate_id)
-    except rates.RateRefused as refused:
+        remove()
+    except (rates.RateRefused, thresholds.ThresholdRefused) as refused:
         flash(str(refused))
     else:
-        flash(_("The rate is removed."))
-    return redirect(url_for(".rate_card"))
+        flash(done)
+    return redirect(url_for(back))
+
+
+@bp.route("/rates/<int:rate_id>/remove", methods=["POST"])
+@roles_required(Role.ADMIN)
+@needs_token
+def remove_rate(rate_id: int) -> Any:
+    return _removed(lambda: rates.remove_rate(rate_id), _("The rate is removed."), ".rate_card")
 
 
 @bp.route("/thresholds")
 @roles_required(*ALL_STAFF)
 def threshold_table() -> str:
-    staff = current_staff()
     return render_template(
         "ledger/thresholds/index.html",
         thresholds=thresholds.all_thresholds(),
         stale_since=thresholds.out_of_date_since(date.today()),
         benefit_words=BENEFIT_WORDS,
-        can_edit=staff is not None and staff.role == Role.ADMIN,
+        can_edit=staff_has(Role.ADMIN),
         remove_form=Form(),
     )
 
@@ -253,16 +268,10 @@ def _threshold_defaults() -> dict[str, str]:
 
 @bp.route("/thresholds/<int:threshold_id>/remove", methods=["POST"])
 @roles_required(Role.ADMIN)
+@needs_token
 def remove_threshold(threshold_id: int) -> Any:
-    if not Form().validate_on_submit():
-        abort(400)
-    try:
-        thresholds.remove_threshold(threshold_id)
-    except thresholds.ThresholdRefused as refused:
-        flash(str(refused))
-    else:
-        flash(_("The limit is removed."))
-    return redirect(url_for(".threshold_table"))
+    done = _("The limit is removed.")
+    return _removed(lambda: thresholds.remove_threshold(threshold_id), done, ".threshold_table")
 
 
 @bp.route("/people/<int:participant_id>/statement")

@@ -13,36 +13,36 @@ from datetime import date
 from babel.lists import format_list
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.core.idempotency import use_key
 from app.extensions import db
 from app.ledger import claims
-from app.ledger.claims import Actor, ClaimRefused, move
-from app.ledger.models import (
-    ActivityType,
-    Attendance,
-    AttendanceRole,
-    Category,
-    Claim,
-    ClaimEvent,
-    ClaimLine,
-    ClaimStatus,
-    InvolvementSession,
-    LineKind,
-    PaymentChoice,
-    Project,
-    RateBasis,
-)
+from app.ledger.claims import Actor
+from app.ledger.claims import ClaimRefused
+from app.ledger.claims import move
+from app.ledger.models import ActivityType
+from app.ledger.models import Attendance
+from app.ledger.models import AttendanceRole
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import InvolvementSession
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentChoice
+from app.ledger.models import Project
+from app.ledger.models import RateBasis
 from app.ledger.money import format_pence
-from app.ledger.rates import (
-    BASIS_NAMES,
-    HALF_DAY_MINUTES,
-    Offer,
-    amount_for,
-    rates_in_force,
-)
-from app.people.models import Participant, PaymentPreference
+from app.ledger.rates import BASIS_NAMES
+from app.ledger.rates import HALF_DAY_MINUTES
+from app.ledger.rates import Offer
+from app.ledger.rates import amount_for
+from app.ledger.rates import rates_in_force
+from app.people.models import Participant
+from app.people.models import PaymentPreference
 from app.transactions import unit_of_work
 
 

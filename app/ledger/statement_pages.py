@@ -5,28 +5,38 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import abort, render_template, request, url_for
-from flask_babel import force_locale, format_date, get_translations, ngettext
+from flask import abort
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import force_locale
+from flask_babel import format_date
+from flask_babel import get_translations
 from flask_babel import gettext as _
-from markupsafe import Markup, escape
+from flask_babel import ngettext
+from markupsafe import Markup
+from markupsafe import escape
 
-from app.auth.guard import current_staff
+from app.auth.guard import staff_has
 from app.auth.models import Role
 from app.core.periods import tax_year_start
-from app.i18n import BY_CODE, current_language, formatting_locale, is_supported
-from app.ledger import rates, thresholds
+from app.i18n import BY_CODE
+from app.i18n import current_language
+from app.i18n import formatting_locale
+from app.i18n import is_supported
+from app.ledger import rates
+from app.ledger import thresholds
 from app.ledger.claims import status_label
 from app.ledger.letterhead import letterhead
 from app.ledger.models import ROLE_NAMES
 from app.ledger.money import format_pence
-from app.ledger.session_forms import PeriodForm, parse_day
-from app.ledger.statements import (
-    CATEGORY_SHORT_NAMES,
-    CHOICE_NAMES,
-    METHOD_NAMES,
-    MY_CATEGORY_SHORT_NAMES,
-    statement_for,
-)
+from app.ledger.session_forms import PeriodForm
+from app.ledger.session_forms import parse_day
+from app.ledger.statements import CATEGORY_SHORT_NAMES
+from app.ledger.statements import CHOICE_NAMES
+from app.ledger.statements import METHOD_NAMES
+from app.ledger.statements import MY_CATEGORY_SHORT_NAMES
+from app.ledger.statements import statement_for
 
 FAR = date(9999, 12, 31)
 
@@ -143,7 +153,6 @@ def letter_page(
     if copy_in != "en" and is_supported(copy_in):
         context["copy"] = {"words": InLanguage(copy_in), "language": BY_CODE[copy_in]}
     context["for_them"] = for_them
-    staff = None if for_them else current_staff()
-    context["can_set_letterhead"] = staff is not None and staff.role == Role.ADMIN
+    context["can_set_letterhead"] = not for_them and staff_has(Role.ADMIN)
     page = render_template("ledger/statements/letter.html", **context)
     return page, 200 if context["valid"] else 400

@@ -13,33 +13,21 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app.extensions import db
-from app.ledger.models import (
-    Attendance,
-    AttendanceRole,
-    Category,
-    Claim,
-    ClaimLine,
-    ClaimStatus,
-    InvolvementSession,
-    LineKind,
-    PaymentChoice,
-    PaymentMethod,
-)
+from app.ledger.models import Attendance
+from app.ledger.models import AttendanceRole
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import InvolvementSession
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentChoice
+from app.ledger.models import PaymentMethod
 from app.ledger.totals import COUNTED
 from app.people.models import Participant
 
-CHOICE_NAMES = {
-    PaymentChoice.ACCEPT: _l("Took the payment"),
-    PaymentChoice.TAKE_LESS: _l("Took less"),
-    PaymentChoice.DECLINE: _l("Said no to the payment"),
-    PaymentChoice.CHARITY: _l("Gave it to a charity"),
-}
-METHOD_NAMES = {
-    PaymentMethod.BANK_TRANSFER: _l("Bank transfer"),
-    PaymentMethod.VOUCHER: _l("Voucher"),
-    PaymentMethod.CASH: _l("Cash"),
-    PaymentMethod.CHARITY: _l("Paid to a charity"),
-}
+CHOICE_NAMES = PaymentChoice.labels()
+METHOD_NAMES = PaymentMethod.labels()
 # The short words for a kind of cost, deliberately a second label beside the claim pages' full
 # ones (claim_forms.CATEGORY_WORDS, "Payment for time"): tables with little room use these
 # (statements and letters, a session's payments, the payment export).
@@ -91,6 +79,11 @@ class PaymentMade:
         return self.income_pence + self.not_income_pence
 
 
+def _pence(lines: list[StatementLine], *, paid: bool) -> int:
+    """The sum of these lines that are paid (or, with paid=False, approved and not paid yet)."""
+    return sum(line.amount_pence for line in lines if (line.status == ClaimStatus.PAID) == paid)
+
+
 @dataclass(frozen=True)
 class Statement:
     participant_id: int
@@ -118,26 +111,25 @@ class Statement:
 
     @property
     def paid_pence(self) -> int:
-        everything = self.payments + self.expenses
-        return sum(line.amount_pence for line in everything if line.status == ClaimStatus.PAID)
+        return _pence(self.payments + self.expenses, paid=True)
 
     @property
     def income_paid_pence(self) -> int:
         """Paid to them for their time (what went to a charity at their request is not)."""
-        return sum(line.amount_pence for line in self._income if line.status == ClaimStatus.PAID)
+        return _pence(self._income, paid=True)
 
     @property
     def income_owed_pence(self) -> int:
         """Approved for their time but not paid yet: it is not in their hands."""
-        return sum(line.amount_pence for line in self._income if line.status != ClaimStatus.PAID)
+        return _pence(self._income, paid=False)
 
     @property
     def expenses_paid_pence(self) -> int:
-        return sum(line.amount_pence for line in self.expenses if line.status == ClaimStatus.PAID)
+        return _pence(self.expenses, paid=True)
 
     @property
     def expenses_owed_pence(self) -> int:
-        return sum(line.amount_pence for line in self.expenses if line.status != ClaimStatus.PAID)
+        return _pence(self.expenses, paid=False)
 
     @property
     def payments_made(self) -> list[PaymentMade]:

@@ -8,22 +8,20 @@ must check them each April, when most limits change (app/demo/thresholds.py has 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.core.periods import tax_year_start
 from app.extensions import db
-from app.ledger.models import BenefitThreshold, ThresholdPeriod
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import ThresholdPeriod
 from app.transactions import unit_of_work
 
-PERIOD_NAMES = {
-    ThresholdPeriod.WEEK: _l("A week (Monday to Sunday)"),
-    ThresholdPeriod.MONTH: _l("A calendar month"),
-    ThresholdPeriod.TAX_YEAR: _l("A tax year (6 April to 5 April)"),
-}
+PERIOD_NAMES = ThresholdPeriod.labels()
 
 
 class ThresholdRefused(Exception):

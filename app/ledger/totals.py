@@ -9,16 +9,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import date
 
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from app.core.periods import month_start, tax_year_start, week_start
+from app.core.periods import month_start
+from app.core.periods import tax_year_start
+from app.core.periods import week_start
 from app.extensions import db
-from app.ledger.models import Claim, ClaimLine, ClaimStatus, ThresholdPeriod
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import ThresholdPeriod
 from app.ledger.money import format_pence
 from app.ledger.thresholds import thresholds_in_force
 from app.people.models import Participant

@@ -15,11 +15,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
-from app.ledger.models import Attendance, Claim, ClaimEvent, InvolvementSession, claim_total
+from app.ledger.models import Attendance
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import InvolvementSession
+from app.ledger.models import claim_total
 from app.me import held
 from app.people.models import Participant
-from app.surveys.models import Question, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, ResponseChange, Theme
+from app.surveys.models import Question
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseChange
+from app.surveys.response_models import Theme
 
 
 @dataclass(frozen=True)
@@ -95,9 +104,7 @@ def _person(person: Participant) -> dict[str, Any]:
 
 
 def _claim(claim: Claim, total: int) -> dict[str, Any]:
-    events = db.session.scalars(
-        select(ClaimEvent).where(ClaimEvent.claim_id == claim.id).order_by(ClaimEvent.id)
-    ).all()
+    events = held.rows_where(ClaimEvent, ClaimEvent.claim_id, claim.id)
     return {
         "id": claim.id,
         "status": claim.status.value,
@@ -165,11 +172,7 @@ def _responses(participant_id: int) -> list[dict[str, Any]]:
 
 def _history(response_id: int) -> list[dict[str, Any]]:
     """Corrections and withdrawal of a response staff typed in: what changed, when and why."""
-    changes = db.session.scalars(
-        select(ResponseChange)
-        .where(ResponseChange.response_id == response_id)
-        .order_by(ResponseChange.id)
-    )
+    changes = held.rows_where(ResponseChange, ResponseChange.response_id, response_id)
     return [
         {
             "change": change.kind.value,

@@ -15,10 +15,12 @@ from typing import Any
 from sqlalchemy import select
 
 from app.extensions import db
-from app.ledger.models import Claim, Receipt
+from app.ledger.models import Claim
+from app.ledger.models import Receipt
 from app.outbox.models import OutboxMessage
 from app.people.models import SignInCode
-from app.privacy.models import ErasureRequest, PrivacyEvent
+from app.privacy.models import ErasureRequest
+from app.privacy.models import PrivacyEvent
 from app.surveys.summary.models import SummaryQuote
 
 RECEIPT_FOLDER = "receipts"
@@ -27,6 +29,11 @@ EXPORT_NAME = "my-data.json"
 
 def when(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
+
+
+def rows_where(model: Any, column: Any, value: int) -> list[Any]:
+    """Every row of `model` whose `column` is `value`, oldest first: one section of the export."""
+    return list(db.session.scalars(select(model).where(column == value).order_by(model.id)))
 
 
 def receipt_file(receipt_id: int) -> str:
@@ -53,11 +60,7 @@ def receipts_of_claim(claim_id: int) -> list[dict[str, Any]]:
 
 def messages_to(participant_id: int) -> list[dict[str, Any]]:
     """Every message queued or sent to the person, with the address it went to."""
-    rows = db.session.scalars(
-        select(OutboxMessage)
-        .where(OutboxMessage.participant_id == participant_id)
-        .order_by(OutboxMessage.id)
-    )
+    rows = rows_where(OutboxMessage, OutboxMessage.participant_id, participant_id)
     return [
         {
             "channel": m.channel,
@@ -74,11 +77,7 @@ def messages_to(participant_id: int) -> list[dict[str, Any]]:
 
 
 def sign_in_codes_of(participant_id: int) -> list[dict[str, Any]]:
-    rows = db.session.scalars(
-        select(SignInCode)
-        .where(SignInCode.participant_id == participant_id)
-        .order_by(SignInCode.id)
-    )
+    rows = rows_where(SignInCode, SignInCode.participant_id, participant_id)
     return [
         {
             "issued_at": when(c.created_at),
@@ -90,20 +89,12 @@ def sign_in_codes_of(participant_id: int) -> list[dict[str, Any]]:
 
 
 def erasure_requests_of(participant_id: int) -> list[dict[str, Any]]:
-    rows = db.session.scalars(
-        select(ErasureRequest)
-        .where(ErasureRequest.participant_id == participant_id)
-        .order_by(ErasureRequest.id)
-    )
+    rows = rows_where(ErasureRequest, ErasureRequest.participant_id, participant_id)
     return [{"asked_at": when(r.requested_at), "done_at": when(r.handled_at)} for r in rows]
 
 
 def privacy_actions_on(participant_id: int) -> list[dict[str, Any]]:
-    rows = db.session.scalars(
-        select(PrivacyEvent)
-        .where(PrivacyEvent.participant_id == participant_id)
-        .order_by(PrivacyEvent.id)
-    )
+    rows = rows_where(PrivacyEvent, PrivacyEvent.participant_id, participant_id)
     return [{"action": e.action, "at": when(e.at), "what": e.counts} for e in rows]
 
 

@@ -6,18 +6,16 @@ import json
 from datetime import datetime
 from typing import Any
 
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    session,
-    url_for,
-)
-from flask_babel import format_date, format_decimal
+from flask import Blueprint
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import session
+from flask import url_for
+from flask_babel import format_date
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from markupsafe import Markup
@@ -25,32 +23,36 @@ from werkzeug.wrappers import Response
 
 from app.auth.guard import public
 from app.core.errors import reshow_on_csrf_failure
-from app.core.links import public_url, safe_local_path
+from app.core.links import public_url
+from app.core.links import safe_local_path
 from app.db import utcnow
 from app.extensions import limiter
 from app.feedback import reading
+from app.forms import needs_token
 from app.i18n import current_language
 from app.ledger.claims import status_label
-from app.ledger.models import ROLE_NAMES, ClaimStatus
+from app.ledger.models import ROLE_NAMES
+from app.ledger.models import ClaimStatus
 from app.ledger.money import format_pence
-from app.ledger.statement_pages import hours_text, letter_page, statement_page
-from app.me import export, held
-from app.people import mail, services, signin
-from app.people.forms import (
-    ButtonForm,
-    CardCodeForm,
-    EmailCodeForm,
-    EmailForm,
-    LinkForm,
-    MyPreferencesForm,
-    describe_person,
-)
-from app.people.guard import (
-    current_participant,
-    participant_required,
-    sign_in_participant,
-    sign_out_participant,
-)
+from app.ledger.statement_pages import hours_text
+from app.ledger.statement_pages import letter_page
+from app.ledger.statement_pages import statement_page
+from app.me import export
+from app.me import held
+from app.people import mail
+from app.people import services
+from app.people import signin
+from app.people.forms import ButtonForm
+from app.people.forms import CardCodeForm
+from app.people.forms import EmailCodeForm
+from app.people.forms import EmailForm
+from app.people.forms import LinkForm
+from app.people.forms import MyPreferencesForm
+from app.people.forms import describe_person
+from app.people.guard import current_participant
+from app.people.guard import participant_required
+from app.people.guard import sign_in_participant
+from app.people.guard import sign_out_participant
 from app.transactions import writing
 
 bp = Blueprint("me", __name__, url_prefix="/me")
@@ -120,6 +122,31 @@ def _signed_in(person: Any) -> Response:
     return redirect(target if target.startswith("/me") else url_for(".home"))
 
 
+def _guesses_limited(pair_key: Any, person_key: Any) -> Any:
+    """Refused codes count per network address, per person and address (shared by the typed
+    code and the emailed link, so switching between them gains nothing), and per person from
+    everywhere, looser."""
+
+    def decorate(view: Any) -> Any:
+        for limit in (
+            limiter.shared_limit(
+                _person_limit,
+                GUESSES_EVERYWHERE,
+                methods=["POST"],
+                key_func=person_key,
+                deduct_when=_failed,
+            ),
+            limiter.shared_limit(
+                _failed_limit, GUESSES, methods=["POST"], key_func=pair_key, deduct_when=_failed
+            ),
+            limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed),
+        ):
+            view = limit(view)
+        return view
+
+    return decorate
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
@@ -161,13 +188,7 @@ def by_email() -> Any:
 @bp.route("/sign-in/code", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
-@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
-@limiter.shared_limit(
-    _failed_limit, GUESSES, methods=["POST"], key_func=_email_pair_key, deduct_when=_failed
-)
-@limiter.shared_limit(
-    _person_limit, GUESSES_EVERYWHERE, methods=["POST"], key_func=_email_key, deduct_when=_failed
-)
+@_guesses_limited(_email_pair_key, _email_key)
 def code() -> Any:
     form = EmailCodeForm()
     if request.method == "GET":
@@ -188,13 +209,7 @@ def _not_working() -> str:
 @bp.route("/sign-in/email", methods=["GET", "POST"])
 @public
 @reshow_on_csrf_failure
-@limiter.limit(_address_limit, methods=["POST"], deduct_when=_failed)
-@limiter.shared_limit(
-    _failed_limit, GUESSES, methods=["POST"], key_func=_link_pair_key, deduct_when=_failed
-)
-@limiter.shared_limit(
-    _person_limit, GUESSES_EVERYWHERE, methods=["POST"], key_func=_link_key, deduct_when=_failed
-)
+@_guesses_limited(_link_pair_key, _link_key)
 def email_link() -> Any:
     """The emailed link says which code, never the code: the person types it from the email.
 
@@ -216,9 +231,8 @@ def email_link() -> Any:
 
 @bp.route("/sign-out", methods=["POST"])
 @participant_required
+@needs_token
 def sign_out() -> Response:
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     sign_out_participant()
     flash(_("You have signed out."), "success")
     return redirect(url_for(".sign_in"))

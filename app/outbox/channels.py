@@ -10,7 +10,8 @@ import smtplib
 from email.message import EmailMessage
 from email.utils import formatdate
 from typing import Protocol
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
+from urllib.parse import urlunsplit
 
 from flask import current_app
 

@@ -3,7 +3,8 @@ the language they read."""
 
 from __future__ import annotations
 
-from app.i18n import DEFAULT, is_supported
+from app.i18n import DEFAULT
+from app.i18n import is_supported
 from app.people.models import Participant
 from app.people.services import may_contact_unasked
 

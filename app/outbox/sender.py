@@ -11,22 +11,26 @@ import enum
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
-from flask import Flask, current_app
-from sqlalchemy import func, select, update
+from flask import Flask
+from flask import current_app
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.db import utcnow
 from app.extensions import db
-from app.outbox.channels import (
-    PermanentFailure,
-    TemporaryFailure,
-    UncertainDelivery,
-    channel,
-)
-from app.outbox.models import MessageStatus, OutboxMessage
+from app.outbox.channels import PermanentFailure
+from app.outbox.channels import TemporaryFailure
+from app.outbox.channels import UncertainDelivery
+from app.outbox.channels import channel
+from app.outbox.models import MessageStatus
+from app.outbox.models import OutboxMessage
 from app.people.models import Participant
 from app.transactions import unit_of_work
 

@@ -5,22 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import (
-    EmailField,
-    Field,
-    HiddenField,
-    RadioField,
-    SelectMultipleField,
-    StringField,
-    TextAreaField,
-)
+from wtforms import EmailField
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import SelectMultipleField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
+from wtforms.validators import Email
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
+from wtforms.validators import Regexp
 from wtforms.validators import ValidationError as Invalid
 
-from app.forms import Form, clean
+from app.forms import Form
+from app.forms import clean
+from app.forms import code_field
+from app.forms import text_field
 from app.i18n import LANGUAGES
-from app.people.models import ACCESS_NEEDS, BENEFITS, CONTACT_WAYS, PaymentPreference
+from app.people.models import ACCESS_NEEDS
+from app.people.models import BENEFITS
+from app.people.models import CONTACT_WAYS
+from app.people.models import PaymentPreference
 
 CONTACT_WAY_WORDS = {
     "email": _l("Email"),
@@ -105,10 +112,10 @@ class PreferencesForm(Form):
     access_needs = _needs_field(ACCESS_NEED_WORDS)
     interpreter_language = _language_field(_l("Which language should the interpreter speak?"))
     need_language = _l("Say which language the interpreter should speak")
-    access_other = TextAreaField(
+    access_other = text_field(
         _l("Tell us anything else you need"),
-        filters=[clean],
-        validators=[Length(max=1000, message=_l("Use 1000 characters or fewer"))],
+        most=1000,
+        kind=TextAreaField,
     )
     payment_preference = RadioField(
         _l("How do you want to be paid?"),
@@ -154,32 +161,24 @@ class MyPreferencesForm(PreferencesForm):
 class ParticipantForm(PreferencesForm):
     """Everything staff record about a participant."""
 
-    name = StringField(
+    name = text_field(
         _l("Name"),
-        filters=[clean],
-        validators=[
-            DataRequired(_l("Enter the name they want us to use")),
-            Length(max=120, message=_l("Use 120 characters or fewer")),
-        ],
+        required=_l("Enter the name they want us to use"),
+        most=120,
     )
-    email = EmailField(
+    email = text_field(
         _l("Email address (optional)"),
-        filters=[clean],
-        validators=[
-            Optional(),
-            Length(max=254, message=_l("Use 254 characters or fewer")),
-            Email(_l("Enter an email address like name@example.com")),
-        ],
+        optional=True,
+        most=254,
+        also=[Email(_l("Enter an email address like name@example.com"))],
+        kind=EmailField,
         render_kw={"spellcheck": "false", "dir": "ltr", "autocomplete": "off"},
     )
-    phone = StringField(
+    phone = text_field(
         _l("Phone number (optional)"),
-        filters=[clean],
-        validators=[
-            Optional(),
-            Length(max=40, message=_l("Use 40 characters or fewer")),
-            Regexp(r"^[0-9 +()-]+$", message=_l("Use only numbers, spaces and + ( ) -")),
-        ],
+        optional=True,
+        most=40,
+        also=[Regexp("^[0-9 +()-]+$", message=_l("Use only numbers, spaces and + ( ) -"))],
         render_kw={"dir": "ltr", "autocomplete": "off"},
     )
     receives_benefits = RadioField(
@@ -220,37 +219,29 @@ class ButtonForm(Form):
 
 
 class CardCodeForm(Form):
-    code = StringField(
-        _l("The code on your card"),
-        validators=[
-            DataRequired(_l("Enter the code from your card")),
-            Length(max=100, message=_l("That code is too long")),
-        ],
-        render_kw={"autocomplete": "off", "spellcheck": "false", "dir": "ltr"},
+    code = code_field(
+        _l("The code on your card"), _l("Enter the code from your card"), 100, autocomplete="off"
     )
 
 
 class EmailForm(Form):
-    email = EmailField(
+    email = text_field(
         _l("Email address"),
-        filters=[clean],
-        validators=[
-            DataRequired(_l("Enter your email address")),
-            Length(max=254, message=_l("Use 254 characters or fewer")),
-            Email(_l("Enter an email address like name@example.com")),
-        ],
+        required=_l("Enter your email address"),
+        most=254,
+        also=[Email(_l("Enter an email address like name@example.com"))],
+        kind=EmailField,
         render_kw={"autocomplete": "email", "spellcheck": "false", "dir": "ltr"},
     )
 
 
 def _email_code_field() -> StringField:
-    return StringField(
+    return code_field(
         _l("The 6-digit code from the email"),
-        validators=[
-            DataRequired(_l("Enter the 6-digit code")),
-            Length(max=100, message=_l("That code is too long")),
-        ],
-        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"},
+        _l("Enter the 6-digit code"),
+        100,
+        autocomplete="one-time-code",
+        inputmode="numeric",
     )
 
 

@@ -11,10 +11,14 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import g, redirect, request, session, url_for
+from flask import g
+from flask import redirect
+from flask import request
+from flask import session
+from flask import url_for
 from sqlalchemy import update
-from sqlalchemy.exc import SQLAlchemyError
 
+from app.core.errors import who_for_layout
 from app.extensions import db
 from app.people.models import Participant
 from app.transactions import unit_of_work
@@ -54,14 +58,7 @@ def _load() -> Participant | None:
 
 def participant_for_layout() -> Participant | None:
     """Who to show as signed in on any page; never lets a database failure break an error page."""
-    if "participant" in g or g.get("database_unavailable") or "participant_id" not in session:
-        return g.get("participant")
-    try:
-        return current_participant()
-    except SQLAlchemyError:
-        db.session.rollback()
-        g.participant = None
-        return None
+    return who_for_layout("participant", current_participant, "participant_id" not in session)
 
 
 def own_language() -> str | None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import smtplib
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate
+from email.utils import make_msgid
 
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.core.terminal_mail import write_to_terminal
-from app.i18n import formatting_locale, is_supported
+from app.i18n import formatting_locale
+from app.i18n import is_supported
 from app.people.signin import IssuedCode
 
 SMTP_TIMEOUT_SECONDS = 10

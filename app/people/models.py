@@ -5,10 +5,19 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON
+from sqlalchemy import Boolean
+from sqlalchemy import DateTime
+from sqlalchemy import ForeignKey
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
 
-from app.db import Base, CreatedAt, IntPk, enum_column
+from app.db import Base
+from app.db import CreatedAt
+from app.db import IntPk
+from app.db import enum_column
 
 
 class PaymentPreference(enum.StrEnum):

@@ -12,15 +12,19 @@ import hmac
 import secrets
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.core.numbers import plain_digits
 from app.db import utcnow
 from app.extensions import db
-from app.people.models import Participant, SignInCode
+from app.people.models import Participant
+from app.people.models import SignInCode
 from app.transactions import unit_of_work
 
 # No 0/O, 1/I/L: nothing a tired eye can mix up on a printed card.

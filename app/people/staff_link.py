@@ -9,7 +9,8 @@ the approval check also compares emails, for staff accounts made after the recor
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import StaffUser
 from app.extensions import db

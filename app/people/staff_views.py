@@ -4,25 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from app.auth.guard import current_staff, roles_required
-from app.auth.models import ALL_STAFF, Role
+from app.auth.guard import current_staff
+from app.auth.guard import roles_required
+from app.auth.guard import staff_has
+from app.auth.models import ALL_STAFF
+from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.links import public_url
-from app.i18n import BY_CODE, DEFAULT, formatting_locale, language_names
-from app.people import services, signin
-from app.people.forms import (
-    CONTACT_WAY_WORDS,
-    ButtonForm,
-    ParticipantForm,
-    PauseForm,
-    describe_person,
-)
+from app.forms import needs_token
+from app.i18n import BY_CODE
+from app.i18n import DEFAULT
+from app.i18n import formatting_locale
+from app.i18n import language_names
+from app.people import services
+from app.people import signin
+from app.people.forms import CONTACT_WAY_WORDS
+from app.people.forms import ButtonForm
+from app.people.forms import ParticipantForm
+from app.people.forms import PauseForm
+from app.people.forms import describe_person
 from app.people.models import Participant
 from app.people.staff_link import is_own_record
 
@@ -52,13 +64,11 @@ def _live_person(participant_id: int) -> Participant:
 
 
 def _may_change() -> bool:
-    user = current_staff()
-    return user is not None and user.role in EDITORS
+    return staff_has(*EDITORS)
 
 
 def _is_admin() -> bool:
-    user = current_staff()
-    return user is not None and user.role == Role.ADMIN
+    return staff_has(Role.ADMIN)
 
 
 @bp.route("/")
@@ -152,10 +162,9 @@ def _card_words(language: str) -> dict[str, str]:
 
 @bp.route("/<int:participant_id>/card", methods=["POST"])
 @roles_required(*EDITORS)
+@needs_token
 def card(participant_id: int) -> Any:
     person = _live_person(participant_id)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     if is_own_record(person, current_staff()):
         flash(_("This record has your own email address. Ask someone else to print your card."))
         return redirect(url_for(".view", participant_id=person.id))

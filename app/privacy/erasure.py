@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.db import utcnow
 from app.extensions import db
-from app.ledger.models import Claim, ClaimStatus
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
 from app.outbox.models import OutboxMessage
-from app.people.models import Participant, PaymentPreference, SignInCode
-from app.privacy.models import ErasureRequest, PrivacyEvent
+from app.people.models import Participant
+from app.people.models import PaymentPreference
+from app.people.models import SignInCode
+from app.privacy.models import ErasureRequest
+from app.privacy.models import PrivacyEvent
 from app.surveys.response_models import Response
 from app.transactions import unit_of_work
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, StringField
+from wtforms import Field
+from wtforms import StringField
 from wtforms.validators import ValidationError
 
 from app.core.numbers import plain_digits
-from app.forms import Form, clean
-from app.privacy.retention import PERIODS, Period
+from app.forms import Form
+from app.forms import clean
+from app.privacy.retention import PERIODS
+from app.privacy.retention import Period
 
 
 def days_of(raw: str | None) -> int | None:

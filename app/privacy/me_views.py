@@ -6,12 +6,17 @@ import calendar
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
 from flask_babel import gettext as _
 
 from app.core.errors import reshow_on_csrf_failure
 from app.people.forms import ButtonForm
-from app.people.guard import current_participant, participant_required
+from app.people.guard import current_participant
+from app.people.guard import participant_required
 from app.privacy import erasure
 
 bp = Blueprint("privacy_me", __name__, url_prefix="/me/erase")

@@ -8,17 +8,27 @@ claims once the six years the charity must keep payment records have passed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.sql import Executable
 
 from app.db import utcnow
 from app.extensions import db
-from app.ledger.models import Claim, ClaimStatus, Receipt, Setting
-from app.outbox.models import MessageStatus, OutboxMessage
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
+from app.ledger.models import Receipt
+from app.ledger.models import Setting
+from app.outbox.models import MessageStatus
+from app.outbox.models import OutboxMessage
 from app.people.models import SignInCode
 from app.privacy.models import PrivacyEvent
 from app.surveys.models import ResponseStatus

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 
 from app.auth.guard import roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
-from app.privacy import erasure, retention
+from app.privacy import erasure
+from app.privacy import retention
 from app.privacy.forms import RetentionForm
 
 bp = Blueprint("privacy", __name__, url_prefix="/staff/privacy")

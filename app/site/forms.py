@@ -1,7 +1,8 @@
 """The language chooser."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, RadioField
+from wtforms import HiddenField
+from wtforms import RadioField
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired
 

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response
 
 from app.auth.guard import public
-from app.core.errors import RETRY_AFTER_SECONDS, reshow_on_csrf_failure
+from app.core.errors import RETRY_AFTER_SECONDS
+from app.core.errors import reshow_on_csrf_failure
 from app.core.links import safe_local_path
 from app.core.shared_pages import shared
 from app.extensions import db
-from app.feedback import dated, reading
-from app.i18n import current_language, set_language_cookie
+from app.feedback import dated
+from app.feedback import reading
+from app.i18n import current_language
+from app.i18n import set_language_cookie
 from app.site.forms import LanguageForm
 from app.surveys.content import open_surveys
 from app.transactions import unit_of_work

@@ -7,25 +7,37 @@ count is one small query; nothing here writes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
+from datetime import datetime
+from datetime import time
 from zoneinfo import ZoneInfo
 
-from flask import current_app, url_for
-from flask_babel import format_date, ngettext
+from flask import current_app
+from flask import url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from flask_babel import ngettext
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import Role
 from app.core.periods import tax_year_start
-from app.db import as_utc, utcnow
+from app.db import as_utc
+from app.db import utcnow
 from app.extensions import db
 from app.feedback.models import Update
-from app.ledger.models import BenefitThreshold, Claim, ClaimLine, ClaimStatus
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
 from app.ledger.money import format_pence
-from app.outbox.models import MessageStatus, OutboxMessage
+from app.outbox.models import MessageStatus
+from app.outbox.models import OutboxMessage
 from app.privacy.models import ErasureRequest
-from app.surveys.models import Survey, SurveyStatus
-from app.surveys.response_models import Response, counted
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
+from app.surveys.response_models import Response
+from app.surveys.response_models import counted
 
 APPROVERS = frozenset({Role.ADMIN, Role.FINANCE, Role.COORDINATOR})
 PAYERS = frozenset({Role.ADMIN, Role.FINANCE})

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 
 from app.auth import accounts as account_services
-from app.auth import services, two_step
-from app.auth.forms import AddStaffForm, RoleForm, SignOutForm
-from app.auth.guard import current_staff, roles_required
-from app.auth.models import ALL_STAFF, AccountEvent, Role, StaffUser
+from app.auth import services
+from app.auth import two_step
+from app.auth.forms import AddStaffForm
+from app.auth.forms import RoleForm
+from app.auth.forms import SignOutForm
+from app.auth.guard import roles_required
+from app.auth.guard import signed_in_staff
+from app.auth.models import ALL_STAFF
+from app.auth.models import AccountEvent
+from app.auth.models import Role
+from app.auth.models import StaffUser
 from app.auth.services import AccountError
 from app.auth.two_step_views import no_store
 from app.core.errors import reshow_on_csrf_failure
 from app.extensions import db
+from app.forms import needs_token
 from app.staff import today
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -38,7 +51,7 @@ EVENT_LABELS = {
 @bp.route("/")
 @roles_required(*ALL_STAFF)
 def home() -> str:
-    user = current_staff()
+    user = signed_in_staff()
     return render_template(
         "staff/home.html",
         user=user,
@@ -91,9 +104,7 @@ def event_words(event: AccountEvent) -> str:
 
 
 def _admin_id() -> int:
-    user = current_staff()
-    assert user is not None
-    return user.id
+    return signed_in_staff().id
 
 
 def _temporary_password_page(user: StaffUser, password: str, added: bool) -> Response:
@@ -104,10 +115,7 @@ def _temporary_password_page(user: StaffUser, password: str, added: bool) -> Res
 
 
 def _account_or_404(user_id: int) -> StaffUser:
-    user = db.session.get(StaffUser, user_id)
-    if user is None:
-        abort(404)
-    return user
+    return db.get_or_404(StaffUser, user_id)
 
 
 def _account_page(user: StaffUser, role_form: RoleForm | None = None, status: int = 200):
@@ -166,20 +174,18 @@ def account_pause(user_id: int) -> Response:
 
 @bp.route("/accounts/<int:user_id>/password", methods=["POST"])
 @roles_required(Role.ADMIN)
+@needs_token
 def account_password(user_id: int) -> Response:
     user = _account_or_404(user_id)
-    if not SignOutForm().validate_on_submit():
-        abort(400)
     user, password = account_services.reset_password(_admin_id(), user.id)
     return _temporary_password_page(user, password, added=False)
 
 
 @bp.route("/accounts/<int:user_id>/two-step-off", methods=["POST"])
 @roles_required(Role.ADMIN)
+@needs_token
 def account_two_step_off(user_id: int) -> Response:
     user = _account_or_404(user_id)
-    if not SignOutForm().validate_on_submit():
-        abort(400)
     two_step.turn_off(_admin_id(), user.id)
     flash(_("Two-step sign-in is off. They will set it up again when they next sign in."))
     return redirect(url_for("staff.account", user_id=user.id))

@@ -13,7 +13,9 @@ from werkzeug.datastructures import MultiDict
 from app.core.numbers import plain_digits
 from app.forms import clean_text
 from app.surveys.content import QuestionView
-from app.surveys.models import OTHER_TEXT_LIMIT, OTHER_VALUE, QuestionKind
+from app.surveys.models import OTHER_TEXT_LIMIT
+from app.surveys.models import OTHER_VALUE
+from app.surveys.models import QuestionKind
 
 SHORT_TEXT_LIMIT = 200
 LONG_TEXT_LIMIT = 2000

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from app.db import as_utc, utcnow
+from app.db import as_utc
+from app.db import utcnow
 from app.extensions import db
 from app.surveys.flow import Step
-from app.surveys.models import (
-    OTHER_KINDS,
-    Question,
-    QuestionKind,
-    Survey,
-    SurveyStatus,
-    SurveyText,
-)
+from app.surveys.models import OTHER_KINDS
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
+from app.surveys.models import SurveyText
 
 SURVEY_PIECES = ("title", "organiser", "intro", "what_happens", "consent_text")
 

@@ -8,21 +8,32 @@ second message for the same day), so runs that overlap, or run twice, never send
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 
 from flask import current_app
-from flask_babel import force_locale, format_datetime, ngettext, to_user_timezone
+from flask_babel import force_locale
+from flask_babel import format_datetime
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select, update
+from flask_babel import ngettext
+from flask_babel import to_user_timezone
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
-from app.auth.models import Role, StaffUser
-from app.db import as_utc, utcnow
+from app.auth.models import Role
+from app.auth.models import StaffUser
+from app.db import as_utc
+from app.db import utcnow
 from app.extensions import db
 from app.i18n import formatting_locale
 from app.outbox.models import OutboxMessage
 from app.surveys.models import Survey
-from app.surveys.response_models import Response, SurveyDigest, counted
+from app.surveys.response_models import Response
+from app.surveys.response_models import SurveyDigest
+from app.surveys.response_models import counted
 from app.surveys.running import sent_responses
 from app.transactions import unit_of_work
 

@@ -6,24 +6,27 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import (
-    BooleanField,
-    Field,
-    HiddenField,
-    RadioField,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-    TextAreaField,
-)
+from wtforms import BooleanField
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import SelectField
+from wtforms import SelectMultipleField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, Length
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.validators import DataRequired
+from wtforms.widgets import CheckboxInput
+from wtforms.widgets import ListWidget
 
 from app.forms import Form
-from app.surveys.answering import other_label, text_limit
+from app.forms import code_field
+from app.forms import text_field
+from app.surveys.answering import other_label
+from app.surveys.answering import text_limit
 from app.surveys.content import QuestionView
-from app.surveys.models import OTHER_VALUE, QuestionKind
+from app.surveys.models import OTHER_VALUE
+from app.surveys.models import QuestionKind
 
 
 class StartForm(Form):
@@ -38,12 +41,11 @@ class ConsentForm(Form):
 
 
 class NameForm(Form):
-    name = StringField(
+    name = text_field(
         _l("What name should we use for you?"),
-        validators=[
-            DataRequired(_l("Enter a name")),
-            Length(max=200, message=_l("Use 200 characters or fewer")),
-        ],
+        required=_l("Enter a name"),
+        most=200,
+        filters=(),
         render_kw={"autocomplete": "name"},
     )
 
@@ -53,18 +55,12 @@ class SubmitForm(Form):
 
 
 class ResumeForm(Form):
-    code = StringField(
+    code = code_field(
         _l("Your code"),
-        validators=[
-            DataRequired(_l("Enter your code")),
-            Length(max=40, message=_l("That code is too long")),
-        ],
-        render_kw={
-            "autocomplete": "off",
-            "autocapitalize": "characters",
-            "spellcheck": "false",
-            "dir": "ltr",
-        },
+        _l("Enter your code"),
+        40,
+        autocomplete="off",
+        autocapitalize="characters",
     )
 
 

@@ -6,39 +6,46 @@ import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    false,
-)
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean
+from sqlalchemy import CheckConstraint
+from sqlalchemy import DateTime
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy import false
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
 
-from app.db import Base, CreatedAt, IntPk, TranslatedWords, as_utc, enum_column, utcnow
+from app.db import Base
+from app.db import CreatedAt
+from app.db import IntPk
+from app.db import TranslatedWords
+from app.db import as_utc
+from app.db import enum_column
+from app.db import utcnow
+from app.labels import LabelledEnum
 
 
-class SurveyStatus(enum.StrEnum):
-    DRAFT = "draft"
-    OPEN = "open"
-    CLOSED = "closed"
-    ARCHIVED = "archived"
+class SurveyStatus(LabelledEnum):
+    DRAFT = "draft", _l("Draft")
+    OPEN = "open", _l("Open")
+    CLOSED = "closed", _l("Closed")
+    ARCHIVED = "archived", _l("Archived")
 
 
-class QuestionKind(enum.StrEnum):
-    SHORT_TEXT = "short_text"
-    LONG_TEXT = "long_text"
-    SINGLE_CHOICE = "single_choice"
-    MULTIPLE_CHOICE = "multiple_choice"
-    SCALE = "scale"
-    YES_NO = "yes_no"
-    NUMBER = "number"
-    PRIORITIES = "priorities"
+class QuestionKind(LabelledEnum):
+    SHORT_TEXT = "short_text", _l("Short answer in words")
+    LONG_TEXT = "long_text", _l("Long answer in words")
+    SINGLE_CHOICE = "single_choice", _l("Choose one answer")
+    MULTIPLE_CHOICE = "multiple_choice", _l("Choose all that apply")
+    SCALE = "scale", _l("Scale with words, like Not at all to Very much")
+    YES_NO = "yes_no", _l("Yes or no")
+    NUMBER = "number", _l("A number")
+    PRIORITIES = "priorities", _l("Pick the most important, in order")
 
     @property
     def has_options(self) -> bool:
@@ -66,19 +73,14 @@ OTHER_KINDS = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOIC
 OTHER_TEXT_LIMIT = 200
 
 
-class Channel(enum.StrEnum):
-    ONLINE = "online"
-    PAPER = "paper"
-    PHONE = "phone"
-    INTERVIEW = "interview"
+class Channel(LabelledEnum):
+    ONLINE = "online", _l("Online")
+    PAPER = "paper", _l("On paper")
+    PHONE = "phone", _l("By phone")
+    INTERVIEW = "interview", _l("In an interview")
 
 
-CHANNEL_NAMES = {
-    Channel.ONLINE: _l("Online"),
-    Channel.PAPER: _l("On paper"),
-    Channel.PHONE: _l("By phone"),
-    Channel.INTERVIEW: _l("In an interview"),
-}
+CHANNEL_NAMES = Channel.labels()
 
 
 class ResponseStatus(enum.StrEnum):

@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    ColumnElement,
-    Date,
-    DateTime,
-    FetchedValue,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    and_,
-)
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean
+from sqlalchemy import ColumnElement
+from sqlalchemy import Date
+from sqlalchemy import DateTime
+from sqlalchemy import FetchedValue
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy import and_
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
 
-from app.db import Base, CreatedAt, IntPk, JSONText, enum_column
-from app.surveys.models import Channel, ResponseStatus
+from app.db import Base
+from app.db import CreatedAt
+from app.db import IntPk
+from app.db import JSONText
+from app.db import enum_column
+from app.surveys.models import Channel
+from app.surveys.models import ResponseStatus
 
 
 class Response(Base):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.db import utcnow
 from app.extensions import db
 from app.surveys.models import Survey
-from app.surveys.response_models import ResponseTally, SurveyDigest
+from app.surveys.response_models import ResponseTally
+from app.surveys.response_models import SurveyDigest
 from app.transactions import unit_of_work
 
 TARGET_LIMIT = 1_000_000

@@ -8,17 +8,26 @@ from datetime import timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import delete, null, or_, select, update
+from sqlalchemy import delete
+from sqlalchemy import null
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.core.idempotency import use_key
 from app.core.numbers import plain_digits
-from app.db import as_utc, utcnow
+from app.db import as_utc
+from app.db import utcnow
 from app.extensions import db
 from app.surveys import answering
 from app.surveys.content import SurveyView
 from app.surveys.flow import dropped
-from app.surveys.models import Channel, ResponseStatus, Survey, SurveyStatus
-from app.surveys.response_models import Answer, Response
+from app.surveys.models import Channel
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from app.transactions import unit_of_work
 
 # No 0/O, 1/I/L: nothing a tired eye can mix up.

@@ -5,40 +5,43 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    flash,
-    g,
-    make_response,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import flash
+from flask import g
+from flask import make_response
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from app.auth.guard import public
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
-from app.core.shared_pages import lasts_until, shared
+from app.core.shared_pages import lasts_until
+from app.core.shared_pages import shared
 from app.extensions import limiter
 from app.i18n import current_language
 from app.people.guard import current_participant
-from app.surveys import answering, content, progress, services
-from app.surveys.flow import next_step, previous_step, visible_steps
-from app.surveys.forms import (
-    ConsentForm,
-    NameForm,
-    ResumeForm,
-    StartForm,
-    SubmitForm,
-    limit_hint,
-    question_form,
-)
-from app.surveys.models import QuestionKind, SurveyStatus
+from app.surveys import answering
+from app.surveys import content
+from app.surveys import progress
+from app.surveys import services
+from app.surveys.flow import next_step
+from app.surveys.flow import previous_step
+from app.surveys.flow import visible_steps
+from app.surveys.forms import ConsentForm
+from app.surveys.forms import NameForm
+from app.surveys.forms import ResumeForm
+from app.surveys.forms import StartForm
+from app.surveys.forms import SubmitForm
+from app.surveys.forms import limit_hint
+from app.surveys.forms import question_form
+from app.surveys.models import QuestionKind
+from app.surveys.models import SurveyStatus
 from app.surveys.summary import reading as summary_reading
 
 bp = Blueprint("surveys", __name__)

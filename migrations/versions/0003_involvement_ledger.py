@@ -9,7 +9,8 @@ Create Date: 2026-11-26 12:21:55.485288
 import sqlalchemy as sa
 from alembic import op
 
-from app.ledger.audit import create_triggers, drop_triggers
+from app.ledger.audit import create_triggers
+from app.ledger.audit import drop_triggers
 
 # revision identifiers, used by Alembic.
 revision = "0003"

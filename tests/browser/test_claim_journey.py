@@ -4,7 +4,8 @@ off, and watches the claim go through to paid."""
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import pytest
 from flask import Flask
@@ -12,10 +13,16 @@ from PIL import Image
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.claims import Actor, Payment, move
-from app.ledger.models import Claim, ClaimStatus, PaymentMethod, Receipt
+from app.ledger.claims import Actor
+from app.ledger.claims import Payment
+from app.ledger.claims import move
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
+from app.ledger.models import PaymentMethod
+from app.ledger.models import Receipt
 from tests.browser.test_pages_in_browser import _sign_in_participant
-from tests.conftest import LedgerData, make_staff
+from tests.conftest import LedgerData
+from tests.conftest import make_staff
 
 pytestmark = pytest.mark.browser
 

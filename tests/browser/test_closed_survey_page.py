@@ -7,10 +7,13 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.extensions import db
-from app.surveys.models import Survey, SurveyStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
 from app.surveys.response_models import Answer
 from tests.conftest import MadeSurvey
 

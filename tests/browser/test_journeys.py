@@ -6,7 +6,8 @@ import pytest
 from flask import Flask
 
 from app.auth.models import Role
-from tests.conftest import PASSWORD, make_staff
+from tests.conftest import PASSWORD
+from tests.conftest import make_staff
 
 pytestmark = pytest.mark.browser
 

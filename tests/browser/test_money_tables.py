@@ -6,18 +6,24 @@ joining. Each row becomes a short list under its headings instead.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import pytest
 from flask import Flask
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.claim_services import LineInput, submit_own_claim
-from app.ledger.models import Category, LineKind
+from app.ledger.claim_services import LineInput
+from app.ledger.claim_services import submit_own_claim
+from app.ledger.models import Category
+from app.ledger.models import LineKind
 from tests.browser.test_pages_in_browser import _sign_in_participant
-from tests.conftest import PASSWORD, LedgerData, make_staff
-from tests.ledger.claim_helpers import approve, pay
+from tests.conftest import PASSWORD
+from tests.conftest import LedgerData
+from tests.conftest import make_staff
+from tests.ledger.claim_helpers import approve
+from tests.ledger.claim_helpers import pay
 from tests.staff_helpers import finish_two_step_in_browser
 
 pytestmark = pytest.mark.browser

@@ -9,8 +9,10 @@ from flask import Flask
 
 from app.i18n import direction
 from tests.all_pages import PAGES
-from tests.conftest import PASSWORD, make_staff
-from tests.pages import Page, path_for
+from tests.conftest import PASSWORD
+from tests.conftest import make_staff
+from tests.pages import Page
+from tests.pages import path_for
 from tests.staff_helpers import sign_in_in_browser
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,8 @@ from flask import Flask
 
 from app.auth.models import Role
 from tests.browser.test_pages_in_browser import WCAG_TAGS
-from tests.conftest import PASSWORD, make_staff
+from tests.conftest import PASSWORD
+from tests.conftest import make_staff
 from tests.factories import MadeSurvey
 from tests.staff_helpers import sign_in_in_browser
 

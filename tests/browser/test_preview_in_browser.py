@@ -7,13 +7,16 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.response_models import Answer, Response
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from tests.browser.test_pages_in_browser import WCAG_TAGS
-from tests.conftest import PASSWORD, make_staff
+from tests.conftest import PASSWORD
+from tests.conftest import make_staff
 from tests.factories import MadeSurvey
 from tests.staff_helpers import sign_in_in_browser
 

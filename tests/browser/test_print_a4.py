@@ -3,14 +3,20 @@ no row, list item or paragraph split across two pages, and without the site's ow
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import pytest
 from flask import Flask
 
 from app.core.periods import tax_year_start
 from app.extensions import db
-from app.ledger.models import Category, Claim, ClaimLine, ClaimStatus, LineKind, PaymentMethod
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentMethod
 from tests.browser.test_pages_in_browser import _sign_in_participant
 
 pytestmark = pytest.mark.browser

@@ -11,8 +11,10 @@ from sqlalchemy import update
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.models import Claim, ClaimStatus
-from tests.conftest import PASSWORD, make_staff
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
+from tests.conftest import PASSWORD
+from tests.conftest import make_staff
 from tests.staff_helpers import finish_two_step_in_browser
 
 pytestmark = pytest.mark.browser

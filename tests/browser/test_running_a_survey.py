@@ -7,19 +7,21 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Question, Survey
-from app.surveys.response_models import AnswerTheme, Theme
-from tests.browser.test_pages_in_browser import (
-    LANGS,
-    MAX_PARTICIPANT_BYTES,
-    WCAG_TAGS,
-    bytes_on_the_wire,
-)
-from tests.conftest import PASSWORD, make_staff
+from app.surveys.models import Question
+from app.surveys.models import Survey
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Theme
+from tests.browser.test_pages_in_browser import LANGS
+from tests.browser.test_pages_in_browser import MAX_PARTICIPANT_BYTES
+from tests.browser.test_pages_in_browser import WCAG_TAGS
+from tests.browser.test_pages_in_browser import bytes_on_the_wire
+from tests.conftest import PASSWORD
+from tests.conftest import make_staff
 from tests.factories import MadeSurvey
 from tests.staff_helpers import sign_in_in_browser
 from tests.surveys.test_results import respond

@@ -8,7 +8,8 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.people.models import PaymentPreference
-from tests.conftest import PASSWORD, make_staff
+from tests.conftest import PASSWORD
+from tests.conftest import make_staff
 from tests.ledger.session_helpers import add_people
 
 pytestmark = pytest.mark.browser

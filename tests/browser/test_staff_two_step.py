@@ -4,7 +4,8 @@ pages (which need a half-finished sign-in, so they are not in the page registry)
 from __future__ import annotations
 
 import io
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs
+from urllib.parse import urlparse
 
 import pytest
 import zxingcpp
@@ -12,11 +13,14 @@ from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from PIL import Image
 
-from app.auth import services, totp
+from app.auth import services
+from app.auth import totp
 from app.auth.models import Role
 from tests.browser.test_pages_in_browser import WCAG_TAGS
-from tests.conftest import PASSWORD, make_staff
-from tests.staff_helpers import finish_two_step_in_browser, next_code
+from tests.conftest import PASSWORD
+from tests.conftest import make_staff
+from tests.staff_helpers import finish_two_step_in_browser
+from tests.staff_helpers import next_code
 
 pytestmark = pytest.mark.browser
 _axe = Axe()

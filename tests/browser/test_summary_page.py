@@ -12,8 +12,11 @@ from app.extensions import db
 from app.surveys.content import load_survey_by_id
 from app.surveys.models import SurveyStatus
 from app.surveys.summary import services as summary_services
-from tests.browser.test_pages_in_browser import MAX_PARTICIPANT_BYTES, WCAG_TAGS
-from tests.conftest import PASSWORD, MadeSurvey, make_staff
+from tests.browser.test_pages_in_browser import MAX_PARTICIPANT_BYTES
+from tests.browser.test_pages_in_browser import WCAG_TAGS
+from tests.conftest import PASSWORD
+from tests.conftest import MadeSurvey
+from tests.conftest import make_staff
 from tests.feedback.test_summary import respond
 from tests.staff_helpers import sign_in_in_browser
 

@@ -9,9 +9,13 @@ from flask import Flask
 
 from app.auth.models import Role
 from tests.browser.test_pages_in_browser import WCAG_TAGS
-from tests.conftest import PASSWORD, MadeSurvey, make_staff
-from tests.feedback.test_update_translation_marks import NEW_SAID, edit
-from tests.surveys.test_translation_updates import NEW_TEXT, change_question
+from tests.conftest import PASSWORD
+from tests.conftest import MadeSurvey
+from tests.conftest import make_staff
+from tests.feedback.test_update_translation_marks import NEW_SAID
+from tests.feedback.test_update_translation_marks import edit
+from tests.surveys.test_translation_updates import NEW_TEXT
+from tests.surveys.test_translation_updates import change_question
 
 pytestmark = pytest.mark.browser
 _axe = Axe()

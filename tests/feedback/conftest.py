@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -14,7 +15,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.outbox.models import OutboxMessage
-from app.outbox.sender import Outcome, send_pending
+from app.outbox.sender import Outcome
+from app.outbox.sender import send_pending
 from app.people.models import Participant
 from tests.people.conftest import mailbox  # noqa: F401  the real in-process SMTP server
 

@@ -9,7 +9,10 @@ from sqlalchemy import update
 
 from app.extensions import db
 from app.feedback import services
-from app.feedback.models import LinkKind, Update, UpdateEvent, UpdateStatus
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateEvent
+from app.feedback.models import UpdateStatus
 
 
 def make_update(

@@ -8,13 +8,16 @@ from sqlalchemy import update
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.claims import Actor, move
-from app.ledger.models import Claim, ClaimStatus
+from app.ledger.claims import Actor
+from app.ledger.claims import move
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
 from app.outbox.models import MessageStatus
 from app.outbox.sender import Outcome
 from app.people.models import Participant
 from tests.conftest import make_staff
-from tests.ledger.claim_helpers import approve, pay
+from tests.ledger.claim_helpers import approve
+from tests.ledger.claim_helpers import pay
 from tests.people.conftest import Mailbox
 
 AMA = "ama@example.org"

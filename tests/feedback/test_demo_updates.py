@@ -7,19 +7,30 @@ from datetime import timedelta
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.core.markup import render_markdown
-from app.db import as_utc, utcnow
-from app.demo.updates import THEMES, UPDATES
+from app.db import as_utc
+from app.db import utcnow
+from app.demo.updates import THEMES
+from app.demo.updates import UPDATES
 from app.extensions import db
-from app.feedback import services, sources
-from app.feedback.models import EventKind, LinkKind, Update, UpdateEvent, UpdateStatus
-from app.ledger.models import InvolvementSession, Project
-from app.outbox.models import MessageStatus, OutboxMessage
+from app.feedback import services
+from app.feedback import sources
+from app.feedback.models import EventKind
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateEvent
+from app.feedback.models import UpdateStatus
+from app.ledger.models import InvolvementSession
+from app.ledger.models import Project
+from app.outbox.models import MessageStatus
+from app.outbox.models import OutboxMessage
 from app.people.models import Participant
 from app.surveys.models import Survey
-from app.surveys.response_models import AnswerTheme, Theme
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Theme
 
 LANGUAGES = ("cy", "pl", "ar", "ur", "bn")
 ADDRESS = re.compile(r"https://\S+")

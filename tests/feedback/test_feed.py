@@ -8,8 +8,11 @@ import feedparser
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.feedback.models import LinkKind, UpdateStatus
-from tests.feedback.public_helpers import make_update, move, take_down
+from app.feedback.models import LinkKind
+from app.feedback.models import UpdateStatus
+from tests.feedback.public_helpers import make_update
+from tests.feedback.public_helpers import move
+from tests.feedback.public_helpers import take_down
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PUBLISHED = "The café closes too early for people who work."

@@ -8,7 +8,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.feedback.models import UpdateStatus
-from tests.feedback.public_helpers import make_update, move, take_down
+from tests.feedback.public_helpers import make_update
+from tests.feedback.public_helpers import move
+from tests.feedback.public_helpers import take_down
 
 COUNT = re.compile(r"(\d+) things? changed because of what you told us")
 

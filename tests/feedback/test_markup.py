@@ -6,7 +6,8 @@ import html
 import re
 from pathlib import Path
 from urllib.parse import unquote
-from xml.etree.ElementTree import Comment, Element
+from xml.etree.ElementTree import Comment
+from xml.etree.ElementTree import Element
 
 import html5lib
 import pytest

@@ -9,12 +9,20 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.extensions import db
-from app.feedback.models import LinkKind, UpdateStatus
-from app.ledger.models import ActivityType, Attendance, AttendanceRole, InvolvementSession
+from app.feedback.models import LinkKind
+from app.feedback.models import UpdateStatus
+from app.ledger.models import ActivityType
+from app.ledger.models import Attendance
+from app.ledger.models import AttendanceRole
+from app.ledger.models import InvolvementSession
 from app.people.models import Participant
-from app.surveys.models import Channel, ResponseStatus, Survey
+from app.surveys.models import Channel
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
 from app.surveys.response_models import Response
-from tests.feedback.public_helpers import make_update, move, put_back
+from tests.feedback.public_helpers import make_update
+from tests.feedback.public_helpers import move
+from tests.feedback.public_helpers import put_back
 
 PUBLISHED = "The café closes too early for people who work."
 CANT_DO = "Please open on Sundays."

@@ -10,11 +10,13 @@ from flask import Flask
 
 from app.extensions import db
 from app.feedback import services
-from app.feedback.models import LinkKind, UpdateStatus
+from app.feedback.models import LinkKind
+from app.feedback.models import UpdateStatus
 from app.outbox.models import MessageStatus
 from app.outbox.sender import Outcome
 from app.people.models import Participant
-from app.surveys.models import ResponseStatus, Survey
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
 from app.surveys.response_models import Response
 from tests.people.conftest import Mailbox
 

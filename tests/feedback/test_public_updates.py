@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from flask import Flask
@@ -11,18 +12,19 @@ from flask.testing import FlaskClient
 
 from app.db import utcnow
 from app.extensions import db
-from app.feedback import reading, sources
-from app.feedback.models import LinkKind, Update, UpdateStatus
+from app.feedback import reading
+from app.feedback import sources
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateStatus
 from app.ledger.models import Project
 from app.surveys.summary.models import ResultsSummary
-from tests.feedback.public_helpers import (
-    london_day,
-    make_update,
-    move,
-    put_back,
-    set_times,
-    take_down,
-)
+from tests.feedback.public_helpers import london_day
+from tests.feedback.public_helpers import make_update
+from tests.feedback.public_helpers import move
+from tests.feedback.public_helpers import put_back
+from tests.feedback.public_helpers import set_times
+from tests.feedback.public_helpers import take_down
 
 PUBLISHED = "The café closes too early for people who work."
 PUBLISHED_CY = "Mae'r caffi'n cau'n rhy gynnar i bobl sy'n gweithio."

@@ -9,13 +9,20 @@ from datetime import timedelta
 import pytest
 from flask import Flask
 
-from app.db import as_utc, utcnow
+from app.db import as_utc
+from app.db import utcnow
 from app.extensions import db
 from app.feedback import services
-from app.feedback.models import LinkKind, UpdateStatus
-from app.outbox.channels import CHANNELS, EmailChannel
+from app.feedback.models import LinkKind
+from app.feedback.models import UpdateStatus
+from app.outbox.channels import CHANNELS
+from app.outbox.channels import EmailChannel
 from app.outbox.models import MessageStatus
-from app.outbox.sender import STALE_CLAIM, Outcome, backoff, claim, keep_sending
+from app.outbox.sender import STALE_CLAIM
+from app.outbox.sender import Outcome
+from app.outbox.sender import backoff
+from app.outbox.sender import claim
+from app.outbox.sender import keep_sending
 from tests.feedback.conftest import free_port
 from tests.people.conftest import Mailbox
 

@@ -10,10 +10,13 @@ from flask import Flask
 
 from app.extensions import db
 from app.feedback import services
-from app.feedback.models import LinkKind, UpdateStatus
-from app.ledger.models import Attendance, AttendanceRole
+from app.feedback.models import LinkKind
+from app.feedback.models import UpdateStatus
+from app.ledger.models import Attendance
+from app.ledger.models import AttendanceRole
 from app.outbox.models import MessageStatus
-from app.outbox.sender import Outcome, send_pending
+from app.outbox.sender import Outcome
+from app.outbox.sender import send_pending
 from app.people.models import Participant
 from tests.people.conftest import Mailbox
 

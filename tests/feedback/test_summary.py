@@ -13,10 +13,14 @@ from flask.testing import FlaskClient
 from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
-from app.surveys.models import ResponseStatus, Survey, SurveyStatus
-from app.surveys.response_models import Answer, Response
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from app.surveys.summary.models import ResultsSummary
-from tests.conftest import MadeSurvey, csrf_token
+from tests.conftest import MadeSurvey
+from tests.conftest import csrf_token
 from tests.factories import make_survey
 
 NAME = "Zanele Okonkwo-Quill"  # a respondent's name: it must never reach a summary

@@ -17,14 +17,12 @@ from app.surveys.response_models import Answer
 from tests.conftest import csrf_token
 from tests.factories import survey_translations
 from tests.feedback import test_summary as staff_side
-from tests.feedback.test_summary import (
-    NAME,
-    Answered,
-    edit_path,
-    save,
-    set_status,
-    stored,
-)
+from tests.feedback.test_summary import NAME
+from tests.feedback.test_summary import Answered
+from tests.feedback.test_summary import edit_path
+from tests.feedback.test_summary import save
+from tests.feedback.test_summary import set_status
+from tests.feedback.test_summary import stored
 
 answered = staff_side.answered  # the same fixture: sent responses, most of them consented
 

@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from itsdangerous import TimestampSigner, URLSafeSerializer, URLSafeTimedSerializer
+from itsdangerous import TimestampSigner
+from itsdangerous import URLSafeSerializer
+from itsdangerous import URLSafeTimedSerializer
 
 from app.extensions import db
 from app.feedback import services

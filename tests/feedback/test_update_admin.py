@@ -10,15 +10,16 @@ from flask_babel import format_date
 from app.auth.models import Role
 from app.extensions import db
 from app.feedback import sources
-from app.feedback.models import EventKind, LinkKind, Update, UpdateStatus
+from app.feedback.models import EventKind
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateStatus
 from app.outbox.models import OutboxMessage
-from tests.feedback.update_admin_helpers import (
-    events,
-    get_update,
-    newest_update_ids,
-    page_form,
-    tag_answers,
-)
+from tests.feedback.update_admin_helpers import events
+from tests.feedback.update_admin_helpers import get_update
+from tests.feedback.update_admin_helpers import newest_update_ids
+from tests.feedback.update_admin_helpers import page_form
+from tests.feedback.update_admin_helpers import tag_answers
 
 NEW = "/staff/updates/new"
 

@@ -79,7 +79,8 @@ def test_a_question_on_the_results_page_becomes_a_linked_update(
 
 def _answer(app: Flask, survey_id: int, question: int) -> None:
     from app.surveys.models import ResponseStatus
-    from app.surveys.response_models import Answer, Response
+    from app.surveys.response_models import Answer
+    from app.surveys.response_models import Response
 
     with app.app_context():
         db.session.add(

@@ -8,13 +8,12 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.feedback import services
-from app.feedback.models import EventKind, UpdateStatus
-from tests.feedback.update_admin_helpers import (
-    events,
-    get_update,
-    newest_update_ids,
-    page_form,
-)
+from app.feedback.models import EventKind
+from app.feedback.models import UpdateStatus
+from tests.feedback.update_admin_helpers import events
+from tests.feedback.update_admin_helpers import get_update
+from tests.feedback.update_admin_helpers import newest_update_ids
+from tests.feedback.update_admin_helpers import page_form
 
 HOSTILE_SAID = "<script>alert(1)</script> said"
 HOSTILE_BODY = '[x](javascript:alert(1)) <script>alert(2)</script> <img src=x onerror="alert(3)">'

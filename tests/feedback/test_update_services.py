@@ -6,15 +6,25 @@ import threading
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.extensions import db
-from app.feedback import services, sources
-from app.feedback.models import EventKind, LinkKind, Update, UpdateEvent, UpdateStatus
+from app.feedback import services
+from app.feedback import sources
+from app.feedback.models import EventKind
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateEvent
+from app.feedback.models import UpdateStatus
 from app.outbox.models import OutboxMessage
 from app.people.models import Participant
-from app.surveys.models import ResponseStatus, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
 
 
 def _messages(app: Flask) -> list[OutboxMessage]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
@@ -12,7 +13,9 @@ from app.feedback import services
 from app.feedback.models import EventKind
 from app.outbox.models import OutboxMessage
 from tests.conftest import make_staff
-from tests.feedback.update_admin_helpers import events, get_update, page_form
+from tests.feedback.update_admin_helpers import events
+from tests.feedback.update_admin_helpers import get_update
+from tests.feedback.update_admin_helpers import page_form
 
 HELD = "An admin took this update down. Only an admin can make it public again."
 

@@ -9,9 +9,12 @@ from flask.testing import FlaskClient
 
 from app.db import utcnow
 from app.extensions import db
-from app.feedback.models import Update, UpdateEvent
+from app.feedback.models import Update
+from app.feedback.models import UpdateEvent
 from app.surveys.models import ResponseStatus
-from app.surveys.response_models import Answer, AnswerTheme, Response
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
 from tests.conftest import MadeSurvey
 
 

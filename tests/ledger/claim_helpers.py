@@ -13,8 +13,12 @@ from PIL import Image
 from app.auth.models import Role
 from app.extensions import db
 from app.ledger import claims
-from app.ledger.claims import Actor, Payment
-from app.ledger.models import Claim, ClaimEvent, ClaimStatus, PaymentMethod
+from app.ledger.claims import Actor
+from app.ledger.claims import Payment
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import ClaimStatus
+from app.ledger.models import PaymentMethod
 from tests.conftest import make_staff
 
 

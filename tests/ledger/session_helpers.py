@@ -9,8 +9,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.extensions import db
-from app.ledger.models import ActivityType, Rate, RateBasis
-from app.people.models import Participant, PaymentPreference
+from app.ledger.models import ActivityType
+from app.ledger.models import Rate
+from app.ledger.models import RateBasis
+from app.people.models import Participant
+from app.people.models import PaymentPreference
 
 
 def add_people(app: Flask, *preferences: PaymentPreference, benefits: bool = False) -> list[int]:

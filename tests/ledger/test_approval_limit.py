@@ -7,9 +7,14 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.claims import Actor, ClaimRefused, coordinator_limit, move
+from app.ledger.claims import Actor
+from app.ledger.claims import ClaimRefused
+from app.ledger.claims import coordinator_limit
+from app.ledger.claims import move
 from app.ledger.models import ClaimStatus
-from tests.conftest import LedgerData, csrf_token, make_staff
+from tests.conftest import LedgerData
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
 
 
 def test_admin_sets_the_coordinator_limit_in_pounds(app: Flask, staff_client) -> None:

@@ -15,12 +15,27 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger import claims, export
-from app.ledger.claims import Actor, AlreadyDone, ClaimRefused
-from app.ledger.models import Claim, ClaimLine, ClaimStatus
-from tests.conftest import make_staff, sign_in
-from tests.ledger.claim_helpers import approve, events_to, pay, status_of, token
-from tests.ledger.test_claim_races import LOST, ROUNDS, THREADS, WON, _claim, race
+from app.ledger import claims
+from app.ledger import export
+from app.ledger.claims import Actor
+from app.ledger.claims import AlreadyDone
+from app.ledger.claims import ClaimRefused
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from tests.conftest import make_staff
+from tests.conftest import sign_in
+from tests.ledger.claim_helpers import approve
+from tests.ledger.claim_helpers import events_to
+from tests.ledger.claim_helpers import pay
+from tests.ledger.claim_helpers import status_of
+from tests.ledger.claim_helpers import token
+from tests.ledger.test_claim_races import LOST
+from tests.ledger.test_claim_races import ROUNDS
+from tests.ledger.test_claim_races import THREADS
+from tests.ledger.test_claim_races import WON
+from tests.ledger.test_claim_races import _claim
+from tests.ledger.test_claim_races import race
 
 BEING_PAID = "This claim is already being paid, so it cannot be cancelled."
 

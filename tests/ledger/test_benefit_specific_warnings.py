@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from flask import Flask
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.models import BenefitThreshold, Claim, ThresholdPeriod
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import Claim
+from app.ledger.models import ThresholdPeriod
 from app.ledger.thresholds import out_of_date_since
 from app.ledger.totals import threshold_warnings
 from app.people.models import Participant

@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask import Flask
 
 from app.ledger.models import ClaimStatus
-from tests.ledger.claim_helpers import events_to, status_of, token
+from tests.ledger.claim_helpers import events_to
+from tests.ledger.claim_helpers import status_of
+from tests.ledger.claim_helpers import token
 
 
 def test_cancel_asks_first_and_says_what_the_person_will_lose(

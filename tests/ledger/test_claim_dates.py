@@ -4,19 +4,29 @@ the British way in English."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from flask import Flask
 from flask_babel import format_date
 
 from app.auth.models import Role
-from app.core.dates import DATE_MESSAGE, day_first, parse_typed_date
+from app.core.dates import DATE_MESSAGE
+from app.core.dates import day_first
+from app.core.dates import parse_typed_date
 from app.extensions import db
 from app.i18n import format_moment
-from app.ledger.models import BenefitThreshold, Claim, ClaimStatus
-from tests.ledger.claim_helpers import approve, form_key, status_of, token
-from tests.ledger.test_claims import _as, _decide
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
+from tests.ledger.claim_helpers import approve
+from tests.ledger.claim_helpers import form_key
+from tests.ledger.claim_helpers import status_of
+from tests.ledger.claim_helpers import token
+from tests.ledger.test_claims import _as
+from tests.ledger.test_claims import _decide
 from tests.ledger.test_thresholds import _form as limit_form
 
 NEW = "/me/claims/new"

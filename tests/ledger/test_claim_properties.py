@@ -6,23 +6,25 @@ from datetime import date
 from decimal import Decimal
 
 from flask import Flask
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from app.extensions import db
 from app.ledger import claim_services as services
 from app.ledger.claim_services import MILEAGE_PENCE_PER_MILE
 from app.ledger.export import pounds
-from app.ledger.models import (
-    Category,
-    Claim,
-    ClaimLine,
-    ClaimStatus,
-    LineKind,
-    PaymentChoice,
-    claim_total,
-)
-from app.ledger.money import MAX_PENCE, MoneyError, parse_pence
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentChoice
+from app.ledger.models import claim_total
+from app.ledger.money import MAX_PENCE
+from app.ledger.money import MoneyError
+from app.ledger.money import parse_pence
 from app.people.models import Participant
 
 PENCE = st.integers(min_value=0, max_value=MAX_PENCE)

@@ -16,20 +16,22 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger import claims, export
-from app.ledger.claims import Actor, AlreadyDone, Payment
-from app.ledger.models import (
-    Category,
-    Claim,
-    ClaimEvent,
-    ClaimLine,
-    ClaimStatus,
-    LineKind,
-    PaymentBatch,
-    PaymentMethod,
-)
+from app.ledger import claims
+from app.ledger import export
+from app.ledger.claims import Actor
+from app.ledger.claims import AlreadyDone
+from app.ledger.claims import Payment
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentBatch
+from app.ledger.models import PaymentMethod
 from tests.conftest import make_staff
-from tests.ledger.claim_helpers import form_key, token
+from tests.ledger.claim_helpers import form_key
+from tests.ledger.claim_helpers import token
 
 THREADS = 8
 ROUNDS = 10

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -10,18 +11,22 @@ from flask.testing import FlaskClient
 from app.auth.models import Role
 from app.extensions import db
 from app.ledger import claims
-from app.ledger.models import (
-    BenefitThreshold,
-    Claim,
-    ClaimLine,
-    ClaimStatus,
-    LineKind,
-    PaymentChoice,
-    ThresholdPeriod,
-    claim_total,
-)
-from tests.conftest import make_staff, sign_in
-from tests.ledger.claim_helpers import approve, events_to, form_key, pay, status_of, token
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentChoice
+from app.ledger.models import ThresholdPeriod
+from app.ledger.models import claim_total
+from tests.conftest import make_staff
+from tests.conftest import sign_in
+from tests.ledger.claim_helpers import approve
+from tests.ledger.claim_helpers import events_to
+from tests.ledger.claim_helpers import form_key
+from tests.ledger.claim_helpers import pay
+from tests.ledger.claim_helpers import status_of
+from tests.ledger.claim_helpers import token
 
 TODAY = date.today().isoformat()
 

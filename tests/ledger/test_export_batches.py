@@ -9,12 +9,19 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.auth.models import Role
+from app.core.spreadsheets import neutralise
 from app.extensions import db
-from app.ledger.export import neutralise, pounds
-from app.ledger.models import Claim, ClaimLine, ClaimStatus, PaymentBatch
-from app.people.models import Participant, PaymentPreference
-from tests.conftest import make_staff, sign_in
-from tests.ledger.claim_helpers import approve, token
+from app.ledger.export import pounds
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import PaymentBatch
+from app.people.models import Participant
+from app.people.models import PaymentPreference
+from tests.conftest import make_staff
+from tests.conftest import sign_in
+from tests.ledger.claim_helpers import approve
+from tests.ledger.claim_helpers import token
 
 EXPORT = "/staff/claims/export"
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import pytest
 from flask import Flask
@@ -12,8 +13,14 @@ from app.auth.models import Role
 from app.extensions import db
 from app.ledger import claims
 from app.ledger.claims import Actor
-from app.ledger.models import Claim, ClaimStatus, Receipt, claim_total
-from tests.ledger.claim_helpers import form_key, photo, status_of, token
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
+from app.ledger.models import Receipt
+from app.ledger.models import claim_total
+from tests.ledger.claim_helpers import form_key
+from tests.ledger.claim_helpers import photo
+from tests.ledger.claim_helpers import status_of
+from tests.ledger.claim_helpers import token
 
 NEW = "/me/claims/new"
 

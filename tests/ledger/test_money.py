@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
-from app.ledger.money import MAX_PENCE, MoneyError, format_pence, parse_pence, pence_to_text
+from app.ledger.money import MAX_PENCE
+from app.ledger.money import MoneyError
+from app.ledger.money import format_pence
+from app.ledger.money import parse_pence
+from app.ledger.money import pence_to_text
 
 
 @pytest.mark.parametrize(

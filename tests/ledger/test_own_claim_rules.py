@@ -18,11 +18,21 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger import claim_services, claims
-from app.ledger.claims import Actor, AlreadyDone, ClaimRefused, Payment
-from app.ledger.models import Category, ClaimLine, ClaimStatus, LineKind, PaymentMethod
+from app.ledger import claim_services
+from app.ledger import claims
+from app.ledger.claims import Actor
+from app.ledger.claims import AlreadyDone
+from app.ledger.claims import ClaimRefused
+from app.ledger.claims import Payment
+from app.ledger.models import Category
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentMethod
 from app.people.models import Participant
-from tests.conftest import csrf_token, make_staff, sign_in
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 from tests.ledger.claim_helpers import status_of
 from tests.people.test_staff_people import FULL
 

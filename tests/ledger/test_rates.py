@@ -6,15 +6,23 @@ from datetime import date
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.models import ActivityType, ClaimLine, Rate, RateBasis
-from app.ledger.rates import amount_for, rate_in_force
+from app.ledger.models import ActivityType
+from app.ledger.models import ClaimLine
+from app.ledger.models import Rate
+from app.ledger.models import RateBasis
+from app.ledger.rates import amount_for
+from app.ledger.rates import rate_in_force
 from app.people.models import PaymentPreference as Pref
 from tests.conftest import csrf_token
-from tests.ledger.session_helpers import add_people, add_rate, session_data, session_form
+from tests.ledger.session_helpers import add_people
+from tests.ledger.session_helpers import add_rate
+from tests.ledger.session_helpers import session_data
+from tests.ledger.session_helpers import session_form
 
 
 def test_the_rate_in_force_is_the_latest_on_or_before_the_day(app: Flask) -> None:

@@ -13,16 +13,26 @@ from datetime import date
 
 import pytest
 from flask import Flask
-from PIL import Image, ImageFile
-from werkzeug.datastructures import FileStorage, MultiDict
+from PIL import Image
+from PIL import ImageFile
+from werkzeug.datastructures import FileStorage
+from werkzeug.datastructures import MultiDict
 from werkzeug.test import encode_multipart
 
 from app.extensions import db
 from app.ledger import claim_services
-from app.ledger.claims import Actor, move
-from app.ledger.models import Claim, ClaimStatus, Receipt
-from app.ledger.receipts import MAX_SCANS, ReceiptRefused, clean_receipt, scan_count
-from tests.ledger.claim_helpers import form_key, photo, token
+from app.ledger.claims import Actor
+from app.ledger.claims import move
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
+from app.ledger.models import Receipt
+from app.ledger.receipts import MAX_SCANS
+from app.ledger.receipts import ReceiptRefused
+from app.ledger.receipts import clean_receipt
+from app.ledger.receipts import scan_count
+from tests.ledger.claim_helpers import form_key
+from tests.ledger.claim_helpers import photo
+from tests.ledger.claim_helpers import token
 
 NEW = "/me/claims/new"
 CANNOT_OPEN = "We cannot open this photo. Take the photo again and send the new one."

@@ -9,13 +9,19 @@ from datetime import date
 import pytest
 from flask import Flask
 from PIL import Image
-from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.datastructures import FileStorage
+from werkzeug.datastructures import MultiDict
 from werkzeug.test import encode_multipart
 
 from app.extensions import db
-from app.ledger.models import Claim, Receipt
-from app.ledger.receipts import MAX_SIDE, ReceiptRefused, clean_receipt
-from tests.ledger.claim_helpers import form_key, photo, token
+from app.ledger.models import Claim
+from app.ledger.models import Receipt
+from app.ledger.receipts import MAX_SIDE
+from app.ledger.receipts import ReceiptRefused
+from app.ledger.receipts import clean_receipt
+from tests.ledger.claim_helpers import form_key
+from tests.ledger.claim_helpers import photo
+from tests.ledger.claim_helpers import token
 
 NEW = "/me/claims/new"
 GPS_IFD = 0x8825

@@ -10,9 +10,14 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.models import Claim, ClaimEvent, ClaimStatus
+from app.ledger.models import Claim
+from app.ledger.models import ClaimEvent
+from app.ledger.models import ClaimStatus
 from app.people.models import PaymentPreference
-from tests.ledger.session_helpers import add_people, add_rate, session_data, session_form
+from tests.ledger.session_helpers import add_people
+from tests.ledger.session_helpers import add_rate
+from tests.ledger.session_helpers import session_data
+from tests.ledger.session_helpers import session_form
 
 BANK = PaymentPreference.BANK_TRANSFER
 

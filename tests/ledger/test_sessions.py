@@ -6,24 +6,26 @@ from datetime import date
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.models import (
-    Attendance,
-    Category,
-    Claim,
-    ClaimLine,
-    ClaimStatus,
-    InvolvementSession,
-    LineKind,
-    PaymentChoice,
-    Project,
-    RateBasis,
-)
+from app.ledger.models import Attendance
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import InvolvementSession
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentChoice
+from app.ledger.models import Project
+from app.ledger.models import RateBasis
 from app.people.models import PaymentPreference as Pref
-from tests.ledger.session_helpers import add_people, add_rate, session_data, session_form
+from tests.ledger.session_helpers import add_people
+from tests.ledger.session_helpers import add_rate
+from tests.ledger.session_helpers import session_data
+from tests.ledger.session_helpers import session_form
 
 SIX = (Pref.BANK_TRANSFER, Pref.VOUCHER, Pref.EXPENSES_ONLY, Pref.DECLINE, Pref.CHARITY, Pref.CASH)
 

@@ -9,18 +9,16 @@ from flask import Flask
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.models import (
-    Attendance,
-    AttendanceRole,
-    Category,
-    Claim,
-    ClaimLine,
-    ClaimStatus,
-    InvolvementSession,
-    LineKind,
-    PaymentChoice,
-    PaymentMethod,
-)
+from app.ledger.models import Attendance
+from app.ledger.models import AttendanceRole
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import InvolvementSession
+from app.ledger.models import LineKind
+from app.ledger.models import PaymentChoice
+from app.ledger.models import PaymentMethod
 from app.ledger.statements import statement_for
 
 DAY = date(2025, 6, 4)

@@ -6,12 +6,14 @@ from datetime import date
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import Role
 from app.demo.thresholds import load_demo_thresholds
 from app.extensions import db
-from app.ledger.models import BenefitThreshold, ThresholdPeriod
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import ThresholdPeriod
 from app.ledger.thresholds import thresholds_in_force
 from tests.conftest import csrf_token
 from tests.factories import add_thresholds

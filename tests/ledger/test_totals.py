@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from flask import Flask
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app.auth.models import Role
-from app.core.periods import month_start, tax_year_start, week_start
+from app.core.periods import month_start
+from app.core.periods import tax_year_start
+from app.core.periods import week_start
 from app.extensions import db
-from app.ledger.claims import Actor, move
-from app.ledger.models import (
-    BenefitThreshold,
-    Category,
-    Claim,
-    ClaimLine,
-    ClaimStatus,
-    LineKind,
-    ThresholdPeriod,
-)
-from app.ledger.totals import IncomeLine, participant_totals, period_totals, threshold_warnings
+from app.ledger.claims import Actor
+from app.ledger.claims import move
+from app.ledger.models import BenefitThreshold
+from app.ledger.models import Category
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import LineKind
+from app.ledger.models import ThresholdPeriod
+from app.ledger.totals import IncomeLine
+from app.ledger.totals import participant_totals
+from app.ledger.totals import period_totals
+from app.ledger.totals import threshold_warnings
 from tests.conftest import make_staff
 from tests.factories import add_thresholds
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from email import message_from_bytes, policy
+from dataclasses import dataclass
+from dataclasses import field
+from email import message_from_bytes
+from email import policy
 from email.message import EmailMessage
 
 import pytest

@@ -11,7 +11,9 @@ from flask import Flask
 from app.config import load_config
 from app.outbox.channels import EmailChannel
 from app.outbox.models import OutboxMessage
-from tests.people.helpers import ask_for_code, signed_in, type_code
+from tests.people.helpers import ask_for_code
+from tests.people.helpers import signed_in
+from tests.people.helpers import type_code
 
 
 def test_a_demo_participant_signs_in_with_the_code_shown_in_the_terminal(

@@ -6,9 +6,12 @@ import pytest
 from flask import Flask
 
 from app.extensions import db
-from app.people.models import Participant, PaymentPreference
-from app.surveys.models import Channel, ResponseStatus
-from app.surveys.response_models import Answer, Response
+from app.people.models import Participant
+from app.people.models import PaymentPreference
+from app.surveys.models import Channel
+from app.surveys.models import ResponseStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from tests.conftest import csrf_token
 from tests.people.helpers import signed_in
 

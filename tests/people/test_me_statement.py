@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Flask
 
 from app.extensions import db
-from app.ledger.models import Claim, ClaimStatus
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
 from tests.conftest import LedgerData
 
 

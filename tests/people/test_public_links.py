@@ -9,8 +9,10 @@ import pytest
 from flask import Flask
 
 from app.auth.models import Role
-from app.config import ConfigError, load_config
-from tests.conftest import build_app, csrf_token
+from app.config import ConfigError
+from app.config import load_config
+from tests.conftest import build_app
+from tests.conftest import csrf_token
 from tests.people.helpers import ask_for_code
 
 AMA = "ama@example.org"

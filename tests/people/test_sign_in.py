@@ -8,15 +8,20 @@ from datetime import timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
 from app.people import signin
-from app.people.models import Participant, SignInCode
+from app.people.models import Participant
+from app.people.models import SignInCode
 from tests.conftest import csrf_token
-from tests.people.helpers import ask_for_code, signed_in, type_card_code, type_code
+from tests.people.helpers import ask_for_code
+from tests.people.helpers import signed_in
+from tests.people.helpers import type_card_code
+from tests.people.helpers import type_code
 
 AMA = "ama@example.org"
 

@@ -12,7 +12,10 @@ from app.extensions import db
 from app.people import signin
 from app.people.models import SignInCode
 from tests.conftest import csrf_token
-from tests.people.helpers import ask_for_code, signed_in, type_card_code, type_code
+from tests.people.helpers import ask_for_code
+from tests.people.helpers import signed_in
+from tests.people.helpers import type_card_code
+from tests.people.helpers import type_code
 
 AMA = "ama@example.org"
 # Ways of writing Ama's address that the form cleans back to it: each once opened a fresh limit.
@@ -123,7 +126,8 @@ def _from(app, address: str):
 
 def test_a_stranger_guessing_at_someones_code_does_not_lock_them_out(app, mailbox, ledger) -> None:
     """Ten wrong codes from anyone used to stop the person signing in for 15 minutes."""
-    from tests.people.helpers import ask_for_code, type_code
+    from tests.people.helpers import ask_for_code
+    from tests.people.helpers import type_code
 
     stranger = _from(app, "203.0.113.7")
     guesses = [type_code(stranger, "ama@example.org", f"{n:06d}").status_code for n in range(11)]

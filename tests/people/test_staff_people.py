@@ -6,11 +6,14 @@ import re
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.auth.models import Role
 from app.extensions import db
-from app.people.models import Participant, PaymentPreference
+from app.people.models import Participant
+from app.people.models import PaymentPreference
 from tests.conftest import csrf_token
 
 FULL = {

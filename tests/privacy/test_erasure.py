@@ -10,12 +10,20 @@ from sqlalchemy import update
 
 from app.auth.models import Role
 from app.extensions import db
-from app.ledger.models import Attendance, Claim, ClaimLine, ClaimStatus, Receipt
+from app.ledger.models import Attendance
+from app.ledger.models import Claim
+from app.ledger.models import ClaimLine
+from app.ledger.models import ClaimStatus
+from app.ledger.models import Receipt
 from app.outbox.models import OutboxMessage
-from app.people.models import Participant, SignInCode
-from app.privacy.models import ErasureRequest, PrivacyEvent
-from app.surveys.models import Channel, ResponseStatus
-from app.surveys.response_models import Answer, Response
+from app.people.models import Participant
+from app.people.models import SignInCode
+from app.privacy.models import ErasureRequest
+from app.privacy.models import PrivacyEvent
+from app.surveys.models import Channel
+from app.surveys.models import ResponseStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from tests.conftest import csrf_token
 
 
@@ -216,7 +224,8 @@ def test_an_erased_person_cannot_be_booked_on_a_session_or_given_a_new_claim(
 ) -> None:
     """Once erased, a person can no longer sign in, so nothing new may be recorded or paid."""
     from tests.ledger.claim_helpers import form_key
-    from tests.ledger.session_helpers import session_data, session_form
+    from tests.ledger.session_helpers import session_data
+    from tests.ledger.session_helpers import session_form
     from tests.ledger.test_claims import _line
 
     _pay_the_claim(app, ledger.claim)

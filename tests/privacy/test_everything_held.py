@@ -11,24 +11,31 @@ from datetime import timedelta
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table
+from sqlalchemy import Column
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlalchemy import MetaData
+from sqlalchemy import Table
 
 from app.db import utcnow
 from app.extensions import db
-from app.ledger.models import ClaimEvent, Receipt
+from app.ledger.models import ClaimEvent
+from app.ledger.models import Receipt
 from app.outbox.models import OutboxMessage
-from app.people.models import Participant, SignInCode
-from app.privacy.models import ErasureRequest, PrivacyEvent
-from app.surveys.models import Channel, ResponseStatus
-from app.surveys.response_models import (
-    Answer,
-    AnswerTheme,
-    ChangeKind,
-    Response,
-    ResponseChange,
-    ResponseNote,
-)
-from app.surveys.summary.models import ResultsSummary, SummaryQuote
+from app.people.models import Participant
+from app.people.models import SignInCode
+from app.privacy.models import ErasureRequest
+from app.privacy.models import PrivacyEvent
+from app.surveys.models import Channel
+from app.surveys.models import ResponseStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import ChangeKind
+from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseChange
+from app.surveys.response_models import ResponseNote
+from app.surveys.summary.models import ResultsSummary
+from app.surveys.summary.models import SummaryQuote
 from tests.pagecheck import check_page
 
 Held = dict[str, Any]

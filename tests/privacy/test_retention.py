@@ -3,7 +3,8 @@ The command can only count (--dry-run), and each real run is audited."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 from flask import Flask
 from sqlalchemy import update
@@ -11,13 +12,18 @@ from sqlalchemy import update
 from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
-from app.ledger.models import Claim, ClaimStatus, Receipt
-from app.outbox.models import MessageStatus, OutboxMessage
+from app.ledger.models import Claim
+from app.ledger.models import ClaimStatus
+from app.ledger.models import Receipt
+from app.outbox.models import MessageStatus
+from app.outbox.models import OutboxMessage
 from app.people.models import SignInCode
 from app.privacy import retention
 from app.privacy.models import PrivacyEvent
-from app.surveys.models import Channel, ResponseStatus
-from app.surveys.response_models import Answer, Response
+from app.surveys.models import Channel
+from app.surveys.models import ResponseStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from tests.conftest import csrf_token
 
 OLD = timedelta(days=400)

@@ -6,11 +6,15 @@ import re
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.extensions import db
-from app.surveys.models import Question, ResponseStatus, Survey
-from app.surveys.response_models import Answer, Response
+from app.surveys.models import Question
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from tests.conftest import MadeSurvey
 from tests.surveys.helpers import token
 

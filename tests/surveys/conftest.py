@@ -6,7 +6,10 @@ import pytest
 from flask import Flask
 
 from app.extensions import db
-from app.surveys.models import Question, QuestionKind, Survey, SurveyStatus
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
 from tests.conftest import MadeSurvey
 
 

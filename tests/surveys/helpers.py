@@ -6,7 +6,10 @@ import re
 from typing import Any
 
 from flask.testing import FlaskClient
-from sqlalchemy import ColumnElement, Text, select, type_coerce
+from sqlalchemy import ColumnElement
+from sqlalchemy import Text
+from sqlalchemy import select
+from sqlalchemy import type_coerce
 
 from app.extensions import db
 from app.surveys.response_models import Answer

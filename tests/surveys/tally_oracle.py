@@ -7,20 +7,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, String, case, cast, func, null, or_, select, type_coerce
+from sqlalchemy import BigInteger
+from sqlalchemy import String
+from sqlalchemy import case
+from sqlalchemy import cast
+from sqlalchemy import func
+from sqlalchemy import null
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import type_coerce
 
 from app.extensions import db
-from app.surveys.models import Question, QuestionKind, Survey
-from app.surveys.response_models import Answer, AnswerTally, Response, ResponseTally, counted
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTally
+from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseTally
+from app.surveys.response_models import counted
 from app.surveys.results import tallies as results
-from app.surveys.results.tallies import (
-    CHOICE,
-    PRIORITIES,
-    Filters,
-    Results,
-    category,
-    submitted,
-)
+from app.surveys.results.tallies import CHOICE
+from app.surveys.results.tallies import PRIORITIES
+from app.surveys.results.tallies import Filters
+from app.surveys.results.tallies import Results
+from app.surveys.results.tallies import category
+from app.surveys.results.tallies import submitted
 
 TallyKey = tuple[int, str, str, bool, str]  # question, language, channel, declined, value
 

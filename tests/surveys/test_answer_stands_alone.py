@@ -13,8 +13,12 @@ from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import Option
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import add_question, create_survey, question_fields, send
-from tests.surveys.helpers import answer, start
+from tests.surveys.builder_helpers import add_question
+from tests.surveys.builder_helpers import create_survey
+from tests.surveys.builder_helpers import question_fields
+from tests.surveys.builder_helpers import send
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
 
 
 def _alone(app: Flask, question_id: int) -> list[str]:

@@ -9,10 +9,14 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Survey, SurveyMove, SurveyStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyMove
+from app.surveys.models import SurveyStatus
 from app.surveys.response_models import Answer
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import count, send, set_status
+from tests.surveys.builder_helpers import count
+from tests.surveys.builder_helpers import send
+from tests.surveys.builder_helpers import set_status
 
 
 def _status(app: Flask, survey_id: int) -> SurveyStatus:

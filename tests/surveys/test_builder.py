@@ -11,18 +11,20 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Survey, SurveyStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import (
-    SURVEY_FIELDS,
-    add_question,
-    count,
-    create_survey,
-    demo_of,
-    send,
-    set_status,
-)
-from tests.surveys.helpers import answer, start, stored_answers, token
+from tests.surveys.builder_helpers import SURVEY_FIELDS
+from tests.surveys.builder_helpers import add_question
+from tests.surveys.builder_helpers import count
+from tests.surveys.builder_helpers import create_survey
+from tests.surveys.builder_helpers import demo_of
+from tests.surveys.builder_helpers import send
+from tests.surveys.builder_helpers import set_status
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
+from tests.surveys.helpers import stored_answers
+from tests.surveys.helpers import token
 
 NEXT_YEAR = date.today().year + 1  # a last day must not have passed
 
@@ -226,7 +228,8 @@ def test_duplicate_copies_questions_branches_and_translations(
         assert questions[2].show_if_question_id == questions[1].id  # remapped to the copy
         assert questions[2].show_if_value == "yes"
         assert [o.value for o in questions[2].options] == ["weekly", "monthly", "sometimes", "once"]
-        from app.surveys.content import completeness, load_survey_by_id
+        from app.surveys.content import completeness
+        from app.surveys.content import load_survey_by_id
 
         original = completeness(load_survey_by_id(survey.id))
         assert completeness(load_survey_by_id(copy.id)) == original
@@ -266,7 +269,8 @@ def test_question_numbers_count_only_the_questions_a_person_is_asked(
     1, 3, 8 "of 7" before; they go 1, 2, 3 and never past the total."""
     import re
 
-    from tests.surveys.helpers import start, token
+    from tests.surveys.helpers import start
+    from tests.surveys.helpers import token
 
     start(client, survey)
     path = f"/s/{survey.slug}/q/{survey.questions['visited']}"

@@ -8,17 +8,19 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Option, Question, QuestionKind
+from app.surveys.models import Option
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import (
-    add_answer,
-    add_question,
-    create_survey,
-    question_fields,
-    question_ids,
-    send,
-)
-from tests.surveys.helpers import STORED_TEXT, answer, start
+from tests.surveys.builder_helpers import add_answer
+from tests.surveys.builder_helpers import add_question
+from tests.surveys.builder_helpers import create_survey
+from tests.surveys.builder_helpers import question_fields
+from tests.surveys.builder_helpers import question_ids
+from tests.surveys.builder_helpers import send
+from tests.surveys.helpers import STORED_TEXT
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
 
 OFTEN_LINES = "Every week\nAbout once a month\nA few times a year\nOnly once"
 

@@ -8,16 +8,16 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Option, Question, Survey
+from app.surveys.models import Option
+from app.surveys.models import Question
+from app.surveys.models import Survey
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import (
-    SURVEY_FIELDS,
-    add_question,
-    count,
-    create_survey,
-    question_fields,
-    send,
-)
+from tests.surveys.builder_helpers import SURVEY_FIELDS
+from tests.surveys.builder_helpers import add_question
+from tests.surveys.builder_helpers import count
+from tests.surveys.builder_helpers import create_survey
+from tests.surveys.builder_helpers import question_fields
+from tests.surveys.builder_helpers import send
 from tests.surveys.helpers import token
 
 BUILDER_PAGES = [

@@ -6,15 +6,24 @@ from datetime import timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.db import utcnow
 from app.extensions import db
-from app.surveys import content, services
-from app.surveys.models import ResponseStatus, Survey, SurveyStatus
-from app.surveys.response_models import Answer, Response
+from app.surveys import content
+from app.surveys import services
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from tests.conftest import MadeSurvey
-from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
 
 CLOSED = "This survey has closed"
 

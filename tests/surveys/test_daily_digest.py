@@ -8,19 +8,26 @@ from datetime import timedelta
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
-from app.outbox.models import MessageStatus, OutboxMessage
+from app.outbox.models import MessageStatus
+from app.outbox.models import OutboxMessage
 from app.surveys import running
 from app.surveys.digest import queue_daily_digests
-from app.surveys.models import ResponseStatus, Survey
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
 from app.surveys.response_models import Response
-from tests.conftest import MadeSurvey, Staff, make_staff
-from tests.people.conftest import Mailbox, mailbox  # noqa: F401  the real in-process SMTP server
+from tests.conftest import MadeSurvey
+from tests.conftest import Staff
+from tests.conftest import make_staff
+from tests.people.conftest import Mailbox  # noqa: F401  the real in-process SMTP server
+from tests.people.conftest import mailbox  # noqa: F401  the real in-process SMTP server
 from tests.surveys.test_results import respond
 
 SECRET = "My neighbour Jo drinks too much"

@@ -9,17 +9,23 @@ from html.parser import HTMLParser
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import Text, select, type_coerce
+from sqlalchemy import Text
+from sqlalchemy import select
+from sqlalchemy import type_coerce
 
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys.content import load_survey_by_id
-from app.surveys.response_models import ChangeKind, Response, ResponseChange
+from app.surveys.response_models import ChangeKind
+from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseChange
 from app.surveys.results import tallies as results
 from tests.conftest import make_staff
 from tests.factories import MadeSurvey
-from tests.surveys.builder_helpers import count, send
-from tests.surveys.helpers import form_key, token
+from tests.surveys.builder_helpers import count
+from tests.surveys.builder_helpers import send
+from tests.surveys.helpers import form_key
+from tests.surveys.helpers import token
 from tests.surveys.test_results import respond
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 from flask import Flask
@@ -12,13 +13,22 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from app.auth.models import Role
+from app.core import spreadsheets
 from app.extensions import db
-from app.surveys.models import Channel, Question, ResponseStatus
-from app.surveys.response_models import AnswerTheme, Response, Theme
+from app.surveys.models import Channel
+from app.surveys.models import Question
+from app.surveys.models import ResponseStatus
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
 from app.surveys.results import export
 from tests.conftest import MadeSurvey
-from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
-from tests.surveys.test_results import DECLINED, respond
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
+from tests.surveys.test_results import DECLINED
+from tests.surveys.test_results import respond
 
 WELL = "What is one thing we do well?"
 ELSE = "Is there anything else you want to tell us?"
@@ -212,7 +222,7 @@ def test_cells_that_would_run_as_formulas_get_an_apostrophe(
     assert cells[f"{WELL} – themes"] == f"'{start_with}cmd"
     assert cells[f"'{start_with}SUM(1)"] == f"'{start_with}cmd|x"
     assert cells[f"'{start_with}SUM(1) – {start_with}cmd|x"] == "1"
-    assert not [cell for cell in header + row if cell.startswith(export.FORMULA_STARTS)]
+    assert not [cell for cell in header + row if cell.startswith(spreadsheets.FORMULA_STARTS)]
 
 
 def test_a_formula_typed_by_a_participant_is_neutralised(
@@ -233,7 +243,7 @@ def test_a_formula_typed_by_a_participant_is_neutralised(
     [("=SUM(A1)", "'=SUM(A1)"), ("-3", "'-3"), ("a=b", "a=b"), ("", ""), (" =x", " =x")],
 )
 def test_neutralise_only_changes_cells_a_spreadsheet_would_run(cell: str, safe: str) -> None:
-    assert export.neutralise(cell) == safe
+    assert spreadsheets.neutralise(cell) == safe
 
 
 @pytest.mark.parametrize(

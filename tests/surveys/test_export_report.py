@@ -16,15 +16,25 @@ from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
 from app.surveys.content import load_survey_by_id
-from app.surveys.models import Channel, ResponseStatus
+from app.surveys.models import Channel
+from app.surveys.models import ResponseStatus
 from app.surveys.response_models import Response
 from app.surveys.results import tallies as results
 from tests.conftest import MadeSurvey
 from tests.factories import make_survey
-from tests.ledger.test_claim_races import THREADS, WON, race
-from tests.surveys.helpers import FULL_ANSWERS, answer, start, token
-from tests.surveys.test_export import ELSE, WELL, _table, _theme
-from tests.surveys.test_results import DECLINED, respond
+from tests.ledger.test_claim_races import THREADS
+from tests.ledger.test_claim_races import WON
+from tests.ledger.test_claim_races import race
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
+from tests.surveys.test_export import ELSE
+from tests.surveys.test_export import WELL
+from tests.surveys.test_export import _table
+from tests.surveys.test_export import _theme
+from tests.surveys.test_results import DECLINED
+from tests.surveys.test_results import respond
 
 HARD = "What makes it hard to come?"
 PRIORITIES = "Which changes matter most to you?"

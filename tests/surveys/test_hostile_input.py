@@ -12,7 +12,9 @@ from sqlalchemy import select
 from app.extensions import db
 from tests.conftest import MadeSurvey
 from tests.factories import make_survey
-from tests.surveys.helpers import STORED_TEXT, answer, start
+from tests.surveys.helpers import STORED_TEXT
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
 
 HOSTILE_TEXT = [
     "<script>alert(1)</script>",

@@ -12,7 +12,9 @@ from flask.testing import FlaskClient
 from app.extensions import db
 from app.surveys.models import SurveyText
 from tests.conftest import MadeSurvey
-from tests.surveys.helpers import FULL_ANSWERS, answer, start
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
 
 
 def _untranslated_polish(app: Flask, client: FlaskClient) -> None:

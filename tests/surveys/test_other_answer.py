@@ -10,14 +10,19 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import OTHER_VALUE, Question
+from app.surveys.models import OTHER_VALUE
+from app.surveys.models import Question
 from app.surveys.response_models import Answer
-from tests.conftest import MadeSurvey, csrf_token
-from tests.surveys.helpers import FULL_ANSWERS, answer, start
+from tests.conftest import MadeSurvey
+from tests.conftest import csrf_token
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
 
 OFTEN, HARD = "often", "hard"
 
@@ -279,7 +284,9 @@ def test_staff_type_in_other_words_from_a_paper_form(
 def test_staff_offer_other_on_choose_one_and_choose_all_questions_only(
     app: Flask, staff_client, kind: str, offered: bool
 ) -> None:
-    from tests.surveys.builder_helpers import add_question, create_survey, send
+    from tests.surveys.builder_helpers import add_question
+    from tests.surveys.builder_helpers import create_survey
+    from tests.surveys.builder_helpers import send
 
     client = staff_client(Role.COORDINATOR)
     survey_id = create_survey(client)

@@ -10,11 +10,19 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import Channel, ResponseStatus
-from app.surveys.response_models import Answer, Response
+from app.surveys.models import Channel
+from app.surveys.models import ResponseStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import add_question, count, create_survey, send, set_status
-from tests.surveys.helpers import form_key, stored_answers, token
+from tests.surveys.builder_helpers import add_question
+from tests.surveys.builder_helpers import count
+from tests.surveys.builder_helpers import create_survey
+from tests.surveys.builder_helpers import send
+from tests.surveys.builder_helpers import set_status
+from tests.surveys.helpers import form_key
+from tests.surveys.helpers import stored_answers
+from tests.surveys.helpers import token
 
 
 def _fields(survey: MadeSurvey, **answers: object) -> dict:
@@ -46,7 +54,8 @@ def _stored(app: Flask) -> tuple[Response, dict[int, object]]:
 def test_paper_answers_are_saved_with_channel_and_who_typed_them(
     app: Flask, client: FlaskClient, survey: MadeSurvey
 ) -> None:
-    from tests.conftest import make_staff, sign_in
+    from tests.conftest import make_staff
+    from tests.conftest import sign_in
 
     staff = make_staff(app, Role.COORDINATOR)
     sign_in(client, staff.email)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import pytest
 from flask import Flask
@@ -15,11 +16,17 @@ from sqlalchemy import select
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys.content import load_survey_by_id
-from app.surveys.response_models import Answer, Response, ResponseNote
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseNote
 from app.surveys.results import tallies as results
-from tests.factories import MadeSurvey, survey_translations
-from tests.surveys.builder_helpers import SURVEY_FIELDS, count, send
-from tests.surveys.helpers import form_key, token
+from tests.factories import MadeSurvey
+from tests.factories import survey_translations
+from tests.surveys.builder_helpers import SURVEY_FIELDS
+from tests.surveys.builder_helpers import count
+from tests.surveys.builder_helpers import send
+from tests.surveys.helpers import form_key
+from tests.surveys.helpers import token
 
 # Question 1 answered "No" skips question 2, but the paper form has an answer to it.
 SKIPPED = {"visited": {"answer": "no"}, "often": {"answer": "weekly"}, "well": {"answer": "Tea"}}

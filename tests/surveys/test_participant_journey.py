@@ -7,13 +7,19 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.extensions import db
 from app.surveys.models import ResponseStatus
-from app.surveys.response_models import Answer, Response
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from tests.conftest import MadeSurvey
-from tests.surveys.helpers import FULL_ANSWERS, answer, start, stored_answers, token
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
+from tests.surveys.helpers import stored_answers
+from tests.surveys.helpers import token
 
 
 def _stored(app: Flask) -> tuple[Response, dict[int, Any]]:

@@ -9,10 +9,14 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from app.extensions import db
-from app.surveys.models import Survey, SurveyStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
 from app.surveys.response_models import Response
-from tests.conftest import MadeSurvey, csrf_token
-from tests.surveys.helpers import answer, start, token
+from tests.conftest import MadeSurvey
+from tests.conftest import csrf_token
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
 
 
 def test_switching_language_mid_survey_keeps_the_answers(

@@ -10,10 +10,15 @@ from flask.testing import FlaskClient
 
 from app.auth.models import Role
 from app.core.models import FormSubmission
-from app.surveys.response_models import Answer, Response
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import add_question, count, create_survey, send
-from tests.surveys.helpers import FULL_ANSWERS, token
+from tests.surveys.builder_helpers import add_question
+from tests.surveys.builder_helpers import count
+from tests.surveys.builder_helpers import create_survey
+from tests.surveys.builder_helpers import send
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import token
 
 
 def _saved_nothing(app: Flask, form_keys: int = 0) -> None:

@@ -6,10 +6,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.extensions import db
-from app.surveys.models import Option, Question, QuestionKind, Survey
+from app.surveys.models import Option
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
 from tests.conftest import MadeSurvey
 from tests.factories import add_responses
-from tests.surveys.helpers import FULL_ANSWERS, answer, start
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import start
 
 MAX_QUERIES = 10
 

@@ -6,13 +6,21 @@ from __future__ import annotations
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.extensions import db
 from app.surveys.models import ResponseStatus
-from app.surveys.response_models import Answer, Response
-from tests.conftest import LedgerData, MadeSurvey
-from tests.surveys.helpers import FULL_ANSWERS, STORED_TEXT, answer, form_key, start, token
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
+from tests.conftest import LedgerData
+from tests.conftest import MadeSurvey
+from tests.surveys.helpers import FULL_ANSWERS
+from tests.surveys.helpers import STORED_TEXT
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import form_key
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
 
 
 def _replay(client: FlaskClient, path: str, data: dict, **kwargs):
@@ -148,7 +156,9 @@ def test_cancelling_a_claim_again_after_a_lost_reply_says_it_was_done_once(
     ledger: LedgerData,
     participant_client,
 ) -> None:
-    from app.ledger.models import Claim, ClaimEvent, ClaimStatus
+    from app.ledger.models import Claim
+    from app.ledger.models import ClaimEvent
+    from app.ledger.models import ClaimStatus
 
     client = participant_client(ledger.participant)
     page = client.get(f"/me/claims/{ledger.claim}/cancel").get_data(as_text=True)

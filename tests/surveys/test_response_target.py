@@ -11,9 +11,14 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.models import ResponseStatus, Survey
-from app.surveys.response_models import Response, SurveyDigest
-from tests.conftest import MadeSurvey, csrf_token, make_staff, sign_in
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
+from app.surveys.response_models import Response
+from app.surveys.response_models import SurveyDigest
+from tests.conftest import MadeSurvey
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 from tests.surveys.test_results import respond
 
 

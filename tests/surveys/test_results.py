@@ -13,8 +13,13 @@ from app.auth.models import Role
 from app.db import utcnow
 from app.extensions import db
 from app.surveys.content import load_survey_by_id
-from app.surveys.models import Channel, Option, Question, QuestionKind, ResponseStatus
-from app.surveys.response_models import Answer, Response
+from app.surveys.models import Channel
+from app.surveys.models import Option
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import ResponseStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from app.surveys.results import tallies as results
 from tests.conftest import MadeSurvey
 from tests.factories import add_responses

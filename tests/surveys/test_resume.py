@@ -6,14 +6,19 @@ from datetime import timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.db import utcnow
 from app.extensions import db
 from app.surveys.response_models import Response
-from app.surveys.services import CODE_ALPHABET, CODE_LENGTH
+from app.surveys.services import CODE_ALPHABET
+from app.surveys.services import CODE_LENGTH
 from tests.conftest import MadeSurvey
-from tests.surveys.helpers import answer, form_key, start, token
+from tests.surveys.helpers import answer
+from tests.surveys.helpers import form_key
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
 
 
 def _resume(client: FlaskClient, code: str):

@@ -12,7 +12,8 @@ from sqlalchemy import delete
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import SurveyText
-from tests.conftest import make_staff, sign_in
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 from tests.factories import MadeSurvey
 from tests.survey_words import WORDS
 

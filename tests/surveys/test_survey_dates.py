@@ -4,7 +4,10 @@ and what to do, while a passed last day already saved stays when other details c
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,7 +16,9 @@ from flask import Flask
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import Survey
-from tests.surveys.builder_helpers import SURVEY_FIELDS, create_survey, send
+from tests.surveys.builder_helpers import SURVEY_FIELDS
+from tests.surveys.builder_helpers import create_survey
+from tests.surveys.builder_helpers import send
 
 TODAY = datetime.now(UTC).date()  # London is never more than a day from UTC: tests keep clear
 NEXT_YEAR = TODAY.year + 1

@@ -7,15 +7,24 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import ResponseStatus
 from app.surveys.response_models import AnswerTheme
-from tests.conftest import MadeSurvey, csrf_token, make_staff, sign_in
+from tests.conftest import MadeSurvey
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 from tests.surveys.test_results import respond
-from tests.surveys.test_themes import _add_theme, _answer_id, _answer_ids, _path, _tag, _themes_of
+from tests.surveys.test_themes import _add_theme
+from tests.surveys.test_themes import _answer_id
+from tests.surveys.test_themes import _answer_ids
+from tests.surveys.test_themes import _path
+from tests.surveys.test_themes import _tag
+from tests.surveys.test_themes import _themes_of
 
 
 @pytest.fixture

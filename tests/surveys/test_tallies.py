@@ -11,16 +11,26 @@ from dataclasses import asdict
 
 import pytest
 from flask import Flask
-from flask_migrate import downgrade, upgrade
-from sqlalchemy import delete, func, select, update
+from flask_migrate import downgrade
+from flask_migrate import upgrade
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 
 from app.db import utcnow
-from app.demo.survey import add_demo_responses, create_demo_survey
+from app.demo.survey import add_demo_responses
+from app.demo.survey import create_demo_survey
 from app.extensions import db
 from app.surveys import services
-from app.surveys.content import load_survey_by_id, view_of
-from app.surveys.models import Channel, Question, ResponseStatus
-from app.surveys.response_models import Answer, AnswerTally, Response
+from app.surveys.content import load_survey_by_id
+from app.surveys.content import view_of
+from app.surveys.models import Channel
+from app.surveys.models import Question
+from app.surveys.models import ResponseStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTally
+from app.surveys.response_models import Response
 from app.surveys.results import tallies as results
 from tests.bench_export import random_value
 from tests.conftest import MadeSurvey

@@ -7,14 +7,20 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.response_models import AnswerTheme, Theme
-from tests.conftest import MadeSurvey, csrf_token, make_staff, sign_in
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Theme
+from tests.conftest import MadeSurvey
+from tests.conftest import csrf_token
+from tests.conftest import make_staff
+from tests.conftest import sign_in
 from tests.factories import make_survey
-from tests.surveys.test_results import DECLINED, respond
+from tests.surveys.test_results import DECLINED
+from tests.surveys.test_results import respond
 
 
 def _path(survey: MadeSurvey, key: str = "well") -> str:

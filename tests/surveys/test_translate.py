@@ -10,15 +10,14 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.extensions import db
-from app.surveys.content import completeness, load_survey_by_id
+from app.surveys.content import completeness
+from app.surveys.content import load_survey_by_id
 from app.surveys.models import SurveyText
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import (
-    add_question,
-    create_survey,
-    send,
-    set_status,
-)
+from tests.surveys.builder_helpers import add_question
+from tests.surveys.builder_helpers import create_survey
+from tests.surveys.builder_helpers import send
+from tests.surveys.builder_helpers import set_status
 from tests.surveys.helpers import token
 
 WELSH = {

@@ -12,10 +12,13 @@ from sqlalchemy import select
 from app.extensions import db
 from app.surveys.builder.question_views import _question_data
 from app.surveys.content import load_survey_by_id
-from app.surveys.models import Question, SurveyText
+from app.surveys.models import Question
+from app.surveys.models import SurveyText
 from tests.conftest import MadeSurvey
-from tests.surveys.builder_helpers import SURVEY_FIELDS, send
-from tests.surveys.helpers import start, token
+from tests.surveys.builder_helpers import SURVEY_FIELDS
+from tests.surveys.builder_helpers import send
+from tests.surveys.helpers import start
+from tests.surveys.helpers import token
 
 OLD_TEXT = "How often do you come?"
 NEW_TEXT = "How often do you come to the café?"

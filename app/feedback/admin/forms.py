@@ -5,28 +5,32 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask_babel import format_date, ngettext
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
-from wtforms import (
-    Field,
-    HiddenField,
-    RadioField,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-    TextAreaField,
-)
+from flask_babel import ngettext
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import SelectField
+from wtforms import SelectMultipleField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length
+from wtforms.validators import DataRequired
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
 from wtforms.validators import ValidationError as Invalid
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput
+from wtforms.widgets import ListWidget
 
+from app.core.translating import main_language_field
 from app.feedback.admin.reading import LinkChoices
-from app.feedback.models import LinkKind, UpdateStatus
+from app.feedback.models import LinkKind
+from app.feedback.models import UpdateStatus
 from app.feedback.services import UpdateDraft
 from app.feedback.words import STATUS_WORDS
-from app.forms import Form, clean
-from app.i18n import LANGUAGES
+from app.forms import Form
+from app.forms import clean
 
 SAID_LIMIT, BODY_LIMIT, REASON_LIMIT = 300, 10000, 5000
 MOST_PEOPLE = 1_000_000
@@ -153,12 +157,7 @@ class UpdateForm(Form):
 
 
 class NewUpdateForm(UpdateForm):
-    main_language = RadioField(
-        _l("Main language"),
-        choices=[SelectChoice(language.code, language.name) for language in LANGUAGES],
-        validators=[InputRequired(_l("Choose the main language"))],
-        invalid_choice_message=_l("Choose the main language"),
-    )
+    main_language = main_language_field()
     form_key = HiddenField()
 
 

@@ -5,25 +5,23 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from flask import abort
 from flask_babel import lazy_gettext as _l
 
-from app.auth.guard import current_staff
+from app.auth.guard import signed_in_staff
+from app.auth.guard import staff_has
 from app.auth.models import Role
 from app.extensions import db
-from app.feedback.models import LinkKind, Update
-from app.feedback.words import EVENT_WORDS, STATUS_MEANINGS, STATUS_WORDS
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.words import EVENT_WORDS
+from app.feedback.words import STATUS_MEANINGS
+from app.feedback.words import STATUS_WORDS
 from app.i18n import BY_CODE
 from app.outbox.models import MessageStatus
 
 WRITERS = (Role.ADMIN, Role.COORDINATOR)
 
-KIND_WORDS = {
-    LinkKind.SURVEY: _l("Survey"),
-    LinkKind.QUESTION: _l("Question"),
-    LinkKind.THEME: _l("Theme"),
-    LinkKind.SESSION: _l("Session"),
-}
+KIND_WORDS = LinkKind.labels()
 
 # Messages grouped the way staff think of them; the rarer outcomes are shown only when present.
 OUTBOX_GROUPS = (
@@ -36,26 +34,19 @@ OUTBOX_GROUPS = (
 
 
 def update_or_404(update_id: int) -> Update:
-    update = db.session.get(Update, update_id)
-    if update is None:
-        abort(404)
-    return update
+    return db.get_or_404(Update, update_id)
 
 
 def staff_id() -> int:
-    user = current_staff()
-    assert user is not None  # roles_required let us in
-    return user.id
+    return signed_in_staff().id
 
 
 def may_write() -> bool:
-    user = current_staff()
-    return user is not None and user.role in WRITERS
+    return staff_has(*WRITERS)
 
 
 def is_admin() -> bool:
-    user = current_staff()
-    return user is not None and user.role == Role.ADMIN
+    return staff_has(Role.ADMIN)
 
 
 def outbox_rows(counts: Counter[MessageStatus]) -> list[tuple[str, int]]:

@@ -6,21 +6,39 @@ Read-only queries, a fixed few per page, so pages stay quick as the log grows.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import StaffUser
 from app.extensions import db
-from app.feedback.models import EventKind, Update, UpdateEvent, UpdateLink, UpdateStatus, UpdateText
-from app.i18n import LANGUAGES, direction
-from app.ledger.models import Attendance, InvolvementSession, Project
-from app.outbox.models import MessageStatus, OutboxMessage
-from app.surveys.models import Question, Survey
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme, counted
+from app.feedback.models import EventKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateEvent
+from app.feedback.models import UpdateLink
+from app.feedback.models import UpdateStatus
+from app.feedback.models import UpdateText
+from app.i18n import LANGUAGES
+from app.i18n import direction
+from app.ledger.models import Attendance
+from app.ledger.models import InvolvementSession
+from app.ledger.models import Project
+from app.outbox.models import MessageStatus
+from app.outbox.models import OutboxMessage
+from app.surveys.models import Question
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
+from app.surveys.response_models import counted
 
 PAGE_SIZE = 25
 RECENT_SESSIONS = 50

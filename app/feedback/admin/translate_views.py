@@ -4,23 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.auth.guard import roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
-from app.core.translating import (
-    Piece,
-    check_language,
-    translate_page,
-)
+from app.core.translating import Piece
+from app.core.translating import check_language
+from app.core.translating import translate_page
 from app.feedback import services
 from app.feedback.admin.blueprint import bp
-from app.feedback.admin.forms import PIECE_LIMITS, UnpublishForm, too_long
-from app.feedback.admin.pages import WRITERS, page_words, staff_id, update_or_404
-from app.feedback.admin.reading import needed_pieces, needing_update
+from app.feedback.admin.forms import PIECE_LIMITS
+from app.feedback.admin.forms import UnpublishForm
+from app.feedback.admin.forms import too_long
+from app.feedback.admin.pages import WRITERS
+from app.feedback.admin.pages import page_words
+from app.feedback.admin.pages import staff_id
+from app.feedback.admin.pages import update_or_404
+from app.feedback.admin.reading import needed_pieces
+from app.feedback.admin.reading import needing_update
 from app.feedback.models import Update
 
 PIECE_NAMES = {

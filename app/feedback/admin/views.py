@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -17,34 +21,34 @@ from app.auth.models import ALL_STAFF
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.markup import render_markdown
-from app.core.numbers import positive_int, positive_ints
-from app.feedback import dated, services, sources
+from app.core.numbers import positive_int
+from app.core.numbers import positive_ints
+from app.feedback import dated
 from app.feedback import reading as public_reading
-from app.feedback.admin import (
-    reading,
-    translate_views,  # noqa: F401  its pages share the blueprint
-)
+from app.feedback import services
+from app.feedback import sources
+from app.feedback.admin import reading
+from app.feedback.admin import translate_views  # noqa: F401  its pages share the blueprint
 from app.feedback.admin.blueprint import bp
-from app.feedback.admin.forms import (
-    ButtonForm,
-    EditUpdateForm,
-    NewUpdateForm,
-    StatusForm,
-    UpdateForm,
-)
-from app.feedback.admin.pages import (
-    WRITERS,
-    is_admin,
-    may_write,
-    outbox_rows,
-    page_words,
-    staff_id,
-    update_or_404,
-)
-from app.feedback.models import LinkKind, Update, UpdateStatus
+from app.feedback.admin.forms import ButtonForm
+from app.feedback.admin.forms import EditUpdateForm
+from app.feedback.admin.forms import NewUpdateForm
+from app.feedback.admin.forms import StatusForm
+from app.feedback.admin.forms import UpdateForm
+from app.feedback.admin.pages import WRITERS
+from app.feedback.admin.pages import is_admin
+from app.feedback.admin.pages import may_write
+from app.feedback.admin.pages import outbox_rows
+from app.feedback.admin.pages import page_words
+from app.feedback.admin.pages import staff_id
+from app.feedback.admin.pages import update_or_404
+from app.feedback.models import LinkKind
+from app.feedback.models import Update
+from app.feedback.models import UpdateStatus
 from app.feedback.update_messages import reach as message_reach
 from app.feedback.words import STATUS_WORDS
 from app.forms import ErrorSummary
+from app.forms import needs_token
 from app.i18n import language_names
 
 # The translation and take-down pages hang on the same blueprint: importing them adds them.
@@ -60,20 +64,16 @@ def index() -> str:
     )
 
 
-PREFILL = {
-    "theme": "themes",
-    "survey": "surveys",
-    "session": "sessions",
-    "question": "questions",
-}
+# ?theme=3 ticks form.themes, and so on: each field is named for its argument, plural.
+PREFILL = ("theme", "survey", "session", "question")
 
 
 def _prefill(form: UpdateForm) -> None:
     """Tick what the address names (?theme=, ?survey=, ?session=, ?question=); a theme gives
     the words."""
-    for arg, name in PREFILL.items():
+    for arg in PREFILL:
         wanted = positive_int(request.args.get(arg))
-        field = getattr(form, name)
+        field = getattr(form, f"{arg}s")
         if any(wanted == choice.value for choice in field.choices):
             field.data = [wanted]
     theme = positive_int(request.args.get("theme"))
@@ -290,10 +290,9 @@ def _not_ready(update: Update) -> ErrorSummary:
 
 @bp.route("/<int:update_id>/publish", methods=["POST"])
 @roles_required(*WRITERS)
+@needs_token
 def publish(update_id: int) -> Response:
     update_or_404(update_id)
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     try:
         services.publish(update_id, staff_id())
     except services.NotReady as not_ready:

@@ -6,11 +6,15 @@ the values before and after; a withdrawn response stays, marked, and simply stop
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from dataclasses import asdict
+from dataclasses import dataclass
+from datetime import date
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import selectinload
 
 from app.auth.models import StaffUser
@@ -20,8 +24,12 @@ from app.extensions import db
 from app.surveys import answering
 from app.surveys.builder.wordings import wording
 from app.surveys.content import view_of
-from app.surveys.models import Channel, Survey
-from app.surveys.response_models import ChangeKind, Response, ResponseChange, ResponseNote
+from app.surveys.models import Channel
+from app.surveys.models import Survey
+from app.surveys.response_models import ChangeKind
+from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseChange
+from app.surveys.response_models import ResponseNote
 from app.surveys.services import AlreadyDone
 from app.transactions import unit_of_work
 

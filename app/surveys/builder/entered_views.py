@@ -7,20 +7,32 @@ from contextlib import suppress
 from datetime import date
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.auth.guard import current_staff, roles_required
+from app.auth.guard import current_staff
+from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.i18n import BY_CODE
-from app.surveys.builder import entered, wordings
+from app.surveys.builder import entered
+from app.surveys.builder import wordings
 from app.surveys.builder.blueprint import bp
-from app.surveys.builder.entry_forms import CorrectionForm, WithdrawalForm
-from app.surveys.builder.lookup import BUILDERS, LARGEST_ID, survey_or_404
-from app.surveys.models import CHANNEL_NAMES, Channel, Survey
+from app.surveys.builder.entry_forms import CorrectionForm
+from app.surveys.builder.entry_forms import WithdrawalForm
+from app.surveys.builder.lookup import BUILDERS
+from app.surveys.builder.lookup import LARGEST_ID
+from app.surveys.builder.lookup import survey_or_404
+from app.surveys.models import CHANNEL_NAMES
+from app.surveys.models import Channel
+from app.surveys.models import Survey
 from app.surveys.response_models import Response
 from app.surveys.services import AlreadyDone
 

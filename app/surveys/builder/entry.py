@@ -15,8 +15,13 @@ from app.surveys import answering
 from app.surveys.builder.wordings import wording
 from app.surveys.content import SurveyView
 from app.surveys.flow import dropped
-from app.surveys.models import Channel, ResponseStatus, Survey, SurveyStatus
-from app.surveys.response_models import Answer, Response, ResponseNote
+from app.surveys.models import Channel
+from app.surveys.models import ResponseStatus
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseNote
 from app.surveys.services import AlreadyDone
 from app.transactions import unit_of_work
 

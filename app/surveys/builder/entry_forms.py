@@ -9,20 +9,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from flask_babel import format_date, to_user_timezone
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, Field, HiddenField, RadioField, StringField, TextAreaField
+from flask_babel import to_user_timezone
+from wtforms import BooleanField
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length
+from wtforms.validators import DataRequired
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
 from wtforms.validators import ValidationError as Invalid
 
-from app.core.dates import DATE_MESSAGE, TypedDateField
+from app.core.dates import DATE_MESSAGE
+from app.core.dates import TypedDateField
 from app.db import utcnow
-from app.forms import Form, clean
+from app.forms import Form
+from app.forms import clean
 from app.i18n import BY_CODE
 from app.surveys.builder.wordings import Wording
-from app.surveys.models import CHANNEL_NAMES, Channel
+from app.surveys.models import CHANNEL_NAMES
+from app.surveys.models import Channel
 
 FIRST_YEAR = 2000
 REASON_LIMIT = 500

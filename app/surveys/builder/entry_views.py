@@ -5,26 +5,43 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.datastructures import MultiDict
 from wtforms.fields import SelectChoice
 
-from app.auth.guard import current_staff, roles_required
+from app.auth.guard import current_staff
+from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
-from app.forms import ErrorSummary, Form, summary_errors
+from app.forms import ErrorSummary
+from app.forms import Form
+from app.forms import summary_errors
 from app.surveys import answering
 from app.surveys.builder import wordings
 from app.surveys.builder.blueprint import bp
-from app.surveys.builder.entry import Entry, enter_response, skipped, takes_entries
-from app.surveys.builder.entry_forms import CHANNELS, PaperEntryForm
-from app.surveys.builder.lookup import BUILDERS, survey_or_404
-from app.surveys.builder.questions import Condition, question_rows
-from app.surveys.content import QuestionView, SurveyView, view_of
+from app.surveys.builder.entry import Entry
+from app.surveys.builder.entry import enter_response
+from app.surveys.builder.entry import skipped
+from app.surveys.builder.entry import takes_entries
+from app.surveys.builder.entry_forms import CHANNELS
+from app.surveys.builder.entry_forms import PaperEntryForm
+from app.surveys.builder.lookup import BUILDERS
+from app.surveys.builder.lookup import survey_or_404
+from app.surveys.builder.questions import Condition
+from app.surveys.builder.questions import question_rows
+from app.surveys.content import QuestionView
+from app.surveys.content import SurveyView
+from app.surveys.content import view_of
 from app.surveys.forms import question_form
-from app.surveys.models import Channel, QuestionKind, Survey
+from app.surveys.models import Channel
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
 from app.surveys.services import AlreadyDone
 
 

@@ -9,23 +9,27 @@ import re
 from datetime import date
 from typing import Any
 
-from flask_babel import format_date, to_user_timezone
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
-from wtforms import (
-    Field,
-    HiddenField,
-    RadioField,
-    StringField,
-    TextAreaField,
-)
+from flask_babel import to_user_timezone
+from wtforms import Field
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
+from wtforms.validators import Optional
+from wtforms.validators import Regexp
 from wtforms.validators import ValidationError as Invalid
 
 from app.core.dates import PickedDateField
+from app.core.translating import main_language_field
 from app.db import utcnow
-from app.forms import Form, clean
-from app.i18n import LANGUAGES
+from app.forms import Form
+from app.forms import clean
 
 SLUG_PATTERN = r"^[a-z0-9-]{2,60}$"
 _WHOLE = re.compile(r"-?\d{1,10}")
@@ -111,12 +115,7 @@ class SurveyForm(Form):
     )
     opens_on = PickedDateField(_l("First day for answers (optional)"), validators=[Optional()])
     last_day = PickedDateField(_l("Last day for answers (optional)"), validators=[Optional()])
-    main_language = RadioField(
-        _l("Main language"),
-        choices=[SelectChoice(language.code, language.name) for language in LANGUAGES],
-        validators=[InputRequired(_l("Choose the main language"))],
-        invalid_choice_message=_l("Choose the main language"),
-    )
+    main_language = main_language_field()
     form_key = HiddenField()
     # The last day already saved, which may stay as it is once passed (a closed survey's edit).
     saved_last_day: date | None = None

@@ -6,7 +6,8 @@ from flask import abort
 
 from app.auth.models import Role
 from app.surveys.content import load_survey_by_id
-from app.surveys.models import Question, Survey
+from app.surveys.models import Question
+from app.surveys.models import Survey
 
 BUILDERS = (Role.ADMIN, Role.COORDINATOR)
 LARGEST_ID = 2**31 - 1  # an address can carry any number; the database cannot

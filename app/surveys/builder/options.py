@@ -10,10 +10,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from app.surveys.builder.services import Refused
-from app.surveys.models import Option, Question, QuestionKind
+from app.surveys.models import Option
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
 
 
 @dataclass

@@ -13,25 +13,47 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort
+from flask import current_app
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import session
+from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from markupsafe import escape
 
 from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
-from app.i18n import BY_CODE, LANGUAGES, Language, current_language, formatting_locale
+from app.i18n import BY_CODE
+from app.i18n import LANGUAGES
+from app.i18n import Language
+from app.i18n import current_language
+from app.i18n import formatting_locale
 from app.surveys import answering
 from app.surveys.builder.blueprint import bp
-from app.surveys.builder.lookup import BUILDERS, survey_or_404
+from app.surveys.builder.lookup import BUILDERS
+from app.surveys.builder.lookup import survey_or_404
 from app.surveys.builder.questions import question_rows
-from app.surveys.content import QuestionView, SurveyView, view_of
-from app.surveys.flow import next_step, previous_step, visible_steps
-from app.surveys.forms import ConsentForm, NameForm, SubmitForm, limit_hint, question_form
-from app.surveys.models import QuestionKind, Survey
+from app.surveys.content import QuestionView
+from app.surveys.content import SurveyView
+from app.surveys.content import view_of
+from app.surveys.flow import next_step
+from app.surveys.flow import previous_step
+from app.surveys.flow import visible_steps
+from app.surveys.forms import ConsentForm
+from app.surveys.forms import NameForm
+from app.surveys.forms import SubmitForm
+from app.surveys.forms import limit_hint
+from app.surveys.forms import question_form
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
 
 KEY = "preview"  # in the session: {"s": survey id, "a": {question id: answer}}
 KEPT_CHARACTERS = 60  # typed answers are cut to this, so the session cookie stays small

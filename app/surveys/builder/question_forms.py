@@ -5,13 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, Field, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField
+from wtforms import Field
+from wtforms import RadioField
+from wtforms import SelectField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length
+from wtforms.validators import DataRequired
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
 
 from app.forms import Form
-from app.surveys.builder.forms import WholeNumber, clean, number
-from app.surveys.builder.words import KIND_NAMES, TEXT_LIMIT
+from app.surveys.builder.forms import WholeNumber
+from app.surveys.builder.forms import clean
+from app.surveys.builder.forms import number
+from app.surveys.builder.words import KIND_NAMES
+from app.surveys.builder.words import TEXT_LIMIT
 from app.surveys.models import QuestionKind
 
 MAX_OPTIONS = 30

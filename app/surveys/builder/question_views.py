@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from wtforms.fields import SelectChoice
 
@@ -18,12 +23,16 @@ from app.i18n import language_names
 from app.surveys.builder import questions as services
 from app.surveys.builder.blueprint import bp
 from app.surveys.builder.forms import number
-from app.surveys.builder.lookup import BUILDERS, question_or_404, survey_or_404
-from app.surveys.builder.question_forms import QuestionForm, option_lines
+from app.surveys.builder.lookup import BUILDERS
+from app.surveys.builder.lookup import question_or_404
+from app.surveys.builder.lookup import survey_or_404
+from app.surveys.builder.question_forms import QuestionForm
+from app.surveys.builder.question_forms import option_lines
 from app.surveys.builder.services import Refused
 from app.surveys.builder.words import refusal
 from app.surveys.content import languages_translated
-from app.surveys.models import Question, Survey
+from app.surveys.models import Question
+from app.surveys.models import Survey
 
 # Which field shows each refusal a question change can meet.
 QUESTION = "/<int:survey_id>/questions/<int:question_id>"

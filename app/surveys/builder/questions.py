@@ -10,12 +10,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.extensions import db
-from app.surveys.builder.options import Relabelled, sync_options
-from app.surveys.builder.services import Refused, forget_translations, words_changed
-from app.surveys.models import OTHER_KINDS, Question, QuestionKind, Survey
+from app.surveys.builder.options import Relabelled
+from app.surveys.builder.options import sync_options
+from app.surveys.builder.services import Refused
+from app.surveys.builder.services import forget_translations
+from app.surveys.builder.services import words_changed
+from app.surveys.models import OTHER_KINDS
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
 from app.surveys.response_models import Answer
 from app.transactions import unit_of_work
 

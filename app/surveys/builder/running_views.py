@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, StringField
+from wtforms import BooleanField
+from wtforms import StringField
 
-from app.auth.guard import current_staff, roles_required
+from app.auth.guard import current_staff
+from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.forms import Form
 from app.i18n import current_language
 from app.surveys import running
 from app.surveys.builder.blueprint import bp
-from app.surveys.builder.forms import WholeNumber, number
-from app.surveys.builder.lookup import BUILDERS, survey_or_404
+from app.surveys.builder.forms import WholeNumber
+from app.surveys.builder.forms import number
+from app.surveys.builder.lookup import BUILDERS
+from app.surveys.builder.lookup import survey_or_404
 
 
 class RunningForm(Form):

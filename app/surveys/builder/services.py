@@ -6,11 +6,15 @@ put into words by the views (app/surveys/builder/words.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -20,17 +24,17 @@ from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
 from app.i18n import LANGUAGES
-from app.surveys.content import SURVEY_PIECES, load_survey_by_id, pieces
-from app.surveys.models import (
-    ConsentWording,
-    IllegalMove,
-    Option,
-    Question,
-    Survey,
-    SurveyMove,
-    SurveyStatus,
-    SurveyText,
-)
+from app.surveys.content import SURVEY_PIECES
+from app.surveys.content import load_survey_by_id
+from app.surveys.content import pieces
+from app.surveys.models import ConsentWording
+from app.surveys.models import IllegalMove
+from app.surveys.models import Option
+from app.surveys.models import Question
+from app.surveys.models import Survey
+from app.surveys.models import SurveyMove
+from app.surveys.models import SurveyStatus
+from app.surveys.models import SurveyText
 from app.surveys.response_models import ResponseTally
 from app.surveys.services import AlreadyDone
 from app.transactions import unit_of_work

@@ -10,18 +10,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, current_app, render_template, request, url_for
+from flask import abort
+from flask import current_app
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.auth.guard import roles_required
-from app.core.links import public_address, share_url
-from app.core.qr import QrDrawing, qr_drawing
-from app.i18n import BY_CODE, LANGUAGES, Language, current_language, formatting_locale
+from app.core.links import public_address
+from app.core.links import share_url
+from app.core.qr import QrDrawing
+from app.core.qr import qr_drawing
+from app.i18n import BY_CODE
+from app.i18n import LANGUAGES
+from app.i18n import Language
+from app.i18n import current_language
+from app.i18n import formatting_locale
 from app.surveys.builder.blueprint import bp
-from app.surveys.builder.lookup import BUILDERS, survey_or_404
-from app.surveys.content import QuestionView, SurveyView, completeness, pieces, view_of
-from app.surveys.models import QuestionKind, Survey
+from app.surveys.builder.lookup import BUILDERS
+from app.surveys.builder.lookup import survey_or_404
+from app.surveys.content import QuestionView
+from app.surveys.content import SurveyView
+from app.surveys.content import completeness
+from app.surveys.content import pieces
+from app.surveys.content import view_of
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
 
 TEXT_LINES = {QuestionKind.SHORT_TEXT: 1, QuestionKind.LONG_TEXT: 5}
 

@@ -9,16 +9,18 @@ from flask_babel import gettext as _
 
 from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
-from app.core.translating import (
-    Piece,
-    check_language,
-    translate_page,
-)
+from app.core.translating import Piece
+from app.core.translating import check_language
+from app.core.translating import translate_page
 from app.surveys.builder import services
 from app.surveys.builder.blueprint import bp
 from app.surveys.builder.forms import too_long
-from app.surveys.builder.lookup import BUILDERS, survey_or_404
-from app.surveys.content import completeness, needing_update, pieces, translations
+from app.surveys.builder.lookup import BUILDERS
+from app.surveys.builder.lookup import survey_or_404
+from app.surveys.content import completeness
+from app.surveys.content import needing_update
+from app.surveys.content import pieces
+from app.surveys.content import translations
 from app.surveys.models import Survey
 
 SURVEY_PIECE_NAMES = {

@@ -7,53 +7,68 @@ app that imports this module has them all.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, to_user_timezone, to_utc
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import to_user_timezone
+from flask_babel import to_utc
 
-from app.auth.guard import current_staff, roles_required
+from app.auth.guard import current_staff
+from app.auth.guard import roles_required
+from app.auth.guard import staff_has
 from app.auth.models import ALL_STAFF
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.db import as_utc
 from app.forms import Form
-from app.i18n import BY_CODE, LANGUAGES, language_names
+from app.i18n import BY_CODE
+from app.i18n import LANGUAGES
+from app.i18n import language_names
 from app.surveys import running
-from app.surveys.builder import (
-    entered_views,
-    entry_views,
-    preview_views,
-    question_views,
-    running_views,
-    services,
-    sharing,
-    translate_views,
-)
+from app.surveys.builder import entered_views
+from app.surveys.builder import entry_views
+from app.surveys.builder import preview_views
+from app.surveys.builder import question_views
+from app.surveys.builder import running_views
+from app.surveys.builder import services
+from app.surveys.builder import sharing
+from app.surveys.builder import translate_views
 from app.surveys.builder.blueprint import bp
-from app.surveys.builder.forms import DuplicateForm, SurveyForm, number
-from app.surveys.builder.lookup import BUILDERS, results_path, survey_or_404
+from app.surveys.builder.forms import DuplicateForm
+from app.surveys.builder.forms import SurveyForm
+from app.surveys.builder.forms import number
+from app.surveys.builder.lookup import BUILDERS
+from app.surveys.builder.lookup import results_path
+from app.surveys.builder.lookup import survey_or_404
 from app.surveys.builder.questions import question_rows
-from app.surveys.builder.words import (
-    BRING_BACK,
-    BROUGHT_BACK,
-    KIND_NAMES,
-    MOVE_BUTTONS,
-    MOVE_DONE,
-    OPEN_OUTSIDE_DATES,
-    STATUS_NAMES,
-    refusal,
-)
-from app.surveys.content import (
-    SURVEY_PIECES,
-    completeness,
-    languages_translated,
-    pieces,
-    stale_pieces,
-)
-from app.surveys.models import SURVEY_MOVES, Survey, SurveyStatus
+from app.surveys.builder.words import BRING_BACK
+from app.surveys.builder.words import BROUGHT_BACK
+from app.surveys.builder.words import KIND_NAMES
+from app.surveys.builder.words import MOVE_BUTTONS
+from app.surveys.builder.words import MOVE_DONE
+from app.surveys.builder.words import OPEN_OUTSIDE_DATES
+from app.surveys.builder.words import STATUS_NAMES
+from app.surveys.builder.words import refusal
+from app.surveys.content import SURVEY_PIECES
+from app.surveys.content import completeness
+from app.surveys.content import languages_translated
+from app.surveys.content import pieces
+from app.surveys.content import stale_pieces
+from app.surveys.models import SURVEY_MOVES
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
 
 # The builder's other pages hang on the same blueprint: importing them adds them.
 OTHER_PAGES = (
@@ -70,11 +85,10 @@ OTHER_PAGES = (
 @bp.route("/")
 @roles_required(*ALL_STAFF)
 def index() -> str:
-    staff = current_staff()
     return render_template(
         "survey_admin/index.html",
         rows=services.survey_rows(),
-        can_build=staff is not None and staff.role in BUILDERS,
+        can_build=staff_has(*BUILDERS),
         status_names=STATUS_NAMES,
         languages=BY_CODE,
         results_path=results_path,

@@ -10,8 +10,10 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.i18n import LANGUAGES
-from app.surveys.content import completeness, view_of
-from app.surveys.models import ConsentWording, Survey
+from app.surveys.content import completeness
+from app.surveys.content import view_of
+from app.surveys.models import ConsentWording
+from app.surveys.models import Survey
 
 
 @dataclass(frozen=True)

@@ -6,27 +6,14 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from app.surveys.models import QuestionKind, SurveyStatus
+from app.surveys.models import QuestionKind
+from app.surveys.models import SurveyStatus
 
 TEXT_LIMIT = 20000
 
-KIND_NAMES = {
-    QuestionKind.SHORT_TEXT: _l("Short answer in words"),
-    QuestionKind.LONG_TEXT: _l("Long answer in words"),
-    QuestionKind.SINGLE_CHOICE: _l("Choose one answer"),
-    QuestionKind.MULTIPLE_CHOICE: _l("Choose all that apply"),
-    QuestionKind.SCALE: _l("Scale with words, like Not at all to Very much"),
-    QuestionKind.YES_NO: _l("Yes or no"),
-    QuestionKind.NUMBER: _l("A number"),
-    QuestionKind.PRIORITIES: _l("Pick the most important, in order"),
-}
+KIND_NAMES = QuestionKind.labels()
 
-STATUS_NAMES = {
-    SurveyStatus.DRAFT: _l("Draft"),
-    SurveyStatus.OPEN: _l("Open"),
-    SurveyStatus.CLOSED: _l("Closed"),
-    SurveyStatus.ARCHIVED: _l("Archived"),
-}
+STATUS_NAMES = SurveyStatus.labels()
 
 # What a status button does, and what it says when the survey cannot make that move.
 MOVE_BUTTONS = {

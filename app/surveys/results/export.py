@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
@@ -24,27 +26,34 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Text, or_, select, type_coerce
+from sqlalchemy import Text
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import type_coerce
 
-from app.db import JSONText, as_utc
+from app.core.spreadsheets import neutralise
+from app.db import JSONText
+from app.db import as_utc
 from app.extensions import db
 from app.i18n import formatting_locale
-from app.surveys.models import (
-    CHANNEL_NAMES,
-    OTHER_KINDS,
-    OTHER_VALUE,
-    Question,
-    QuestionKind,
-    Survey,
-)
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
-from app.surveys.results.tallies import Filters, live_questions, option_labels, submitted
+from app.surveys.models import CHANNEL_NAMES
+from app.surveys.models import OTHER_KINDS
+from app.surveys.models import OTHER_VALUE
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
+from app.surveys.results.tallies import Filters
+from app.surveys.results.tallies import live_questions
+from app.surveys.results.tallies import option_labels
+from app.surveys.results.tallies import submitted
 from app.transactions import unit_of_work
 
 BATCH = 1000
 BOM = "\ufeff"
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Year first: Excel and LibreOffice read it as a date and time in every locale (a British
 # 12/03/2026 is 3 December to a spreadsheet set up the American way), and it sorts as text too.
 MOMENT = "%Y-%m-%d %H:%M"
@@ -57,11 +66,6 @@ LANGUAGE_NAMES = {
     "ur": _l("Urdu"),
     "bn": _l("Bengali"),
 }
-
-
-def neutralise(cell: str) -> str:
-    """Make a cell read as text, never as a formula, by putting an apostrophe first."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def filename(survey: Survey, filters: Filters) -> str:

@@ -6,11 +6,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, Field, IntegerField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms import BooleanField
+from wtforms import Field
+from wtforms import IntegerField
+from wtforms import SelectField
+from wtforms import SelectMultipleField
+from wtforms.validators import InputRequired
+from wtforms.validators import Optional
+from wtforms.validators import ValidationError
 
-from app.core.numbers import id_value, positive_int
-from app.forms import ErrorSummary, Form
+from app.core.numbers import id_value
+from app.core.numbers import positive_int
+from app.forms import ErrorSummary
+from app.forms import Form
+from app.forms import text_field
 from app.surveys.response_models import Theme
 from app.surveys.results import themes
 
@@ -29,15 +38,11 @@ class TagForm(Form):
     answer_id = IdField(validators=[InputRequired()])
     chosen = SelectMultipleField(coerce=id_value, validate_choice=False)
     shown = SelectMultipleField(coerce=id_value, validate_choice=False)
-    new_theme = StringField(
+    new_theme = text_field(
         _l("New theme"),
+        most=themes.THEME_NAME_LIMIT,
+        too_long=_l("The theme name must be 80 characters or fewer"),
         filters=[themes.clean_name],
-        validators=[
-            Length(
-                max=themes.THEME_NAME_LIMIT,
-                message=_l("The theme name must be 80 characters or fewer"),
-            )
-        ],
     )
     page = IdField(validators=[Optional()])
     theme = IdField(validators=[Optional()])

@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import func
+from sqlalchemy import select
 
 from app.auth.models import Role
 from app.db import JSONText
 from app.extensions import db
 from app.surveys.answering import other_label
-from app.surveys.models import OTHER_KINDS, OTHER_VALUE, Channel, Question, QuestionKind, Survey
-from app.surveys.response_models import Answer, AnswerTally, Response, ResponseTally, counted
+from app.surveys.models import OTHER_KINDS
+from app.surveys.models import OTHER_VALUE
+from app.surveys.models import Channel
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTally
+from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseTally
+from app.surveys.response_models import counted
 
 NAME_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
 CHOICE = "choice"

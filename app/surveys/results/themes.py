@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 
-from sqlalchemy import ColumnElement, delete, exists, func, null, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import delete
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import null
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.surveys import answering
 from app.surveys.models import Channel
-from app.surveys.response_models import Answer, AnswerTheme, Response, Theme
-from app.surveys.results.tallies import answered, submitted
+from app.surveys.response_models import Answer
+from app.surveys.response_models import AnswerTheme
+from app.surveys.response_models import Response
+from app.surveys.response_models import Theme
+from app.surveys.results.tallies import answered
+from app.surveys.results.tallies import submitted
 from app.transactions import unit_of_work
 
 PER_PAGE = 25

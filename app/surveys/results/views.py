@@ -2,38 +2,49 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
+from dataclasses import dataclass
 from typing import Any
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    flash,
-    redirect,
-    render_template,
-    request,
-    stream_with_context,
-    url_for,
-)
+from flask import Blueprint
+from flask import Response
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import stream_with_context
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from wtforms import SelectField
 
-from app.auth.guard import current_staff, roles_required
-from app.auth.models import ALL_STAFF, Role
+from app.auth.guard import roles_required
+from app.auth.guard import signed_in_staff
+from app.auth.models import ALL_STAFF
+from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
-from app.core.numbers import page_number, positive_int
+from app.core.numbers import page_number
+from app.core.numbers import positive_int
 from app.forms import Form
-from app.i18n import BY_CODE, LANGUAGES, direction
+from app.i18n import BY_CODE
+from app.i18n import LANGUAGES
+from app.i18n import direction
 from app.surveys import running
 from app.surveys.content import load_survey_by_id
 from app.surveys.forms import ordinal
-from app.surveys.models import CHANNEL_NAMES, OTHER_KINDS, Channel, Question, Survey
-from app.surveys.results import export, themes
+from app.surveys.models import CHANNEL_NAMES
+from app.surveys.models import OTHER_KINDS
+from app.surveys.models import Channel
+from app.surveys.models import Question
+from app.surveys.models import Survey
+from app.surveys.results import export
 from app.surveys.results import tallies as results
-from app.surveys.results.tag_forms import TagForm, TagManyForm, TagProblem
+from app.surveys.results import themes
+from app.surveys.results.tag_forms import TagForm
+from app.surveys.results.tag_forms import TagManyForm
+from app.surveys.results.tag_forms import TagProblem
 
 bp = Blueprint("survey_results", __name__, url_prefix="/staff/surveys")
 TAGGERS = (Role.ADMIN, Role.COORDINATOR)
@@ -78,9 +89,7 @@ def _text_question(survey: Survey, question_id: int) -> Question:
 
 
 def _role() -> Role:
-    user = current_staff()
-    assert user is not None  # roles_required let us in
-    return user.role
+    return signed_in_staff().role
 
 
 def _main_language(survey: Survey) -> dict[str, str]:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectMultipleField, StringField, TextAreaField
+from wtforms import SelectMultipleField
+from wtforms import StringField
+from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
 
 from app.core.numbers import positive_int
-from app.forms import Form, clean
+from app.forms import Form
+from app.forms import clean
 from app.surveys.summary.services import SummaryChoice
 
 LARGEST_ID = 2**31 - 1  # a page can send any number; the database holds ids up to this

@@ -9,17 +9,24 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from markupsafe import Markup
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.core.markup import render_markdown
 from app.extensions import db
 from app.i18n import direction
-from app.surveys.content import QuestionView, SurveyView, load_survey_by_id
-from app.surveys.models import Question, QuestionKind, Survey
-from app.surveys.response_models import Answer, Response
+from app.surveys.content import QuestionView
+from app.surveys.content import SurveyView
+from app.surveys.content import load_survey_by_id
+from app.surveys.models import Question
+from app.surveys.models import QuestionKind
+from app.surveys.models import Survey
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
 from app.surveys.results import tallies as results
-from app.surveys.summary.models import ResultsSummary, SummaryQuote
+from app.surveys.summary.models import ResultsSummary
+from app.surveys.summary.models import SummaryQuote
 
 CHARTED = (results.CHOICE, results.PRIORITIES)
 TEXT_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)

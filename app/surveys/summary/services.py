@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -13,7 +14,9 @@ from app.db import utcnow
 from app.extensions import db
 from app.surveys.models import Survey
 from app.surveys.summary import reading
-from app.surveys.summary.models import ResultsSummary, SummaryQuestion, SummaryQuote
+from app.surveys.summary.models import ResultsSummary
+from app.surveys.summary.models import SummaryQuestion
+from app.surveys.summary.models import SummaryQuote
 from app.transactions import unit_of_work
 
 MAX_QUOTES = 6

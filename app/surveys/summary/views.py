@@ -4,20 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from wtforms.fields import SelectChoice
 
-from app.auth.guard import current_staff, roles_required
+from app.auth.guard import roles_required
+from app.auth.guard import signed_in_staff
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.db import as_utc
-from app.i18n import current_language, direction
+from app.i18n import current_language
+from app.i18n import direction
 from app.surveys.builder.lookup import survey_or_404
 from app.surveys.content import view_of
-from app.surveys.models import Survey, SurveyStatus
-from app.surveys.summary import reading, services
+from app.surveys.models import Survey
+from app.surveys.models import SurveyStatus
+from app.surveys.summary import reading
+from app.surveys.summary import services
 from app.surveys.summary.forms import SummaryForm
 from app.surveys.summary.models import ResultsSummary
 
@@ -26,9 +35,7 @@ EDITORS = (Role.ADMIN, Role.COORDINATOR)
 
 
 def _staff_id() -> int:
-    user = current_staff()
-    assert user is not None  # roles_required let us in
-    return user.id
+    return signed_in_staff().id
 
 
 def _published_on(summary: ResultsSummary | None) -> str | None:
