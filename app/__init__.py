@@ -29,6 +29,7 @@ from app.i18n import LANGUAGES
 from app.i18n import OWN_LANGUAGE
 from app.i18n import current_language
 from app.i18n import format_moment
+from app.i18n import one_of
 from app.i18n import select_formatting_locale
 from app.ledger.money import format_pence
 from app.ledger.statement_pages import hours_text
@@ -172,7 +173,9 @@ def _register_templates(app: Flask) -> None:
     app.jinja_env.globals["this_page"] = this_page
     app.jinja_env.filters["moment"] = format_moment
     # The formatters every page may use, in the reader's language: money(480) is "£4.80".
-    app.jinja_env.globals.update(money=format_pence, day=format_date, hours=hours_text)
+    app.jinja_env.globals.update(
+        money=format_pence, day=format_date, hours=hours_text, one_of=one_of
+    )
 
     @app.context_processor
     def _page_context() -> dict[str, Any]:

@@ -13,6 +13,7 @@ from flask import request
 from flask_babel import format_date
 from flask_babel import format_time
 from flask_babel import get_locale
+from flask_babel import ngettext
 from markupsafe import Markup
 from markupsafe import escape
 from werkzeug.wrappers import Response
@@ -147,6 +148,22 @@ def language_names(codes: Iterable[str]) -> Markup:
         for lang in LANGUAGES
         if lang.code in wanted
     ]
-    # Join placeholders the reader's way, then fill them: the joining words get escaped too.
-    pattern = format_list([f"{{{n}}}" for n in range(len(names))], locale=get_locale() or DEFAULT)
-    return escape(pattern).format(*names)
+    return joined(names)
+
+
+def one_of(words: Iterable[str], code: str, more: int = 0) -> Markup:
+    """'Yes or No': words written in the language code, joined as the reader would list
+    choices; with more, 'A, B or 3 more'."""
+    pieces = [Markup('<span lang="{}">{}</span>').format(code, word) for word in words]
+    if more:
+        pieces.append(escape(ngettext("%(num)d more", "%(num)d more", more)))
+    return joined(pieces, "or")
+
+
+def joined(pieces: list[Markup], style: str = "standard") -> Markup:
+    """Pieces of markup in a list the reader's way: 'a, b and c' ("standard"), 'a, b or c'
+    ("or")."""
+    # Join placeholders, then fill them: the joining words get escaped too.
+    places = [f"{{{n}}}" for n in range(len(pieces))]
+    pattern = format_list(places, style=style, locale=get_locale() or DEFAULT)
+    return escape(pattern).format(*pieces)

@@ -33,6 +33,7 @@ SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.new_question": (BUILDERS, BOTH, f"{_S}/questions/new"),
     "survey_admin.edit_question": (BUILDERS, BOTH, _Q),
     "survey_admin.move_question": (BUILDERS, POST, f"{_Q}/move"),
+    "survey_admin.duplicate_question": (BUILDERS, POST, f"{_Q}/duplicate"),
     "survey_admin.remove_question": (BUILDERS, POST, f"{_Q}/remove"),
     "survey_admin.translate": (BUILDERS, BOTH, f"{_S}/translate/cy"),
     "survey_admin.preview": (BUILDERS, GET, f"{_S}/preview"),

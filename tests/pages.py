@@ -78,6 +78,9 @@ PAGES += [
         **_B,
     ),
     Page("question-edit", "/staff/surveys/{survey}/questions/{q_often}", **_B),
+    # The form drawn for one type: only the fields that type needs.
+    Page("question-add-priorities", "/staff/surveys/{survey}/questions/new?kind=priorities", **_B),
+    Page("question-add-number", "/staff/surveys/{survey}/questions/new?kind=number", **_B),
     Page("survey-translate", "/staff/surveys/{survey}/translate/cy", **_B),
     Page("survey-translate-rtl", "/staff/surveys/{survey}/translate/ar", **_B),
     Page("survey-preview", "/staff/surveys/{survey}/preview", printed_in="en", **_B),

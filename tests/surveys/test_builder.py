@@ -228,6 +228,7 @@ def test_duplicate_copies_questions_branches_and_translations(
         assert questions[2].show_if_question_id == questions[1].id  # remapped to the copy
         assert questions[2].show_if_value == "yes"
         assert [o.value for o in questions[2].options] == ["weekly", "monthly", "sometimes", "once"]
+        assert [o.value for o in questions[4].options if o.exclusive] == ["nothing"]  # alone still
         from app.surveys.content import completeness
         from app.surveys.content import load_survey_by_id
 

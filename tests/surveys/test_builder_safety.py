@@ -42,7 +42,9 @@ def test_viewer_and_finance_cannot_use_the_builder(
         path = page.format(id=survey.id, q=survey.first_question)
         assert client.get(path).status_code == 403, path
     csrf = token(client.get("/staff/").get_data(as_text=True))
-    for action in ("status", "duplicate", f"questions/{survey.first_question}/remove"):
+    question = f"questions/{survey.first_question}"
+    for action in ("status", "duplicate", f"{question}/remove", f"{question}/duplicate",
+                   f"{question}/move"):  # fmt: skip
         path = f"/staff/surveys/{survey.id}/{action}"
         assert client.post(path, data={"csrf_token": csrf, "to": "closed"}).status_code == 403
     assert count(app, Survey) == 1
@@ -107,7 +109,7 @@ def test_another_surveys_question_is_not_found_here(
     for path in (f"/staff/surveys/{other}/questions/{theirs}",
                  f"/staff/surveys/{other}/preview/{theirs}"):  # fmt: skip
         assert client.get(path).status_code == 404
-    for action in ("move", "remove"):
+    for action in ("move", "remove", "duplicate"):
         response = send(client, f"/staff/surveys/{other}/questions/{theirs}/{action}",
                         {"direction": "up"}, f"/staff/surveys/{other}")  # fmt: skip
         assert response.status_code == 404

@@ -17,19 +17,16 @@ from wtforms import BooleanField
 from wtforms import Field
 from wtforms import HiddenField
 from wtforms import RadioField
-from wtforms import StringField
 from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 from wtforms.validators import ValidationError as Invalid
 
 from app.core.dates import DATE_MESSAGE
 from app.core.dates import TypedDateField
 from app.db import utcnow
 from app.forms import Form
-from app.forms import clean
+from app.forms import text_field
 from app.i18n import BY_CODE
 from app.surveys.builder.wordings import Wording
 from app.surveys.models import CHANNEL_NAMES
@@ -114,10 +111,10 @@ def version_label(wording: Wording) -> str:
 
 
 class PaperEntryForm(FormFacts):
-    respondent_name = StringField(
+    respondent_name = text_field(
         _l("Their name (optional)"),
-        validators=[Length(max=200, message=_l("The name must be 200 characters or fewer"))],
-        filters=[clean],
+        most=200,
+        too_long=_l("The name must be 200 characters or fewer"),
     )
     agreed = BooleanField(_l("They agreed to take part"))
     skipped = RadioField(
@@ -132,16 +129,12 @@ class PaperEntryForm(FormFacts):
 
 
 def reason_field(label: str, missing: str) -> TextAreaField:
-    return TextAreaField(
+    return text_field(
         label,
-        validators=[
-            DataRequired(missing),
-            Length(
-                max=REASON_LIMIT,
-                message=_l("This must be %(num)d characters or fewer", num=REASON_LIMIT),
-            ),
-        ],
-        filters=[clean],
+        required=missing,
+        most=REASON_LIMIT,
+        too_long=_l("This must be %(num)d characters or fewer", num=REASON_LIMIT),
+        kind=TextAreaField,
     )
 
 

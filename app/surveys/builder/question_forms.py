@@ -1,4 +1,8 @@
-"""The staff form for one question: its type, words, answers to choose and branching."""
+"""The staff form for one question: its type, words, answers to choose and branching.
+
+The page draws only the fields the chosen type needs (KIND_FIELDS); whatever else is sent is
+ignored, never checked, so a field nobody could see never stops a save.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,16 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField
 from wtforms import Field
+from wtforms import HiddenField
 from wtforms import RadioField
 from wtforms import SelectField
 from wtforms import StringField
 from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 
 from app.forms import Form
+from app.forms import text_field
 from app.surveys.builder.forms import WholeNumber
 from app.surveys.builder.forms import clean
 from app.surveys.builder.forms import number
@@ -25,6 +29,19 @@ from app.surveys.builder.words import TEXT_LIMIT
 from app.surveys.models import QuestionKind
 
 MAX_OPTIONS = 30
+
+# The fields each type of question needs, beside those every question has.
+KIND_FIELDS: dict[QuestionKind, tuple[str, ...]] = {
+    QuestionKind.SHORT_TEXT: ("max_length",),
+    QuestionKind.LONG_TEXT: ("max_length",),
+    QuestionKind.SINGLE_CHOICE: ("options", "offers_other"),
+    QuestionKind.MULTIPLE_CHOICE: ("options", "last_alone", "offers_other"),
+    QuestionKind.SCALE: ("options",),
+    QuestionKind.YES_NO: (),
+    QuestionKind.NUMBER: ("min_value", "max_value"),
+    QuestionKind.PRIORITIES: ("options", "pick_count"),
+}
+EVERY_KIND = frozenset(name for names in KIND_FIELDS.values() for name in names)
 
 
 def option_lines(text: str | None) -> list[str]:
@@ -39,23 +56,26 @@ class QuestionForm(Form):
         validators=[InputRequired(_l("Choose a type of question"))],
         invalid_choice_message=_l("Choose a type of question"),
     )
-    text = TextAreaField(
+    text = text_field(
         _l("Question"),
-        validators=[
-            DataRequired(_l("Enter the question")),
-            Length(max=500, message=_l("The question must be 500 characters or fewer")),
-        ],
-        filters=[clean],
+        required=_l("Enter the question"),
+        most=500,
+        too_long=_l("The question must be 500 characters or fewer"),
+        kind=TextAreaField,
     )
-    help_text = TextAreaField(
+    help_text = text_field(
         _l("What this means (optional)"),
-        validators=[Length(max=2000, message=_l("This must be 2000 characters or fewer"))],
-        filters=[clean],
+        most=2000,
+        too_long=_l("This must be 2000 characters or fewer"),
+        kind=TextAreaField,
     )
     required = BooleanField(_l("People must answer this question"))
-    options = TextAreaField(
+    options = text_field(
         _l("Answers to choose from"),
-        validators=[Length(max=20000, message=_l("There are too many words here"))],
+        most=20000,
+        too_long=_l("There are too many words here"),
+        kind=TextAreaField,
+        filters=(),
     )
     last_alone = BooleanField(_l("The last answer stands alone"))
     offers_other = BooleanField(_l("Add “Other” with a box to write in"))
@@ -79,12 +99,16 @@ class QuestionForm(Form):
     )
     show_if = SelectField(
         _l("Only ask this if"),
+        default="",  # not drawn before there is an earlier question: always ask
         invalid_choice_message=_l("Choose an earlier question from the list"),
     )
+
+    form_key = HiddenField()  # adding only: a double tap adds one question
 
     def __init__(self, *args: Any, branches: list[SelectChoice] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.show_if.choices = [SelectChoice("", _l("Always ask")), *branches]
+        self.has_branches = bool(branches)
 
     @property
     def chosen_kind(self) -> QuestionKind | None:
@@ -93,8 +117,27 @@ class QuestionForm(Form):
         except ValueError:
             return None
 
+    @property
+    def shown(self) -> frozenset[str]:
+        """The names of the fields the page draws for the chosen type (none before a type is
+        chosen). "Who is asked" only when there is an earlier question to depend on, or when
+        what was sent for it needs a message."""
+        kind = self.chosen_kind
+        names = set(KIND_FIELDS[kind]) if kind else set()
+        if self.has_branches or self.show_if.errors:
+            names.add("show_if")
+        return frozenset(names)
+
+    def ignored(self, name: str) -> bool:
+        """True for a field this type does not use: what was sent for it counts for nothing."""
+        return name in EVERY_KIND and name not in self.shown
+
     def validate(self, extra_validators=None) -> bool:
-        valid = super().validate(extra_validators)
+        super().validate(extra_validators)
+        for name in EVERY_KIND:
+            if self.ignored(name):
+                self[name].errors = []
+        valid = not self.errors
         kind = self.chosen_kind
         if kind is None:
             return False

@@ -1,4 +1,4 @@
-"""Staff use cases for questions: add, change, move and remove, never breaking stored answers.
+"""Staff use cases for questions: add, change and remove, never breaking stored answers.
 
 An answered question keeps its type; an answer people chose is retired (hidden from new
 people) rather than deleted; a removed question that has answers is retired too.
@@ -13,9 +13,11 @@ from flask_babel import gettext as _
 from sqlalchemy import func
 from sqlalchemy import select
 
+from app.core.idempotency import use_key
 from app.extensions import db
 from app.surveys.builder.options import Relabelled
 from app.surveys.builder.options import sync_options
+from app.surveys.builder.services import AlreadyDone
 from app.surveys.builder.services import Refused
 from app.surveys.builder.services import forget_translations
 from app.surveys.builder.services import words_changed
@@ -60,8 +62,14 @@ class QuestionRow:
     kind: QuestionKind
     text: str
     required: bool
-    condition: Condition | None
+    condition: Condition | None  # when this question is asked
     answers: int
+    choices: list[str]  # the answers to choose from, the first few
+    more_choices: int  # how many more there are
+    leads_to: list[Condition]  # later questions asked only after an answer to this one
+
+
+SHOWN_CHOICES = 5
 
 
 @dataclass(frozen=True)
@@ -109,8 +117,14 @@ def answer_label(question: Question, value: str | None) -> str:
 
 
 def question_rows(survey: Survey) -> list[QuestionRow]:
+    """The survey's live questions as its page lists them: type, answers, branches, counts."""
     counts, nums = answer_counts(survey.id), numbers(survey)
     by_id = {q.id: q for q in live(survey)}
+    leads: dict[int, list[Condition]] = {}
+    for question in live(survey):
+        if controller := by_id.get(question.show_if_question_id):
+            answer = answer_label(controller, question.show_if_value)
+            leads.setdefault(controller.id, []).append(Condition(nums[question.id], answer))
     rows = []
     for question in live(survey):
         controller = by_id.get(question.show_if_question_id)
@@ -119,6 +133,7 @@ def question_rows(survey: Survey) -> list[QuestionRow]:
             if controller
             else None
         )
+        choices = _choices(question)
         rows.append(
             QuestionRow(
                 question.id,
@@ -128,9 +143,18 @@ def question_rows(survey: Survey) -> list[QuestionRow]:
                 question.required,
                 condition,
                 counts.get(question.id, 0),
+                choices[:SHOWN_CHOICES],
+                max(0, len(choices) - SHOWN_CHOICES),
+                leads.get(question.id, []),
             )
         )
     return rows
+
+
+def _choices(question: Question) -> list[str]:
+    if question.kind == QuestionKind.YES_NO:
+        return [answer_label(question, "yes"), answer_label(question, "no")]
+    return [o.label for o in question.options if not o.retired]
 
 
 def branch_targets(survey: Survey, question: Question | None) -> list[BranchTarget]:
@@ -165,9 +189,12 @@ def dependents(survey: Survey, question: Question, value: str | None = None) -> 
 
 
 @unit_of_work()
-def add_question(survey: Survey, draft: QuestionDraft) -> int:
-    """Add a question after the last one; returns its id. A refusal part way through leaves
-    nothing half-changed (as with every unit of work)."""
+def add_question(survey: Survey, draft: QuestionDraft, form_key: str | None) -> int:
+    """Add a question after the last one; returns its id. A second send of the same form adds
+    nothing (AlreadyDone); a refusal part way through leaves nothing half-changed (as with every
+    unit of work), its form key unused."""
+    if not use_key(form_key):
+        raise AlreadyDone
     position = max((q.position for q in survey.questions), default=0) + 1
     question = Question(position=position, kind=draft.kind, text=draft.text)
     _set_branch(survey, question, draft.show_if)
@@ -233,23 +260,6 @@ def _sync(
     for option in question.options:
         option.exclusive = alone and option is live[-1]
     return changes
-
-
-@unit_of_work()
-def move_question(survey: Survey, question: Question, direction: str) -> None:
-    """Swap with the question above or below, keeping every branch after what it depends on."""
-    questions = live(survey)
-    index = questions.index(question)
-    other_index = index - 1 if direction == "up" else index + 1
-    if not 0 <= other_index < len(questions):
-        return
-    first, second = sorted([question, questions[other_index]], key=lambda q: q.position)
-    if second.show_if_question_id == first.id:
-        nums = numbers(survey)
-        if question is second:
-            raise Refused("move_after", number=nums[first.id])
-        raise Refused("move_before", number=nums[second.id])
-    first.position, second.position = second.position, first.position
 
 
 @unit_of_work()

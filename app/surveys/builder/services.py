@@ -24,12 +24,14 @@ from app.core.idempotency import use_key
 from app.db import utcnow
 from app.extensions import db
 from app.i18n import LANGUAGES
+from app.surveys.builder.copying import copy_of
+from app.surveys.builder.copying import copy_translations
+from app.surveys.builder.copying import translation_keys
 from app.surveys.content import SURVEY_PIECES
 from app.surveys.content import load_survey_by_id
 from app.surveys.content import pieces
 from app.surveys.models import ConsentWording
 from app.surveys.models import IllegalMove
-from app.surveys.models import Option
 from app.surveys.models import Question
 from app.surveys.models import Survey
 from app.surveys.models import SurveyMove
@@ -287,55 +289,29 @@ def duplicate_survey(survey_id: int, staff_id: int, form_key: str | None) -> int
     )
     db.session.add(copy)
     keys = _copy_questions(original, copy)
-    for row in db.session.scalars(select(SurveyText).where(SurveyText.survey_id == original.id)):
-        key = keys.get(row.key) or (row.key if row.key in SURVEY_PIECES else None)
-        if key is not None:
-            db.session.add(
-                SurveyText(
-                    survey_id=copy.id,
-                    language=row.language,
-                    key=key,
-                    text=row.text,
-                    source=row.source,
-                )
-            )
+    copy_translations(original.id, copy.id, keys | {key: key for key in SURVEY_PIECES})
     _flush_unless_slug_taken()
     return copy.id
 
 
 _SETTINGS = ("time_needed_minutes", "anonymous", "main_language")
-_QUESTION_FIELDS = (
-    *("kind", "text", "help_text", "required", "max_length"),
-    *("min_value", "max_value", "pick_count", "show_if_value"),
-)
 
 
 def _copy_questions(original: Survey, copy: Survey) -> dict[str, str]:
     """Copy live questions and options; returns old translation key -> new key."""
     pairs = []
     for position, question in enumerate([q for q in original.questions if not q.retired], 1):
-        live = [o for o in question.options if not o.retired]
-        new = Question(
-            position=position,
-            options=[
-                Option(position=i, value=o.value, label=o.label) for i, o in enumerate(live, 1)
-            ],
-            **{name: getattr(question, name) for name in _QUESTION_FIELDS},
-        )
+        new = copy_of(question, position)
         copy.questions.append(new)
-        pairs.append((question, new, live))
+        pairs.append((question, new))
     db.session.flush()
-    new_ids = {old.id: new.id for old, new, _live in pairs}
+    new_ids = {old.id: new.id for old, new in pairs}
     keys: dict[str, str] = {}
-    for old, new, live in pairs:
+    for old, new in pairs:
         new.show_if_question_id = new_ids.get(old.show_if_question_id)
         if new.show_if_question_id is None:
             new.show_if_value = None
-        keys[f"q:{old.id}:text"] = f"q:{new.id}:text"
-        keys[f"q:{old.id}:help"] = f"q:{new.id}:help"
-        keys.update(
-            {f"o:{o.id}:label": f"o:{n.id}:label" for o, n in zip(live, new.options, strict=True)}
-        )
+        keys.update(translation_keys(old, new))
     return keys
 
 

@@ -197,10 +197,12 @@ def _form_data(survey: Survey) -> dict[str, Any]:
 def overview(survey_id: int) -> str:
     survey = survey_or_404(survey_id)
     done, needed = completeness(survey), len(pieces(survey))
+    questions = question_rows(survey)
     return render_template(
         "survey_admin/overview.html",
         survey=survey,
-        questions=question_rows(survey),
+        questions=questions,
+        duplicate_keys={q.id: new_key() for q in questions},  # one copy each, however pressed
         removed=sum(q.retired for q in survey.questions),
         translations=[
             (lang, done.get(lang.code, (0, needed))[0], needed)
