@@ -65,6 +65,17 @@ PAGES += [
     Page("survey-admin-list-read-only", "/staff/surveys/", **{**_B, "role": Role.VIEWER}),
     Page("survey-create", "/staff/surveys/new", **_B),
     Page("survey-create-errors", "/staff/surveys/new", submit_empty=True, status=400, **_B),
+    Page("survey-templates", "/staff/surveys/templates", **_B),
+    Page(
+        "survey-templates-errors", "/staff/surveys/templates", submit_empty=True, status=400, **_B
+    ),
+    Page("survey-duplicate", "/staff/surveys/{survey}/duplicate", **_B),
+    Page("survey-copy-questions", "/staff/surveys/{survey}/copy-questions", **_B),
+    Page(
+        "survey-copy-questions-pick",
+        "/staff/surveys/{named_survey}/copy-questions?from={survey}",
+        **_B,
+    ),
     Page("survey-overview", "/staff/surveys/{survey}", **_B),
     Page("survey-running", "/staff/surveys/{survey}/running", **_B),
     Page("survey-edit", "/staff/surveys/{survey}/edit", **_B),

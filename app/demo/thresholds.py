@@ -5,59 +5,58 @@ Admins check the real ones each April, when most limits change; these only show 
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 
-from sqlalchemy import select
-
-from app.extensions import db
-from app.ledger.models import BenefitThreshold
 from app.ledger.models import ThresholdPeriod
+from app.ledger.thresholds import ThresholdDetails
+from app.ledger.thresholds import ThresholdRefused
+from app.ledger.thresholds import add_threshold
 from app.transactions import unit_of_work
 
 _CHECK = "Admins must check these figures each April, when they usually change."
-# (name, period, pence, effective from, source). Figures for the 2025 to 2026 tax year.
-DEMO_BENEFITS = {
-    "Permitted Work lower limit (ESA)": "esa",
-    "Permitted Work higher limit (ESA)": "esa",
-    "Carer's Allowance earnings limit": "carers_allowance",
-    "Universal Credit work allowance (with housing costs)": "universal_credit",
-}
+# Figures for the 2025 to 2026 tax year, each with the benefit it is for (None: any).
 DEMO_THRESHOLDS = (
-    (
+    ThresholdDetails(
         "Permitted Work lower limit (ESA)",
         ThresholdPeriod.WEEK,
         2000,
         date(2025, 4, 7),
         f"GOV.UK, 'Employment and Support Allowance: permitted work', 2025. {_CHECK}",
+        "esa",
     ),
-    (
+    ThresholdDetails(
         "Permitted Work higher limit (ESA)",
         ThresholdPeriod.WEEK,
         19550,
         date(2025, 4, 7),
         f"GOV.UK, 'Employment and Support Allowance: permitted work' (16 hours at the "
         f"National Living Wage), April 2025. {_CHECK}",
+        "esa",
     ),
-    (
+    ThresholdDetails(
         "Carer's Allowance earnings limit",
         ThresholdPeriod.WEEK,
         19600,
         date(2025, 4, 7),
         f"GOV.UK, 'Carer's Allowance: eligibility', from April 2025. {_CHECK}",
+        "carers_allowance",
     ),
-    (
+    ThresholdDetails(
         "Universal Credit work allowance (with housing costs)",
         ThresholdPeriod.MONTH,
         41100,
         date(2025, 4, 7),
         f"GOV.UK, 'Universal Credit: how your wages affect your payments', April 2025. {_CHECK}",
+        "universal_credit",
     ),
-    (
+    ThresholdDetails(
         "Income Tax Personal Allowance",
         ThresholdPeriod.TAX_YEAR,
         1257000,
         date(2025, 4, 6),
         f"GOV.UK, 'Income Tax rates and Personal Allowances', 2025 to 2026. {_CHECK}",
+        None,
     ),
 )
 
@@ -66,23 +65,8 @@ DEMO_THRESHOLDS = (
 def load_demo_thresholds() -> int:
     """Add the demo figures that are not there yet; return how many were added."""
     added = 0
-    for name, period, pence, start, source in DEMO_THRESHOLDS:
-        benefit = DEMO_BENEFITS.get(name)
-        found = db.session.scalar(
-            select(BenefitThreshold.id).where(
-                BenefitThreshold.name == name, BenefitThreshold.effective_from == start
-            )
-        )
-        if found is None:
-            db.session.add(
-                BenefitThreshold(
-                    name=name,
-                    period=period,
-                    amount_pence=pence,
-                    effective_from=start,
-                    benefit=benefit,
-                    source=source,
-                )
-            )
+    for details in DEMO_THRESHOLDS:
+        with suppress(ThresholdRefused):  # there already, from an earlier run
+            add_threshold(details)
             added += 1
     return added

@@ -21,6 +21,7 @@ from wtforms.fields import SelectChoice
 
 from app.auth.guard import current_staff
 from app.auth.guard import roles_required
+from app.auth.guard import signed_in_staff
 from app.auth.models import ALL_STAFF
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
@@ -346,4 +347,4 @@ def _role() -> Role | None:
 
 
 def _staff_id() -> int:
-    return current_staff().id
+    return signed_in_staff().id

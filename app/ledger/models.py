@@ -91,15 +91,15 @@ class LineKind(enum.StrEnum):
     REVERSAL = "reversal"
 
 
-class Category(enum.StrEnum):
-    TRAVEL = "travel"
-    MILEAGE = "mileage"
-    CHILDCARE = "childcare"
-    CARE = "care"
-    REFRESHMENTS = "refreshments"
-    PHONE_DATA = "phone_data"
-    OTHER = "other"
-    TIME = "time"  # payment lines
+class Category(LabelledEnum):
+    TRAVEL = "travel", _l("Travel")
+    MILEAGE = "mileage", _l("Mileage")
+    CHILDCARE = "childcare", _l("Childcare")
+    CARE = "care", _l("Care")
+    REFRESHMENTS = "refreshments", _l("Food and drink")
+    PHONE_DATA = "phone_data", _l("Phone and data")
+    OTHER = "other", _l("Other")
+    TIME = "time", _l("Time")  # payment lines
 
 
 class PaymentChoice(LabelledEnum):

@@ -28,19 +28,10 @@ from app.people.models import Participant
 
 CHOICE_NAMES = PaymentChoice.labels()
 METHOD_NAMES = PaymentMethod.labels()
-# The short words for a kind of cost, deliberately a second label beside the claim pages' full
-# ones (claim_forms.CATEGORY_WORDS, "Payment for time"): tables with little room use these
-# (statements and letters, a session's payments, the payment export).
-CATEGORY_SHORT_NAMES = {
-    Category.TRAVEL: _l("Travel"),
-    Category.MILEAGE: _l("Mileage"),
-    Category.CHILDCARE: _l("Childcare"),
-    Category.CARE: _l("Care"),
-    Category.REFRESHMENTS: _l("Food and drink"),
-    Category.PHONE_DATA: _l("Phone and data"),
-    Category.OTHER: _l("Other"),
-    Category.TIME: _l("Time"),
-}
+# A kind of cost's short words (Category.label): tables with little room use them
+# (statements and letters, a session's payments, the payment export); the claim pages have
+# their fuller choices (claim_forms.CATEGORY_WORDS, "Payment for time").
+CATEGORY_SHORT_NAMES = Category.labels()
 # On the person's own statement: no "mileage".
 MY_CATEGORY_SHORT_NAMES = {**CATEGORY_SHORT_NAMES, Category.MILEAGE: _l("Driving your own car")}
 

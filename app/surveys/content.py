@@ -21,6 +21,7 @@ from app.surveys.models import QuestionKind
 from app.surveys.models import Survey
 from app.surveys.models import SurveyStatus
 from app.surveys.models import SurveyText
+from app.surveys.timing import minutes_needed
 
 SURVEY_PIECES = ("title", "organiser", "intro", "what_happens", "consent_text")
 
@@ -78,6 +79,11 @@ class SurveyView:
 
     def question(self, question_id: int) -> QuestionView | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    @property
+    def must_answer(self) -> int:
+        """How many of its questions people cannot skip: the start page says so."""
+        return sum(q.required for q in self.questions)
 
 
 def pieces(survey: Survey) -> list[tuple[str, str]]:
@@ -199,7 +205,7 @@ def view_of(survey: Survey, language: str) -> SurveyView:
         organiser=say("organiser", survey.organiser),
         intro=say("intro", survey.intro),
         what_happens=say("what_happens", survey.what_happens),
-        time_needed_minutes=survey.time_needed_minutes,
+        time_needed_minutes=minutes_needed(survey),
         consent_text=say("consent_text", survey.consent_text),
         consent_version=survey.consent_version,
         anonymous=survey.anonymous,

@@ -116,6 +116,11 @@ class Survey(Base):
     intro: Mapped[str] = mapped_column(Text, default="")
     what_happens: Mapped[str] = mapped_column(Text, default="")
     time_needed_minutes: Mapped[int] = mapped_column(Integer, default=5)
+    # True: the start page works out how long it takes from the questions (app/surveys/timing.py)
+    # and time_needed_minutes is only what that came to when last saved.
+    minutes_from_questions: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     consent_text: Mapped[str] = mapped_column(Text, default="")
     consent_version: Mapped[int] = mapped_column(Integer, default=1)
     anonymous: Mapped[bool] = mapped_column(Boolean, default=True)

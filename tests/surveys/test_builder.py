@@ -116,7 +116,6 @@ def test_slug_must_be_plain_and_unused(staff_client, survey: MadeSurvey) -> None
         ("Cafe Survey!", "Use 2 to 60 small letters, numbers and hyphens"),
         ("a", "Use 2 to 60 small letters, numbers and hyphens"),
         ("x" * 61, "Use 2 to 60 small letters, numbers and hyphens"),
-        ("", "Enter a web address"),
         ("cafe", "Another survey uses that web address"),
     ]:
         response = send(client, "/staff/surveys/new", {**SURVEY_FIELDS, "slug": slug})
@@ -212,15 +211,21 @@ def test_duplicate_copies_questions_branches_and_translations(
 ) -> None:
     client = staff_client(Role.COORDINATOR)
     path = f"/staff/surveys/{survey.id}/duplicate"
-    html = client.get(f"/staff/surveys/{survey.id}").get_data(as_text=True)
+    html = client.get(path).get_data(as_text=True)
+    assert 'value="Copy of Our drop-in café: what should change?"' in html  # a title of its own
     key = html.split('name="form_key" type="hidden" value="')[1].split('"')[0]
-    first = client.post(path, data={"csrf_token": token(html), "form_key": key})
-    again = client.post(path, data={"csrf_token": token(html), "form_key": key})
+    sent = {"csrf_token": token(html), "form_key": key, "title": "Copy of Our drop-in café"}
+    first = client.post(path, data=sent)
+    again = client.post(path, data=sent)
     assert again.headers["Location"] == "/staff/surveys/"
-    second = send(client, path, {}, f"/staff/surveys/{survey.id}")
+    second = send(client, path, {"title": "Copy of Our drop-in café"})
     with app.app_context():
         copies = db.session.scalars(select(Survey).where(Survey.id != survey.id)).all()
-        assert sorted(c.slug for c in copies) == ["cafe-copy", "cafe-copy-2"]
+        assert sorted(c.slug for c in copies) == [
+            "copy-of-our-drop-in-cafe",
+            "copy-of-our-drop-in-cafe-2",
+        ]
+        assert {c.title for c in copies} == {"Copy of Our drop-in café"}
         copy = next(c for c in copies if first.headers["Location"].endswith(f"/{c.id}"))
         assert copy.status == SurveyStatus.DRAFT
         questions = {q.position: q for q in copy.questions}
@@ -235,6 +240,8 @@ def test_duplicate_copies_questions_branches_and_translations(
         original = completeness(load_survey_by_id(survey.id))
         assert completeness(load_survey_by_id(copy.id)) == original
     assert second.status_code == 302
+    page = client.get(f"/staff/surveys/{copy.id}/translate/cy").get_data(as_text=True)
+    assert "1 part needs updating" in page  # its Welsh title is the original's
 
 
 def test_survey_list_runs_the_same_few_queries_however_many_surveys(
@@ -243,14 +250,14 @@ def test_survey_list_runs_the_same_few_queries_however_many_surveys(
     client = staff_client(Role.VIEWER)
     with count_queries() as one:
         client.get("/staff/surveys/")
-    from app.surveys.builder.services import duplicate_survey
+    from app.surveys.builder.starting import duplicate_survey
 
     with app.app_context():
         for n in range(3):
             duplicate_survey(survey.id, None, f"copy-{n}")
     with count_queries() as four:
         page = client.get("/staff/surveys/").get_data(as_text=True)
-    assert page.count("/s/cafe-copy") == 3
+    assert page.count("/s/copy-of-our-drop-in-cafe-what-should-change") == 3
     assert len(four) == len(one)
 
 

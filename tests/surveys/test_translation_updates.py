@@ -225,12 +225,12 @@ def test_a_copied_survey_keeps_the_needs_updating_mark(
     app: Flask, staff_client, survey: MadeSurvey
 ) -> None:
     from app.core.idempotency import new_key
-    from app.surveys.builder import services as admin_services
+    from app.surveys.builder import starting
 
     client = staff_client()
     change_title(client, survey, "Our café: what next?")
     with app.app_context():
-        copy_id = admin_services.duplicate_survey(survey.id, None, new_key())
+        copy_id = starting.duplicate_survey(survey.id, None, new_key())
     page = client.get(f"/staff/surveys/{copy_id}/translate/cy").get_data(as_text=True)
     assert "1 part needs updating" in page and f">{OLD_TITLE}<" in page
 

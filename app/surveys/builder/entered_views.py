@@ -17,8 +17,8 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.auth.guard import current_staff
 from app.auth.guard import roles_required
+from app.auth.guard import signed_in_staff
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.i18n import BY_CODE
@@ -69,7 +69,18 @@ def _response(survey: Survey, response_id: int) -> Response:
 
 
 def _staff_id() -> int:
-    return current_staff().id
+    return signed_in_staff().id
+
+
+def _counted(survey_id: int, response_id: int, refusal: str) -> tuple[Survey, Response]:
+    """The survey and a typed-in response that still counts; a withdrawn one goes back to its
+    page, which says why nothing more can be done to it."""
+    survey = survey_or_404(survey_id)
+    response = _response(survey, response_id)
+    if response.withdrawn_at is not None:
+        flash(refusal)
+        abort(_back(survey, response))
+    return survey, response
 
 
 def _back(survey: Survey, response: Response) -> Any:
@@ -108,11 +119,9 @@ def entered_response(survey_id: int, response_id: int) -> str:
 @roles_required(*BUILDERS)
 @reshow_on_csrf_failure
 def correct_response(survey_id: int, response_id: int) -> Any:
-    survey = survey_or_404(survey_id)
-    response = _response(survey, response_id)
-    if response.withdrawn_at is not None:
-        flash(_("This response is withdrawn, so it cannot be changed."))
-        return _back(survey, response)
+    survey, response = _counted(
+        survey_id, response_id, _("This response is withdrawn, so it cannot be changed.")
+    )
     form = CorrectionForm(data=_current(response) if request.method == "GET" else None)
     versions = wordings.wordings(survey) if response.consented_at else []
     form.offer(_languages(survey, response), versions)
@@ -169,11 +178,7 @@ def _languages(survey: Survey, response: Response) -> list[str]:
 @roles_required(*BUILDERS)
 @reshow_on_csrf_failure
 def withdraw_response(survey_id: int, response_id: int) -> Any:
-    survey = survey_or_404(survey_id)
-    response = _response(survey, response_id)
-    if response.withdrawn_at is not None:
-        flash(_("This response was withdrawn already."))
-        return _back(survey, response)
+    survey, response = _counted(survey_id, response_id, _("This response was withdrawn already."))
     form = WithdrawalForm(data={"form_key": new_key()} if request.method == "GET" else None)
     if form.validate_on_submit():
         # Withdrawn already (a second press): say so, the same as when it worked.

@@ -30,6 +30,7 @@ from app.core.translating import main_language_field
 from app.db import utcnow
 from app.forms import Form
 from app.forms import clean
+from app.surveys.forms import MultiCheckboxField
 
 SLUG_PATTERN = r"^[a-z0-9-]{2,60}$"
 _WHOLE = re.compile(r"-?\d{1,10}")
@@ -58,19 +59,12 @@ YEARS_MESSAGE = _l("Enter a date from the year 2000 to 2200, like 31/3/2026")
 LONG = 5000
 
 
-class SurveyForm(Form):
-    title = StringField(
-        _l("Title"),
+def _slug_field() -> StringField:
+    """The web address: left empty, it is made from the title when saved."""
+    return StringField(
+        _l("Web address (optional)"),
         validators=[
-            DataRequired(_l("Enter a title")),
-            Length(max=200, message=_l("The title must be 200 characters or fewer")),
-        ],
-        filters=[clean],
-    )
-    slug = StringField(
-        _l("Web address"),
-        validators=[
-            DataRequired(_l("Enter a web address")),
+            Optional(),
             Regexp(
                 SLUG_PATTERN,
                 message=_l("Use 2 to 60 small letters, numbers and hyphens (-), like cafe-survey"),
@@ -79,6 +73,22 @@ class SurveyForm(Form):
         filters=[clean, lambda value: value.lower() if isinstance(value, str) else value],
         render_kw={"dir": "ltr", "spellcheck": "false", "autocapitalize": "none"},
     )
+
+
+def _title_field(label: Any, missing: Any) -> StringField:
+    return StringField(
+        label,
+        validators=[
+            DataRequired(missing),
+            Length(max=200, message=_l("The title must be 200 characters or fewer")),
+        ],
+        filters=[clean],
+    )
+
+
+class SurveyForm(Form):
+    title = _title_field(_l("Title"), _l("Enter a title"))
+    slug = _slug_field()
     organiser = StringField(
         _l("Who is asking (optional)"),
         validators=[Length(max=200, message=_l("This must be 200 characters or fewer"))],
@@ -95,8 +105,8 @@ class SurveyForm(Form):
         filters=[clean],
     )
     minutes = StringField(
-        _l("Minutes needed to answer"),
-        validators=[WholeNumber(1, 240, _l("Enter a number of minutes from 1 to 240"), True)],
+        _l("Minutes needed to answer (optional)"),
+        validators=[WholeNumber(1, 240, _l("Enter a number of minutes from 1 to 240"))],
         render_kw={"inputmode": "numeric"},
     )
     consent_text = TextAreaField(
@@ -147,7 +157,37 @@ def _check_year(field: Field) -> None:
 
 
 class DuplicateForm(Form):
+    title = _title_field(_l("Title of the copy"), _l("Enter a title for the copy"))
+    slug = _slug_field()
     form_key = HiddenField()
+
+
+class StarterForm(Form):
+    """Start a survey from a template: which one, and the language to write it in."""
+
+    starter = RadioField(
+        _l("Which template?"),
+        validators=[InputRequired(_l("Choose a template"))],
+        invalid_choice_message=_l("Choose a template"),
+    )
+    main_language = main_language_field()
+    form_key = HiddenField()
+
+
+class CopyQuestionsForm(Form):
+    """Which of another survey's questions to copy; its choices are that survey's questions."""
+
+    questions = MultiCheckboxField(
+        _l("Questions to copy"),
+        validators=[InputRequired(_l("Choose at least one question to copy"))],
+        validate_choice=False,
+    )
+    form_key = HiddenField()
+
+    def validate_questions(self, field: Field) -> None:
+        offered = {choice.value for choice in field.choices or []}
+        if any(value not in offered for value in field.data or []):
+            raise Invalid(str(_l("Choose from the questions shown")))
 
 
 def too_long(limit: int) -> Any:

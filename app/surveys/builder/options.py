@@ -6,13 +6,12 @@ what people already chose still means the same; an answer people chose is retire
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
 
+from app.core.slugs import hyphenated
 from app.surveys.builder.services import Refused
 from app.surveys.models import Option
 from app.surveys.models import Question
@@ -95,8 +94,7 @@ def _match_by_label(options: list[Option], labels: list[str]) -> list[tuple[Opti
 
 def _value(label: str, taken: set[str]) -> str:
     """A stable value from an answer's words: 'Every week' -> 'every-week', unique."""
-    ascii_words = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_words.lower()).strip("-")[:40] or "answer"
+    base = hyphenated(label, 40) or "answer"
     value, n = base, 2
     while value in taken:
         value, n = f"{base}-{n}", n + 1

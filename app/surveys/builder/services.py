@@ -21,14 +21,11 @@ from sqlalchemy.orm import selectinload
 from app.auth.models import StaffUser
 from app.core import translating
 from app.core.idempotency import use_key
+from app.core.slugs import hyphenated
 from app.db import utcnow
 from app.extensions import db
 from app.i18n import LANGUAGES
-from app.surveys.builder.copying import copy_of
-from app.surveys.builder.copying import copy_translations
-from app.surveys.builder.copying import translation_keys
 from app.surveys.content import SURVEY_PIECES
-from app.surveys.content import load_survey_by_id
 from app.surveys.content import pieces
 from app.surveys.models import ConsentWording
 from app.surveys.models import IllegalMove
@@ -39,6 +36,7 @@ from app.surveys.models import SurveyStatus
 from app.surveys.models import SurveyText
 from app.surveys.response_models import ResponseTally
 from app.surveys.services import AlreadyDone
+from app.surveys.timing import estimated
 from app.transactions import unit_of_work
 
 __all__ = ["AlreadyDone", "Refused"]
@@ -63,6 +61,7 @@ class SurveyDetails:
     intro: str
     what_happens: str
     time_needed_minutes: int
+    minutes_from_questions: bool  # worked out from the questions: time_needed_minutes is ignored
     consent_text: str
     anonymous: bool
     opens_at: datetime | None
@@ -127,17 +126,47 @@ def _progress(survey: Survey, done: dict[tuple[int, str], set[str]]) -> list[tup
     return [(code, got, of) for code, got, of in counts if got]
 
 
-def _check_slug(slug: str, survey_id: int | None) -> None:
+SLUG_FALLBACK = "survey"  # for a title with no letters a web address can carry
+
+
+def suggest_slug(title: str, survey_id: int | None = None) -> str:
+    """A web address made from the title that no other survey uses: 'Beth ddylai newid?' ->
+    'beth-ddylai-newid', then 'beth-ddylai-newid-2'. A title in Arabic or Bengali letters, or
+    only emoji, becomes 'survey' (then 'survey-2')."""
+    base = hyphenated(title, 50).strip("-")
+    base = base if len(base) >= 2 else SLUG_FALLBACK
+    taken = set(
+        db.session.scalars(
+            select(Survey.slug).where(Survey.slug.like(f"{base}%"), Survey.id != survey_id)
+        )
+    )
+    if base not in taken:
+        return base
+    return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
+
+
+def check_slug(slug: str, survey_id: int | None) -> None:
     taken = db.session.scalar(select(Survey.id).where(Survey.slug == slug, Survey.id != survey_id))
     if taken is not None:
         raise Refused("slug_taken")
 
 
-def _flush_unless_slug_taken() -> None:
+def flush_unless_slug_taken() -> None:
     try:
         db.session.flush()
     except IntegrityError as error:  # another member of staff took the address a moment ago
         raise Refused("slug_taken") from error
+
+
+def _set_details(survey: Survey, details: SurveyDetails) -> None:
+    """Copy what staff typed onto the survey; an empty web address is made from the title, and
+    minutes worked out from the questions are kept as what they come to now."""
+    for name in (f.name for f in fields(details)):
+        setattr(survey, name, getattr(details, name))
+    if not details.slug:
+        survey.slug = suggest_slug(details.title, survey.id)
+    if details.minutes_from_questions:
+        survey.time_needed_minutes = estimated(survey)
 
 
 @unit_of_work()
@@ -145,15 +174,12 @@ def create_survey(details: SurveyDetails, staff_id: int, form_key: str | None) -
     """A new draft survey; a second send of the same form creates nothing."""
     if not use_key(form_key):
         raise AlreadyDone
-    _check_slug(details.slug, None)
-    survey = Survey(
-        **{f.name: getattr(details, f.name) for f in fields(details)},
-        status=SurveyStatus.DRAFT,
-        consent_version=1,
-        created_by_id=staff_id,
-    )
+    if details.slug:
+        check_slug(details.slug, None)
+    survey = Survey(status=SurveyStatus.DRAFT, consent_version=1, created_by_id=staff_id)
+    _set_details(survey, details)
     db.session.add(survey)
-    _flush_unless_slug_taken()
+    flush_unless_slug_taken()
     return survey.id
 
 
@@ -164,15 +190,15 @@ def survey_id_with_slug(slug: str) -> int | None:
 @unit_of_work()
 def update_survey(survey: Survey, details: SurveyDetails) -> None:
     """Change a survey's details. New consent words mean a new consent version."""
-    _check_slug(details.slug, survey.id)
+    if details.slug:
+        check_slug(details.slug, survey.id)
     before = {key: getattr(survey, key) for key in SURVEY_PIECES}
     if survey.consent_text != details.consent_text:
         keep_older_words(survey)
         survey.consent_version += 1
-    for name in (f.name for f in fields(details)):
-        setattr(survey, name, getattr(details, name))
+    _set_details(survey, details)
     words_changed(survey.id, before, {key: getattr(details, key) for key in SURVEY_PIECES})
-    _flush_unless_slug_taken()
+    flush_unless_slug_taken()
 
 
 def keep_older_words(survey: Survey) -> None:
@@ -262,57 +288,6 @@ def moves(survey_id: int) -> list[Move]:
         .order_by(SurveyMove.id.desc())
     )
     return [Move(m.at, m.from_status, m.to_status, name or "") for m, name in rows]
-
-
-def _copy_slug(slug: str) -> str:
-    base = f"{slug[:50]}-copy"
-    taken = set(db.session.scalars(select(Survey.slug).where(Survey.slug.like(f"{base}%"))))
-    if base not in taken:
-        return base
-    return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
-
-
-@unit_of_work()
-def duplicate_survey(survey_id: int, staff_id: int, form_key: str | None) -> int:
-    """A draft copy with its live questions, answers to choose, branches and translations."""
-    if not use_key(form_key):
-        raise AlreadyDone
-    original = load_survey_by_id(survey_id)
-    if original is None:
-        raise LookupError(survey_id)
-    copy = Survey(
-        slug=_copy_slug(original.slug),
-        status=SurveyStatus.DRAFT,
-        consent_version=1,
-        created_by_id=staff_id,
-        **{key: getattr(original, key) for key in (*SURVEY_PIECES, *_SETTINGS)},
-    )
-    db.session.add(copy)
-    keys = _copy_questions(original, copy)
-    copy_translations(original.id, copy.id, keys | {key: key for key in SURVEY_PIECES})
-    _flush_unless_slug_taken()
-    return copy.id
-
-
-_SETTINGS = ("time_needed_minutes", "anonymous", "main_language")
-
-
-def _copy_questions(original: Survey, copy: Survey) -> dict[str, str]:
-    """Copy live questions and options; returns old translation key -> new key."""
-    pairs = []
-    for position, question in enumerate([q for q in original.questions if not q.retired], 1):
-        new = copy_of(question, position)
-        copy.questions.append(new)
-        pairs.append((question, new))
-    db.session.flush()
-    new_ids = {old.id: new.id for old, new in pairs}
-    keys: dict[str, str] = {}
-    for old, new in pairs:
-        new.show_if_question_id = new_ids.get(old.show_if_question_id)
-        if new.show_if_question_id is None:
-            new.show_if_value = None
-        keys.update(translation_keys(old, new))
-    return keys
 
 
 @unit_of_work()

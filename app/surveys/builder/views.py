@@ -37,6 +37,7 @@ from app.i18n import BY_CODE
 from app.i18n import LANGUAGES
 from app.i18n import language_names
 from app.surveys import running
+from app.surveys.builder import copy_views
 from app.surveys.builder import entered_views
 from app.surveys.builder import entry_views
 from app.surveys.builder import preview_views
@@ -46,7 +47,6 @@ from app.surveys.builder import services
 from app.surveys.builder import sharing
 from app.surveys.builder import translate_views
 from app.surveys.builder.blueprint import bp
-from app.surveys.builder.forms import DuplicateForm
 from app.surveys.builder.forms import SurveyForm
 from app.surveys.builder.forms import number
 from app.surveys.builder.lookup import BUILDERS
@@ -66,12 +66,15 @@ from app.surveys.content import completeness
 from app.surveys.content import languages_translated
 from app.surveys.content import pieces
 from app.surveys.content import stale_pieces
+from app.surveys.content import view_of
 from app.surveys.models import SURVEY_MOVES
 from app.surveys.models import Survey
 from app.surveys.models import SurveyStatus
+from app.surveys.timing import estimated
 
 # The builder's other pages hang on the same blueprint: importing them adds them.
 OTHER_PAGES = (
+    copy_views,
     question_views,
     translate_views,
     preview_views,
@@ -99,7 +102,7 @@ def index() -> str:
 @roles_required(*BUILDERS)
 @reshow_on_csrf_failure
 def new() -> Any:
-    defaults = {"form_key": new_key(), "anonymous": "yes", "minutes": "5", "main_language": "en"}
+    defaults = {"form_key": new_key(), "anonymous": "yes", "main_language": "en"}
     form = SurveyForm(data=defaults if request.method == "GET" else None)
     if form.validate_on_submit():
         staff_id = current_staff().id
@@ -149,6 +152,7 @@ def _survey_form(form: SurveyForm, survey: Survey | None) -> tuple[str, int]:
         form=form,
         survey=survey,
         translated_into=language_names(translated),
+        estimate=estimated(survey) if survey else None,
     )
     return page, form.http_status
 
@@ -160,13 +164,15 @@ def _day_start(day: Any) -> datetime | None:
 
 def _details(form: SurveyForm) -> services.SurveyDetails:
     last_day = form.last_day.data
+    minutes = number(form.minutes)
     return services.SurveyDetails(
         title=form.title.data or "",
-        slug=form.slug.data or "",
+        slug=form.slug.data or "",  # empty: made from the title
         organiser=form.organiser.data or "",
         intro=form.intro.data or "",
         what_happens=form.what_happens.data or "",
-        time_needed_minutes=number(form.minutes) or 1,
+        time_needed_minutes=minutes or 1,
+        minutes_from_questions=minutes is None,
         consent_text=form.consent_text.data or "",
         anonymous=form.anonymous.data == "yes",
         opens_at=_day_start(form.opens_on.data),
@@ -183,7 +189,7 @@ def _form_data(survey: Survey) -> dict[str, Any]:
         "organiser": survey.organiser,
         "intro": survey.intro,
         "what_happens": survey.what_happens,
-        "minutes": str(survey.time_needed_minutes),
+        "minutes": "" if survey.minutes_from_questions else str(survey.time_needed_minutes),
         "consent_text": survey.consent_text,
         "anonymous": "yes" if survey.anonymous else "no",
         "opens_on": _local_day(survey.opens_at),
@@ -214,10 +220,11 @@ def overview(survey_id: int) -> str:
         move_buttons=MOVE_BUTTONS,
         bring_back=BRING_BACK,
         history=services.moves(survey.id),
+        start_page=view_of(survey, survey.main_language),
+        estimate=estimated(survey),
         status_names=STATUS_NAMES,
         kind_names=KIND_NAMES,
         languages=BY_CODE,
-        duplicate_form=DuplicateForm(data={"form_key": new_key()}),
         results_url=results_path(survey.id),
         opens_on=_shown_day(survey.opens_at),
         last_day=_shown_day(survey.closes_at, shift=1),
@@ -286,18 +293,3 @@ def archive(survey_id: int) -> Any:
         responses=services.response_count(survey.id),
     )
     return page, form.http_status
-
-
-@bp.route("/<int:survey_id>/duplicate", methods=["POST"])
-@roles_required(*BUILDERS)
-def duplicate(survey_id: int) -> Any:
-    survey_or_404(survey_id)
-    form = DuplicateForm()
-    staff_id = current_staff().id
-    try:
-        copy_id = services.duplicate_survey(survey_id, staff_id, form.form_key.data)
-    except services.AlreadyDone:
-        flash(_("You already made that copy. It is in the list of surveys."))
-        return redirect(url_for(".index"))
-    flash(_("This is your copy. It is a draft, so nobody can answer it until you open it."))
-    return redirect(url_for(".overview", survey_id=copy_id))
