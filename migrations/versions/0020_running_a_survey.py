@@ -6,7 +6,7 @@ An outbox message is now for a participant or for a member of staff, and is abou
 a claim, or one day's count of new responses to a survey (never two for the same day).
 
 Revision ID: 0020
-Revises: 0019
+Revises: 0021
 Create Date: 2026-12-12 09:00:00.000000
 
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0020"
-down_revision = "0019"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
