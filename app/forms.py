@@ -25,6 +25,7 @@ from wtforms import SelectMultipleField
 from wtforms import StringField
 from wtforms.i18n import messages_path
 from wtforms.validators import DataRequired
+from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 
@@ -63,6 +64,17 @@ def text_field(
     too_long = too_long or _l("Use %(num)d characters or fewer", num=most)
     checks += [Length(max=most, message=too_long), *also]
     return kind(label, filters=list(filters), validators=checks, **options)
+
+
+def choice_field(label: Any, choices: Any, missing: Any) -> Any:
+    """Radios where one must be chosen: `missing` says so, for no choice and for one that was
+    never offered (a tampered form) alike."""
+    return RadioField(
+        label,
+        choices=choices,
+        validators=[InputRequired(missing)],
+        invalid_choice_message=missing,
+    )
 
 
 def code_field(label: Any, required: Any, most: int, **render_kw: str) -> Any:

@@ -25,11 +25,11 @@ from wtforms import RadioField
 from wtforms import StringField
 from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import InputRequired
 from wtforms.validators import Length
 
 from app.extensions import db
 from app.forms import Form
+from app.forms import choice_field
 from app.forms import clean
 from app.i18n import BY_CODE
 from app.i18n import LANGUAGES
@@ -60,11 +60,10 @@ class Piece:
 
 def main_language_field() -> RadioField:
     """The language a survey or an update is written in first; the others translate from it."""
-    return RadioField(
+    return choice_field(
         _l("Main language"),
-        choices=[SelectChoice(language.code, language.name) for language in LANGUAGES],
-        validators=[InputRequired(_l("Choose the main language"))],
-        invalid_choice_message=_l("Choose the main language"),
+        [SelectChoice(language.code, language.name) for language in LANGUAGES],
+        _l("Choose the main language"),
     )
 
 

@@ -248,11 +248,7 @@ class PayForm(Form):
         choices=METHODS,
         validators=[InputRequired(_l("Choose how it was paid"))],
     )
-    reference = text_field(
-        _l("Payment reference (optional)"),
-        optional=True,
-        most=120,
-    )
+    reference = text_field(_l("Payment reference (optional)"), optional=True, most=120)
     paid_on = TypedDateField(_l("Date paid"), validators=[InputRequired(DATE_MESSAGE), recent_date])
 
 

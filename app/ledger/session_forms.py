@@ -156,9 +156,7 @@ class RateForm(Form):
 
 class ThresholdForm(Form):
     name = text_field(
-        _l("Name of the limit"),
-        required=_l("Enter the name of the limit."),
-        most=120,
+        _l("Name of the limit"), required=_l("Enter the name of the limit."), most=120
     )
     period = RadioField(
         _l("The limit is for"),
@@ -227,9 +225,7 @@ class SessionForm(Form):
 
     form_key = HiddenField()
     title = text_field(
-        _l("Name of the session"),
-        required=_l("Enter a name for the session."),
-        most=200,
+        _l("Name of the session"), required=_l("Enter a name for the session."), most=200
     )
     held_on = StringField(
         _l("Date of the session"), filters=[as_iso], validators=[Day(years_ahead=1)]
@@ -244,10 +240,7 @@ class SessionForm(Form):
         validators=[one_of({"": "", **BASIS_NAMES}, _l("Choose how people are paid for it."))],
     )
     project = SelectField(_l("Project"), validate_choice=False)
-    new_project = text_field(
-        _l("Or start a new project with this name"),
-        most=120,
-    )
+    new_project = text_field(_l("Or start a new project with this name"), most=120)
     find = StringField(_l("Find people by name"), filters=[clean])
     people: list[Participant] = []
     project_ids: set[str] = set()

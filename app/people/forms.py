@@ -112,11 +112,7 @@ class PreferencesForm(Form):
     access_needs = _needs_field(ACCESS_NEED_WORDS)
     interpreter_language = _language_field(_l("Which language should the interpreter speak?"))
     need_language = _l("Say which language the interpreter should speak")
-    access_other = text_field(
-        _l("Tell us anything else you need"),
-        most=1000,
-        kind=TextAreaField,
-    )
+    access_other = text_field(_l("Tell us anything else you need"), most=1000, kind=TextAreaField)
     payment_preference = RadioField(
         _l("How do you want to be paid?"),
         choices=_choices({kind.value: words for kind, words in PAYMENT_WORDS.items()}),
@@ -161,11 +157,7 @@ class MyPreferencesForm(PreferencesForm):
 class ParticipantForm(PreferencesForm):
     """Everything staff record about a participant."""
 
-    name = text_field(
-        _l("Name"),
-        required=_l("Enter the name they want us to use"),
-        most=120,
-    )
+    name = text_field(_l("Name"), required=_l("Enter the name they want us to use"), most=120)
     email = text_field(
         _l("Email address (optional)"),
         optional=True,

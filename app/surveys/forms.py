@@ -56,11 +56,7 @@ class SubmitForm(Form):
 
 class ResumeForm(Form):
     code = code_field(
-        _l("Your code"),
-        _l("Enter your code"),
-        40,
-        autocomplete="off",
-        autocapitalize="characters",
+        _l("Your code"), _l("Enter your code"), 40, autocomplete="off", autocapitalize="characters"
     )
 
 

@@ -17,7 +17,6 @@ from wtforms import StringField
 from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired
-from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import ValidationError as Invalid
 from wtforms.widgets import CheckboxInput
@@ -30,6 +29,7 @@ from app.feedback.models import UpdateStatus
 from app.feedback.services import UpdateDraft
 from app.feedback.words import STATUS_WORDS
 from app.forms import Form
+from app.forms import choice_field
 from app.forms import clean
 
 SAID_LIMIT, BODY_LIMIT, REASON_LIMIT = 300, 10000, 5000
@@ -69,11 +69,10 @@ class LinkField(SelectMultipleField):
 
 
 def _status_field() -> RadioField:
-    return RadioField(
+    return choice_field(
         _l("Status"),
-        choices=[SelectChoice(status.value, STATUS_WORDS[status]) for status in UpdateStatus],
-        validators=[InputRequired(_l("Choose a status"))],
-        invalid_choice_message=_l("Choose a status"),
+        [SelectChoice(status.value, STATUS_WORDS[status]) for status in UpdateStatus],
+        _l("Choose a status"),
     )
 
 

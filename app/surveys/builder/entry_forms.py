@@ -19,13 +19,13 @@ from wtforms import HiddenField
 from wtforms import RadioField
 from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import InputRequired
 from wtforms.validators import ValidationError as Invalid
 
 from app.core.dates import DATE_MESSAGE
 from app.core.dates import TypedDateField
 from app.db import utcnow
 from app.forms import Form
+from app.forms import choice_field
 from app.forms import text_field
 from app.i18n import BY_CODE
 from app.surveys.builder.wordings import Wording
@@ -66,11 +66,8 @@ CHANNELS = [
 class FormFacts(Form):
     """What the form itself says: how it came, its language, its date and its consent words."""
 
-    channel = RadioField(
-        _l("How did you get these answers?"),
-        choices=CHANNELS,
-        validators=[InputRequired(_l("Choose how you got these answers"))],
-        invalid_choice_message=_l("Choose how you got these answers"),
+    channel = choice_field(
+        _l("How did you get these answers?"), CHANNELS, _l("Choose how you got these answers")
     )
     language = RadioField(
         _l("Which language is the form in?"),

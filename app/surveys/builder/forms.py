@@ -14,13 +14,10 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
 from wtforms import Field
 from wtforms import HiddenField
-from wtforms import RadioField
 from wtforms import StringField
 from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired
 from wtforms.validators import InputRequired
-from wtforms.validators import Length
 from wtforms.validators import Optional
 from wtforms.validators import Regexp
 from wtforms.validators import ValidationError as Invalid
@@ -29,7 +26,9 @@ from app.core.dates import PickedDateField
 from app.core.translating import main_language_field
 from app.db import utcnow
 from app.forms import Form
+from app.forms import choice_field
 from app.forms import clean
+from app.forms import text_field
 from app.surveys.forms import MultiCheckboxField
 
 SLUG_PATTERN = r"^[a-z0-9-]{2,60}$"
@@ -75,53 +74,40 @@ def _slug_field() -> StringField:
     )
 
 
+def too_long(limit: int) -> Any:
+    """The message for words over a limit of characters (a box here, or its translation)."""
+    return _l("This must be %(num)d characters or fewer", num=limit)
+
+
 def _title_field(label: Any, missing: Any) -> StringField:
-    return StringField(
-        label,
-        validators=[
-            DataRequired(missing),
-            Length(max=200, message=_l("The title must be 200 characters or fewer")),
-        ],
-        filters=[clean],
-    )
+    title_long = _l("The title must be 200 characters or fewer")
+    return text_field(label, required=missing, most=200, too_long=title_long)
+
+
+def _words_field(label: Any, most: int = LONG) -> TextAreaField:
+    """An optional box for words, at most `most` characters."""
+    return text_field(label, most=most, too_long=too_long(most), kind=TextAreaField)
 
 
 class SurveyForm(Form):
     title = _title_field(_l("Title"), _l("Enter a title"))
     slug = _slug_field()
-    organiser = StringField(
-        _l("Who is asking (optional)"),
-        validators=[Length(max=200, message=_l("This must be 200 characters or fewer"))],
-        filters=[clean],
-    )
-    intro = TextAreaField(
-        _l("Introduction (optional)"),
-        validators=[Length(max=LONG, message=_l("This must be 5000 characters or fewer"))],
-        filters=[clean],
-    )
-    what_happens = TextAreaField(
-        _l("What happens to the answers (optional)"),
-        validators=[Length(max=LONG, message=_l("This must be 5000 characters or fewer"))],
-        filters=[clean],
-    )
+    organiser = text_field(_l("Who is asking (optional)"), most=200, too_long=too_long(200))
+    intro = _words_field(_l("Introduction (optional)"))
+    what_happens = _words_field(_l("What happens to the answers (optional)"))
     minutes = StringField(
         _l("Minutes needed to answer (optional)"),
         validators=[WholeNumber(1, 240, _l("Enter a number of minutes from 1 to 240"))],
         render_kw={"inputmode": "numeric"},
     )
-    consent_text = TextAreaField(
-        _l("What people agree to (optional)"),
-        validators=[Length(max=LONG, message=_l("This must be 5000 characters or fewer"))],
-        filters=[clean],
-    )
-    anonymous = RadioField(
+    consent_text = _words_field(_l("What people agree to (optional)"))
+    anonymous = choice_field(
         _l("Do people give their name?"),
-        choices=[
+        [
             SelectChoice("yes", _l("No, it is anonymous")),
             SelectChoice("no", _l("Yes, we ask each person's name")),
         ],
-        validators=[InputRequired(_l("Choose if people give their name"))],
-        invalid_choice_message=_l("Choose if people give their name"),
+        _l("Choose if people give their name"),
     )
     opens_on = PickedDateField(_l("First day for answers (optional)"), validators=[Optional()])
     last_day = PickedDateField(_l("Last day for answers (optional)"), validators=[Optional()])
@@ -165,11 +151,7 @@ class DuplicateForm(Form):
 class StarterForm(Form):
     """Start a survey from a template: which one, and the language to write it in."""
 
-    starter = RadioField(
-        _l("Which template?"),
-        validators=[InputRequired(_l("Choose a template"))],
-        invalid_choice_message=_l("Choose a template"),
-    )
+    starter = choice_field(_l("Which template?"), (), _l("Choose a template"))
     main_language = main_language_field()
     form_key = HiddenField()
 
@@ -188,8 +170,3 @@ class CopyQuestionsForm(Form):
         offered = {choice.value for choice in field.choices or []}
         if any(value not in offered for value in field.data or []):
             raise Invalid(str(_l("Choose from the questions shown")))
-
-
-def too_long(limit: int) -> Any:
-    """The message for a translation over its piece's limit of characters."""
-    return _l("This must be %(num)d characters or fewer", num=limit)

@@ -12,14 +12,13 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField
 from wtforms import Field
 from wtforms import HiddenField
-from wtforms import RadioField
 from wtforms import SelectField
 from wtforms import StringField
 from wtforms import TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import InputRequired
 
 from app.forms import Form
+from app.forms import choice_field
 from app.forms import text_field
 from app.surveys.builder.forms import WholeNumber
 from app.surveys.builder.forms import clean
@@ -50,11 +49,10 @@ def option_lines(text: str | None) -> list[str]:
 
 
 class QuestionForm(Form):
-    kind = RadioField(
+    kind = choice_field(
         _l("Type of question"),
-        choices=[SelectChoice(kind.value, name) for kind, name in KIND_NAMES.items()],
-        validators=[InputRequired(_l("Choose a type of question"))],
-        invalid_choice_message=_l("Choose a type of question"),
+        [SelectChoice(kind.value, name) for kind, name in KIND_NAMES.items()],
+        _l("Choose a type of question"),
     )
     text = text_field(
         _l("Question"),

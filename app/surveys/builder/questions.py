@@ -26,6 +26,8 @@ from app.surveys.models import Question
 from app.surveys.models import QuestionKind
 from app.surveys.models import Survey
 from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
+from app.surveys.response_models import counted
 from app.transactions import unit_of_work
 
 BRANCH_KINDS = (QuestionKind.YES_NO, QuestionKind.SINGLE_CHOICE, QuestionKind.SCALE)
@@ -89,15 +91,19 @@ def numbers(survey: Survey) -> dict[int, int]:
     return {q.id: n for n, q in enumerate(live(survey), start=1)}
 
 
-def answer_counts(survey_id: int) -> dict[int, int]:
-    """Question id -> how many responses hold an answer to it (declining counts)."""
-    rows = db.session.execute(
+def answer_counts(survey_id: int, sent_only: bool = False) -> dict[int, int]:
+    """Question id -> how many responses hold an answer to it (declining counts). Any answer
+    at all, one still being typed included, protects a question from a change of type; the
+    list staff read counts only the people who sent theirs (`sent_only`)."""
+    query = (
         select(Answer.question_id, func.count())
         .join(Question, Question.id == Answer.question_id)
         .where(Question.survey_id == survey_id)
         .group_by(Answer.question_id)
     )
-    return dict(rows.all())
+    if sent_only:
+        query = query.join(Response, Response.id == Answer.response_id).where(counted())
+    return dict(db.session.execute(query).all())
 
 
 def chosen_counts(question_id: int) -> Counter[str]:
@@ -118,7 +124,7 @@ def answer_label(question: Question, value: str | None) -> str:
 
 def question_rows(survey: Survey) -> list[QuestionRow]:
     """The survey's live questions as its page lists them: type, answers, branches, counts."""
-    counts, nums = answer_counts(survey.id), numbers(survey)
+    counts, nums = answer_counts(survey.id, sent_only=True), numbers(survey)
     by_id = {q.id: q for q in live(survey)}
     leads: dict[int, list[Condition]] = {}
     for question in live(survey):
