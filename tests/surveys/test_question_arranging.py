@@ -15,6 +15,9 @@ from app.auth.models import Role
 from app.extensions import db
 from app.surveys.models import Question
 from app.surveys.models import SurveyText
+from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
+from app.surveys.response_models import ResponseStatus
 from tests.conftest import MadeSurvey
 from tests.surveys.builder_helpers import add_answer
 from tests.surveys.builder_helpers import question_ids
@@ -219,3 +222,24 @@ def test_the_question_list_shows_each_questions_type_answers_and_branch(
     assert "Not speaking English well or 2 more" in hard
     assert "Answers:" not in _item(page, survey.questions["well"])
     assert "Question 2 is asked only" not in often
+
+
+def test_the_list_counts_only_the_people_who_sent_their_answers(
+    app: Flask, staff_client, survey: MadeSurvey
+) -> None:
+    """An answer still being typed, or one its sender withdrew, is nobody's answer yet: the
+    list says how many people answered, and they have not."""
+    question_id = survey.questions["visited"]
+    add_answer(app, survey.id, question_id, "yes")
+    add_answer(app, survey.id, question_id, "no")
+    with app.app_context():
+        typing = Response(survey_id=survey.id, language="en", status=ResponseStatus.IN_PROGRESS)
+        typing.answers = [Answer(question_id=question_id, value="yes")]
+        db.session.add(typing)
+        withdrawn = db.session.scalars(
+            select(Response).where(Response.survey_id == survey.id).order_by(Response.id)
+        ).first()
+        withdrawn.withdrawn_at = withdrawn.created_at
+        db.session.commit()
+    page = staff_client(Role.COORDINATOR).get(_overview(survey)).get_data(as_text=True)
+    assert "1 person has answered it." in _item(page, question_id)

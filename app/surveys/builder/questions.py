@@ -21,10 +21,13 @@ from app.surveys.builder.services import AlreadyDone
 from app.surveys.builder.services import Refused
 from app.surveys.builder.services import forget_translations
 from app.surveys.builder.services import words_changed
+from app.surveys.models import OTHER_KINDS
 from app.surveys.models import Question
 from app.surveys.models import QuestionKind
 from app.surveys.models import Survey
 from app.surveys.response_models import Answer
+from app.surveys.response_models import Response
+from app.surveys.response_models import counted
 from app.transactions import unit_of_work
 
 BRANCH_KINDS = (QuestionKind.YES_NO, QuestionKind.SINGLE_CHOICE, QuestionKind.SCALE)
@@ -45,6 +48,7 @@ class QuestionDraft:
     pick_count: int | None = None
     show_if: tuple[int, str] | None = None
     last_alone: bool = False  # the last answer cannot be ticked with others
+    offers_other: bool = False  # "Other" with a box to write in, for choose-one or choose-all
 
 
 @dataclass(frozen=True)
@@ -87,15 +91,19 @@ def numbers(survey: Survey) -> dict[int, int]:
     return {q.id: n for n, q in enumerate(live(survey), start=1)}
 
 
-def answer_counts(survey_id: int) -> dict[int, int]:
-    """Question id -> how many responses hold an answer to it (declining counts)."""
-    rows = db.session.execute(
+def answer_counts(survey_id: int, sent_only: bool = False) -> dict[int, int]:
+    """Question id -> how many responses hold an answer to it (declining counts). Any answer
+    at all, one still being typed included, protects a question from a change of type; the
+    list staff read counts only the people who sent theirs (`sent_only`)."""
+    query = (
         select(Answer.question_id, func.count())
         .join(Question, Question.id == Answer.question_id)
         .where(Question.survey_id == survey_id)
         .group_by(Answer.question_id)
     )
-    return dict(rows.all())
+    if sent_only:
+        query = query.join(Response, Response.id == Answer.response_id).where(counted())
+    return dict(db.session.execute(query).all())
 
 
 def chosen_counts(question_id: int) -> Counter[str]:
@@ -116,7 +124,7 @@ def answer_label(question: Question, value: str | None) -> str:
 
 def question_rows(survey: Survey) -> list[QuestionRow]:
     """The survey's live questions as its page lists them: type, answers, branches, counts."""
-    counts, nums = answer_counts(survey.id), numbers(survey)
+    counts, nums = answer_counts(survey.id, sent_only=True), numbers(survey)
     by_id = {q.id: q for q in live(survey)}
     leads: dict[int, list[Condition]] = {}
     for question in live(survey):
@@ -225,6 +233,8 @@ def _apply(question: Question, draft: QuestionDraft) -> None:
     kind = draft.kind
     question.kind, question.text, question.help_text = kind, draft.text, draft.help_text
     question.required = draft.required
+    # Taken away, it is no longer offered; what people chose and wrote stays in the results.
+    question.offers_other = draft.offers_other and kind in OTHER_KINDS
     question.max_length = draft.max_length if kind.is_text else None
     question.min_value = draft.min_value if kind == QuestionKind.NUMBER else None
     question.max_value = draft.max_value if kind == QuestionKind.NUMBER else None
