@@ -10,10 +10,7 @@ from pathlib import Path
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 COMPONENT = "components/table.html"
 # Templates that may still write a table by hand, and why. Take one off when it moves.
-HAND_WRITTEN: dict[str, str] = {
-    "survey_results/answers.html": "moving to the component in its own change",
-    "survey_results/_parts.html": "moving to the component in its own change",
-}
+HAND_WRITTEN: dict[str, str] = {}
 _COMMENT = re.compile(r"\{#.*?#\}", re.S)
 _TABLE = re.compile(r"<table\b", re.I)
 
