@@ -7,7 +7,7 @@ written inline: SQLite's batch mode would copy the surveys table and drop its tr
 0018, 0019).
 
 Revision ID: 0022
-Revises: 0021
+Revises: 0020
 Create Date: 2026-12-09 09:00:00.000000
 
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0022"
-down_revision = "0021"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 

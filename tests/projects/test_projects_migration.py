@@ -18,7 +18,7 @@ def test_projects_made_before_get_a_stage_and_a_checklist(app: Flask) -> None:
     with app.app_context():
         db.session.remove()
         try:
-            downgrade(revision="0021")
+            downgrade(revision="0020")
             with db.engine.begin() as connection:
                 connection.execute(
                     text("INSERT INTO projects (name, created_at) VALUES ('Old project', :now)"),
