@@ -27,13 +27,15 @@ def test_a_survey_is_put_in_a_project_and_the_list_says_which(app: Flask, staff_
     survey_id = create_survey(client, project=str(cafe))
     assert _project_of(app, survey_id) == cafe
     listed = client.get("/staff/surveys/").get_data(as_text=True)
-    assert "<td>Café review</td>" in listed
+    assert 'data-label="Project">Café review</td>' in listed
     edit = client.get(f"/staff/surveys/{survey_id}/edit").get_data(as_text=True)
     assert f'<option selected value="{cafe}">Café review</option>' in edit
     assert "Bus routes" in edit
     assert send(client, f"/staff/surveys/{survey_id}/edit", {**SURVEY_FIELDS, "project": ""})
     assert _project_of(app, survey_id) is None
-    assert "<td>No project</td>" in client.get("/staff/surveys/").get_data(as_text=True)
+    assert 'data-label="Project">No project</td>' in client.get("/staff/surveys/").get_data(
+        as_text=True
+    )
 
 
 def test_a_project_not_on_the_list_is_refused_with_the_answers_kept(
