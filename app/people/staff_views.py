@@ -23,6 +23,7 @@ from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.links import public_url
+from app.extensions import db
 from app.forms import needs_token
 from app.i18n import BY_CODE
 from app.i18n import DEFAULT
@@ -49,10 +50,7 @@ NEW_PERSON = {
 
 
 def _person(participant_id: int) -> Participant:
-    person = services.get(participant_id)
-    if person is None:
-        abort(404)
-    return person
+    return db.get_or_404(Participant, participant_id)
 
 
 def _live_person(participant_id: int) -> Participant:

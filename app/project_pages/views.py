@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from flask import Blueprint
-from flask import abort
 from flask import render_template
 
 from app.auth.guard import roles_required
 from app.auth.guard import staff_has
 from app.auth.models import ALL_STAFF
 from app.auth.models import Role
+from app.extensions import db
 from app.project_pages.overview import overview
-from app.projects import services
+from app.projects.models import Project
 from app.projects.plan import ACCESS_HINTS
 from app.projects.starters import STARTERS
 from app.surveys.builder.lookup import BUILDERS
@@ -24,9 +24,7 @@ EDITORS = (Role.ADMIN, Role.COORDINATOR)
 @bp.route("/<int:project_id>")
 @roles_required(*ALL_STAFF)
 def show(project_id: int) -> str:
-    project = services.get(project_id)
-    if project is None:
-        abort(404)
+    project = db.get_or_404(Project, project_id)
     editor = staff_has(*EDITORS)
     starter = STARTERS.get(project.started_from)
     return render_template(

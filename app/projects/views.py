@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint
-from flask import abort
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -21,6 +20,7 @@ from app.auth.models import ALL_STAFF
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
+from app.extensions import db
 from app.projects import services
 from app.projects.forms import BLANK
 from app.projects.forms import ChecklistForm
@@ -40,10 +40,7 @@ NAME_TAKEN = _l("Another project already has this name. Choose a different name.
 
 
 def _project_or_404(project_id: int) -> Project:
-    project = services.get(project_id)
-    if project is None:
-        abort(404)
-    return project
+    return db.get_or_404(Project, project_id)
 
 
 def _shown(project_id: int) -> Any:
