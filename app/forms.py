@@ -15,6 +15,7 @@ from typing import Any
 
 from babel import support
 from flask import abort
+from flask import render_template
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -201,3 +202,9 @@ def needs_token(view: Any) -> Any:
         return view(*args, **kwargs)
 
     return checked
+
+
+def form_page(template: str, form: Any, **context: Any) -> tuple[str, int]:
+    """A page showing a form (or an ErrorSummary) as `form`: 400 while it has problems to put
+    right, so a browser, a test or a log sees the refusal; 200 otherwise."""
+    return render_template(template, form=form, **context), form.http_status

@@ -27,6 +27,7 @@ from app.auth.services import AccountError
 from app.auth.two_step_views import no_store
 from app.auth.two_step_views import setup_context
 from app.core.errors import reshow_on_csrf_failure
+from app.forms import form_page
 
 bp = Blueprint("account", __name__, url_prefix="/staff/account")
 
@@ -51,8 +52,7 @@ def password() -> str | Response:
             sign_in(changed)  # every other session of theirs has just ended
             flash(_("Your password has been changed."))
             return redirect(url_for("staff.home"))
-    page = render_template("auth/password.html", form=form, user=user, minimum=MIN_PASSWORD_LENGTH)
-    return page, form.http_status
+    return form_page("auth/password.html", form, user=user, minimum=MIN_PASSWORD_LENGTH)
 
 
 @bp.route("/two-step", methods=["GET", "POST"])

@@ -24,6 +24,7 @@ from app.auth.views import finish_sign_in
 from app.core.errors import reshow_on_csrf_failure
 from app.core.qr import qr_drawing
 from app.extensions import limiter
+from app.forms import form_page
 
 bp = Blueprint("two_step", __name__, url_prefix="/login")
 
@@ -79,7 +80,7 @@ def verify() -> str | Response:
             return finish_sign_in(user, pending_next())
         form.code.errors.append(_("That code is not right, or was used already"))
     form.code.data = ""
-    return render_template("auth/two_step.html", form=form), form.http_status
+    return form_page("auth/two_step.html", form)
 
 
 @bp.route("/two-step/set-up", methods=["GET", "POST"])

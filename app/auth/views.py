@@ -6,7 +6,6 @@ from flask import Blueprint
 from flask import current_app
 from flask import flash
 from flask import redirect
-from flask import render_template
 from flask import request
 from flask import url_for
 from flask_babel import gettext as _
@@ -26,6 +25,7 @@ from app.auth.models import StaffUser
 from app.core.errors import reshow_on_csrf_failure
 from app.core.links import safe_local_path
 from app.extensions import limiter
+from app.forms import form_page
 
 bp = Blueprint("auth", __name__)
 
@@ -80,8 +80,7 @@ def login() -> str | Response:
             return redirect(url_for(step))
         form.password.errors.append(_("The email address or password is not right"))
     form.password.data = ""
-    status = form.http_status
-    return render_template("auth/login.html", form=form), status
+    return form_page("auth/login.html", form)
 
 
 @bp.route("/logout", methods=["POST"])

@@ -14,7 +14,6 @@ from typing import Any
 from flask import abort
 from flask import flash
 from flask import redirect
-from flask import render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -31,6 +30,7 @@ from app.extensions import db
 from app.forms import Form
 from app.forms import choice_field
 from app.forms import clean
+from app.forms import form_page
 from app.i18n import BY_CODE
 from app.i18n import LANGUAGES
 
@@ -155,9 +155,9 @@ def translate_page(
         save(*sent)
         flash(_("Your translations are saved."))
         return redirect(saved_url)
-    page = render_template(
+    return form_page(
         template,
-        form=form,
+        form,
         pieces=found,
         target=BY_CODE[language],
         main=BY_CODE.get(main_language, BY_CODE["en"]),
@@ -165,7 +165,6 @@ def translate_page(
         missing={p.key for p in found if not current.get(p.key)} if current else set(),
         **shown,
     )
-    return page, form.http_status
 
 
 def save_translations(

@@ -23,6 +23,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.extensions import csrf
 from app.feedback import update_messages as outbox
 from app.forms import Form
+from app.forms import form_page
 from app.i18n import LOCALE_PARAMETER
 from app.i18n import is_supported
 from app.people import services as people
@@ -76,8 +77,7 @@ def confirm(token: str) -> Any:
         preferences = url_for("me.preferences", **_locale())
         return render_template("updates/unsubscribe_done.html", preferences=preferences)
     action = url_for(".confirm", token=token, **_locale())
-    status = form.http_status
-    return render_template("updates/unsubscribe.html", form=form, action=action), status
+    return form_page("updates/unsubscribe.html", form, action=action)
 
 
 @bp.route("/unsubscribe/<token>/one-click", methods=["GET", "POST"])

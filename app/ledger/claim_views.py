@@ -27,6 +27,7 @@ from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.numbers import positive_int
+from app.forms import form_page
 from app.ledger import claim_services as services
 from app.ledger import claims
 from app.ledger import export
@@ -96,8 +97,7 @@ def new() -> Any:
             form.participant.errors.append(_("Choose who the claim is for"))
         else:
             return _start(form)
-    page = render_template("ledger/claims/new.html", form=form)
-    return page, form.http_status
+    return form_page("ledger/claims/new.html", form)
 
 
 def _start(form: NewStaffClaimForm) -> Any:
@@ -238,8 +238,7 @@ def add_line(claim_id: int) -> Any:
         else:
             flash(_("The line is added."))
             return redirect(url_for(".show", claim_id=claim.id))
-    page = render_template("ledger/claims/add_line.html", form=form, claim=claim)
-    return page, form.http_status
+    return form_page("ledger/claims/add_line.html", form, claim=claim)
 
 
 @bp.route("/<int:claim_id>/receipts/<int:receipt_id>")
@@ -276,8 +275,7 @@ def correct(claim_id: int) -> Any:
         else:
             flash(_("A new claim now reverses that line. Add the right amount, then send it."))
             return redirect(url_for(".show", claim_id=made))
-    page = render_template("ledger/claims/correct.html", form=form, claim=claim)
-    return page, form.http_status
+    return form_page("ledger/claims/correct.html", form, claim=claim)
 
 
 @bp.route("/export", methods=["GET", "POST"])
@@ -294,15 +292,14 @@ def export_lines() -> Any:
                 return already_done(url_for(".export_lines"), _("Go back to the export"))
             return _csv(number)
         form.line_ids.errors.append(_("There is nothing new to export."))
-    page = render_template(
+    return form_page(
         "ledger/claims/export.html",
-        form=form,
+        form,
         lines=lines,
         batches=export.batch_numbers(),
         category=category_label,
         method=export.preference_words,
     )
-    return page, form.http_status
 
 
 @bp.route("/batches/<int:number>.csv")

@@ -11,7 +11,6 @@ from typing import Any
 from flask import current_app
 from flask import flash
 from flask import redirect
-from flask import render_template
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -24,6 +23,7 @@ from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.extensions import db
 from app.forms import Form
+from app.forms import form_page
 from app.forms import text_field
 from app.ledger.blueprints import claims_bp as bp
 from app.ledger.models import Setting
@@ -114,5 +114,4 @@ def letterhead_page() -> Any:
         return redirect(url_for("claims.letterhead_page"))
     if not form.is_submitted():
         form.process(data=vars(letterhead()))
-    page = render_template("ledger/claims/letterhead.html", form=form)
-    return page, form.http_status
+    return form_page("ledger/claims/letterhead.html", form)

@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import flash
 from flask import redirect
-from flask import render_template
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -18,6 +17,7 @@ from app.auth.guard import roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.forms import Form
+from app.forms import form_page
 from app.ledger.blueprints import claims_bp as bp
 from app.ledger.claims import coordinator_limit
 from app.ledger.claims import set_coordinator_limit
@@ -56,7 +56,6 @@ def approval_limit() -> Any:
             return redirect(url_for("claims.approval_limit"))
     if not form.is_submitted():
         form.amount.data = pence_to_text(coordinator_limit())
-    page = render_template(
-        "ledger/claims/approval_limit.html", form=form, current=format_pence(coordinator_limit())
+    return form_page(
+        "ledger/claims/approval_limit.html", form, current=format_pence(coordinator_limit())
     )
-    return page, form.http_status

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
+from app.forms import form_page
 from app.forms import needs_token
 from app.ledger import claim_services as services
 from app.ledger import claims
@@ -78,8 +79,7 @@ def new() -> Any:
             else:
                 flash(_sent_words(), "success")
             return redirect(url_for(".show", claim_id=claim_id))
-    page = render_template("me/claims/new.html", form=form)
-    return page, form.http_status
+    return form_page("me/claims/new.html", form)
 
 
 @needs_token
@@ -131,8 +131,7 @@ def fix_line(claim_id: int, line_id: int) -> Any:
                 return _show(_own_claim(claim_id), str(refused), 400)
             flash(_("Your change is saved. Send the claim again when it is ready."), "success")
             return redirect(url_for(".show", claim_id=claim.id))
-    page = render_template("me/claims/fix_line.html", form=form, claim=claim)
-    return page, form.http_status
+    return form_page("me/claims/fix_line.html", form, claim=claim)
 
 
 @bp.route("/<int:claim_id>/resubmit", methods=["POST"])

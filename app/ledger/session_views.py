@@ -26,6 +26,7 @@ from app.core.idempotency import new_key
 from app.core.numbers import positive_int
 from app.extensions import db
 from app.forms import Form
+from app.forms import form_page
 from app.forms import needs_token
 from app.ledger import rates
 from app.ledger import sessions
@@ -91,8 +92,7 @@ def new() -> Any:
         else:
             flash(_("The session is saved. Each person's payments are waiting as draft claims."))
             return redirect(url_for(".detail", session_id=made))
-    page = render_template("ledger/sessions/new.html", form=form, people=people)
-    return page, form.http_status
+    return form_page("ledger/sessions/new.html", form, people=people)
 
 
 def _details(form: Any) -> sessions.SessionDetails:
@@ -190,7 +190,7 @@ def new_rate() -> Any:
         else:
             flash(_("The new rate is on the card. Payments already made keep their old rate."))
             return redirect(url_for(".rate_card"))
-    return render_template("ledger/rates/new.html", form=form), form.http_status
+    return form_page("ledger/rates/new.html", form)
 
 
 def _removed(remove: Callable[[], None], done: str, back: str) -> Response:
@@ -247,8 +247,7 @@ def new_threshold() -> Any:
         else:
             flash(_("The limit is saved."))
             return redirect(url_for(".threshold_table"))
-    page = render_template("ledger/thresholds/new.html", form=form)
-    return page, form.http_status
+    return form_page("ledger/thresholds/new.html", form)
 
 
 def _threshold_defaults() -> dict[str, str]:

@@ -28,6 +28,7 @@ from app.core.links import safe_local_path
 from app.db import utcnow
 from app.extensions import limiter
 from app.feedback import reading
+from app.forms import form_page
 from app.forms import needs_token
 from app.i18n import current_language
 from app.ledger.claims import status_label
@@ -160,8 +161,7 @@ def sign_in() -> Any:
         if person is not None:
             return _signed_in(person)
         form.code.errors.append(_("That code did not work. Check it and try again."))
-    status = form.http_status
-    return render_template("me/sign_in.html", form=form), status
+    return form_page("me/sign_in.html", form)
 
 
 @bp.route("/sign-in/by-email", methods=["GET", "POST"])
@@ -181,8 +181,7 @@ def by_email() -> Any:
         # The same words whether or not we know the address, so nobody can test who is here.
         flash(_("If we have that email address, we have sent a code to it."))
         return redirect(url_for(".code"))
-    status = form.http_status
-    return render_template("me/by_email.html", form=form), status
+    return form_page("me/by_email.html", form)
 
 
 @bp.route("/sign-in/code", methods=["GET", "POST"])
@@ -198,8 +197,7 @@ def code() -> Any:
         if person is not None:
             return _signed_in(person)
         form.code.errors.append(_not_working())
-    status = form.http_status
-    return render_template("me/code.html", form=form), status
+    return form_page("me/code.html", form)
 
 
 def _not_working() -> str:
@@ -225,8 +223,7 @@ def email_link() -> Any:
         if person is not None:
             return _signed_in(person)
         form.code.errors.append(_not_working())
-    status = form.http_status
-    return render_template("me/email_link.html", form=form), status
+    return form_page("me/email_link.html", form)
 
 
 @bp.route("/sign-out", methods=["POST"])
@@ -305,8 +302,7 @@ def preferences() -> Any:
         services.change(person.id, {**form.details(), "paused": form.paused.data == "yes"})
         flash(_("Your choices are saved."), "success")
         return redirect(url_for(".home"))
-    status = form.http_status
-    return render_template("me/preferences.html", form=form), status
+    return form_page("me/preferences.html", form)
 
 
 def _prefs(person: Any) -> dict[str, Any]:

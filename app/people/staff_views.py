@@ -24,6 +24,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.links import public_url
 from app.extensions import db
+from app.forms import form_page
 from app.forms import needs_token
 from app.i18n import BY_CODE
 from app.i18n import DEFAULT
@@ -94,8 +95,7 @@ def add() -> Any:
         flash(_("Person added."))
         return redirect(url_for(".view", participant_id=participant_id))
     form.form_key.data = form.form_key.data or new_key()
-    status = form.http_status
-    return render_template("people/form.html", form=form, person=None), status
+    return form_page("people/form.html", form, person=None)
 
 
 @bp.route("/<int:participant_id>")
@@ -122,8 +122,7 @@ def edit(participant_id: int) -> Any:
         services.change(person.id, form.details())
         flash(_("Changes saved."))
         return redirect(url_for(".view", participant_id=person.id))
-    status = form.http_status
-    return render_template("people/form.html", form=form, person=person), status
+    return form_page("people/form.html", form, person=person)
 
 
 def _as_form_data(person: Participant) -> dict[str, Any]:

@@ -9,11 +9,11 @@ from typing import Any
 from flask import Blueprint
 from flask import flash
 from flask import redirect
-from flask import render_template
 from flask import url_for
 from flask_babel import gettext as _
 
 from app.core.errors import reshow_on_csrf_failure
+from app.forms import form_page
 from app.people.forms import ButtonForm
 from app.people.guard import current_participant
 from app.people.guard import participant_required
@@ -41,10 +41,9 @@ def ask() -> Any:
         flash(_("We have your request. We will erase your details within one month."), "success")
         return redirect(url_for(".ask"))
     asked = erasure.waiting_request(person.id)
-    page = render_template(
+    return form_page(
         "privacy/ask.html",
-        form=form,
+        form,
         asked=asked,
         by=one_month_after(asked.requested_at.date()) if asked else None,
     )
-    return page, form.http_status

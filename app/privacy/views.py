@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from app.auth.guard import roles_required
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
+from app.forms import form_page
 from app.privacy import erasure
 from app.privacy import retention
 from app.privacy.forms import RetentionForm
@@ -38,13 +39,12 @@ def retention_periods() -> Any:
         retention.save_periods(form.days())
         flash(_("The periods are saved. The next clear-out uses them."))
         return redirect(url_for(".retention_periods"))
-    page = render_template(
+    return form_page(
         "privacy/retention.html",
-        form=form,
+        form,
         periods=retention.PERIODS,
         defaults={p.key: p.default for p in retention.PERIODS},
     )
-    return page, form.http_status
 
 
 def _as_text(kept: dict[str, int]) -> dict[str, str]:

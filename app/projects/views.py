@@ -21,6 +21,7 @@ from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.extensions import db
+from app.forms import form_page
 from app.projects import services
 from app.projects.forms import BLANK
 from app.projects.forms import ChecklistForm
@@ -73,8 +74,7 @@ def start() -> Any:
             return _shown(project_id)
     hints = {s.key: s.about for s in STARTERS.values()}
     hints[BLANK] = _("Every part of the plan starts empty. Fill in only what you know.")
-    page = render_template("projects/start.html", form=form, hints=hints)
-    return page, form.http_status
+    return form_page("projects/start.html", form, hints=hints)
 
 
 @bp.route("/<int:project_id>/plan", methods=["GET", "POST"])
@@ -95,8 +95,7 @@ def plan(project_id: int) -> Any:
         else:
             flash(_("The plan is saved."))
             return _shown(project.id)
-    page = render_template("projects/plan.html", form=form, project=project, plan=PLAN)
-    return page, form.http_status
+    return form_page("projects/plan.html", form, project=project, plan=PLAN)
 
 
 @bp.route("/<int:project_id>/checklist", methods=["GET", "POST"])
@@ -110,11 +109,6 @@ def checklist(project_id: int) -> Any:
         services.change_checklist(project, form.rows())
         flash(_("The checklist is saved."))
         return _shown(project.id)
-    page = render_template(
-        "projects/checklist.html",
-        form=form,
-        project=project,
-        items=list(AccessItem),
-        hints=ACCESS_HINTS,
+    return form_page(
+        "projects/checklist.html", form, project=project, items=list(AccessItem), hints=ACCESS_HINTS
     )
-    return page, form.http_status

@@ -19,6 +19,7 @@ from app.core.shared_pages import shared
 from app.extensions import db
 from app.feedback import dated
 from app.feedback import reading
+from app.forms import form_page
 from app.i18n import current_language
 from app.i18n import set_language_cookie
 from app.site.forms import LanguageForm
@@ -56,7 +57,7 @@ def language() -> tuple[str, int] | Response:
     if form.validate_on_submit():
         response = redirect(safe_local_path(form.next.data, url_for("site.home")))
         return set_language_cookie(response, form.language.data or "en")
-    return render_template("site/language.html", form=form), form.http_status
+    return form_page("site/language.html", form)
 
 
 # Staff pages and people's own pages are nobody's search result; public pages may be found.

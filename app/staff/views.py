@@ -28,6 +28,7 @@ from app.auth.services import AccountError
 from app.auth.two_step_views import no_store
 from app.core.errors import reshow_on_csrf_failure
 from app.extensions import db
+from app.forms import form_page
 from app.forms import needs_token
 from app.staff import today
 
@@ -93,7 +94,7 @@ def account_new() -> str | Response:
             form.email.errors.append(str(error))
         else:
             return _temporary_password_page(user, password, added=True)
-    return render_template("staff/account_new.html", form=form), form.http_status
+    return form_page("staff/account_new.html", form)
 
 
 def event_words(event: AccountEvent) -> str:

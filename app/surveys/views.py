@@ -24,6 +24,7 @@ from app.core.idempotency import new_key
 from app.core.shared_pages import lasts_until
 from app.core.shared_pages import shared
 from app.extensions import limiter
+from app.forms import form_page
 from app.i18n import current_language
 from app.people.guard import current_participant
 from app.surveys import answering
@@ -378,7 +379,7 @@ def resume():
                 days=current_app.config["SURVEY_RESUME_DAYS"],
             )
         )
-    return render_template("surveys/resume.html", form=form), form.http_status
+    return form_page("surveys/resume.html", form)
 
 
 def _participant_id() -> int | None:

@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import flash
 from flask import redirect
-from flask import render_template
 from flask import request
 from flask import url_for
 from flask_babel import gettext as _
@@ -30,6 +29,7 @@ from app.feedback.admin.pages import update_or_404
 from app.feedback.admin.reading import needed_pieces
 from app.feedback.admin.reading import needing_update
 from app.feedback.models import Update
+from app.forms import form_page
 
 PIECE_NAMES = {
     "said": _l("What people said"),
@@ -100,5 +100,4 @@ def unpublish(update_id: int) -> Any:
             flash(_("The update is taken down. The reason is kept in its history."))
         if not form.form_errors:
             return redirect(url_for(".show", update_id=update.id))
-    page = render_template("update_admin/unpublish.html", form=form, update=update, **page_words())
-    return page, form.http_status
+    return form_page("update_admin/unpublish.html", form, update=update, **page_words())

@@ -48,6 +48,7 @@ from app.feedback.models import UpdateStatus
 from app.feedback.update_messages import reach as message_reach
 from app.feedback.words import STATUS_WORDS
 from app.forms import ErrorSummary
+from app.forms import form_page
 from app.forms import needs_token
 from app.i18n import language_names
 from app.projects.services import project_choices
@@ -103,9 +104,9 @@ def _form_page(
     latest: bool = False,
     same_themes: list[tuple[int, str]] | None = None,
 ) -> tuple[str, int]:
-    page = render_template(
+    return form_page(
         "update_admin/form.html",
-        form=form,
+        form,
         update=update,
         same_themes=same_themes or [],
         counted=_counted(form),
@@ -114,7 +115,6 @@ def _form_page(
         translated_into=language_names(reading.languages_translated(update.id) if update else []),
         **page_words(),
     )
-    return page, form.http_status
 
 
 def _offered(form: UpdateForm, update: Update | None = None) -> None:
@@ -206,8 +206,9 @@ def edit(update_id: int) -> Any:
 
 def _show_page(update: Update, status_form: StatusForm) -> tuple[str, int]:
     found = sources.sources(update)
-    page = render_template(
+    return form_page(
         "update_admin/show.html",
+        status_form,
         update=update,
         body=render_markdown(update.body),
         sources=found,
@@ -218,13 +219,11 @@ def _show_page(update: Update, status_form: StatusForm) -> tuple[str, int]:
         stale={lang: len(keys) for lang, keys in reading.stale_pieces(update).items()},
         outbox=outbox_rows(reading.outbox_counts(update.id)),
         reach=message_reach(update),
-        form=status_form,
         button_form=ButtonForm(),
         may_write=may_write(),
         is_admin=is_admin(),
         **page_words(),
     )
-    return page, status_form.http_status
 
 
 @bp.route("/<int:update_id>")

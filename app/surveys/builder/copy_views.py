@@ -24,6 +24,7 @@ from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.numbers import positive_int
+from app.forms import form_page
 from app.i18n import BY_CODE
 from app.i18n import current_language
 from app.surveys.builder import starting
@@ -61,9 +62,9 @@ def start_from_template() -> Any:
             return redirect(url_for(".index"))
         flash(_("You made a new survey from a template. Change anything you want, then open it."))
         return redirect(url_for(".overview", survey_id=survey_id))
-    page = render_template(
+    return form_page(
         "survey_admin/templates.html",
-        form=form,
+        form,
         starters=list(STARTERS.values()),
         hints={
             s.key: " ".join(
@@ -75,7 +76,6 @@ def start_from_template() -> Any:
             for s in STARTERS.values()
         },
     )
-    return page, form.http_status
 
 
 @bp.route("/<int:survey_id>/duplicate", methods=["GET", "POST"])
@@ -103,8 +103,7 @@ def duplicate(survey_id: int) -> Any:
         else:
             flash(_("This is your copy. It is a draft, so nobody can answer it until you open it."))
             return redirect(url_for(".overview", survey_id=copy_id))
-    page = render_template("survey_admin/duplicate.html", form=form, survey=survey)
-    return page, form.http_status
+    return form_page("survey_admin/duplicate.html", form, survey=survey)
 
 
 @bp.route("/<int:survey_id>/copy-questions", methods=["GET", "POST"])
@@ -133,14 +132,9 @@ def copy_questions(survey_id: int) -> Any:
             return redirect(url_for(".overview", survey_id=survey_id, _anchor="questions"))
         _say_copied(copied)
         return redirect(url_for(".overview", survey_id=survey_id, _anchor="questions"))
-    page = render_template(
-        "survey_admin/copy_questions.html",
-        survey=survey,
-        source=source,
-        form=form,
-        languages=BY_CODE,
+    return form_page(
+        "survey_admin/copy_questions.html", form, survey=survey, source=source, languages=BY_CODE
     )
-    return page, form.http_status
 
 
 def _copy_form(source: Survey) -> CopyQuestionsForm:

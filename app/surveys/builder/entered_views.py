@@ -21,6 +21,7 @@ from app.auth.guard import roles_required
 from app.auth.guard import signed_in_staff
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
+from app.forms import form_page
 from app.i18n import BY_CODE
 from app.surveys.builder import entered
 from app.surveys.builder import wordings
@@ -147,15 +148,14 @@ def correct_response(survey_id: int, response_id: int) -> Any:
             else _("Nothing was different, so nothing changed.")
         )
         return _back(survey, response)
-    page = render_template(
+    return form_page(
         "survey_admin/entered_correct.html",
+        form,
         survey=survey,
         response=response,
-        form=form,
         entry=form,
         wordings=versions,
     )
-    return page, form.http_status
 
 
 def _current(response: Response) -> dict[str, Any]:
@@ -186,7 +186,4 @@ def withdraw_response(survey_id: int, response_id: int) -> Any:
             entered.withdraw(response, form.reason.data or "", _staff_id(), form.form_key.data)
         flash(_("The response is withdrawn. It no longer counts in the results or the download."))
         return _back(survey, response)
-    page = render_template(
-        "survey_admin/entered_withdraw.html", survey=survey, response=response, form=form
-    )
-    return page, form.http_status
+    return form_page("survey_admin/entered_withdraw.html", form, survey=survey, response=response)

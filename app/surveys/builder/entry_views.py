@@ -7,7 +7,6 @@ from typing import Any
 
 from flask import flash
 from flask import redirect
-from flask import render_template
 from flask import request
 from flask import url_for
 from flask_babel import gettext as _
@@ -21,6 +20,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.forms import ErrorSummary
 from app.forms import Form
+from app.forms import form_page
 from app.forms import summary_errors
 from app.surveys import answering
 from app.surveys.builder import wordings
@@ -163,9 +163,9 @@ def enter(survey_id: int) -> Any:
     problems = ErrorSummary(
         _skipped_last(summary_errors(form, *(sub for _question, sub in answers)), form)
     )
-    page = render_template(
+    return form_page(
         "survey_admin/enter.html",
-        form=problems,
+        problems,
         entry=form,
         survey=view,
         answers=answers,
@@ -174,7 +174,6 @@ def enter(survey_id: int) -> Any:
         skipped=stale,
         wordings=wordings.wordings(survey),
     )
-    return page, problems.http_status
 
 
 def _skipped_last(problems: list[tuple[str, str]], form: PaperEntryForm) -> list[tuple[str, str]]:

@@ -10,7 +10,6 @@ from typing import Any
 from flask import abort
 from flask import flash
 from flask import redirect
-from flask import render_template
 from flask import request
 from flask import url_for
 from flask_babel import gettext as _
@@ -20,6 +19,7 @@ from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.core.numbers import positive_int
+from app.forms import form_page
 from app.i18n import language_names
 from app.surveys.builder import arranging
 from app.surveys.builder import questions as services
@@ -126,9 +126,9 @@ def _page(
     form: QuestionForm, survey: Survey, question: Question | None, redrawn: bool = False
 ) -> tuple[str, int]:
     answered = services.answer_counts(survey.id).get(question.id, 0) if question else 0
-    page = render_template(
+    return form_page(
         "survey_admin/question_form.html",
-        form=form,
+        form,
         kind_names=KIND_NAMES,
         redrawn=redrawn and form.chosen_kind is not None,
         survey=survey,
@@ -137,7 +137,6 @@ def _page(
         answered=answered,
         translated_into=_translated_into(question) if question else None,
     )
-    return page, form.http_status
 
 
 def _translated_into(question: Question) -> Any:

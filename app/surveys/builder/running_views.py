@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import flash
 from flask import redirect
-from flask import render_template
 from flask import request
 from flask import url_for
 from flask_babel import gettext as _
@@ -18,6 +17,7 @@ from app.auth.guard import current_staff
 from app.auth.guard import roles_required
 from app.core.errors import reshow_on_csrf_failure
 from app.forms import Form
+from app.forms import form_page
 from app.i18n import current_language
 from app.surveys import running
 from app.surveys.builder.blueprint import bp
@@ -66,10 +66,4 @@ def running_settings(survey_id: int) -> Any:
         )
         flash(_("Your changes are saved."))
         return redirect(url_for(".overview", survey_id=survey.id) + "#running")
-    page = render_template(
-        "survey_admin/running.html",
-        survey=survey,
-        form=form,
-        staff_email=staff.email,
-    )
-    return page, form.http_status
+    return form_page("survey_admin/running.html", form, survey=survey, staff_email=staff.email)

@@ -33,6 +33,7 @@ from app.core.errors import reshow_on_csrf_failure
 from app.core.idempotency import new_key
 from app.db import as_utc
 from app.forms import Form
+from app.forms import form_page
 from app.i18n import BY_CODE
 from app.i18n import LANGUAGES
 from app.i18n import language_names
@@ -149,14 +150,13 @@ def edit(survey_id: int) -> Any:
 
 def _survey_form(form: SurveyForm, survey: Survey | None) -> tuple[str, int]:
     translated = languages_translated(survey.id, list(SURVEY_PIECES)) if survey else []
-    page = render_template(
+    return form_page(
         "survey_admin/survey_form.html",
-        form=form,
+        form,
         survey=survey,
         translated_into=language_names(translated),
         estimate=estimated(survey) if survey else None,
     )
-    return page, form.http_status
 
 
 def _day_start(day: Any) -> datetime | None:
@@ -289,11 +289,10 @@ def archive(survey_id: int) -> Any:
         return _move(survey, SurveyStatus.ARCHIVED)
     if survey.status == SurveyStatus.ARCHIVED:
         return redirect(url_for(".overview", survey_id=survey_id))
-    page = render_template(
+    return form_page(
         "survey_admin/archive.html",
+        form,
         survey=survey,
-        form=form,
         can_archive=SurveyStatus.ARCHIVED in SURVEY_MOVES[survey.status],
         responses=services.response_count(survey.id),
     )
-    return page, form.http_status

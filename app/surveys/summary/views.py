@@ -19,6 +19,7 @@ from app.auth.guard import signed_in_staff
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
 from app.db import as_utc
+from app.forms import form_page
 from app.i18n import current_language
 from app.i18n import direction
 from app.surveys.builder.lookup import survey_or_404
@@ -58,10 +59,10 @@ def _offer(form: SummaryForm, survey: Survey, keep: set[int]) -> list[reading.Qu
 def _edit_page(survey: Survey, form: SummaryForm, summary: ResultsSummary | None) -> Any:
     saved = {row.answer_id for row in summary.quotes} if summary else set()
     quotables = _offer(form, survey, saved | set(form.quotes.data or []))
-    html = render_template(
+    return form_page(
         "summary/edit.html",
+        form,
         survey=survey,
-        form=form,
         summary=summary,
         quotables=quotables,
         chosen_quotes=set(form.quotes.data or []),
@@ -72,7 +73,6 @@ def _edit_page(survey: Survey, form: SummaryForm, summary: ResultsSummary | None
         main_lang=survey.main_language,
         main_dir=direction(survey.main_language),
     )
-    return html, form.http_status
 
 
 @bp.route("/<int:survey_id>/summary", methods=["GET", "POST"])
