@@ -153,9 +153,15 @@ def _register_messages(app: Flask) -> None:
     from app.feedback import update_messages
     from app.ledger import claim_messages
     from app.outbox import sender
+    from app.surveys import digest
 
     sender.init_app(
-        app, {"update": update_messages.ready_to_send, "claim": claim_messages.ready_to_send}
+        app,
+        {
+            "update": update_messages.ready_to_send,
+            "claim": claim_messages.ready_to_send,
+            "digest": digest.ready_to_send,
+        },
     )
 
 

@@ -78,6 +78,27 @@ def send_notifications(limit: int, loop: bool, interval: int) -> None:
     click.echo(send_pending(limit).summary())
 
 
+@withus.command("send-daily-digests")
+@_whole_number("--limit", 100, "Most messages to send from the outbox afterwards.")
+@with_appcontext
+def send_daily_digests(limit: int) -> None:
+    """Email each coordinator who asked for it the day's count of new responses to a survey.
+
+    Safe to run more than once a day, even two at once: a day's email is queued once at most.
+    It then sends what is waiting in the outbox, as send-notifications does. From cron, for
+    example at 8 in the morning:
+
+    \b
+        0 8 * * * cd /srv/withus && .venv/bin/flask --app wsgi withus send-daily-digests
+    """
+    from app.outbox.sender import send_pending
+    from app.surveys.digest import queue_daily_digests
+
+    queued = queue_daily_digests()
+    click.echo(f"Queued {queued} daily emails about new responses.")
+    click.echo(send_pending(limit).summary())
+
+
 @withus.command("apply-retention")
 @click.option("--dry-run", is_flag=True, help="Only count what would go; delete nothing.")
 @with_appcontext

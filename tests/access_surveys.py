@@ -48,6 +48,7 @@ SURVEY_ADMIN_ROUTES: dict = {
     "survey_admin.share": (BUILDERS, GET, f"{_S}/share"),
     "survey_admin.poster": (BUILDERS, GET, f"{_S}/share/cy/poster"),
     "survey_admin.paper": (BUILDERS, GET, f"{_S}/share/cy/paper"),
+    "survey_admin.running_settings": (BUILDERS, BOTH, f"{_S}/running"),
     # Typed-in responses (app/surveys/entered_views.py); {entered} is a paper response.
     "survey_admin.entered_list": (BUILDERS, GET, f"{_S}/entered"),
     "survey_admin.entered_response": (BUILDERS, GET, f"{_S}/entered/{{entered}}"),
@@ -61,5 +62,10 @@ SURVEY_RESULTS_ROUTES: dict = {
     "survey_results.summary": (ALL_STAFF, GET, "/staff/surveys/{survey}/results"),
     "survey_results.answers": (ALL_STAFF, GET, "/staff/surveys/{survey}/results/{q_well}"),
     "survey_results.tag": (BUILDERS, POST, "/staff/surveys/{survey}/results/{q_well}/tag"),
+    "survey_results.tag_many": (
+        BUILDERS,
+        POST,
+        "/staff/surveys/{survey}/results/{q_well}/tag-many",
+    ),
     "survey_results.export_csv": (ALL_STAFF, GET, "/staff/surveys/{survey}/export.csv"),
 }

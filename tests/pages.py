@@ -78,6 +78,7 @@ PAGES += [
     ),
     Page("survey-overview", "/staff/surveys/{survey}", **_B),
     Page("survey-overview-plain-words", "/staff/surveys/{wordy_survey}", **_B),
+    Page("survey-running", "/staff/surveys/{survey}/running", **_B),
     Page("survey-edit", "/staff/surveys/{survey}/edit", **_B),
     Page("survey-archive-while-open", "/staff/surveys/{survey}/archive", **_B),
     Page("question-add", "/staff/surveys/{survey}/questions/new", **_B),

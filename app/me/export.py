@@ -199,6 +199,7 @@ def _answers(response_id: int) -> list[dict[str, Any]]:
             "question": text,
             "answer": answer.value,
             "declined": answer.declined,
+            "other": answer.other_text,  # the words written for "Other", when chosen
             "themes": themes.get(answer.id, []),
             "quoted_in_a_summary": answer.id in quoted,
         }

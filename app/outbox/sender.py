@@ -76,7 +76,7 @@ class Outcome:
 
 
 def init_app(app: Flask, kinds: dict[str, Rewrite]) -> None:
-    """Who rewrites each kind of message ("update", "claim") just before it goes.
+    """Who rewrites each kind of message ("update", "claim", "digest") just before it goes.
 
     The packages that queue messages sit above the outbox, so they are named here by the app
     rather than imported by the sender."""
@@ -84,6 +84,8 @@ def init_app(app: Flask, kinds: dict[str, Rewrite]) -> None:
 
 
 def kind_of(message: OutboxMessage) -> str:
+    if message.digest_survey_id is not None:
+        return "digest"
     return "claim" if message.claim_event_id is not None else "update"
 
 
@@ -217,7 +219,7 @@ def _ready(message_id: int) -> tuple[OutboxMessage | None, str]:
     message = db.session.get(OutboxMessage, message_id)
     if message is None:
         return None, ""
-    person = db.session.get(Participant, message.participant_id)
+    person = db.session.get(Participant, message.participant_id) if message.participant_id else None
     why_not = current_app.extensions[KINDS][kind_of(message)](message, person)
     db.session.expunge(message)
     return message, why_not

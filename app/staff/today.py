@@ -116,7 +116,8 @@ def _claims(status: ClaimStatus, now: datetime) -> Task | None:
 def _failed_messages() -> Task | None:
     count = db.session.scalar(
         select(func.count(OutboxMessage.id)).where(
-            OutboxMessage.status.in_([MessageStatus.FAILED, MessageStatus.UNCERTAIN])
+            OutboxMessage.status.in_([MessageStatus.FAILED, MessageStatus.UNCERTAIN]),
+            OutboxMessage.participant_id.is_not(None),  # staff's own daily emails are not news
         )
     )
     if not count:

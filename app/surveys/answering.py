@@ -13,6 +13,8 @@ from werkzeug.datastructures import MultiDict
 from app.core.numbers import plain_digits
 from app.forms import clean_text
 from app.surveys.content import QuestionView
+from app.surveys.models import OTHER_TEXT_LIMIT
+from app.surveys.models import OTHER_VALUE
 from app.surveys.models import QuestionKind
 
 SHORT_TEXT_LIMIT = 200
@@ -25,6 +27,12 @@ class Parsed:
     value: Any = None
     declined: bool = False
     error: str | None = None
+    other: str | None = None  # the words written for "Other", kept only when Other is chosen
+    error_field: str = "answer"  # the field the error belongs to: "other" for the words
+
+
+def other_label() -> str:
+    return _("Other")
 
 
 def text_limit(question: QuestionView) -> int:
@@ -87,14 +95,18 @@ def _number(question: QuestionView, form: MultiDict) -> Parsed:
 def _offered(question: QuestionView) -> set[str]:
     if question.kind == QuestionKind.YES_NO:
         return {"yes", "no"}
-    return {option.value for option in question.options}
+    other = {OTHER_VALUE} if question.offers_other else set()
+    return {option.value for option in question.options} | other
 
 
 def _single(question: QuestionView, form: MultiDict) -> Parsed:
     choice = form.get("answer", "")
     if choice and choice not in _offered(question):
         return Parsed(error=_("Choose one of the answers shown"))
-    return Parsed(value=choice or None)
+    words = _other_words(question, form)
+    if words and not choice:
+        choice = OTHER_VALUE  # words in the box with nothing chosen: they meant Other
+    return _with_other(Parsed(value=choice or None), choice == OTHER_VALUE, words)
 
 
 def _multiple(question: QuestionView, form: MultiDict) -> Parsed:
@@ -102,7 +114,11 @@ def _multiple(question: QuestionView, form: MultiDict) -> Parsed:
     offered = _offered(question)
     if any(choice not in offered for choice in chosen):
         return Parsed(error=_("Choose from the answers shown"))
+    words = _other_words(question, form)
+    if words and not chosen:
+        chosen = [OTHER_VALUE]
     value = [o.value for o in question.options if o.value in chosen]
+    value += [OTHER_VALUE] if OTHER_VALUE in chosen else []
     alone = next((o for o in question.options if o.exclusive and o.value in chosen), None)
     if alone is not None and len(value) > 1:
         return Parsed(
@@ -113,7 +129,29 @@ def _multiple(question: QuestionView, form: MultiDict) -> Parsed:
                 answer=alone.label,
             ),
         )
-    return Parsed(value=value)
+    return _with_other(Parsed(value=value), OTHER_VALUE in value, words)
+
+
+def _other_words(question: QuestionView, form: MultiDict) -> str:
+    return clean_text(form.get("other", "")) if question.offers_other else ""
+
+
+def _with_other(parsed: Parsed, chose_other: bool, words: str) -> Parsed:
+    """Keep the words written for Other only when Other is chosen; Other needs some words."""
+    if not chose_other:
+        return parsed  # words left in the box beside another answer are not kept
+    parsed.other = words
+    if not words:
+        parsed.error = _("Write your answer in the box under “Other”, or choose another answer")
+        parsed.error_field = "other"
+    elif len(words) > OTHER_TEXT_LIMIT:
+        parsed.error = ngettext(
+            "Your answer for “Other” must be %(num)d character or fewer",
+            "Your answer for “Other” must be %(num)d characters or fewer",
+            OTHER_TEXT_LIMIT,
+        )
+        parsed.error_field = "other"
+    return parsed
 
 
 def _priorities(question: QuestionView, form: MultiDict) -> Parsed:
@@ -141,19 +179,31 @@ _READERS = {
 
 def in_survey_words(question: QuestionView, answers: dict, declined: set) -> bool:
     """Whether the answer shown is one of the survey's own answers to choose (in its language),
-    rather than words the site says ("Yes", "I'd rather not say") or words people typed."""
+    rather than words the site says ("Yes", "I'd rather not say", "Other") or words people
+    typed."""
     chosen = question.id in answers and question.id not in declined
-    return chosen and bool(question.options) and question.kind != QuestionKind.YES_NO
+    value = answers.get(question.id)
+    other = value == OTHER_VALUE or (isinstance(value, list) and OTHER_VALUE in value)
+    return chosen and bool(question.options) and question.kind != QuestionKind.YES_NO and not other
 
 
-def describe(question: QuestionView, value: Any, declined: bool) -> str:
-    """An answer in words, for "Check your answers" and results."""
+def describe(question: QuestionView, value: Any, declined: bool, other: str | None = None) -> str:
+    """An answer in words, for "Check your answers" and results; other: the words written
+    for "Other", shown in its place."""
     if declined or value in (None, "", []):
         return _("I'd rather not say") if declined else _("Not answered")
     if question.kind == QuestionKind.YES_NO:
         return _("Yes") if value == "yes" else _("No")
     if isinstance(value, list):
-        return ", ".join(question.label_of(v) for v in value)
+        return ", ".join(_label(question, v, other) for v in value)
     if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.SCALE):
-        return question.label_of(str(value))
+        return _label(question, str(value), other)
     return str(value)
+
+
+def _label(question: QuestionView, value: str, other: str | None) -> str:
+    if value != OTHER_VALUE:
+        return question.label_of(value)
+    if other:
+        return _("Other: %(words)s", words=other)
+    return other_label()

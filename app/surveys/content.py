@@ -15,6 +15,7 @@ from app.db import as_utc
 from app.db import utcnow
 from app.extensions import db
 from app.surveys.flow import Step
+from app.surveys.models import OTHER_KINDS
 from app.surveys.models import Question
 from app.surveys.models import QuestionKind
 from app.surveys.models import Survey
@@ -47,6 +48,7 @@ class QuestionView:
     pick_count: int | None
     options: tuple[OptionView, ...]
     step: Step
+    offers_other: bool = False  # "Other – please tell us" after the answers to choose
 
     def label_of(self, value: str) -> str:
         return next((o.label for o in self.options if o.value == value), value)
@@ -231,6 +233,7 @@ def view_of(survey: Survey, language: str) -> SurveyView:
                 pick_count=question.pick_count,
                 options=options,
                 step=Step(question.id, question.show_if_question_id, question.show_if_value),
+                offers_other=question.offers_other and question.kind in OTHER_KINDS,
             )
         )
     return view

@@ -22,8 +22,10 @@ from wtforms.widgets import ListWidget
 from app.forms import Form
 from app.forms import code_field
 from app.forms import text_field
+from app.surveys.answering import other_label
 from app.surveys.answering import text_limit
 from app.surveys.content import QuestionView
+from app.surveys.models import OTHER_VALUE
 from app.surveys.models import QuestionKind
 
 
@@ -77,7 +79,21 @@ def ordinal(rank: int) -> str:
 def _choices(question: QuestionView) -> list[SelectChoice]:
     if question.kind == QuestionKind.YES_NO:
         return [SelectChoice("yes", _("Yes")), SelectChoice("no", _("No"))]
-    return [SelectChoice(o.value, o.label) for o in question.options]
+    choices = [SelectChoice(o.value, o.label) for o in question.options]
+    if question.offers_other:
+        # Before an answer that stands alone ("None of these"), which stays last.
+        alone = next((n for n, o in enumerate(question.options) if o.exclusive), len(choices))
+        choices.insert(alone, SelectChoice(OTHER_VALUE, other_label()))
+    return choices
+
+
+def other_field() -> StringField:
+    """The box beside "Other": always shown, so it works without JavaScript; kept only when
+    Other is chosen (answering.parse)."""
+    return StringField(
+        _("If you chose “Other”, please tell us"),
+        render_kw={"autocomplete": "off"},
+    )
 
 
 def _answer_field(question: QuestionView) -> Field:
@@ -95,8 +111,9 @@ def _answer_field(question: QuestionView) -> Field:
     return RadioField(label, choices=_choices(question), validate_choice=False)
 
 
-def question_form(question: QuestionView, data: Any = None) -> Form:
-    """A form for one question, filled with data (a stored answer) when given."""
+def question_form(question: QuestionView, data: Any = None, other: str | None = None) -> Form:
+    """A form for one question, filled with data (a stored answer, and the words written for
+    "Other") when given."""
 
     class QuestionForm(Form):
         pass
@@ -113,9 +130,13 @@ def question_form(question: QuestionView, data: Any = None) -> Form:
             )
     else:
         QuestionForm.answer = _answer_field(question)
+    if question.offers_other:
+        QuestionForm.other = other_field()
     form = QuestionForm()
     if data is not None and not form.is_submitted():
         _fill(form, question, data)
+        if question.offers_other:
+            form.other.data = other or ""
     return form
 
 

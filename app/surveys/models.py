@@ -66,6 +66,13 @@ CHOICE_KINDS = frozenset(
 )
 
 
+# A choice question's "Other – please tell us": stored like any chosen answer, as this value,
+# which no answer staff type can get (their values are made of a-z, 0-9 and hyphens).
+OTHER_VALUE = "_other"
+OTHER_KINDS = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE})
+OTHER_TEXT_LIMIT = 200
+
+
 class Channel(LabelledEnum):
     ONLINE = "online", _l("Online")
     PAPER = "paper", _l("On paper")
@@ -127,6 +134,8 @@ class Survey(Base):
     # Moved on by database triggers (migration 0012) whenever the survey, its questions, options
     # or translations change: participant pages rebuild their copy of the survey when it moves.
     version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # How many sent responses the charity hopes for, if it set a number: progress is shown.
+    response_target: Mapped[int | None] = mapped_column(Integer)
 
     questions: Mapped[list[Question]] = relationship(
         back_populates="survey", order_by="Question.position", cascade="all, delete-orphan"
@@ -175,6 +184,9 @@ class Question(Base):
     show_if_value: Mapped[str | None] = mapped_column(String(60))
     # Hidden from new participants but kept, with its answers, once people have answered it.
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A choice question may end with "Other – please tell us": chosen as OTHER_VALUE, with the
+    # words the person wrote kept in the answer's other_text.
+    offers_other: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     survey: Mapped[Survey] = relationship(back_populates="questions")
     options: Mapped[list[Option]] = relationship(

@@ -101,6 +101,8 @@ class Answer(Base):
     # text; SQL NULL when declined.
     value: Mapped[Any | None] = mapped_column(JSONText)
     declined: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the person wrote beside "Other – please tell us", kept only when they chose it.
+    other_text: Mapped[str | None] = mapped_column(Text)
 
     response: Mapped[Response] = relationship(back_populates="answers")
 
@@ -200,3 +202,24 @@ class ResponseTally(Base):
     language: Mapped[str] = mapped_column(String(8), primary_key=True)
     channel: Mapped[str] = mapped_column(String(20), primary_key=True)
     count: Mapped[int]
+
+
+class SurveyDigest(Base):
+    """A member of staff who asked for a daily email counting a survey's new responses.
+
+    counted_until: responses sent after this moment are new; last_sent_on: the charity's day of
+    the last email, moved on in the same transaction that queues it, so a day has one at most.
+    """
+
+    __tablename__ = "survey_digests"
+
+    survey_id: Mapped[int] = mapped_column(
+        ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True
+    )
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(8))
+    counted_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_sent_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[CreatedAt]

@@ -148,6 +148,20 @@ def answers_of(response_id: int) -> tuple[dict[int, Any], set[int]]:
     return values, declined
 
 
+def others_of(response_id: int) -> dict[int, str]:
+    """question id -> the words written for "Other", for the answers that chose it."""
+    rows = db.session.execute(
+        select(Answer.question_id, Answer.other_text).where(
+            Answer.response_id == response_id, Answer.other_text.is_not(None)
+        )
+    )
+    return {question_id: words for question_id, words in rows}
+
+
+def other_words(response_id: int, question_id: int) -> str | None:
+    return others_of(response_id).get(question_id)
+
+
 @unit_of_work()
 def save_answer(
     response_id: int, survey: SurveyView, question_id: int, parsed: answering.Parsed
@@ -163,6 +177,7 @@ def save_answer(
         db.session.add(answer)
     answer.declined = parsed.declined
     answer.value = null() if parsed.declined else parsed.value
+    answer.other_text = None if parsed.declined else parsed.other
     return True
 
 

@@ -237,7 +237,8 @@ def question(slug: str, question_id: int):
     answers, declined = services.answers_of(response_id)
     if asked is None or question_id not in {s.id for s in visible_steps(survey.steps, answers)}:
         abort(404)
-    form = question_form(asked, answers.get(question_id))
+    other = services.other_words(response_id, question_id) if asked.offers_other else None
+    form = question_form(asked, answers.get(question_id), other)
     if form.validate_on_submit():
         parsed = answering.parse(asked, request.form)
         if parsed.error is None:
@@ -249,12 +250,14 @@ def question(slug: str, question_id: int):
             ):
                 return redirect(url_for(".check", slug=slug))
             return redirect(_question_url(survey, answers, question_id))
-        _show_error(form, asked, parsed.error)
+        _show_error(form, asked, parsed)
     return _render_question(survey, asked, form, answers)
 
 
-def _show_error(form, asked: content.QuestionView, message: str) -> None:
-    field = form._fields.get("answer-1" if asked.kind == QuestionKind.PRIORITIES else "answer")
+def _show_error(form, asked: content.QuestionView, parsed: answering.Parsed) -> None:
+    message = parsed.error or ""
+    main = "answer-1" if asked.kind == QuestionKind.PRIORITIES else "answer"
+    field = form._fields.get(parsed.error_field) or form._fields.get(main)
     field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
 
 
@@ -305,10 +308,11 @@ def check(slug: str):
         progress.mark_sent(survey.id, response_id)
         g.resume_code = None
         return redirect(url_for(".done", slug=slug))
+    others = services.others_of(response_id)
     rows = [
         (
             q.text,
-            answering.describe(q, answers.get(q.id), q.id in declined),
+            answering.describe(q, answers.get(q.id), q.id in declined, others.get(q.id)),
             url_for(".question", slug=slug, question_id=q.id, change=1),
             survey.language if answering.in_survey_words(q, answers, declined) else None,
         )

@@ -119,6 +119,21 @@ def test_page_has_no_axe_violations_and_reflows_at_320px(
     assert page.evaluate(DEAD_ENDS) == [], "links to no element, or forms that post without action"
 
 
+def bytes_on_the_wire(context, page, path: str) -> float:
+    """What one load of path takes over the network, compressed, stylesheet included."""
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    received: dict[str, float] = {}
+    cdp.on(
+        "Network.loadingFinished",
+        lambda event: received.__setitem__(event["requestId"], event["encodedDataLength"]),
+    )
+    page.goto(path, wait_until="load")
+    page.wait_for_timeout(100)
+    assert len(received) >= 2, "expected the page and its stylesheet"
+    return sum(received.values())
+
+
 PARTICIPANT_PAGES = [p for p in PAGES if p.participant and not p.submit_empty]
 
 
@@ -139,15 +154,5 @@ def test_participant_page_is_at_most_14_kb_on_the_wire(
         # Carry the session to a new context whose cache is empty, so the stylesheet counts.
         context = phone("cy", storage_state=context.storage_state())
         page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    received: dict[str, float] = {}
-    cdp.on(
-        "Network.loadingFinished",
-        lambda event: received.__setitem__(event["requestId"], event["encodedDataLength"]),
-    )
-    page.goto(path, wait_until="load")
-    page.wait_for_timeout(100)
-    total = sum(received.values())
-    assert len(received) >= 2, "expected the page and its stylesheet"
+    total = bytes_on_the_wire(context, page, path)
     assert total <= MAX_PARTICIPANT_BYTES, f"{spec.path}: {total:.0f} bytes"

@@ -29,8 +29,8 @@ EVERY_QUESTION = {"kind", "text", "help_text", "required"}
 TYPE_FIELDS = {
     "short_text": {"max_length"},
     "long_text": {"max_length"},
-    "single_choice": {"options"},
-    "multiple_choice": {"options", "last_alone"},
+    "single_choice": {"options", "offers_other"},
+    "multiple_choice": {"options", "last_alone", "offers_other"},
     "scale": {"options"},
     "yes_no": set(),
     "number": {"min_value", "max_value"},

@@ -136,7 +136,7 @@ def answer_lines(survey: Survey, response: Response) -> list[tuple[str, str]]:
         shown = view.question(question.id)
         value = answer.value
         words = (
-            answering.describe(shown, value, answer.declined)
+            answering.describe(shown, value, answer.declined, answer.other_text)
             if shown is not None
             else str(value)  # a question since taken out of the survey
         )

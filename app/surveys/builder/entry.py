@@ -85,12 +85,13 @@ def enter_response(
     stale = set(skipped(view, entry.answers))
     given = _given(entry.answers)
     response.answers = [
-        Answer(question_id=qid, value=value, declined=False)
+        Answer(question_id=qid, value=value, declined=False, other_text=entry.answers[qid].other)
         for qid, value in given.items()
         if qid not in stale
     ]
     if entry.keep_skipped:
-        response.notes = _notes(survey, view, [(qid, given[qid]) for qid in given if qid in stale])
+        kept = [(qid, given[qid], entry.answers[qid].other) for qid in given if qid in stale]
+        response.notes = _notes(survey, view, kept)
     db.session.add(response)
     db.session.flush()
     notes = len(stale) if entry.keep_skipped else 0
@@ -102,15 +103,17 @@ def _given(parsed: dict[int, answering.Parsed]) -> dict[int, object]:
     return {qid: p.value for qid, p in parsed.items() if not p.declined and p.value is not None}
 
 
-def _notes(survey: Survey, view: SurveyView, kept: list[tuple[int, object]]) -> list[ResponseNote]:
+def _notes(
+    survey: Survey, view: SurveyView, kept: list[tuple[int, object, str | None]]
+) -> list[ResponseNote]:
     """Skipped answers in words, in the survey's main language (the view's), as typed."""
     with force_locale(formatting_locale(survey.main_language)):
         return [
             ResponseNote(
                 question_id=qid,
                 question_text=question.text,
-                answer_text=answering.describe(question, value, False),
+                answer_text=answering.describe(question, value, False, other),
             )
-            for qid, value in kept
+            for qid, value, other in kept
             if (question := view.question(qid)) is not None
         ]

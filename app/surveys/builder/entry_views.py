@@ -78,7 +78,7 @@ def _check(question: QuestionView, form: Form) -> answering.Parsed:
     # A paper form can come back with a required question blank: record it as not answered.
     parsed = answering.parse(replace(question, required=False), _sent_for(question))
     if parsed.error:
-        field = _answer_field(question, form)
+        field = form._fields.get(parsed.error_field) or _answer_field(question, form)
         field.errors = [*field.errors, parsed.error]
     return parsed
 

@@ -33,8 +33,8 @@ MAX_OPTIONS = 30
 KIND_FIELDS: dict[QuestionKind, tuple[str, ...]] = {
     QuestionKind.SHORT_TEXT: ("max_length",),
     QuestionKind.LONG_TEXT: ("max_length",),
-    QuestionKind.SINGLE_CHOICE: ("options",),
-    QuestionKind.MULTIPLE_CHOICE: ("options", "last_alone"),
+    QuestionKind.SINGLE_CHOICE: ("options", "offers_other"),
+    QuestionKind.MULTIPLE_CHOICE: ("options", "last_alone", "offers_other"),
     QuestionKind.SCALE: ("options",),
     QuestionKind.YES_NO: (),
     QuestionKind.NUMBER: ("min_value", "max_value"),
@@ -76,6 +76,7 @@ class QuestionForm(Form):
         filters=(),
     )
     last_alone = BooleanField(_l("The last answer stands alone"))
+    offers_other = BooleanField(_l("Add “Other” with a box to write in"))
     max_length = StringField(
         _l("Longest answer in characters (optional)"),
         validators=[WholeNumber(1, TEXT_LIMIT, _l("Enter a number from 1 to 20000"))],

@@ -184,6 +184,7 @@ def _draft(form: QuestionForm) -> services.QuestionDraft:
         max_value=number(form.max_value),
         pick_count=number(form.pick_count),
         last_alone=bool(form.last_alone.data),
+        offers_other=bool(form.offers_other.data),
         show_if=(shown_after, value) if (shown_after := positive_int(question_id)) else None,
     )
 
@@ -204,6 +205,7 @@ def _question_data(question: Question) -> dict[str, Any]:
         "max_value": text(question.max_value),
         "pick_count": text(question.pick_count),
         "last_alone": any(o.exclusive for o in question.options if not o.retired),
+        "offers_other": question.offers_other,
         "show_if": f"{branch}:{question.show_if_value}" if branch else "",
     }
 

@@ -21,6 +21,7 @@ from app.surveys.builder.services import AlreadyDone
 from app.surveys.builder.services import Refused
 from app.surveys.builder.services import forget_translations
 from app.surveys.builder.services import words_changed
+from app.surveys.models import OTHER_KINDS
 from app.surveys.models import Question
 from app.surveys.models import QuestionKind
 from app.surveys.models import Survey
@@ -47,6 +48,7 @@ class QuestionDraft:
     pick_count: int | None = None
     show_if: tuple[int, str] | None = None
     last_alone: bool = False  # the last answer cannot be ticked with others
+    offers_other: bool = False  # "Other" with a box to write in, for choose-one or choose-all
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,8 @@ def _apply(question: Question, draft: QuestionDraft) -> None:
     kind = draft.kind
     question.kind, question.text, question.help_text = kind, draft.text, draft.help_text
     question.required = draft.required
+    # Taken away, it is no longer offered; what people chose and wrote stays in the results.
+    question.offers_other = draft.offers_other and kind in OTHER_KINDS
     question.max_length = draft.max_length if kind.is_text else None
     question.min_value = draft.min_value if kind == QuestionKind.NUMBER else None
     question.max_value = draft.max_value if kind == QuestionKind.NUMBER else None

@@ -36,11 +36,13 @@ from app.forms import Form
 from app.i18n import BY_CODE
 from app.i18n import LANGUAGES
 from app.i18n import language_names
+from app.surveys import running
 from app.surveys.builder import copy_views
 from app.surveys.builder import entered_views
 from app.surveys.builder import entry_views
 from app.surveys.builder import preview_views
 from app.surveys.builder import question_views
+from app.surveys.builder import running_views
 from app.surveys.builder import services
 from app.surveys.builder import sharing
 from app.surveys.builder import translate_views
@@ -80,6 +82,7 @@ OTHER_PAGES = (
     entry_views,
     entered_views,
     sharing,
+    running_views,
 )
 
 
@@ -228,6 +231,8 @@ def overview(survey_id: int) -> str:
         results_url=results_path(survey.id),
         opens_on=_shown_day(survey.opens_at),
         last_day=_shown_day(survey.closes_at, shift=1),
+        target=running.target_progress(survey),
+        daily_email=running.gets_daily_email(survey.id, current_staff().id),
     )
 
 

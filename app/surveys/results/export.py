@@ -37,6 +37,8 @@ from app.db import as_utc
 from app.extensions import db
 from app.i18n import formatting_locale
 from app.surveys.models import CHANNEL_NAMES
+from app.surveys.models import OTHER_KINDS
+from app.surveys.models import OTHER_VALUE
 from app.surveys.models import Question
 from app.surveys.models import QuestionKind
 from app.surveys.models import Survey
@@ -84,6 +86,7 @@ class Column:
     options: tuple[str, ...] = ()  # option values with a column each, in the survey's order
     ranks: int = 0  # ranking: how many places count, as on the results page
     themes: bool = False
+    other: bool = False  # a column for the words written for "Other"
 
 
 @dataclass(frozen=True)
@@ -101,10 +104,15 @@ class Plan:
     zone: ZoneInfo  # the charity's: times are written, and online answers dated, in it
 
 
-def _column(question: Question) -> Column:
+def _column(question: Question, written_in: set[int]) -> Column:
     labels = {value: label for value, label, _live in option_labels(question)}
+    other = question.kind in OTHER_KINDS and (question.offers_other or question.id in written_in)
+    if not other:
+        labels.pop(OTHER_VALUE, None)
     if question.kind == QuestionKind.MULTIPLE_CHOICE:
-        return Column(question.id, question.kind, labels, tuple(labels))
+        return Column(question.id, question.kind, labels, tuple(labels), other=other)
+    if question.kind == QuestionKind.SINGLE_CHOICE:
+        return Column(question.id, question.kind, labels, other=other)
     if question.kind == QuestionKind.PRIORITIES:
         return Column(question.id, question.kind, labels, tuple(labels), question.pick_count or 3)
     return Column(question.id, question.kind, labels, themes=question.kind.is_text)
@@ -117,9 +125,25 @@ def _headings(question: Question, column: Column) -> list[str]:
         _("%(question)s – %(option)s", question=question.text, option=column.labels[value])
         for value in column.options
     ]
+    if column.other:
+        found.append(_("%(question)s – what they wrote for “Other”", question=question.text))
     if column.themes:
         found.append(_("%(question)s – themes", question=question.text))
     return found
+
+
+def _written_for_other(questions: list[Question]) -> set[int]:
+    """The questions on which someone wrote words for "Other" (it may be offered no longer)."""
+    ids = [q.id for q in questions if q.kind in OTHER_KINDS]
+    if not ids:
+        return set()
+    return set(
+        db.session.scalars(
+            select(Answer.question_id)
+            .where(Answer.question_id.in_(ids), Answer.other_text.is_not(None))
+            .distinct()
+        )
+    )
 
 
 def plan(survey: Survey, with_names: bool, filters: Filters) -> Plan:
@@ -128,7 +152,8 @@ def plan(survey: Survey, with_names: bool, filters: Filters) -> Plan:
     live = live_questions(survey)
     with force_locale(formatting_locale(survey.main_language)):
         declined = _("I'd rather not say")
-        columns = [_column(q) for q in live]
+        written_in = _written_for_other(live)
+        columns = [_column(q, written_in) for q in live]
         languages = {code: str(name) for code, name in LANGUAGE_NAMES.items()}
         channels = {channel.value: str(name) for channel, name in CHANNEL_NAMES.items()}
     zone = ZoneInfo(current_app.config["TIME_ZONE"])
@@ -197,6 +222,7 @@ def _rows(export: Plan, ids: list[int]) -> Iterator[list[str]]:
             type_coerce(Answer.value, Text),  # the stored text: each one is decoded once a batch
             Answer.declined,
             Theme.name,
+            Answer.other_text,
         )
         .outerjoin(Answer, Answer.response_id == Response.id)
         .outerjoin(AnswerTheme, AnswerTheme.answer_id == Answer.id)
@@ -217,6 +243,7 @@ def _row(
     """One response's cells from its joined rows (one per answer and theme)."""
     _id, number, sent, language, channel, name, answered_on = lines[0][:7]
     answers = {line[7]: (line[8], line[9]) for line in lines if line[7] is not None}
+    others = {line[7]: line[11] for line in lines if line[11]}
     themes: dict[int, set[str]] = {}
     for line in lines:
         if line[10]:
@@ -244,6 +271,8 @@ def _row(
             if key not in words:
                 words[key] = _cells(export, column, *answer)
             cells += words[key]
+        if column.other:
+            cells.append(others.get(column.question_id, ""))
         if column.themes:
             cells.append("; ".join(sorted(themes.get(column.question_id, ()), key=str.casefold)))
     return cells

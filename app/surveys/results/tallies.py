@@ -15,6 +15,9 @@ from sqlalchemy import select
 from app.auth.models import Role
 from app.db import JSONText
 from app.extensions import db
+from app.surveys.answering import other_label
+from app.surveys.models import OTHER_KINDS
+from app.surveys.models import OTHER_VALUE
 from app.surveys.models import Channel
 from app.surveys.models import Question
 from app.surveys.models import QuestionKind
@@ -49,6 +52,7 @@ class Bar:
     label: str
     count: int
     percent: int  # of the people who chose an answer to the question
+    other: bool = False  # "Other": the site's word, not the survey's; its words can be read
 
 
 @dataclass(frozen=True)
@@ -217,10 +221,14 @@ def _result(
 
 
 def option_labels(question: Question) -> list[tuple[str, str, bool]]:
-    """(value, main-language label, still offered) for every option of a question, in order."""
+    """(value, main-language label, still offered) for every option of a question, in order;
+    "Other" (in the reader's language) after them on the questions that can have it."""
     if question.kind == QuestionKind.YES_NO:
         return [("yes", _("Yes"), True), ("no", _("No"), True)]
-    return [(o.value, o.label, not o.retired) for o in question.options]
+    found = [(o.value, o.label, not o.retired) for o in question.options]
+    if question.kind in OTHER_KINDS:
+        found.append((OTHER_VALUE, other_label(), question.offers_other))
+    return found
 
 
 def _chosen(values: list[tuple[Any, int]]) -> Counter[str]:
@@ -241,9 +249,12 @@ def _bars(
     """Every offered option, plus any no-longer-offered one that people chose."""
     chosen = _chosen(values)
     known = {value for value, _label, _live in options}
-    rows = [(label, chosen[value]) for value, label, live in options if live or chosen[value]]
-    rows += [(value, count) for value, count in chosen.items() if value not in known]
-    return [Bar(label, count, _percent(count, out_of)) for label, count in rows]
+    rows = [(value, label) for value, label, live in options if live or chosen[value]]
+    rows += [(value, value) for value in chosen if value not in known]
+    return [
+        Bar(label, chosen[value], _percent(chosen[value], out_of), value == OTHER_VALUE)
+        for value, label in rows
+    ]
 
 
 def _priorities(

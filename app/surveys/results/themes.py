@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from datetime import datetime
 
+from sqlalchemy import ColumnElement
 from sqlalchemy import delete
 from sqlalchemy import exists
 from sqlalchemy import func
@@ -30,6 +31,10 @@ THEME_NAME_LIMIT = 80
 
 class AnswerNotFound(LookupError):
     """No sent answer with that id to that question of that survey."""
+
+
+class ThemeNotFound(LookupError):
+    """No theme with that id belongs to that survey."""
 
 
 @dataclass(frozen=True)
@@ -80,13 +85,20 @@ def text_answers(
     page: int,
     theme_id: int | None = None,
     with_names: bool = False,
+    untagged: bool = False,
+    other: bool = False,
 ) -> AnswerPage:
-    """One page of sent answers to a question, newest first; page is kept within range."""
-    where = [*submitted(survey_id), *answered(), Answer.question_id == question_id]
+    """One page of sent answers to a question, newest first; page is kept within range.
+
+    theme_id: only answers with that theme; untagged: only answers with no theme at all;
+    other: the words written for "Other" on a choice question, rather than the answers."""
+    where = _written(survey_id, question_id, other)
     if theme_id is not None:
         where.append(
             exists().where(AnswerTheme.answer_id == Answer.id, AnswerTheme.theme_id == theme_id)
         )
+    elif untagged:
+        where.append(~exists().where(AnswerTheme.answer_id == Answer.id))
     total = db.session.scalar(select(func.count()).select_from(Answer).join(Response).where(*where))
     pages = max(1, -(-(total or 0) // PER_PAGE))
     page = min(max(page, 1), pages)
@@ -95,7 +107,7 @@ def text_answers(
     rows = db.session.execute(
         select(
             Answer.id,
-            Answer.value,
+            Answer.other_text if other else Answer.value,
             Response.submitted_at,
             Response.language,
             Response.channel,
@@ -117,6 +129,22 @@ def text_answers(
 
 
 _NONE: frozenset[int] = frozenset()
+
+
+def _written(survey_id: int, question_id: int, other: bool = False) -> list[ColumnElement[bool]]:
+    """Conditions picking the sent answers with words to this question (for "Other", if other)."""
+    words = [Answer.other_text.is_not(None)] if other else answered()
+    return [*submitted(survey_id), *words, Answer.question_id == question_id]
+
+
+def untagged_count(survey_id: int, question_id: int, other: bool = False) -> int:
+    """How many sent answers to this question have no theme yet."""
+    where = [
+        *_written(survey_id, question_id, other),
+        ~exists().where(AnswerTheme.answer_id == Answer.id),
+    ]
+    found = db.session.scalar(select(func.count()).select_from(Answer).join(Response).where(*where))
+    return found or 0
 
 
 def _themes_of(answer_ids: list[int]) -> dict[int, frozenset[int]]:
@@ -196,3 +224,40 @@ def _theme_named(survey_id: int, name: str, themes: list[Theme]) -> Theme:
     db.session.add(theme)
     db.session.flush()
     return theme
+
+
+def tag_many(survey_id: int, question_id: int, answer_ids: set[int], theme_id: int) -> int:
+    """Give each of these answers the theme; how many did not have it before.
+
+    Answers that already have it are left as they are, so pressing twice adds nothing more.
+    Ids that are not sent answers to this question are left out."""
+    try:
+        return _tag_many(survey_id, question_id, answer_ids, theme_id)
+    except IntegrityError:
+        # Someone gave one of them the same theme at the same moment: the rest, once more.
+        return _tag_many(survey_id, question_id, answer_ids, theme_id)
+
+
+@unit_of_work()
+def _tag_many(survey_id: int, question_id: int, answer_ids: set[int], theme_id: int) -> int:
+    theme = db.session.get(Theme, theme_id)
+    if theme is None or theme.survey_id != survey_id:
+        raise ThemeNotFound(theme_id)
+    found = set(
+        db.session.scalars(
+            select(Answer.id)
+            .join(Response, Response.id == Answer.response_id)
+            .where(Answer.id.in_(answer_ids), Answer.question_id == question_id)
+            .where(*submitted(survey_id))
+        )
+    )
+    having = set(
+        db.session.scalars(
+            select(AnswerTheme.answer_id).where(
+                AnswerTheme.answer_id.in_(found), AnswerTheme.theme_id == theme_id
+            )
+        )
+    )
+    db.session.add_all(AnswerTheme(answer_id=a, theme_id=theme_id) for a in found - having)
+    db.session.flush()
+    return len(found - having)

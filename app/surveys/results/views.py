@@ -17,36 +17,34 @@ from flask import stream_with_context
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import Field
-from wtforms import IntegerField
+from flask_babel import ngettext
 from wtforms import SelectField
-from wtforms import SelectMultipleField
-from wtforms.validators import InputRequired
-from wtforms.validators import Optional
 
 from app.auth.guard import roles_required
 from app.auth.guard import signed_in_staff
 from app.auth.models import ALL_STAFF
 from app.auth.models import Role
 from app.core.errors import reshow_on_csrf_failure
-from app.core.numbers import id_value
 from app.core.numbers import page_number
 from app.core.numbers import positive_int
-from app.forms import ErrorSummary
 from app.forms import Form
-from app.forms import text_field
 from app.i18n import BY_CODE
 from app.i18n import LANGUAGES
 from app.i18n import direction
+from app.surveys import running
 from app.surveys.content import load_survey_by_id
 from app.surveys.forms import ordinal
 from app.surveys.models import CHANNEL_NAMES
+from app.surveys.models import OTHER_KINDS
 from app.surveys.models import Channel
 from app.surveys.models import Question
 from app.surveys.models import Survey
 from app.surveys.results import export
 from app.surveys.results import tallies as results
 from app.surveys.results import themes
+from app.surveys.results.tag_forms import TagForm
+from app.surveys.results.tag_forms import TagManyForm
+from app.surveys.results.tag_forms import TagProblem
 
 bp = Blueprint("survey_results", __name__, url_prefix="/staff/surveys")
 TAGGERS = (Role.ADMIN, Role.COORDINATOR)
@@ -75,55 +73,6 @@ class FilterForm(Form):
         return results.Filters(language or "", channel or "")
 
 
-class IdField(IntegerField):
-    """A whole number 1 and up in plain digits; a huge or strange one is a form error."""
-
-    def process_formdata(self, valuelist: list[str]) -> None:
-        if valuelist and valuelist[0]:
-            self.data = positive_int(valuelist[0])
-            if self.data is None:
-                raise ValueError(_l("Choose from the list."))
-
-
-class TagForm(Form):
-    answer_id = IdField(validators=[InputRequired()])
-    chosen = SelectMultipleField(coerce=id_value, validate_choice=False)
-    shown = SelectMultipleField(coerce=id_value, validate_choice=False)
-    new_theme = text_field(
-        _l("New theme"),
-        most=themes.THEME_NAME_LIMIT,
-        too_long=_l("The theme name must be 80 characters or fewer"),
-        filters=[themes.clean_name],
-    )
-    page = IdField(validators=[Optional()])
-    theme = IdField(validators=[Optional()])
-
-    def error_target(self, field: Field) -> str:
-        """Each answer on the page has a tagging form of its own: link to this one's theme box."""
-        if field.name == "new_theme":
-            return f"new-theme-{self.answer_id.data or 0}"
-        return super().error_target(field)
-
-
-@dataclass(frozen=True)
-class TagProblem(ErrorSummary):
-    """A tagging form that could not be saved, shaped for the error summary, answers kept."""
-
-    answer_id: int = 0
-    typed: str = ""
-    chosen: frozenset[int] = frozenset()
-
-    @property
-    def theme_errors(self) -> list[str]:
-        return [message for target, message in self.field_errors if target != "main-content"]
-
-    @classmethod
-    def of_tagging(cls, form: TagForm) -> TagProblem:
-        typed = (form.new_theme.raw_data or [""])[0]
-        chosen = frozenset(form.chosen.data or [])
-        return cls(form.field_errors, form.answer_id.data or 0, typed, chosen)
-
-
 def _survey(survey_id: int) -> Survey:
     survey = load_survey_by_id(survey_id)
     if survey is None:
@@ -132,8 +81,9 @@ def _survey(survey_id: int) -> Survey:
 
 
 def _text_question(survey: Survey, question_id: int) -> Question:
+    """A question with written answers: words, or the words written for "Other"."""
     question = next((q for q in survey.questions if q.id == question_id), None)
-    if question is None or not question.kind.is_text:
+    if question is None or not (question.kind.is_text or question.kind in OTHER_KINDS):
         abort(404)
     return question
 
@@ -168,6 +118,7 @@ def summary(survey_id: int) -> str:
             ".export_csv", survey_id=survey.id, **{k: v for k, v in asdict(filters).items() if v}
         ),
         results=found,
+        target=running.target_progress(survey),
         rank_names=[ordinal(rank) for rank in range(1, 11)],
         **_main_language(survey),
     )
@@ -178,19 +129,48 @@ def _theme_filter(survey_themes: list, raw: Any) -> int | None:
     return raw if isinstance(raw, int) and raw in ids else None
 
 
+@dataclass(frozen=True)
+class Showing:
+    """Which answers a question's page lists: a page of them, by theme or with none yet."""
+
+    page: Any = 1
+    theme: Any = None
+    untagged: bool = False
+
+    def address(self, survey_id: int, question_id: int) -> str:
+        return url_for(
+            ".answers",
+            survey_id=survey_id,
+            question_id=question_id,
+            page=self.page or None,
+            theme=self.theme or None,
+            untagged=1 if self.untagged and not self.theme else None,
+        )
+
+
 def _answers_page(
-    survey: Survey, question: Question, page: Any, theme: Any, problem: TagProblem | None = None
+    survey: Survey,
+    question: Question,
+    showing: Showing,
+    problem: TagProblem | None = None,
+    many: TagManyForm | None = None,
 ) -> tuple[str, int]:
     role = _role()
     survey_themes = themes.survey_themes(survey.id)
-    theme_id = _theme_filter(survey_themes, theme)
+    theme_id = _theme_filter(survey_themes, showing.theme)
+    untagged = showing.untagged and theme_id is None
     found = themes.text_answers(
         survey.id,
         question.id,
-        page if isinstance(page, int) else 1,
+        showing.page if isinstance(showing.page, int) else 1,
         theme_id,
         with_names=results.shows_names(role, survey),
+        untagged=untagged,
+        other=not question.kind.is_text,
     )
+    if many is None:
+        many = TagManyForm(formdata=None, survey_themes=survey_themes)
+    many.drawn = bool(role in TAGGERS and survey_themes and found.answers)
     html = render_template(
         "survey_results/answers.html",
         survey=survey,
@@ -198,16 +178,21 @@ def _answers_page(
         found=found,
         themes=survey_themes,
         counts=themes.theme_counts(survey.id, question.id),
+        untagged_count=themes.untagged_count(survey.id, question.id, not question.kind.is_text),
+        other=not question.kind.is_text,
         theme_id=theme_id,
+        untagged=untagged,
         theme_names={t.id: t.name for t in survey_themes},
         may_tag=role in TAGGERS,
         may_write_updates=role in (Role.ADMIN, Role.COORDINATOR),
-        form=problem,
+        form=problem or (many if many.errors else None),
+        many=many,
+        picked=set(many.picked.data or []) if many.errors else set(),
         channel_labels=CHANNEL_NAMES,
         languages=BY_CODE,
         **_main_language(survey),
     )
-    return html, 400 if problem else 200
+    return html, 400 if problem or many.errors else 200
 
 
 @bp.route("/<int:survey_id>/results/<int:question_id>")
@@ -215,8 +200,12 @@ def _answers_page(
 def answers(survey_id: int, question_id: int) -> tuple[str, int]:
     survey = _survey(survey_id)
     question = _text_question(survey, question_id)
-    page = page_number(request.args.get("page"))  # too far: the last page, clamped later
-    return _answers_page(survey, question, page, positive_int(request.args.get("theme")))
+    showing = Showing(
+        page_number(request.args.get("page")),  # too far: the last page, clamped later
+        positive_int(request.args.get("theme")),
+        request.args.get("untagged") == "1",
+    )
+    return _answers_page(survey, question, showing)
 
 
 @bp.route("/<int:survey_id>/results/<int:question_id>/tag", methods=["POST"])
@@ -226,11 +215,11 @@ def tag(survey_id: int, question_id: int) -> Any:
     survey = _survey(survey_id)
     question = _text_question(survey, question_id)
     form = TagForm()
+    showing = Showing(form.page.data, form.theme.data, bool(form.untagged.data))
     if not form.validate():
         if not form.csrf_token.errors and set(form.errors) - {"new_theme"}:
             abort(400)  # not something our page sends
-        problem = TagProblem.of_tagging(form)
-        return _answers_page(survey, question, form.page.data, form.theme.data, problem)
+        return _answers_page(survey, question, showing, TagProblem.of_tagging(form))
     try:
         themes.tag_answer(
             survey.id,
@@ -243,14 +232,37 @@ def tag(survey_id: int, question_id: int) -> Any:
     except themes.AnswerNotFound:
         abort(404)
     flash(_("Themes saved."))
-    target = url_for(
-        ".answers",
-        survey_id=survey.id,
-        question_id=question.id,
-        page=form.page.data or None,
-        theme=form.theme.data or None,
+    return redirect(f"{showing.address(survey.id, question.id)}#answer-{form.answer_id.data}")
+
+
+@bp.route("/<int:survey_id>/results/<int:question_id>/tag-many", methods=["POST"])
+@roles_required(*TAGGERS)
+@reshow_on_csrf_failure
+def tag_many(survey_id: int, question_id: int) -> Any:
+    """One theme on every ticked answer: no JavaScript, and a second press adds nothing."""
+    survey = _survey(survey_id)
+    question = _text_question(survey, question_id)
+    form = TagManyForm(survey_themes=themes.survey_themes(survey.id))
+    showing = Showing(form.page.data, form.theme.data, bool(form.untagged.data))
+    if not form.validate():
+        if not form.csrf_token.errors and set(form.errors) - {"picked", "add_theme"}:
+            abort(400)  # not something our page sends
+        return _answers_page(survey, question, showing, many=form)
+    theme_id = form.chosen_theme or 0
+    try:
+        added = themes.tag_many(survey.id, question.id, set(form.picked.data or []), theme_id)
+    except themes.ThemeNotFound:
+        abort(404)
+    name = next(t.name for t in themes.survey_themes(survey.id) if t.id == theme_id)
+    flash(
+        ngettext(
+            "%(num)d more answer now has the theme “%(theme)s”.",
+            "%(num)d more answers now have the theme “%(theme)s”.",
+            added,
+            theme=name,
+        )
     )
-    return redirect(f"{target}#answer-{form.answer_id.data}")
+    return redirect(showing.address(survey.id, question.id))
 
 
 @bp.route("/<int:survey_id>/export.csv")
