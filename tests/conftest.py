@@ -35,6 +35,7 @@ from tests.factories import make_survey
 from tests.pagecheck import check_page
 from tests.staff_helpers import enrol_two_step
 from tests.staff_helpers import finish_two_step
+from tests.survey_words import WORDY
 
 PASSWORD = "correct horse battery staple"
 # A real site will not start without its public address; tests that build the production config
@@ -259,6 +260,22 @@ def named_survey(app: Flask) -> int:
     with app.app_context():
         made = make_survey("named")
         db.session.get(Survey, made.id).anonymous = False
+        db.session.commit()
+        return made.id
+
+
+@pytest.fixture
+def wordy_survey(app: Flask) -> int:
+    """The test survey again at another address, in English only, with jargon and a long
+    sentence for the plain-words check to find; its id."""
+    from app.surveys.models import Survey
+
+    with app.app_context():
+        made = make_survey("wordy", translated=False)
+        survey = db.session.get(Survey, made.id)
+        survey.intro, survey.consent_text = WORDY["intro"], WORDY["consent_text"]
+        first = survey.questions[0]
+        first.text, first.help_text = WORDY["question"], WORDY["help"]
         db.session.commit()
         return made.id
 
@@ -510,3 +527,13 @@ def updates(app: Flask, survey: MadeSurvey, ledger: LedgerData) -> UpdatesData:
         ).id
         services.publish(cant_do, ledger.coordinator)
         return UpdatesData(published, draft, cant_do, theme.id, ledger.coordinator)
+
+
+@pytest.fixture
+def wordy_update(app: Flask, updates: UpdatesData) -> int:
+    """A draft update with jargon and a long sentence for the plain-words check; its id."""
+    from app.feedback import services
+
+    with app.test_request_context():
+        draft = services.UpdateDraft(said=WORDY["said"], body=WORDY["body"])
+        return services.create(draft, updates.coordinator).id

@@ -77,6 +77,7 @@ PAGES += [
         **_B,
     ),
     Page("survey-overview", "/staff/surveys/{survey}", **_B),
+    Page("survey-overview-plain-words", "/staff/surveys/{wordy_survey}", **_B),
     Page("survey-running", "/staff/surveys/{survey}/running", **_B),
     Page("survey-edit", "/staff/surveys/{survey}/edit", **_B),
     Page("survey-archive-while-open", "/staff/surveys/{survey}/archive", **_B),
@@ -95,6 +96,12 @@ PAGES += [
     Page("survey-translate", "/staff/surveys/{survey}/translate/cy", **_B),
     Page("survey-translate-rtl", "/staff/surveys/{survey}/translate/ar", **_B),
     Page("survey-preview", "/staff/surveys/{survey}/preview", printed_in="en", **_B),
+    Page(
+        "survey-preview-plain-words",
+        "/staff/surveys/{wordy_survey}/preview",
+        printed_in="en",
+        **_B,
+    ),
     # A preview is in the language previewed, whatever the staff member's own (its bar is theirs).
     Page(
         "survey-preview-question",
@@ -295,6 +302,9 @@ def path_for(request, path: str, survey) -> str:
         path = path.replace("{entered}", str(request.getfixturevalue("entered_response")))
     if "{named_survey}" in path:  # a survey that asks names
         path = path.replace("{named_survey}", str(request.getfixturevalue("named_survey")))
+    for wordy in ("wordy_survey", "wordy_update"):  # words for the plain-words check to find
+        if f"{{{wordy}}}" in path:
+            path = path.replace(f"{{{wordy}}}", str(request.getfixturevalue(wordy)))
     return fill(path, survey, ledger, updates)
 
 

@@ -40,6 +40,8 @@ PAGES: list[Page] = [
     Page("update-new-errors", "/staff/updates/new", submit_empty=True, status=400, **_C),
     Page("update-show", "/staff/updates/{update}", **_C),
     Page("update-preview", "/staff/updates/{draft_update}/preview", **_C),
+    Page("update-preview-plain-words", "/staff/updates/{wordy_update}/preview", **_C),
+    Page("update-show-plain-words", "/staff/updates/{wordy_update}", **_C),
     Page("update-show-draft", "/staff/updates/{draft_update}", **_A),
     Page("update-show-cant-do-admin", "/staff/updates/{cant_do_update}", **_A),
     Page("update-show-read-only", "/staff/updates/{update}", **{**_C, "role": Role.VIEWER}),

@@ -355,3 +355,19 @@ WORDS: dict[str, tuple[str, str, str, str, str]] = {
         "যেমন, কোনো নতুন ভাবনা, কোনো দুশ্চিন্তা, বা এমন কিছু যা ঘটেছে।",
     ),
 }
+
+# Words the plain-words check has something to say about: jargon, and a sentence of 25 words.
+WORDY = {
+    "intro": (
+        "We want to facilitate change. We would like to know how you found the café this year "
+        "and what we could do better for you and your family next year."
+    ),
+    "consent_text": "Taking part is your choice. No question is mandatory.",
+    "question": "Do you utilise the garden?",
+    "help": "Prior to the meeting, think about the garden.",
+    "said": "Please facilitate later opening",
+    "body": (
+        "We will **utilise** the hall. We talked to the volunteers and the people who run the "
+        "building and we agreed that the café will stay open until seven on Thursdays from May."
+    ),
+}

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 from app.auth.guard import signed_in_staff
 from app.auth.guard import staff_has
 from app.auth.models import Role
+from app.core.plain_words import check_pieces
+from app.core.plain_words_notes import notes
 from app.extensions import db
 from app.feedback.models import LinkKind
 from app.feedback.models import Update
@@ -67,3 +71,13 @@ def page_words() -> dict[str, Any]:
         "kind_words": KIND_WORDS,
         "languages": BY_CODE,
     }
+
+
+def plain_notes(update: Update) -> list[Markup]:
+    """What the plain-words check suggests for the words people will read (suggestions only)."""
+    pieces = [
+        (_("What people said"), update.said),
+        (_("What we did or will do"), update.body),
+        (_("Why we can't do this"), update.reason),
+    ]
+    return notes(check_pieces(pieces, update.main_language))

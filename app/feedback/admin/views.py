@@ -40,6 +40,7 @@ from app.feedback.admin.pages import is_admin
 from app.feedback.admin.pages import may_write
 from app.feedback.admin.pages import outbox_rows
 from app.feedback.admin.pages import page_words
+from app.feedback.admin.pages import plain_notes
 from app.feedback.admin.pages import staff_id
 from app.feedback.admin.pages import update_or_404
 from app.feedback.models import LinkKind
@@ -222,6 +223,7 @@ def _show_page(update: Update, status_form: StatusForm) -> tuple[str, int]:
         button_form=ButtonForm(),
         may_write=may_write(),
         is_admin=is_admin(),
+        plain=plain_notes(update) if may_write() else [],
         **page_words(),
     )
 
@@ -276,6 +278,7 @@ def preview(update_id: int) -> Any:
         held=update.held_by_admin and not is_admin(),
         reach=message_reach(update),
         button_form=ButtonForm(),
+        plain=plain_notes(update),
     )
 
 

@@ -26,6 +26,7 @@ from flask import session
 from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from markupsafe import Markup
 from markupsafe import escape
 
@@ -40,6 +41,7 @@ from app.surveys import answering
 from app.surveys.builder.blueprint import bp
 from app.surveys.builder.lookup import BUILDERS
 from app.surveys.builder.lookup import survey_or_404
+from app.surveys.builder.plain_check import plain_notes
 from app.surveys.builder.questions import question_rows
 from app.surveys.content import QuestionView
 from app.surveys.content import SurveyView
@@ -133,6 +135,7 @@ def _bar(survey: Survey, view: SurveyView, language: str, here: str | int) -> di
     condition = None
     if isinstance(here, int):
         condition = {row.id: row for row in question_rows(survey)}[here].condition
+    plain = plain_notes(view, here)  # said in the staff member's words, as the rest of the bar
     return {
         "survey_id": survey.id,
         "own": current_language(),
@@ -140,6 +143,7 @@ def _bar(survey: Survey, view: SurveyView, language: str, here: str | int) -> di
         "chosen": chosen,
         "previous": walk[index - 1].url if index else None,
         "next": walk[index + 1].url if index + 1 < len(walk) else None,
+        "plain": plain,
         "words": {
             "saved": _("Preview: nothing you enter is saved"),
             "page": _("Page %(page)d of %(pages)d", page=index + 1, pages=len(walk)),
@@ -149,6 +153,11 @@ def _bar(survey: Survey, view: SurveyView, language: str, here: str | int) -> di
             "previous": _("Previous page"),
             "next": _("Next page"),
             "back": _("Back to the survey"),
+            "plain": ngettext(
+                "Plain words check: %(num)d suggestion for this page",
+                "Plain words check: %(num)d suggestions for this page",
+                len(plain),
+            ),
         },
     }
 

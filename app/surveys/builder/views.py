@@ -54,6 +54,7 @@ from app.surveys.builder.forms import survey_form
 from app.surveys.builder.lookup import BUILDERS
 from app.surveys.builder.lookup import results_path
 from app.surveys.builder.lookup import survey_or_404
+from app.surveys.builder.plain_check import plain_notes
 from app.surveys.builder.questions import question_rows
 from app.surveys.builder.words import BRING_BACK
 from app.surveys.builder.words import BROUGHT_BACK
@@ -208,6 +209,7 @@ def overview(survey_id: int) -> str:
     survey = survey_or_404(survey_id)
     done, needed = completeness(survey), len(pieces(survey))
     questions = question_rows(survey)
+    start_page = view_of(survey, survey.main_language)
     return render_template(
         "survey_admin/overview.html",
         survey=survey,
@@ -224,7 +226,8 @@ def overview(survey_id: int) -> str:
         move_buttons=MOVE_BUTTONS,
         bring_back=BRING_BACK,
         history=services.moves(survey.id),
-        start_page=view_of(survey, survey.main_language),
+        start_page=start_page,
+        plain=plain_notes(start_page),
         estimate=estimated(survey),
         status_names=STATUS_NAMES,
         kind_names=KIND_NAMES,
