@@ -13,6 +13,7 @@ from flask import request
 from flask_babel import format_date
 from flask_babel import format_time
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from markupsafe import Markup
 from markupsafe import escape
@@ -27,16 +28,17 @@ ONE_YEAR = 365 * 24 * 3600
 class Language:
     code: str
     name: str  # the language's own name for itself, never translated
+    called: object  # its name in the reader's language (lazy): "Welsh", "Cymraeg", "Walijski"
     direction: str = "ltr"
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("en", "English"),
-    Language("cy", "Cymraeg"),
-    Language("pl", "Polski"),
-    Language("ar", "العربية", "rtl"),
-    Language("ur", "اردو", "rtl"),
-    Language("bn", "বাংলা"),
+    Language("en", "English", _l("English")),
+    Language("cy", "Cymraeg", _l("Welsh")),
+    Language("pl", "Polski", _l("Polish")),
+    Language("ar", "العربية", _l("Arabic"), "rtl"),
+    Language("ur", "اردو", _l("Urdu"), "rtl"),
+    Language("bn", "বাংলা", _l("Bengali")),
 )
 BY_CODE = {language.code: language for language in LANGUAGES}
 DEFAULT = "en"

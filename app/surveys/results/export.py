@@ -25,7 +25,6 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Text
 from sqlalchemy import or_
 from sqlalchemy import select
@@ -35,6 +34,7 @@ from app.core.spreadsheets import neutralise
 from app.db import JSONText
 from app.db import as_utc
 from app.extensions import db
+from app.i18n import LANGUAGES
 from app.i18n import formatting_locale
 from app.surveys.models import CHANNEL_NAMES
 from app.surveys.models import OTHER_KINDS
@@ -57,15 +57,6 @@ BOM = "\ufeff"
 # Year first: Excel and LibreOffice read it as a date and time in every locale (a British
 # 12/03/2026 is 3 December to a spreadsheet set up the American way), and it sorts as text too.
 MOMENT = "%Y-%m-%d %H:%M"
-# Each language's name in words, in the language the report is written in (the survey's own).
-LANGUAGE_NAMES = {
-    "en": _l("English"),
-    "cy": _l("Welsh"),
-    "pl": _l("Polish"),
-    "ar": _l("Arabic"),
-    "ur": _l("Urdu"),
-    "bn": _l("Bengali"),
-}
 
 
 def filename(survey: Survey, filters: Filters) -> str:
@@ -154,7 +145,8 @@ def plan(survey: Survey, with_names: bool, filters: Filters) -> Plan:
         declined = _("I'd rather not say")
         written_in = _written_for_other(live)
         columns = [_column(q, written_in) for q in live]
-        languages = {code: str(name) for code, name in LANGUAGE_NAMES.items()}
+        # Each language's name in the language the report is written in (the survey's own).
+        languages = {language.code: str(language.called) for language in LANGUAGES}
         channels = {channel.value: str(name) for channel, name in CHANNEL_NAMES.items()}
     zone = ZoneInfo(current_app.config["TIME_ZONE"])
     header = [
