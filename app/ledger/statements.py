@@ -76,6 +76,18 @@ def _pence(lines: list[StatementLine], *, paid: bool) -> int:
 
 
 @dataclass(frozen=True)
+class PaidOwed:
+    """Money in pence that has reached the person, and money approved that has not yet."""
+
+    paid: int
+    owed: int
+
+    @classmethod
+    def of(cls, lines: list[StatementLine]) -> PaidOwed:
+        return cls(_pence(lines, paid=True), _pence(lines, paid=False))
+
+
+@dataclass(frozen=True)
 class Statement:
     participant_id: int
     name: str
@@ -105,22 +117,15 @@ class Statement:
         return _pence(self.payments + self.expenses, paid=True)
 
     @property
-    def income_paid_pence(self) -> int:
-        """Paid to them for their time (what went to a charity at their request is not)."""
-        return _pence(self._income, paid=True)
+    def for_time(self) -> PaidOwed:
+        """Paid to them for their time (what went to a charity at their request is not), and
+        approved but not paid yet: that is not in their hands."""
+        return PaidOwed.of(self._income)
 
     @property
-    def income_owed_pence(self) -> int:
-        """Approved for their time but not paid yet: it is not in their hands."""
-        return _pence(self._income, paid=False)
-
-    @property
-    def expenses_paid_pence(self) -> int:
-        return _pence(self.expenses, paid=True)
-
-    @property
-    def expenses_owed_pence(self) -> int:
-        return _pence(self.expenses, paid=False)
+    def for_costs(self) -> PaidOwed:
+        """Expenses paid back, and approved but not paid back yet."""
+        return PaidOwed.of(self.expenses)
 
     @property
     def payments_made(self) -> list[PaymentMade]:
