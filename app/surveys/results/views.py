@@ -88,6 +88,12 @@ def _text_question(survey: Survey, question_id: int) -> Question:
     return question
 
 
+def _written_answers_of(survey_id: int, question_id: int) -> tuple[Survey, Question]:
+    """The survey and its question whose written answers a page reads and tags, or 404."""
+    survey = _survey(survey_id)
+    return survey, _text_question(survey, question_id)
+
+
 def _role() -> Role:
     return signed_in_staff().role
 
@@ -198,8 +204,7 @@ def _answers_page(
 @bp.route("/<int:survey_id>/results/<int:question_id>")
 @roles_required(*ALL_STAFF)
 def answers(survey_id: int, question_id: int) -> tuple[str, int]:
-    survey = _survey(survey_id)
-    question = _text_question(survey, question_id)
+    survey, question = _written_answers_of(survey_id, question_id)
     showing = Showing(
         page_number(request.args.get("page")),  # too far: the last page, clamped later
         positive_int(request.args.get("theme")),
@@ -212,8 +217,7 @@ def answers(survey_id: int, question_id: int) -> tuple[str, int]:
 @roles_required(*TAGGERS)
 @reshow_on_csrf_failure
 def tag(survey_id: int, question_id: int) -> Any:
-    survey = _survey(survey_id)
-    question = _text_question(survey, question_id)
+    survey, question = _written_answers_of(survey_id, question_id)
     form = TagForm()
     showing = Showing(form.page.data, form.theme.data, bool(form.untagged.data))
     if not form.validate():
@@ -240,8 +244,7 @@ def tag(survey_id: int, question_id: int) -> Any:
 @reshow_on_csrf_failure
 def tag_many(survey_id: int, question_id: int) -> Any:
     """One theme on every ticked answer: no JavaScript, and a second press adds nothing."""
-    survey = _survey(survey_id)
-    question = _text_question(survey, question_id)
+    survey, question = _written_answers_of(survey_id, question_id)
     form = TagManyForm(survey_themes=themes.survey_themes(survey.id))
     showing = Showing(form.page.data, form.theme.data, bool(form.untagged.data))
     if not form.validate():
