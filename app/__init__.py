@@ -115,6 +115,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.me.views import bp as me_bp
     from app.people.staff_views import bp as people_bp
     from app.project_pages.views import bp as project_pages_bp
+    from app.projects.readiness_views import bp as project_review_bp
     from app.projects.views import bp as projects_bp
     from app.site.views import bp as site_bp
     from app.staff.views import bp as staff_bp
@@ -136,6 +137,7 @@ def _register_blueprints(app: Flask) -> None:
     for feedback_bp in (updates_bp, update_admin_bp, unsubscribe_bp, summary_admin_bp):
         app.register_blueprint(feedback_bp)
     app.register_blueprint(projects_bp)
+    app.register_blueprint(project_review_bp)
     app.register_blueprint(project_pages_bp)
     _register_privacy(app)
     register_error_pages(app)

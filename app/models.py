@@ -25,6 +25,9 @@ from app.privacy.models import ErasureRequest
 from app.privacy.models import PrivacyEvent
 from app.projects.models import AccessCheck
 from app.projects.models import Project
+from app.projects.readiness_models import LearningEntry
+from app.projects.readiness_models import ReadinessAnswer
+from app.projects.readiness_models import ReadinessCheck
 from app.surveys.models import Option
 from app.surveys.models import Question
 from app.surveys.models import Survey
@@ -50,6 +53,9 @@ __all__ = [
     "ResultsSummary",
     "OutboxMessage",
     "AccessCheck",
+    "LearningEntry",
+    "ReadinessAnswer",
+    "ReadinessCheck",
     "Answer",
     "SurveyMove",
     "AnswerTheme",

@@ -20,6 +20,9 @@ ROUTES: dict = {
     "projects.plan": (_EDITORS, _BOTH, "/staff/projects/{project}/plan"),
     "projects.checklist": (_EDITORS, _BOTH, "/staff/projects/{project}/checklist"),
     "project_pages.show": (_ALL, _GET, "/staff/projects/{project}"),
+    "project_review.readiness_page": (_ALL, _GET, "/staff/projects/{project}/readiness"),
+    "project_review.check": (_EDITORS, _BOTH, "/staff/projects/{project}/readiness/new"),
+    "project_review.learning_entry": (_EDITORS, _BOTH, "/staff/projects/{project}/learning/new"),
 }
 
 _C = {"role": Role.COORDINATOR, "participant": False}
@@ -33,4 +36,22 @@ PAGES: list[Page] = [
     Page("project-show-read-only", "/staff/projects/{project}?x={update}", **_V),
     Page("project-plan", "/staff/projects/{project}/plan", **_C),
     Page("project-checklist", "/staff/projects/{project}/checklist", **_C),
+    Page("project-readiness", "/staff/projects/{project}/readiness", **_C),
+    Page("project-readiness-read-only", "/staff/projects/{project}/readiness", **_V),
+    Page("project-readiness-check", "/staff/projects/{project}/readiness/new", **_C),
+    Page(
+        "project-readiness-check-errors",
+        "/staff/projects/{project}/readiness/new",
+        submit_empty=True,
+        status=400,
+        **_C,
+    ),
+    Page("project-learning-entry", "/staff/projects/{project}/learning/new", **_C),
+    Page(
+        "project-learning-entry-errors",
+        "/staff/projects/{project}/learning/new",
+        submit_empty=True,
+        status=400,
+        **_C,
+    ),
 ]

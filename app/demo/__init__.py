@@ -10,6 +10,7 @@ from app.auth.models import Role
 from app.auth.models import StaffUser
 from app.demo.ledger import load_demo_ledger
 from app.demo.projects import link_demo_survey
+from app.demo.readiness import load_demo_readiness
 from app.demo.survey import add_demo_responses
 from app.demo.survey import create_demo_survey
 from app.demo.survey_translations import TRANSLATIONS
@@ -48,6 +49,7 @@ def load_demo_data() -> list[tuple[str, str, str]]:
     add_demo_responses(survey, DEMO_RESPONSES)
     load_demo_ledger(staff[Role.COORDINATOR], staff[Role.ADMIN], staff[Role.FINANCE])
     link_demo_survey(survey)
+    load_demo_readiness()
     load_demo_thresholds()
     load_demo_updates(survey, staff[Role.COORDINATOR])  # needs the survey's answers and sessions
     return created

@@ -11,8 +11,10 @@ from app.auth.models import ALL_STAFF
 from app.auth.models import Role
 from app.extensions import db
 from app.project_pages.overview import overview
+from app.projects.learning import entries
 from app.projects.models import Project
 from app.projects.plan import ACCESS_HINTS
+from app.projects.readiness import last_checked
 from app.projects.starters import STARTERS
 from app.surveys.builder.lookup import BUILDERS
 from app.surveys.builder.lookup import results_path
@@ -35,4 +37,6 @@ def show(project_id: int) -> str:
         started_from=starter.title if starter else None,
         access_hints=ACCESS_HINTS,
         results_path=results_path,
+        last_checked=last_checked(project.id),
+        learning=entries(project.id),
     )

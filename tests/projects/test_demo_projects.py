@@ -43,3 +43,16 @@ def test_the_demo_has_two_projects_at_different_stages_with_their_work(app: Flas
     assert "Under way" in page and "Ask people what should change" in page
     assert re.search(r"\d+ people came to this project.s sessions\.", page)
     assert "Arabic interpreter booked for every workshop." in page
+    assert "Writing ideas on cards first" in page  # the learning log
+    assert page.index("Paying bus fares in cash") < page.index("Writing ideas on cards first")
+
+
+def test_the_demo_cafe_review_shows_readiness_changing_over_two_checks(app: Flask) -> None:
+    assert app.test_cli_runner().invoke(args=["withus", "seed-demo"]).exit_code == 0
+    with app.app_context():
+        cafe_id = db.session.scalar(select(Project.id).where(Project.name == "Café review"))
+    with app.test_client() as client:
+        sign_in(client, "trustee@demo.withus.test", "demo-viewer-password")
+        page = client.get(f"/staff/projects/{cafe_id}/readiness").get_data(as_text=True)
+    assert "Yes (was Not yet)" in page and "Partly (was Not yet)" in page
+    assert "Answered as a team:" in page and "Meeting the community fund" in page
