@@ -75,12 +75,13 @@ def test_a_team_check_needs_the_names_of_who_took_part(app: Flask, staff_client)
     assert refused.status_code == 400
     assert "Write the names of the people who took part" in refused.get_data(as_text=True)
     assert _checks(app) == []
-    assert _post(client, project_id, **_all("yes"), by="team", team="Owen, Ama").status_code == 302
+    team = "Owen, Ama <b>& Sam</b>"
+    assert _post(client, project_id, **_all("yes"), by="team", team=team).status_code == 302
     with app.app_context():
         check = db.session.scalars(select(ReadinessCheck)).one()
-        assert check.by_team and check.who == "Owen, Ama"
+        assert check.by_team and check.who == team
     page = client.get(f"/staff/projects/{project_id}/readiness").get_data(as_text=True)
-    assert "Answered as a team:" in page and "Owen, Ama" in page
+    assert "Answered as a team: Owen, Ama &lt;b&gt;&amp; Sam&lt;/b&gt;." in page
 
 
 def test_the_result_shows_each_barrier_and_tips_only_for_not_yet(app: Flask, staff_client) -> None:
