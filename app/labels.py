@@ -29,5 +29,7 @@ class LabelledEnum(enum.StrEnum):
 
     @classmethod
     def labels(cls) -> dict[Any, Any]:
-        """Member → lazy label, for forms' choices and templates that look words up."""
+        """Member → lazy label, for templates and code that look words up. Not a form's
+        `choices` as it is: WTForms reads a dict there as option groups; build
+        `[SelectChoice(m.value, m.label) for m in Enum]` instead."""
         return {member: member._label for member in cls}
